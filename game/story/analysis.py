@@ -1,0 +1,276 @@
+"""What a script makes possible, worked out on its graph rather than by playing every path.
+
+The state of play that matters for what can happen next is (beat, intervention point
+within it, flags). Those states form a graph whose edges are "let it pass", "redirect to
+option i" and "choose option i", each carrying scores and playing time. One depth-first
+walk finds every reachable state and any loop; one pass in reverse topological order then
+gives path counts, best and worst totals per criterion and playing times by dynamic
+programming, so a script with millions of paths costs no more than its number of states.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import flow
+from .model import Beat, Script
+
+Node = tuple  # ("B", beat, stop index, flags) or ("E", ending id)
+
+
+@dataclass(frozen=True)
+class Edge:
+    to: Node
+    scores: dict[str, int]
+    seconds: float
+    point: str = ""  # the intervention or decision id, or "" for an unforced move
+    option: int = -1  # the option taken; -1 for letting an intervention pass
+
+
+@dataclass
+class Analysis:
+    """The facts `analyse` and `validate` report, and the bounds the debrief scores against."""
+
+    script_id: str
+    reachable: frozenset[str]
+    endings: dict[str, bool]
+    paths: int
+    intervention_points: int
+    decision_points: int
+    criteria: dict[str, tuple[int, int]]  # criterion -> (worst, best) over complete paths
+    shortest_seconds: float
+    longest_seconds: float
+    anti_model_ending: str | None
+    anti_model_path: list[str]
+    best_path: list[tuple[str, int]]  # (point, option) choices of the best all-round path
+    best_path_totals: dict[str, int]
+    best_path_ending: str | None
+    cycle: list[str] | None
+    dead_ends: list[str] = field(default_factory=list)
+    states: int = 0
+
+    def fraction(self, criterion: str, value: int) -> float:
+        worst, best = self.criteria.get(criterion, (0, 0))
+        return 1.0 if best == worst else (value - worst) / (best - worst)
+
+
+def _stops(beat: Beat, shown: list[int]) -> list[int]:
+    return [i for i in shown if beat.lines[i].intervention]
+
+
+def _seconds(beat: Beat, shown: list[int], after: int, upto: int) -> float:
+    """Playing time of the shown lines with index in (after, upto]."""
+    return sum(flow.line_seconds(beat.lines[i].says) for i in shown if after < i <= upto)
+
+
+class _Graph:
+    """Builds the outgoing edges of a state on demand."""
+
+    def __init__(self, script: Script) -> None:
+        self.script = script
+
+    def entry(self, target: str, flags: frozenset[str]) -> tuple[Node, float]:
+        """The state reached by going to `target`, and the time its first lines take."""
+        if target in self.script.endings:
+            return ("E", target), 0.0
+        if target not in self.script.beats:
+            return ("X", target), 0.0
+        beat = self.script.beats[target]
+        shown = flow.visible_lines(beat, flags)
+        stops = _stops(beat, shown)
+        upto = stops[0] if stops else (shown[-1] if shown else -1)
+        return ("B", target, 0, flags), _seconds(beat, shown, -1, upto)
+
+    def edges(self, node: Node) -> list[Edge]:
+        if node[0] != "B":
+            return []
+        _, beat_id, stop, flags = node
+        beat = self.script.beats[beat_id]
+        shown = flow.visible_lines(beat, flags)
+        stops = _stops(beat, shown)
+        if stop < len(stops):
+            return self._at_point(beat, shown, stops, stop, flags)
+        out = []
+        if beat.decision is not None:
+            for i, option in enumerate(beat.decision.options):
+                if flow.is_available(option, flags):
+                    to, secs = self.entry(option.goto, option.apply(flags))
+                    seconds = secs + flow.SECONDS_PER_STOP
+                    out.append(Edge(to, option.scores, seconds, beat.decision.id, i))
+            return out
+        target = flow.next_target(beat, flags)
+        if target is not None:
+            to, secs = self.entry(target, flags)
+            out.append(Edge(to, {}, secs))
+        return out
+
+    def _at_point(
+        self, beat: Beat, shown: list[int], stops: list[int], stop: int, flags: frozenset[str]
+    ) -> list[Edge]:
+        point_id = beat.lines[stops[stop]].intervention
+        point = self.script.interventions.get(point_id)
+        upto = stops[stop + 1] if stop + 1 < len(stops) else (shown[-1] if shown else -1)
+        passing = _seconds(beat, shown, stops[stop], upto)
+        missed = point.missed.scores if point else {}
+        out = [Edge(("B", beat.id, stop + 1, flags), missed, passing, point_id, -1)]
+        for i, option in enumerate(point.options if point else ()):
+            if flow.is_available(option, flags):
+                to, secs = self.entry(option.goto, option.apply(flags))
+                out.append(Edge(to, option.scores, secs + flow.SECONDS_PER_STOP, point_id, i))
+        return out
+
+
+def _walk(graph: _Graph, root: Node) -> tuple[list[Node], dict, list[str] | None]:
+    """Depth-first, without recursion: every reachable state in post-order, and a loop if any."""
+    order: list[Node] = []
+    out: dict[Node, list[Edge]] = {}
+    on_path: dict[Node, int] = {}
+    path: list[Node] = []
+    cycle = None
+    out[root] = graph.edges(root)
+    stack = [(root, 0)]
+    on_path[root] = 0
+    path.append(root)
+    while stack:
+        node, i = stack[-1]
+        edges = out[node]
+        if i < len(edges):
+            stack[-1] = (node, i + 1)
+            nxt = edges[i].to
+            if nxt in on_path:
+                if cycle is None:
+                    cycle = [n[1] for n in path[on_path[nxt] :]] + [nxt[1]]
+                continue
+            if nxt not in out:
+                out[nxt] = graph.edges(nxt)
+                on_path[nxt] = len(path)
+                path.append(nxt)
+                stack.append((nxt, 0))
+            continue
+        stack.pop()
+        path.pop()
+        del on_path[node]
+        order.append(node)
+    return order, out, cycle
+
+
+def _anti_model(script: Script, start: str) -> tuple[str | None, list[str]]:
+    """Follow the traditional path: nobody buzzes; each decision takes its anti-model option."""
+    flags: frozenset[str] = frozenset()
+    target, seen, beats = start, set(), []
+    while target in script.beats and target not in seen:
+        seen.add(target)
+        beats.append(target)
+        beat = script.beats[target]
+        if beat.decision is not None:
+            index = flow.anti_model_choice(beat.decision, flags)
+            if index is None:
+                return None, beats
+            option = beat.decision.options[index]
+            flags, target = option.apply(flags), option.goto
+        else:
+            target = flow.next_target(beat, flags) or ""
+    return (target if target in script.endings else None), beats
+
+
+def analyse(script: Script, start: str | None = None) -> Analysis:
+    """Everything the script makes possible from `start` (default: its own start beat)."""
+    graph = _Graph(script)
+    root, root_secs = graph.entry(start or script.start, frozenset())
+    order, out, cycle = _walk(graph, root)
+    crit = list(script.criteria)
+    neg = float("-inf")
+    count: dict[Node, int] = {}
+    best: dict[Node, list[float]] = {}
+    worst: dict[Node, list[float]] = {}
+    short: dict[Node, float] = {}
+    long: dict[Node, float] = {}
+    for node in order:
+        if node[0] == "E":
+            count[node], short[node], long[node] = 1, 0.0, 0.0
+            best[node], worst[node] = [0.0] * len(crit), [0.0] * len(crit)
+            continue
+        n, b, w = 0, [neg] * len(crit), [-neg] * len(crit)
+        s, lg = float("inf"), neg
+        for edge in out[node]:
+            if not count.get(edge.to):
+                continue
+            n += count[edge.to]
+            eb, ew = best[edge.to], worst[edge.to]
+            for k, c in enumerate(crit):
+                v = edge.scores.get(c, 0)
+                b[k] = max(b[k], v + eb[k])
+                w[k] = min(w[k], v + ew[k])
+            s = min(s, edge.seconds + short[edge.to])
+            lg = max(lg, edge.seconds + long[edge.to])
+        count[node] = n
+        if n:
+            best[node], worst[node], short[node], long[node] = b, w, s, lg
+    complete = bool(count.get(root))
+    bounds = {
+        c: (int(worst[root][k]), int(best[root][k])) if complete else (0, 0)
+        for k, c in enumerate(crit)
+    }
+    choices, totals, end = _best_path(root, order, out, count, bounds, crit)
+    reachable = {n[1] for n in out if n[0] in ("B", "E")}
+    anti_end, anti_path = _anti_model(script, start or script.start)
+    points = {e.point for edges in out.values() for e in edges if e.point}
+    dead = sorted({n[1] for n in out if n[0] == "B" and not out[n]})
+    return Analysis(
+        script_id=script.id,
+        reachable=frozenset(reachable),
+        endings={e: e in reachable for e in script.endings},
+        paths=count.get(root, 0),
+        intervention_points=sum(1 for p in points if p in script.interventions),
+        decision_points=sum(1 for p in points if p not in script.interventions),
+        criteria=bounds,
+        shortest_seconds=(root_secs + short[root]) if complete else 0.0,
+        longest_seconds=(root_secs + long[root]) if complete else 0.0,
+        anti_model_ending=anti_end,
+        anti_model_path=anti_path,
+        best_path=choices,
+        best_path_totals=totals,
+        best_path_ending=end,
+        cycle=cycle,
+        dead_ends=dead,
+        states=len(out),
+    )
+
+
+def _best_path(
+    root: Node,
+    order: list[Node],
+    out: dict[Node, list[Edge]],
+    count: dict[Node, int],
+    bounds: dict[str, tuple[int, int]],
+    crit: list[str],
+) -> tuple[list[tuple[str, int]], dict[str, int], str | None]:
+    """The path with the highest total of per-criterion fractions: the all-round best run."""
+    weight = {c: 1.0 / (b - w) if b > w else 0.0 for c, (w, b) in bounds.items()}
+    value: dict[Node, float] = {}
+    pick: dict[Node, Edge] = {}
+    for node in order:
+        if node[0] == "E":
+            value[node] = 0.0
+            continue
+        for edge in out[node]:
+            if not count.get(edge.to):
+                continue
+            v = sum(weight[c] * edge.scores.get(c, 0) for c in crit) + value[edge.to]
+            if node not in value or v > value[node]:
+                value[node], pick[node] = v, edge
+    choices: list[tuple[str, int]] = []
+    totals = dict.fromkeys(crit, 0)
+    node = root
+    while node in pick:
+        edge = pick[node]
+        if edge.point and edge.option >= 0:
+            choices.append((edge.point, edge.option))
+        for c, v in edge.scores.items():
+            totals[c] = totals.get(c, 0) + v
+        node = edge.to
+    return choices, totals, node[1] if node[0] == "E" else None
+
+
+#: The validator's name for the same walk: reachability, loops and the anti-model ending.
+explore = analyse

@@ -1,0 +1,605 @@
+"""The forum-theatre runtime: a state machine the host drives with actions.
+
+The host (the stage, a test, a replay) pulls: it calls `advance`, `buzz`, `redirect`,
+`choose`, `hotseat`, `rewind`, `resume` or `tally`, then asks `view()` what is on stage.
+The runtime never draws or plays a sound, reads time only from the injected clock, and
+records every action and consequence as an `Event`, so that a run is deterministic given
+its inputs and can be rebuilt from its record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import flow
+from .analysis import analyse
+from .events import Event
+from .model import Beat, Option, Script
+from .views import (
+    ActorView,
+    ChoiceResult,
+    CriterionResult,
+    Moment,
+    OptionView,
+    Phase,
+    PointView,
+    RunMode,
+    RunResult,
+    StageView,
+    ThoughtView,
+)
+
+SAVE_FORMAT = "freeze-frame-state"
+SAVE_VERSION = 1
+MIN_COMPATIBLE_VERSION = 1
+
+#: Which actions each phase allows; `IllegalAction` messages are built from this table.
+LEGAL: dict[Phase, tuple[str, ...]] = {
+    Phase.PLAYING: ("advance", "buzz"),
+    Phase.FROZEN: ("redirect", "hotseat", "rewind", "resume", "tally"),
+    Phase.DECIDING: ("choose", "buzz", "tally"),
+    Phase.ENDED: (),
+}
+
+
+class IllegalAction(RuntimeError):
+    """An action called in a phase that does not allow it (a bug in the host, not the script)."""
+
+
+@dataclass(frozen=True)
+class Position:
+    """Everything that rewinding restores: where we are and what the path so far has earned."""
+
+    beat: str
+    line: int  # index into beat.lines of the line on stage (-1: the beat has none showing)
+    deciding: bool
+    flags: frozenset[str]
+    totals: tuple[tuple[str, int], ...]
+    pending: tuple[tuple[str, int], ...]  # intervention points passed, still open to a late buzz
+    missed: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "beat": self.beat,
+            "line": self.line,
+            "deciding": self.deciding,
+            "flags": sorted(self.flags),
+            "totals": dict(self.totals),
+            "pending": [list(p) for p in self.pending],
+            "missed": list(self.missed),
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Position:
+        return cls(
+            beat=str(raw["beat"]),
+            line=int(raw["line"]),
+            deciding=bool(raw["deciding"]),
+            flags=frozenset(raw["flags"]),
+            totals=tuple(sorted((str(k), int(v)) for k, v in raw["totals"].items())),
+            pending=tuple((str(p), int(m)) for p, m in raw["pending"]),
+            missed=tuple(raw["missed"]),
+        )
+
+
+def _add_scores(totals: tuple[tuple[str, int], ...], scores: dict[str, int]) -> tuple:
+    merged = dict(totals)
+    for criterion, value in scores.items():
+        merged[criterion] = merged.get(criterion, 0) + value
+    return tuple(sorted(merged.items()))
+
+
+class Runtime:
+    """One run of one script. Create a new one for each run; it is cheap."""
+
+    def __init__(
+        self,
+        script: Script,
+        mode: RunMode = RunMode.FORUM,
+        start: str | None = None,
+        clock: Callable[[], float] = lambda: 0.0,
+        on_event: Callable[[Event], None] | None = None,
+    ) -> None:
+        start = start or script.start
+        if start not in script.beats:
+            raise ValueError(f"no beat called {start!r} in {script.path}")
+        self.script = script
+        self.mode = mode
+        self.start = start
+        self.clock = clock
+        self.on_event = on_event
+        self.events: list[Event] = []
+        self.phase = Phase.PLAYING
+        self.attempt = 1
+        self.trail: list[Position] = []
+        self.frozen_from = Phase.PLAYING
+        self.offer: tuple[str, int] | None = None  # (intervention id, moment index) at a freeze
+        self.tallies: dict[str, dict[int, int]] = {}
+        self.ending: str | None = None
+        self._step = 0
+        self._action = "start"
+        self._emit("start", {"script": script.id, "mode": mode.value, "start": start})
+        empty = Position(start, -1, False, frozenset(), (), (), ())
+        self._enter(empty, start)
+
+    # ----- the record -------------------------------------------------------------------
+
+    def _emit(self, kind: str, data: dict[str, Any] | None = None) -> None:
+        pos = self.trail[-1] if self.trail else None
+        event = Event(
+            t=float(self.clock()),
+            step=self._step,
+            action=self._action,
+            kind=kind,
+            beat=pos.beat if pos else self.start,
+            line=pos.line if pos else -1,
+            attempt=self.attempt,
+            data=data or {},
+        )
+        self.events.append(event)
+        if self.on_event is not None:
+            self.on_event(event)
+
+    def _begin(self, action: str) -> None:
+        allowed = self.allowed()
+        if action not in allowed:
+            can = ", ".join(sorted(allowed)) or "nothing (the run has ended)"
+            raise IllegalAction(
+                f"cannot {action} while {self.phase.value}: the run allows {can} now"
+            )
+        self._step += 1
+        self._action = action
+
+    def allowed(self) -> frozenset[str]:
+        """Names of the actions legal right now."""
+        names = set(LEGAL[self.phase])
+        if self.mode is RunMode.ANTI_MODEL:
+            names -= {"buzz", "choose", "tally"}
+            if self.phase is Phase.DECIDING:
+                names.add("advance")
+        if self.phase is Phase.FROZEN:
+            if self.offer is None:
+                names.discard("redirect")
+            if self.offer is None and self.frozen_from is not Phase.DECIDING:
+                names.discard("tally")
+            if len(self.trail) < 2:
+                names.discard("rewind")
+        return frozenset(names)
+
+    # ----- moving through the story -----------------------------------------------------
+
+    @property
+    def position(self) -> Position:
+        return self.trail[-1]
+
+    def _beat(self, pos: Position | None = None) -> Beat:
+        return self.script.beats[(pos or self.position).beat]
+
+    def _push(self, pos: Position) -> None:
+        self.trail.append(pos)
+        if pos.deciding:
+            decision = self._beat(pos).decision
+            self._emit("decision", {"point": decision.id if decision else ""})
+        elif pos.line >= 0:
+            line = self._beat(pos).lines[pos.line]
+            self._emit("line", {"who": line.who, "says": line.says})
+
+    def _settle(self, pos: Position, keep_last: int) -> Position:
+        """Turn pending intervention points older than the late-buzz window into misses."""
+        moment = len(self.trail)
+        keep, missed = [], list(pos.missed)
+        totals = pos.totals
+        for point, at in pos.pending:
+            if at >= moment - keep_last:
+                keep.append((point, at))
+                continue
+            miss = self.script.interventions[point].missed
+            missed.append(point)
+            totals = _add_scores(totals, miss.scores)
+            self._emit("missed", {"point": point, "scores": miss.scores, "feedback": miss.feedback})
+        return replace(pos, pending=tuple(keep), missed=tuple(missed), totals=totals)
+
+    def _passing(self, pos: Position) -> Position:
+        """Leaving the line on stage: if it was an intervention point, it starts passing."""
+        if pos.deciding or pos.line < 0:
+            return pos
+        point = self._beat(pos).lines[pos.line].intervention
+        if not point:
+            return pos
+        return replace(pos, pending=(*pos.pending, (point, len(self.trail) - 1)))
+
+    def _enter(self, pos: Position, target: str) -> None:
+        """Go to a beat or an ending, skipping beats whose lines are all hidden."""
+        guard = len(self.script.beats) + 1
+        while guard:
+            guard -= 1
+            if target in self.script.endings:
+                self._finish(pos, target)
+                return
+            beat = self.script.beats[target]
+            shown = flow.visible_lines(beat, pos.flags)
+            pos = replace(pos, beat=target, line=-1, deciding=False)
+            if shown:
+                self._push(self._settle(replace(pos, line=shown[0]), flow.LATE_LINES))
+                return
+            if beat.decision is not None:
+                self._arrive_at_decision(pos)
+                return
+            nxt = flow.next_target(beat, pos.flags)
+            if nxt is None:
+                self._finish(pos, None)
+                return
+            target = nxt
+        self._finish(pos, None)
+
+    def _arrive_at_decision(self, pos: Position) -> None:
+        pos = self._settle(replace(pos, deciding=True), keep_last=-1)
+        self._push(pos)
+        self.phase = Phase.DECIDING
+
+    def _finish(self, pos: Position, ending: str | None) -> None:
+        pos = self._settle(replace(pos, deciding=False), keep_last=-1)
+        self.trail.append(pos)
+        self.phase = Phase.ENDED
+        self.ending = ending
+        found = self.script.endings.get(ending or "")
+        data = {"ending": ending or "", "title": found.title if found else "", "tone": ""}
+        if found:
+            data["tone"] = found.tone
+        self._emit("ending", data)
+
+    def advance(self) -> None:
+        """Show the next line; at the end of a beat, go on (or stop at its decision)."""
+        self._begin("advance")
+        if self.phase is Phase.DECIDING:  # anti-model run: the traditional choice, made for us
+            decision = self._beat().decision
+            assert decision is not None
+            index = flow.anti_model_choice(decision, self.position.flags)
+            if index is None:
+                self._finish(self.position, None)
+                return
+            self._take(decision.id, decision.options[index], index, "choice")
+            return
+        pos = self._passing(self.position)
+        beat = self._beat(pos)
+        later = [i for i in flow.visible_lines(beat, pos.flags) if i > pos.line]
+        if later:
+            self._push(self._settle(replace(pos, line=later[0]), flow.LATE_LINES))
+        elif beat.decision is not None:
+            self._arrive_at_decision(pos)
+        else:
+            target = flow.next_target(beat, pos.flags)
+            if target is None:
+                self._finish(pos, None)
+            else:
+                self._enter(pos, target)
+
+    def _take(self, point: str, option: Option, index: int, kind: str) -> ChoiceResult:
+        """Apply an option: flags, scores, the record, then go where it leads."""
+        pos = self.position
+        scores = {} if self.mode is RunMode.ANTI_MODEL else dict(option.scores)
+        self._emit(
+            kind,
+            {
+                "point": point,
+                "option": index,
+                "says": option.says,
+                "scores": scores,
+                "feedback": option.feedback,
+                "goto": option.goto,
+            },
+        )
+        pos = replace(pos, flags=option.apply(pos.flags), totals=_add_scores(pos.totals, scores))
+        self.phase = Phase.PLAYING
+        self._enter(pos, option.goto)
+        return ChoiceResult(point, option, scores, option.feedback, option.goto)
+
+    def choose(self, index: int) -> ChoiceResult:
+        """The manager's response at a decision point."""
+        self._begin("choose")
+        decision = self._beat().decision
+        assert decision is not None
+        option = self._option(decision.options, index)
+        return self._take(decision.id, option, index, "choice")
+
+    def _option(self, options: tuple[Option, ...], index: int) -> Option:
+        if not 0 <= index < len(options):
+            raise IllegalAction(f"there is no option {index}; choose 0 to {len(options) - 1}")
+        option = options[index]
+        if not flow.is_available(option, self.position.flags):
+            raise IllegalAction(
+                f"option {index} is locked: {flow.locked_reason(option, self.position.flags)}"
+            )
+        return option
+
+    # ----- the freeze --------------------------------------------------------------------
+
+    def _find_offer(self) -> tuple[str, int] | None:
+        """The intervention point on stage, or the nearest one passed within the window."""
+        pos = self.position
+        if self.frozen_from is not Phase.PLAYING:
+            return None
+        here = len(self.trail) - 1
+        line = self._beat().lines[pos.line] if pos.line >= 0 else None
+        if line is not None and line.intervention:
+            return (line.intervention, here)
+        return max(pos.pending, key=lambda p: p[1]) if pos.pending else None
+
+    def buzz(self) -> None:
+        """Freeze the scene."""
+        self._begin("buzz")
+        self.frozen_from = self.phase
+        self.phase = Phase.FROZEN
+        self.offer = self._find_offer()
+        self._emit("buzz", {"offered": self.offer[0] if self.offer else ""})
+
+    def resume(self) -> None:
+        self._begin("resume")
+        self.phase = self.frozen_from
+        self.offer = None
+        self._emit("resume")
+
+    def redirect(self, index: int) -> ChoiceResult:
+        """Play an alternative at the offered intervention point instead of what happened."""
+        self._begin("redirect")
+        assert self.offer is not None
+        point, _ = self.offer
+        option = self._option(self.script.interventions[point].options, index)
+        pos = self.position
+        self.trail[-1] = replace(pos, pending=tuple(p for p in pos.pending if p[0] != point))
+        self.offer = None
+        return self._take(point, option, index, "redirect")
+
+    def tally(self, index: int, count: int) -> None:
+        """Record a show of hands for an option before the room chooses."""
+        self._begin("tally")
+        point = self._tally_point()
+        self.tallies.setdefault(point.id, {})[index] = max(0, int(count))
+        self._emit("tally", {"point": point.id, "option": index, "count": max(0, int(count))})
+
+    def _tally_point(self) -> PointView:
+        view = self.view()
+        point = view.redirect or view.decision
+        assert point is not None
+        return point
+
+    def hotseat(self, character: str) -> ThoughtView:
+        """What a character on stage is thinking now: the context the manager cannot see."""
+        self._begin("hotseat")
+        if character not in self._present():
+            present = ", ".join(self._present())
+            raise IllegalAction(f"{character!r} is not on stage; present: {present}")
+        who = self.script.cast[character]
+        found = None
+        for pos in reversed(self.trail):
+            found = self.script.beats[pos.beat].thoughts.get(character)
+            if found is not None:
+                break
+        if found is None:
+            text, emotion = f"{who.name} is keeping their thoughts private for now.", ""
+        else:
+            text, emotion = found.text, found.emotion
+        self._emit("hotseat", {"character": character, "text": text})
+        return ThoughtView(who, text, emotion or self._emotions().get(character, "neutral"))
+
+    def moments(self) -> list[Moment]:
+        """The earlier moments of this attempt, oldest first, for the rewind menu."""
+        found = []
+        for index, pos in enumerate(self.trail[:-1]):
+            beat = self.script.beats[pos.beat]
+            if pos.deciding:
+                prompt = beat.decision.prompt if beat.decision else ""
+                found.append(Moment(index, pos.beat, pos.line, "Decision", prompt))
+            elif pos.line >= 0:
+                line = beat.lines[pos.line]
+                name = self.script.cast[line.who].name if line.who in self.script.cast else ""
+                found.append(Moment(index, pos.beat, pos.line, name, line.says))
+        return found
+
+    def rewind(self, moment: int) -> None:
+        """Go back to an earlier moment and try another way; the record keeps both attempts."""
+        self._begin("rewind")
+        if not 0 <= moment < len(self.trail) - 1:
+            raise IllegalAction(f"no earlier moment {moment}; choose 0 to {len(self.trail) - 2}")
+        target = self.trail[moment]
+        del self.trail[moment + 1 :]
+        self.attempt += 1
+        self.frozen_from = Phase.DECIDING if target.deciding else Phase.PLAYING
+        self.offer = self._find_offer()
+        self._emit("rewind", {"to_moment": moment, "beat": target.beat})
+
+    # ----- what is on stage ---------------------------------------------------------------
+
+    def _present(self) -> list[str]:
+        beat = self._beat()
+        ids = list(beat.present)
+        for line in beat.lines:
+            if line.who not in ids:
+                ids.append(line.who)
+        return [i for i in ids if i in self.script.cast]
+
+    def _emotions(self) -> dict[str, str]:
+        """Each character's look now: the beat's moods, then emotions of lines shown so far."""
+        pos = self.position
+        beat = self._beat()
+        feel = dict(beat.moods)
+        upto = len(beat.lines) - 1 if pos.deciding else pos.line
+        for i in flow.visible_lines(beat, pos.flags):
+            if i <= upto and beat.lines[i].emotion:
+                feel[beat.lines[i].who] = beat.lines[i].emotion
+        return feel
+
+    def _point_view(self, point: str, options: tuple[Option, ...], late: bool) -> PointView:
+        flags = self.position.flags
+        intervention = self.script.interventions.get(point)
+        decision = self._beat().decision
+        source = intervention if intervention is not None else decision
+        assert source is not None
+        return PointView(
+            id=point,
+            prompt=source.prompt,
+            facilitator_prompt=source.facilitator_prompt,
+            options=tuple(
+                OptionView(
+                    i,
+                    o.says,
+                    flow.is_available(o, flags),
+                    flow.locked_reason(o, flags),
+                    o.direction,
+                )
+                for i, o in enumerate(options)
+            ),
+            late=late,
+        )
+
+    def view(self) -> StageView:
+        pos = self.position
+        beat = self._beat()
+        line = beat.lines[pos.line] if pos.line >= 0 and not self.ending else None
+        speaker = self.script.cast.get(line.who) if line and pos.line >= 0 else None
+        feel = self._emotions()
+        actors = tuple(
+            ActorView(
+                id=c,
+                name=self.script.cast[c].name,
+                role=self.script.cast[c].role,
+                emotion=feel.get(c, "neutral"),
+                is_manager=self.script.cast[c].is_manager,
+                speaking=speaker is not None and speaker.id == c and not pos.deciding,
+                look=self.script.cast[c].look,
+            )
+            for c in self._present()
+        )
+        redirect = None
+        if self.phase is Phase.FROZEN and self.offer is not None:
+            point, at = self.offer
+            options = self.script.interventions[point].options
+            redirect = self._point_view(point, options, late=at < len(self.trail) - 1)
+        decision = None
+        if beat.decision is not None and pos.deciding and self.ending is None:
+            decision = self._point_view(beat.decision.id, beat.decision.options, late=False)
+        return StageView(
+            phase=self.phase,
+            mode=self.mode,
+            beat_id=pos.beat,
+            line_index=pos.line,
+            scene=self.script.scenes[beat.scene],
+            actors=actors,
+            line=None if pos.deciding else line,
+            speaker=None if pos.deciding else speaker,
+            intervention_here=bool(line and line.intervention and not pos.deciding),
+            redirect=redirect,
+            decision=decision,
+            ending=self.script.endings.get(self.ending or ""),
+            allowed=self.allowed(),
+            flags=pos.flags,
+        )
+
+    def totals(self) -> dict[str, int]:
+        return dict(self.position.totals)
+
+    def result(self) -> RunResult:
+        """The run scored against the worst and best this script makes possible from its start."""
+        bounds = analyse(self.script, start=self.start).criteria
+        totals = self.totals()
+        criteria = tuple(
+            CriterionResult(c.id, c.name, totals.get(c.id, 0), *bounds.get(c.id, (0, 0)))
+            for c in self.script.criteria.values()
+        )
+        return RunResult(
+            ending=self.script.endings.get(self.ending or ""),
+            criteria=criteria,
+            missed=self.position.missed,
+            choices=tuple(e for e in self.events if e.kind in ("choice", "redirect")),
+            timeline=tuple(e for e in self.events if e.kind != "line"),
+        )
+
+    # ----- saving, loading, replaying ----------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": SAVE_FORMAT,
+            "version": SAVE_VERSION,
+            "min_compatible": MIN_COMPATIBLE_VERSION,
+            "script": self.script.id,
+            "mode": self.mode.value,
+            "start": self.start,
+            "phase": self.phase.value,
+            "frozen_from": self.frozen_from.value,
+            "offer": list(self.offer) if self.offer else None,
+            "attempt": self.attempt,
+            "step": self._step,
+            "ending": self.ending,
+            "tallies": {p: {str(i): n for i, n in t.items()} for p, t in self.tallies.items()},
+            "trail": [p.to_json() for p in self.trail],
+            "events": [e.to_json() for e in self.events],
+        }
+
+    @classmethod
+    def from_json(
+        cls,
+        script: Script,
+        data: dict[str, Any],
+        clock: Callable[[], float] = lambda: 0.0,
+        on_event: Callable[[Event], None] | None = None,
+    ) -> Runtime:
+        """Rebuild a saved run. Refuses saves from a newer, incompatible format."""
+        if data.get("format") != SAVE_FORMAT:
+            raise ValueError("not a Freeze Frame saved run")
+        if int(data.get("min_compatible", 0)) > SAVE_VERSION:
+            raise ValueError(f"saved by a newer Freeze Frame (format {data.get('version')})")
+        if data.get("script") != script.id:
+            raise ValueError(f"saved for script {data.get('script')!r}, not {script.id!r}")
+        rt = cls.__new__(cls)
+        rt.script, rt.clock, rt.on_event = script, clock, on_event
+        rt.mode = RunMode(data["mode"])
+        rt.start = data["start"]
+        rt.phase = Phase(data["phase"])
+        rt.frozen_from = Phase(data["frozen_from"])
+        rt.offer = (data["offer"][0], int(data["offer"][1])) if data["offer"] else None
+        rt.attempt = int(data["attempt"])
+        rt._step = int(data["step"])
+        rt._action = "load"
+        rt.ending = data["ending"]
+        rt.tallies = {p: {int(i): n for i, n in t.items()} for p, t in data["tallies"].items()}
+        rt.trail = [Position.from_json(p) for p in data["trail"]]
+        rt.events = [Event.from_json(e) for e in data["events"]]
+        return rt
+
+    @classmethod
+    def replay(
+        cls,
+        script: Script,
+        events: Iterable[Event],
+        clock: Callable[[], float] = lambda: 0.0,
+        on_event: Callable[[Event], None] | None = None,
+    ) -> Runtime:
+        """Rebuild a run by calling again, in order, each action the record holds."""
+        calls: dict[int, Event] = {}
+        for event in events:
+            calls.setdefault(event.step, event)
+        first = calls.get(0)
+        if first is None or first.kind != "start":
+            raise ValueError("the record has no start event")
+        rt = cls(script, RunMode(first.data["mode"]), first.data["start"], clock, on_event)
+        for step in sorted(calls)[1:]:
+            rt._call(calls[step])
+        return rt
+
+    def _call(self, event: Event) -> None:
+        """Call the action that produced `event` (the first event of that action call)."""
+        action, data = event.action, event.data
+        if action in ("advance", "buzz", "resume"):
+            getattr(self, action)()
+        elif action in ("redirect", "choose"):
+            getattr(self, action)(int(data["option"]))
+        elif action == "hotseat":
+            self.hotseat(str(data["character"]))
+        elif action == "rewind":
+            self.rewind(int(data["to_moment"]))
+        elif action == "tally":
+            self.tally(int(data["option"]), int(data["count"]))
+        else:
+            raise ValueError(f"the record holds an unknown action {action!r}")

@@ -1,0 +1,130 @@
+"""Read-only pictures of the runtime's state, shaped for whoever presents it.
+
+The stage, the tests and the debrief all ask the runtime "what is on stage now?" and get
+one of these back; none of them can change the story by touching a view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .events import Event
+from .model import Character, Ending, Line, Option, Scene
+
+
+class Phase(Enum):
+    """Where the run is. Each action is legal only in some phases."""
+
+    PLAYING = "playing"  # a line is on stage; advance or buzz
+    FROZEN = "frozen"  # the audience stopped the scene; redirect, hot-seat, rewind, resume
+    DECIDING = "deciding"  # the manager must respond; choose (or buzz to hot-seat first)
+    ENDED = "ended"  # an ending was reached; nothing more to do
+
+
+class RunMode(Enum):
+    FORUM = "forum"  # the audience steers; choices are scored
+    ANTI_MODEL = "anti_model"  # plays itself the traditional way; no buzz, no scoring shown
+
+
+@dataclass(frozen=True)
+class ActorView:
+    id: str
+    name: str
+    role: str
+    emotion: str
+    is_manager: bool
+    speaking: bool
+    look: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OptionView:
+    index: int
+    says: str
+    available: bool
+    locked_reason: str
+    direction: str = ""
+
+
+@dataclass(frozen=True)
+class PointView:
+    """An intervention point offered for redirect, or a decision awaiting a response."""
+
+    id: str
+    prompt: str
+    facilitator_prompt: str
+    options: tuple[OptionView, ...]
+    late: bool = False
+
+
+@dataclass(frozen=True)
+class StageView:
+    phase: Phase
+    mode: RunMode
+    beat_id: str
+    line_index: int
+    scene: Scene
+    actors: tuple[ActorView, ...]
+    line: Line | None
+    speaker: Character | None
+    intervention_here: bool
+    redirect: PointView | None
+    decision: PointView | None
+    ending: Ending | None
+    allowed: frozenset[str]
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ThoughtView:
+    character: Character
+    text: str
+    emotion: str
+
+
+@dataclass(frozen=True)
+class Moment:
+    """An earlier point of this attempt that the audience can rewind to."""
+
+    index: int
+    beat_id: str
+    line_index: int
+    speaker_name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ChoiceResult:
+    """What the runtime tells the host after a redirect or a choice, for solo feedback."""
+
+    point: str
+    option: Option
+    scores: dict[str, int]
+    feedback: str
+    target: str
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    id: str
+    name: str
+    value: int
+    worst: int
+    best: int
+
+    @property
+    def fraction(self) -> float:
+        """Where the run sits between the worst (0.0) and best (1.0) the script allows."""
+        if self.best == self.worst:
+            return 1.0
+        return max(0.0, min(1.0, (self.value - self.worst) / (self.best - self.worst)))
+
+
+@dataclass(frozen=True)
+class RunResult:
+    ending: Ending | None
+    criteria: tuple[CriterionResult, ...]
+    missed: tuple[str, ...]
+    choices: tuple[Event, ...]
+    timeline: tuple[Event, ...]
