@@ -1,0 +1,295 @@
+"""The runtime's transitions, legal and illegal. Every test runs twice: once on the live
+runtime, and once with the state saved to JSON and loaded back after every action, so a
+resumed run behaves exactly like one that never stopped."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+
+import pytest
+
+from game.story.runtime import IllegalAction, Phase, RunMode, Runtime
+
+from .factory import forum_script
+
+Carry = Callable[[Runtime], Runtime]
+
+
+@pytest.fixture(params=["live", "reloaded"])
+def carry(request) -> Carry:
+    """Pass the runtime on unchanged, or through a JSON save and load."""
+    if request.param == "live":
+        return lambda rt: rt
+
+    def reload(rt: Runtime) -> Runtime:
+        data = json.loads(json.dumps(rt.to_json()))
+        return Runtime.from_json(rt.script, data, clock=rt.clock)
+
+    return reload
+
+
+class Clock:
+    """A fake clock the test moves by hand: no real time passes in tests."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 1.5
+        return self.now
+
+
+def start(mode: RunMode = RunMode.FORUM) -> Runtime:
+    return Runtime(forum_script(), mode=mode, clock=Clock())
+
+
+def test_starts_on_the_first_line_with_the_speaker_and_emotion(carry: Carry) -> None:
+    rt = carry(start())
+    view = rt.view()
+    assert view.phase is Phase.PLAYING
+    assert view.line is not None and view.line.says == "Morning."
+    assert view.speaker is not None and view.speaker.name == "Tom"
+    emotions = {a.id: a.emotion for a in view.actors}
+    assert emotions == {"manager": "neutral", "tom": "anxious"}
+    assert [a.id for a in view.actors if a.speaking] == ["tom"]
+    assert view.allowed == {"advance", "buzz"}
+
+
+def test_letting_the_point_pass_records_a_miss_and_reaches_the_decision(carry: Carry) -> None:
+    rt = carry(start())
+    rt.advance()
+    rt = carry(rt)
+    assert rt.view().intervention_here
+    rt.advance()  # Tom's outburst: the search is now passing
+    rt = carry(rt)
+    assert rt.view().actors[1].emotion == "angry"
+    rt.advance()  # confront's line
+    rt = carry(rt)
+    rt.advance()  # the decision
+    rt = carry(rt)
+    assert rt.phase is Phase.DECIDING
+    assert "search" in rt.position.missed
+    assert rt.totals() == {"compassion": -1}
+    view = rt.view()
+    assert view.decision is not None
+    locked = view.decision.options[1]
+    assert not locked.available and locked.locked_reason == "Ask how he is first."
+
+
+def test_a_locked_option_cannot_be_chosen(carry: Carry) -> None:
+    rt = start()
+    for _ in range(4):
+        rt.advance()
+    rt = carry(rt)
+    with pytest.raises(IllegalAction, match="locked: Ask how he is first"):
+        rt.choose(1)
+    with pytest.raises(IllegalAction, match="no option 5"):
+        rt.choose(5)
+
+
+def test_buzz_at_the_point_offers_redirect_and_the_branch_scores(carry: Carry) -> None:
+    rt = start()
+    rt.advance()
+    rt.buzz()
+    rt = carry(rt)
+    view = rt.view()
+    assert view.phase is Phase.FROZEN
+    assert view.redirect is not None and view.redirect.id == "search"
+    assert not view.redirect.late
+    result = rt.redirect(0)
+    rt = carry(rt)
+    assert result.feedback == "asks first" and result.scores == {"compassion": 2}
+    assert rt.view().line.says == "Not really. It's my mum."
+    assert "asked_ok" in rt.view().flags
+    rt.advance()
+    rt.advance()
+    rt = carry(rt)
+    rt.choose(1)
+    rt = carry(rt)
+    assert rt.phase is Phase.ENDED
+    assert rt.view().ending is not None and rt.view().ending.id == "good"
+    assert rt.totals() == {"compassion": 5, "safety": 1}
+    assert rt.position.missed == ()
+
+
+def test_a_late_buzz_still_offers_the_point_just_passed(carry: Carry) -> None:
+    rt = start()
+    rt.advance()
+    rt.advance()  # one line after the search
+    rt.buzz()
+    rt = carry(rt)
+    offer = rt.view().redirect
+    assert offer is not None and offer.id == "search" and offer.late
+    rt.redirect(1)
+    rt = carry(rt)
+    assert rt.view().beat_id == "confront"
+    assert "search" not in rt.position.missed
+
+
+def test_a_buzz_long_after_the_point_offers_no_redirect(carry: Carry) -> None:
+    rt = start()
+    for _ in range(3):
+        rt.advance()
+    rt.advance()  # at the decision: the search is settled as missed
+    rt.buzz()
+    rt = carry(rt)
+    assert rt.view().redirect is None
+    assert "redirect" not in rt.allowed()
+    with pytest.raises(IllegalAction, match="cannot redirect while frozen"):
+        rt.redirect(0)
+    rt.resume()
+    assert rt.phase is Phase.DECIDING
+
+
+def test_hotseat_reveals_thoughts_and_refuses_someone_offstage(carry: Carry) -> None:
+    rt = start()
+    rt.buzz()
+    rt = carry(rt)
+    thought = rt.hotseat("tom")
+    assert thought.text == "Mum fell again last night." and thought.emotion == "upset"
+    assert rt.hotseat("manager").text.startswith("Sam is keeping")
+    with pytest.raises(IllegalAction, match="'nobody' is not on stage"):
+        rt.hotseat("nobody")
+    assert [e.kind for e in rt.events].count("hotseat") == 2
+
+
+def test_rewind_restores_the_moment_and_keeps_every_attempt(carry: Carry) -> None:
+    rt = start()
+    for _ in range(4):
+        rt.advance()
+    rt.choose(0)
+    assert rt.phase is Phase.ENDED
+    rt = start()
+    for _ in range(4):
+        rt.advance()
+    rt.buzz()
+    moments = rt.moments()
+    assert [m.text for m in moments][:2] == ["Morning.", "Let's look in your bag."]
+    rt.rewind(1)
+    rt = carry(rt)
+    assert rt.phase is Phase.FROZEN and rt.attempt == 2
+    assert rt.view().line.says == "Let's look in your bag."
+    assert rt.totals() == {} and rt.position.missed == ()
+    assert rt.view().redirect is not None  # rewinding to the point offers it again
+    rt.redirect(0)
+    kinds = [e.kind for e in rt.events]
+    assert "missed" in kinds and "rewind" in kinds and kinds[-1] == "line"
+
+
+def test_tally_records_a_show_of_hands(carry: Carry) -> None:
+    rt = start()
+    rt.advance()
+    rt.buzz()
+    rt.tally(0, 12)
+    rt.tally(1, 3)
+    rt = carry(rt)
+    assert rt.tallies == {"search": {0: 12, 1: 3}}
+    assert rt.events[-1].data == {"point": "search", "option": 1, "count": 3}
+
+
+@pytest.mark.parametrize(
+    ("phase_setup", "action", "phase_name"),
+    [
+        ("playing", "resume", "playing"),
+        ("playing", "redirect", "playing"),
+        ("playing", "hotseat", "playing"),
+        ("playing", "rewind", "playing"),
+        ("playing", "choose", "playing"),
+        ("playing", "tally", "playing"),
+        ("frozen", "advance", "frozen"),
+        ("frozen", "buzz", "frozen"),
+        ("frozen", "choose", "frozen"),
+        ("deciding", "advance", "deciding"),
+        ("deciding", "resume", "deciding"),
+        ("deciding", "hotseat", "deciding"),
+        ("deciding", "redirect", "deciding"),
+        ("ended", "advance", "ended"),
+        ("ended", "buzz", "ended"),
+        ("ended", "choose", "ended"),
+    ],
+)
+def test_every_illegal_action_names_the_phase(phase_setup, action, phase_name, carry) -> None:
+    rt = start()
+    if phase_setup == "frozen":
+        rt.buzz()
+    elif phase_setup in ("deciding", "ended"):
+        for _ in range(4):
+            rt.advance()
+        if phase_setup == "ended":
+            rt.choose(0)
+    rt = carry(rt)
+    args = {"redirect": (0,), "choose": (0,), "hotseat": ("tom",), "rewind": (0,), "tally": (0, 1)}
+    with pytest.raises(IllegalAction, match=f"cannot {action} while {phase_name}"):
+        getattr(rt, action)(*args.get(action, ()))
+
+
+def test_the_anti_model_plays_itself_to_the_traditional_ending(carry: Carry) -> None:
+    rt = start(RunMode.ANTI_MODEL)
+    assert "buzz" not in rt.allowed()
+    steps = 0
+    while rt.phase is not Phase.ENDED and steps < 20:
+        rt.advance()
+        rt = carry(rt)
+        steps += 1
+    assert rt.ending == "bad"
+    choice = next(e for e in rt.events if e.kind == "choice")
+    assert choice.data["says"] == "Suspend him" and choice.data["scores"] == {}
+
+
+def test_events_carry_clock_time_and_replay_rebuilds_the_same_state() -> None:
+    rt = start()
+    rt.advance()
+    rt.buzz()
+    rt.hotseat("tom")
+    rt.tally(0, 4)
+    rt.redirect(0)
+    rt.advance()
+    rt.buzz()
+    rt.rewind(0)
+    rt.resume()
+    times = [e.t for e in rt.events]
+    assert times == sorted(times) and times[0] == 1.5
+    again = Runtime.replay(rt.script, rt.events, clock=Clock())
+    assert again.to_json()["trail"] == rt.to_json()["trail"]
+    assert [e.kind for e in again.events] == [e.kind for e in rt.events]
+    assert again.attempt == 2 and again.phase is rt.phase
+
+
+def test_saved_state_refuses_another_script_or_a_newer_format() -> None:
+    rt = start()
+    data = rt.to_json()
+    assert data["version"] == 1 and data["format"] == "freeze-frame-state"
+    with pytest.raises(ValueError, match="newer Freeze Frame"):
+        Runtime.from_json(rt.script, {**data, "min_compatible": 99})
+    with pytest.raises(ValueError, match="saved for script"):
+        Runtime.from_json(rt.script, {**data, "script": "karen"})
+
+
+def test_result_places_each_criterion_between_worst_and_best() -> None:
+    rt = start()
+    rt.advance()
+    rt.buzz()
+    rt.redirect(0)
+    rt.advance()
+    rt.advance()
+    rt.choose(1)
+    result = rt.result()
+    by_id = {c.id: c for c in result.criteria}
+    # compassion: best = +2 (ask) + 3 (support) = 5; worst = -1 (missed) - 2 (suspend) = -3
+    assert (by_id["compassion"].worst, by_id["compassion"].best) == (-3, 5)
+    assert by_id["compassion"].fraction == 1.0
+    assert result.ending is not None and result.ending.id == "good"
+    assert [e.data["point"] for e in result.choices] == ["search", "respond"]
+
+
+def test_the_runtime_does_not_import_pygame() -> None:
+    import subprocess
+
+    code = (
+        "import sys, game.story.runtime, game.story.analysis; "
+        "assert 'pygame' not in sys.modules, 'pygame was imported'"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
