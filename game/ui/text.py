@@ -1,0 +1,148 @@
+"""Rendered text, cached: the stage redraws the same words every frame, so render each once.
+
+Fonts are loaded from the shipped Atkinson Hyperlegible family (assets/fonts/, OFL licence)
+once per (size, bold, italic); rendered surfaces are kept in a bounded LRU cache keyed by
+everything that changes the pixels. Word-wrap is pygame-ce's own (`wraplength`), done in C.
+
+Usage::
+
+    text = TextRenderer()                       # or TextRenderer(font_dir, max_entries)
+    surf = text.render("Are you OK?", lay.body_size, theme.panel_text, width=800)
+    surf = text.render("(quietly)", lay.small_size, theme.panel_muted, italic=True)
+    surf = text.fit(long_text, lay.body_size, theme.panel_text, width=800, height=200)
+
+Needs `pygame.font` initialised (pygame.init() does it). Never call it with a new font
+directory in the frame loop: the first call at each size reads a file.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+_FILES = {
+    (False, False): "AtkinsonHyperlegible-Regular.ttf",
+    (True, False): "AtkinsonHyperlegible-Bold.ttf",
+    (False, True): "AtkinsonHyperlegible-Italic.ttf",
+    (True, True): "AtkinsonHyperlegible-BoldItalic.ttf",
+}
+_ALIGN = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}
+_FIT_STEP = 0.9  # each try at fitting text is this much smaller than the last
+
+Colour = tuple[int, int, int]
+_MEASURE: Colour = (0, 0, 0)  # measuring renders once in one colour, cached like any text
+
+
+class TextRenderer:
+    """Fonts by size and style, and an LRU cache of rendered text surfaces."""
+
+    def __init__(self, font_dir: Path = FONT_DIR, max_entries: int = 600) -> None:
+        self._font_dir = Path(font_dir)
+        self._max_entries = max_entries
+        self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
+        self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
+    def font(self, size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+        """The font at this size and style, loaded on first use and kept."""
+        key = (size, bold, italic)
+        font = self._fonts.get(key)
+        if font is None:
+            font = pygame.font.Font(self._font_dir / _FILES[(bold, italic)], size)
+            self._fonts[key] = font
+        return font
+
+    def line_height(self, size: int, bold: bool = False, italic: bool = False) -> int:
+        return self.font(size, bold, italic).get_linesize()
+
+    def render(
+        self,
+        text: str,
+        size: int,
+        colour: Colour,
+        *,
+        width: int | None = None,
+        bold: bool = False,
+        italic: bool = False,
+        align: str = "left",
+    ) -> pygame.Surface:
+        """`text` as an anti-aliased surface with a transparent background.
+
+        With `width`, lines wrap at word boundaries to fit it (and at newlines); `align` then
+        places each line ("left", "center", "right"). The result is cached: do not draw on it.
+        """
+        wrap = max(1, width) if width else 0
+        key = (size, text, tuple(colour), wrap, bold, italic, align)
+        surface = self._cache.get(key)
+        if surface is not None:
+            self.hits += 1
+            self._cache.move_to_end(key)
+            return surface
+        self.misses += 1
+        font = self.font(size, bold, italic)
+        font.align = _ALIGN[align]
+        surface = font.render(text, True, colour, wraplength=wrap)
+        self._cache[key] = surface
+        if len(self._cache) > self._max_entries:
+            self._cache.popitem(last=False)
+        return surface
+
+    def measure(
+        self,
+        text: str,
+        size: int,
+        *,
+        width: int | None = None,
+        bold: bool = False,
+        italic: bool = False,
+    ) -> tuple[int, int]:
+        """The (width, height) `render` would give, whatever the colour."""
+        return self.render(text, size, _MEASURE, width=width, bold=bold, italic=italic).get_size()
+
+    def fit_size(
+        self,
+        text: str,
+        size: int,
+        *,
+        width: int,
+        height: int,
+        min_size: int = 14,
+        bold: bool = False,
+        italic: bool = False,
+    ) -> int:
+        """The largest size up to `size` (never below `min_size`) at which `text` fits.
+
+        Long option texts and authors' long lines still fit their card or bubble instead of
+        spilling; text only shrinks as far as it must.
+        """
+        while size > min_size:
+            if self.measure(text, size, width=width, bold=bold, italic=italic)[1] <= height:
+                return size
+            size = max(min_size, int(size * _FIT_STEP))
+        return min_size
+
+    def fit(
+        self,
+        text: str,
+        size: int,
+        colour: Colour,
+        *,
+        width: int,
+        height: int,
+        min_size: int = 14,
+        bold: bool = False,
+        italic: bool = False,
+        align: str = "left",
+    ) -> pygame.Surface:
+        """`render` at `fit_size`: the text wrapped to `width`, shrunk to fit `height`."""
+        size = self.fit_size(
+            text, size, width=width, height=height, min_size=min_size, bold=bold, italic=italic
+        )
+        return self.render(text, size, colour, width=width, bold=bold, italic=italic, align=align)
