@@ -1,0 +1,179 @@
+"""Where Freeze Frame keeps its files, and how it writes and reads them without losing any.
+
+A facilitator's laptop may lose power mid-session, and a manager may open a settings file
+in a text editor and leave it half-edited. So every whole-file write goes to a temporary
+file in the same folder, is flushed and fsynced, then renamed over the old one (a rename
+within one folder is atomic: readers see the old file or the new one, never half of
+either), and the folder itself is fsynced so the rename survives a power cut. Every read
+of such a file tolerates damage: a file that cannot be used is moved aside (kept, for
+anyone who wants to rescue it by hand), the defaults are used, and the caller gets a
+sentence to show the user. The game never fails to start because of one bad file.
+
+Folders come from platformdirs so they follow each platform's conventions; the
+`FREEZE_FRAME_HOME` environment variable puts everything under one folder instead, which
+is what tests, CI and portable installs want. No pygame here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import platformdirs
+
+APP_NAME = "FreezeFrame"
+HOME_ENV = "FREEZE_FRAME_HOME"
+
+T = TypeVar("T")
+
+
+def _home() -> Path | None:
+    value = os.environ.get(HOME_ENV, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    """Session records and progress: the user's data folder (not created here)."""
+    home = _home()
+    if home is not None:
+        return home / "data"
+    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    """Settings: the user's config folder (not created here)."""
+    home = _home()
+    if home is not None:
+        return home / "config"
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def handouts_dir() -> Path:
+    """Where the debrief's Export button puts handouts: somewhere a facilitator will look."""
+    home = _home()
+    if home is not None:
+        return home / "handouts"
+    return platformdirs.user_documents_path() / "Freeze Frame handouts"
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or a new file in `folder` survive a power cut (a no-op where unsupported).
+
+    Windows cannot open a directory for fsync, and its renames are journalled anyway.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Replace `path` with `text` (UTF-8) so that a crash leaves the old file or the new one.
+
+    The temporary file lives in the same folder because a rename is only atomic within one
+    file system. On any failure the temporary file is removed and the error re-raised; the
+    file at `path` is untouched.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_dir(target.parent)
+
+
+def atomic_write_json(path: str | os.PathLike[str], obj: Any) -> None:
+    """Write `obj` as indented JSON, atomically. Indented so a person can read and fix it."""
+    atomic_write_text(path, json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+
+
+def move_aside(path: Path) -> Path | None:
+    """Rename a damaged file to `<name>.corrupt-<UTC timestamp>`; None if that failed."""
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    backup = path.with_name(f"{path.name}.corrupt-{stamp}")
+    count = 1
+    while backup.exists():
+        count += 1
+        backup = path.with_name(f"{path.name}.corrupt-{stamp}-{count}")
+    try:
+        os.replace(path, backup)
+    except OSError:
+        return None
+    fsync_dir(path.parent)
+    return backup
+
+
+def load_json(
+    path: str | os.PathLike[str],
+    default: T,
+    check: Callable[[Any], None] | None = None,
+) -> tuple[T, str | None]:
+    """Read a JSON file, recovering from damage. Returns (value, warning for the user or None).
+
+    Missing file: a copy of `default`, no warning (a first start is not a problem).
+    Unreadable, not JSON, not the same JSON type as `default`, or rejected by `check`
+    (which raises ValueError with a reason): the file is moved aside, a copy of `default`
+    is returned, and the warning says what happened and where the old file went.
+    """
+    target = Path(path)
+    try:
+        raw = target.read_bytes()
+    except FileNotFoundError:
+        return copy.deepcopy(default), None
+    except OSError as exc:
+        return copy.deepcopy(default), (
+            f"Your {target.name} could not be read ({exc.strerror}). Defaults are used instead."
+        )
+    try:
+        value = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        reason = "it is not UTF-8 text"
+    except json.JSONDecodeError as exc:
+        reason = f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+    else:
+        reason = _shape_problem(value, default, check)
+        if reason is None:
+            return value, None
+    backup = move_aside(target)
+    return copy.deepcopy(default), _warning(target, reason, backup)
+
+
+def _shape_problem(value: Any, default: Any, check: Callable[[Any], None] | None) -> str | None:
+    if default is not None and not isinstance(value, type(default)):
+        expected = {dict: "an object", list: "a list"}.get(type(default), type(default).__name__)
+        return f"it holds {type(value).__name__} where {expected} was expected"
+    if check is not None:
+        try:
+            check(value)
+        except (ValueError, TypeError, KeyError) as exc:
+            return str(exc) or "its contents are not as expected"
+    return None
+
+
+def _warning(path: Path, reason: str, backup: Path | None = None) -> str:
+    if backup is not None:
+        kept = f" The damaged file was kept as {backup.name}."
+    else:
+        kept = " It could not be moved aside and will be replaced on the next save."
+    return f"Your {path.name} could not be used: {reason}. Defaults are used instead.{kept}"
