@@ -1,0 +1,113 @@
+"""Analysis against small graphs whose answers were worked out by hand (see comments)."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.story.analysis import analyse
+from game.story.model import Branch
+
+from .factory import beat, cond, decision, forum_script, line, option, script
+
+
+def test_forum_script_bounds_paths_and_times_match_the_hand_count() -> None:
+    # Paths: pass->suspend, ask->suspend, ask->support, call HR->suspend = 4.
+    # compassion: -1-2=-3 | 2-2=0 | 2+3=5 | -2  -> worst -3, best 5
+    # safety:      2      | 2     | 1     | 1+2 -> worst 1, best 3
+    facts = analyse(forum_script())
+    assert facts.paths == 4
+    assert facts.criteria == {"compassion": (-3, 5), "safety": (1, 3)}
+    assert facts.endings == {"bad": True, "good": True}
+    assert facts.intervention_points == 1 and facts.decision_points == 1
+    # shortest: 2.4 + 4.0 + 3.6 + 4.8 + 60 (decision) = 74.8 s
+    # longest: 6.4 + 60 (redirect) + 4.0 + 4.8 + 60 = 135.2 s
+    assert facts.shortest_seconds == pytest.approx(74.8)
+    assert facts.longest_seconds == pytest.approx(135.2)
+    assert facts.anti_model_ending == "bad"
+    assert facts.anti_model_path == ["arrival", "confront"]
+    assert facts.cycle is None and facts.dead_ends == []
+
+
+def test_best_all_round_path_weighs_each_criterion_by_its_range() -> None:
+    # weights: compassion 1/8, safety 1/2. call HR then suspend: -2/8 + 3/2 = 1.25 beats
+    # ask then support: 5/8 + 1/2 = 1.125. Safety's narrow range makes it count more.
+    facts = analyse(forum_script())
+    assert facts.best_path == [("search", 1), ("respond", 0)]
+    assert facts.best_path_totals == {"compassion": -2, "safety": 3}
+    assert facts.best_path_ending == "bad"
+
+
+def test_conditions_make_an_ending_unreachable_when_no_option_sets_the_flag() -> None:
+    s = script(
+        [
+            beat(
+                "start",
+                line("tom", "Hello."),
+                decision=decision(
+                    "d",
+                    option("bad", "formal"),
+                    option("good", "kind", cond=cond("never_set")),
+                ),
+            )
+        ]
+    )
+    facts = analyse(s)
+    assert facts.endings == {"bad": True, "good": False}
+    assert facts.paths == 1
+
+
+def test_conditional_next_follows_the_flag() -> None:
+    s = script(
+        [
+            beat(
+                "start",
+                line("tom", "Hello."),
+                decision=decision(
+                    "d", option("mid", "ask", sets=("asked",)), option("mid", "tell")
+                ),
+            ),
+            beat(
+                "mid",
+                line("tom", "Thanks.", cond=cond("asked")),
+                line("tom", "Fine.", cond=cond("not asked")),
+                nxt=(Branch("good", cond("asked")), Branch("bad")),
+            ),
+        ]
+    )
+    facts = analyse(s)
+    assert facts.paths == 2 and facts.endings == {"bad": True, "good": True}
+    assert facts.states == 5  # start, mid+asked, mid, and the two endings
+
+
+def test_a_loop_is_found_and_does_not_hang() -> None:
+    s = script(
+        [
+            beat("a", line("tom", "One."), nxt="b"),
+            beat("b", line("tom", "Two."), nxt="a"),
+        ]
+    )
+    facts = analyse(s)
+    assert facts.cycle == ["a", "b", "a"]
+    assert facts.paths == 0
+
+
+def test_a_beat_with_no_way_on_is_a_dead_end() -> None:
+    s = script([beat("a", line("tom", "One."), nxt="b"), beat("b", line("tom", "Stuck."))])
+    facts = analyse(s)
+    assert facts.dead_ends == ["b"]
+    assert facts.endings == {"bad": False, "good": False}
+
+
+def test_generated_script_with_millions_of_paths_has_linear_states(tmp_path) -> None:
+    from game.story.loader import load_script
+    from game.tools.generate import generate_yaml
+
+    units = 20
+    path = tmp_path / "big.yaml"
+    path.write_text(generate_yaml(units), encoding="utf-8")
+    facts = analyse(load_script(path))
+    # P(last) = 3 and P(i) = 2 P(i+1) + 1, so P(0) = 2**(units+1) - 1.
+    assert facts.paths == 2 ** (units + 1) - 1 > 1_000_000
+    assert facts.states <= 4 * units + 2  # a handful of states per unit, never per path
+    assert facts.anti_model_ending == "formal"
+    assert facts.criteria["compassion"] == (-units, units)
