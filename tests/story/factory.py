@@ -24,9 +24,7 @@ CRITERIA = ("compassion", "safety")
 
 def cond(*terms: str) -> Condition:
     """`cond("a", "not b")` in the same words an author writes."""
-    return Condition(
-        tuple((t[4:], False) if t.startswith("not ") else (t, True) for t in terms)
-    )
+    return Condition(tuple((t[4:], False) if t.startswith("not ") else (t, True) for t in terms))
 
 
 def option(goto: str, says: str = "", **kw) -> Option:
