@@ -42,6 +42,7 @@ beats:
 UNIT = """\
   d{i}:
     scene: office
+    present: [manager, staff]
     lines:
       - {{who: staff, says: "Step {i}. What happens now?", emotion: anxious}}
     thoughts: {{staff: "Thinking about step {i}.", manager: "Deciding at step {i}."}}
@@ -59,6 +60,7 @@ UNIT = """\
     next: {after_a}
   b{i}:
     scene: office
+    present: [manager, staff]
     lines:
       - {{who: manager, says: "This is going formal at step {i}.", intervention: stop}}
     thoughts: {{manager: "Going formal at {i}.", staff: "Worried at {i}."}}

@@ -65,7 +65,7 @@ def build(script: Script) -> tuple[list[Node], list[Link]]:
             if point is None:
                 continue
             pkey = _key("point", f"{beat.id}_{index}")
-            nodes.append(Node(pkey, "point", f"stop? {point.id}"))
+            nodes.append(Node(pkey, "point", f"{point.id}: {_short(point.prompt)}"))
             links.append(Link(_key("beat", beat.id), pkey, f"line {index + 1}", False, True))
             for option in point.options:
                 dst = _target_key(script, option.goto)
@@ -124,7 +124,7 @@ DOT_SHAPES = {
     "beat": "box, style=rounded",
     "point": "hexagon",
     "decision": "diamond",
-    "ending": "box, style=\"rounded,bold\", peripheries=2",
+    "ending": 'box, style="rounded,bold", peripheries=2',
 }
 
 
@@ -142,7 +142,7 @@ def to_dot(script: Script) -> str:
     for link in links:
         attrs = [f'label="{_dot_text(link.label)}"'] if link.label else []
         if link.anti:
-            attrs += ["color=\"#d55e00\"", "penwidth=3"]
+            attrs += ['color="#d55e00"', "penwidth=3"]
         if link.dashed:
             attrs.append("style=dashed")
         out.append(f"  {link.src} -> {link.dst} [{', '.join(attrs)}];")
