@@ -1,0 +1,369 @@
+"""The session record: one run, one JSON Lines file, each event on disk as it happens.
+
+A whole-file rewrite per event would cost more and risk more; appending one line and
+fsyncing it means that when the power goes, everything recorded up to the last complete
+line survives, and at worst the line being written is cut short. Readers therefore skip a
+damaged last line with a warning and keep everything before it, and a journal reopened
+to carry on trims that partial line first so new events never glue onto it.
+
+Line 1 is a header (format, version, session id, the scenario and a hash of its file,
+facilitator or solo, start time, app version). Then `{"type": "event", "seq": n, "event":
+{...}}` lines, `seq` counting from 0 so a gap shows, and at most one closing
+`{"type": "mark", "state": "finished" | "abandoned"}`. The header is built from fixed
+fields only: nothing here accepts the name of anyone in the room.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from game.storage import data_dir, fsync_dir
+from game.story.events import Event
+from game.story.model import Script
+
+FORMAT = "freeze-frame-session"
+VERSION = 1
+SUFFIX = ".jsonl"
+ROOM_MODES = ("facilitator", "solo")
+STATES = ("unfinished", "finished", "abandoned")
+#: How much of a journal's end `list_sessions` reads to learn its state.
+TAIL_BYTES = 16_384
+
+
+class JournalError(ValueError):
+    """A file that is not a session record this version can read; the message says why."""
+
+
+def sessions_dir() -> Path:
+    return data_dir() / "sessions"
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("freeze-frame")
+    except metadata.PackageNotFoundError:
+        return "dev"
+
+
+def file_sha256(path: str) -> str:
+    """Hash of the scenario file, so a resumed or reported run can tell it was edited since."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def new_session_id(now: datetime) -> str:
+    """Sortable by time, unique enough for one user's sessions: 20261123-201503-a1b2c3."""
+    return f"{now.astimezone(UTC):%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+
+
+def _line(obj: dict[str, Any]) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _now_iso(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
+
+
+def trim_partial_tail(path: Path) -> int:
+    """Cut a last line that has no newline (a write the power cut interrupted); bytes removed."""
+    with open(path, "rb+") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size == 0:
+            return 0
+        handle.seek(max(0, size - TAIL_BYTES))
+        tail = handle.read()
+        if tail.endswith(b"\n"):
+            return 0
+        cut = tail.rfind(b"\n")
+        keep = size - len(tail) + cut + 1 if cut >= 0 else 0
+        if cut < 0 and size > TAIL_BYTES:
+            raise JournalError(f"{path.name}: its last line is longer than {TAIL_BYTES} bytes")
+        handle.truncate(keep)
+        handle.flush()
+        os.fsync(handle.fileno())
+        return size - keep
+
+
+class SessionJournal:
+    """Appends a run's events to its record file; each `append` returns once it is on disk.
+
+    An fsync per event costs a few milliseconds on a laptop; events come at the pace of
+    people acting (a line, a buzz, a choice), so that cost buys "nothing is ever lost".
+    """
+
+    def __init__(self, path: Path, handle: BinaryIO, session_id: str, next_seq: int) -> None:
+        self.path = path
+        self.session_id = session_id
+        self._handle: BinaryIO | None = handle
+        self._seq = next_seq
+
+    @classmethod
+    def create(
+        cls,
+        script: Script,
+        room_mode: str,
+        folder: Path | None = None,
+        now: datetime | None = None,
+    ) -> SessionJournal:
+        """Start a new record for a run of `script` ("facilitator" or "solo")."""
+        if room_mode not in ROOM_MODES:
+            raise ValueError(f"room mode must be one of {ROOM_MODES}, not {room_mode!r}")
+        now = now or datetime.now(UTC)
+        folder = folder or sessions_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        session_id = new_session_id(now)
+        path = folder / f"{session_id}{SUFFIX}"
+        header = {
+            "type": "header",
+            "format": FORMAT,
+            "version": VERSION,
+            "session": session_id,
+            "script": {
+                "id": script.id,
+                "title": script.title,
+                "path": str(Path(script.path).resolve()) if Path(script.path).exists() else "",
+                "sha256": file_sha256(script.path),
+                "criteria": [{"id": c.id, "name": c.name} for c in script.criteria.values()],
+            },
+            "mode": room_mode,
+            "started": _now_iso(now),
+            "app": app_version(),
+        }
+        handle = open(path, "xb")  # noqa: SIM115 - held open for the whole run, closed in close()
+        journal = cls(path, handle, session_id, 0)
+        journal._write(header)
+        fsync_dir(folder)
+        return journal
+
+    @classmethod
+    def reopen(cls, path: Path) -> SessionJournal:
+        """Carry on appending to an interrupted record (after `read_journal` and a replay)."""
+        record = read_journal(path)
+        trim_partial_tail(path)
+        last_seq = max((seq for seq, _ in record.numbered), default=-1)
+        handle = open(path, "ab")  # noqa: SIM115 - held open for the whole run
+        return cls(path, handle, str(record.header["session"]), last_seq + 1)
+
+    def _write(self, obj: dict[str, Any]) -> None:
+        if self._handle is None:
+            raise ValueError(f"the record {self.path.name} is closed")
+        self._handle.write(_line(obj))
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+
+    def append(self, event: Event) -> None:
+        """Record one event (pass this as the runtime's `on_event`)."""
+        self._write({"type": "event", "seq": self._seq, "event": event.to_json()})
+        self._seq += 1
+
+    def close(self, state: str | None = None) -> None:
+        """Close the file; with "finished" or "abandoned", mark the run so nobody resumes it."""
+        if state is not None:
+            if state not in ("finished", "abandoned"):
+                raise ValueError(f"a run is marked finished or abandoned, not {state!r}")
+            self._write({"type": "mark", "state": state, "at": _now_iso()})
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+
+    def __enter__(self) -> SessionJournal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@dataclass
+class JournalRecord:
+    """A record read back: its header, its events in order, its state, what was wrong."""
+
+    path: Path
+    header: dict[str, Any]
+    numbered: list[tuple[int, Event]]
+    state: str
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def events(self) -> list[Event]:
+        return [event for _, event in self.numbered]
+
+    @property
+    def session_id(self) -> str:
+        return str(self.header.get("session", self.path.stem))
+
+    @property
+    def script(self) -> dict[str, Any]:
+        return dict(self.header.get("script") or {})
+
+
+def _parse_header(raw: bytes, name: str) -> dict[str, Any]:
+    try:
+        header = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise JournalError(f"{name}: the first line is not a session header ({exc})") from None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise JournalError(f"{name}: not a Freeze Frame session record")
+    version = header.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise JournalError(
+            f"{name}: written by a newer Freeze Frame (record format {version}); "
+            f"this version reads format {VERSION}"
+        )
+    if not isinstance(header.get("script"), dict):
+        raise JournalError(f"{name}: the header does not say which scenario was played")
+    return header
+
+
+def _parse_body_line(raw: bytes) -> tuple[str, int, Any]:
+    """("event", seq, Event) or ("mark", -1, state); raises ValueError when damaged."""
+    obj = json.loads(raw.decode("utf-8"))
+    if not isinstance(obj, dict):
+        raise ValueError("not an object")
+    if obj.get("type") == "mark" and obj.get("state") in ("finished", "abandoned"):
+        return "mark", -1, obj["state"]
+    if obj.get("type") == "event":
+        return "event", int(obj["seq"]), Event.from_json(obj["event"])
+    raise ValueError("unknown line type")
+
+
+def read_journal(path: str | os.PathLike[str]) -> JournalRecord:
+    """Read a record, keeping every complete event; raises JournalError if it has no header."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise JournalError(f"{path.name}: cannot be read ({exc.strerror})") from None
+    lines = raw.split(b"\n")
+    partial = lines.pop()  # after the last newline: b"" when the file ended cleanly
+    if not lines:
+        raise JournalError(f"{path.name}: empty, or cut short before its header was written")
+    header = _parse_header(lines[0], path.name)
+    numbered: list[tuple[int, Event]] = []
+    state, warnings = "unfinished", []
+    for number, raw_line in enumerate(lines[1:], start=2):
+        if not raw_line.strip():
+            continue
+        try:
+            kind, seq, value = _parse_body_line(raw_line)
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            last = number == len(lines) and not partial
+            where = "its last line" if last else f"line {number}"
+            warnings.append(f"{path.name}: {where} is damaged and was skipped.")
+            continue
+        if kind == "mark":
+            state = value
+            continue
+        if numbered and seq != numbered[-1][0] + 1:
+            warnings.append(f"{path.name}: events {numbered[-1][0] + 1} to {seq - 1} are missing.")
+        numbered.append((seq, value))
+        if value.kind == "ending":
+            state = "finished"
+    if partial.strip():
+        warnings.append(
+            f"{path.name}: the last event was cut short when the session stopped "
+            f"and was skipped; the {len(numbered)} events before it are kept."
+        )
+    return JournalRecord(path, header, numbered, state, warnings)
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What the title screen and the tools need to list a session without reading it all."""
+
+    path: Path
+    session_id: str
+    script_id: str
+    script_title: str
+    room_mode: str
+    started: str
+    state: str
+    modified_ns: int  # when it was last written: the most recently active run comes first
+
+
+def _tail_state(path: Path, size: int) -> str:
+    with open(path, "rb") as handle:
+        handle.seek(max(0, size - TAIL_BYTES))
+        tail = handle.read()
+    complete = tail.split(b"\n")[:-1]
+    for raw in reversed(complete[1:] if size > TAIL_BYTES else complete):
+        try:
+            kind, _, value = _parse_body_line(raw)
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            continue
+        if kind == "mark":
+            return str(value)
+        return "finished" if value.kind == "ending" else "unfinished"
+    return "unfinished"
+
+
+def session_info(path: Path) -> SessionInfo:
+    """Header and state from the first line and the end of the file only."""
+    with open(path, "rb") as handle:
+        first = handle.readline(TAIL_BYTES)
+        size = handle.seek(0, os.SEEK_END)
+        modified = os.fstat(handle.fileno()).st_mtime_ns
+    if not first.endswith(b"\n"):
+        raise JournalError(f"{path.name}: cut short before its header was written")
+    header = _parse_header(first, path.name)
+    script = header["script"]
+    return SessionInfo(
+        path=path,
+        session_id=str(header.get("session", path.stem)),
+        script_id=str(script.get("id", "")),
+        script_title=str(script.get("title", "")),
+        room_mode=str(header.get("mode", "")),
+        started=str(header.get("started", "")),
+        state=_tail_state(path, size),
+        modified_ns=modified,
+    )
+
+
+def list_sessions(folder: Path | None = None) -> list[SessionInfo]:
+    """Every readable session record, most recently written first; unreadable ones left alone."""
+    folder = folder or sessions_dir()
+    found = []
+    for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
+        try:
+            found.append(session_info(path))
+        except (JournalError, OSError):
+            continue
+    return sorted(found, key=lambda s: (s.modified_ns, s.started), reverse=True)
+
+
+def find_unfinished(folder: Path | None = None) -> SessionInfo | None:
+    """The newest run that stopped without an ending and was not abandoned: offer "Resume"."""
+    return next((s for s in list_sessions(folder) if s.state == "unfinished"), None)
+
+
+def mark_session(path: Path, state: str) -> None:
+    """Mark a record finished or abandoned (e.g. the user declined to resume it)."""
+    journal = SessionJournal.reopen(path)
+    journal.close(state)
+
+
+def resolve_session(ref: str, folder: Path | None = None) -> Path:
+    """A record from a path, a session id, or the unique start of one."""
+    as_path = Path(ref)
+    if as_path.is_file():
+        return as_path
+    folder = folder or sessions_dir()
+    exact = folder / f"{ref}{SUFFIX}"
+    if exact.is_file():
+        return exact
+    matches = sorted(folder.glob(f"{ref}*{SUFFIX}")) if folder.is_dir() and ref else []
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        names = ", ".join(p.stem for p in matches[:5])
+        raise JournalError(f"{ref!r} matches several sessions ({names}); give more of the id")
+    raise JournalError(f"no session {ref!r}: not a file, and not an id in {folder}")

@@ -1,0 +1,157 @@
+"""A solo manager's history per scenario: when they played, where it ended, how each criterion went.
+
+Kept in one small JSON file rather than recomputed from session records so the scenario
+cards and the progress screen read one file, once, when the menu opens. It is rewritten
+atomically at the end of each solo run; a damaged file is moved aside and history starts
+afresh (the session records are still there) with a warning for the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from game.storage import atomic_write_json, data_dir, load_json
+from game.story.model import Script
+from game.story.views import RunResult
+
+FORMAT = "freeze-frame-progress"
+VERSION = 1
+
+
+def progress_path() -> Path:
+    return data_dir() / "progress.json"
+
+
+def empty() -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION, "scenarios": {}}
+
+
+def _check(data: dict[str, Any]) -> None:
+    """Raise ValueError unless `data` is a progress file this version can use."""
+    if data.get("format") != FORMAT:
+        raise ValueError("it is not a Freeze Frame progress file")
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise ValueError(f"it was written by a newer Freeze Frame (format {data.get('version')})")
+    scenarios = data.get("scenarios")
+    if not isinstance(scenarios, dict):
+        raise ValueError("it has no list of scenarios")
+    for sid, entry in scenarios.items():
+        runs = entry.get("runs") if isinstance(entry, dict) else None
+        if not isinstance(runs, list):
+            raise ValueError(f"scenario {sid!r} has no list of runs")
+        for run in runs:
+            _check_run(sid, run)
+
+
+def _check_run(sid: str, run: Any) -> None:
+    ok = (
+        isinstance(run, dict)
+        and isinstance(run.get("date"), str)
+        and isinstance(run.get("criteria"), dict)
+        and all(
+            isinstance(c, dict) and isinstance(c.get("fraction"), int | float)
+            for c in run["criteria"].values()
+        )
+    )
+    if not ok:
+        raise ValueError(f"a run of scenario {sid!r} is damaged")
+
+
+def load_progress(path: Path | None = None) -> tuple[dict[str, Any], str | None]:
+    """The whole history, and a warning for the user if the file had to be set aside."""
+    return load_json(path or progress_path(), empty(), _check)
+
+
+def record_run(
+    script: Script,
+    result: RunResult,
+    session_id: str,
+    date: str,
+    path: Path | None = None,
+) -> str | None:
+    """Add one finished solo run (once per session, however often it is called)."""
+    path = path or progress_path()
+    data, warning = load_progress(path)
+    entry = data["scenarios"].setdefault(script.id, {"title": script.title, "runs": []})
+    entry["title"] = script.title
+    ending = result.ending
+    run = {
+        "session": session_id,
+        "date": date,
+        "ending": ending.id if ending else "",
+        "title": ending.title if ending else "",
+        "tone": ending.tone if ending else "",
+        "criteria": {
+            c.id: {
+                "name": c.name,
+                "value": c.value,
+                "worst": c.worst,
+                "best": c.best,
+                "fraction": round(c.fraction, 4),
+            }
+            for c in result.criteria
+        },
+    }
+    entry["runs"] = [r for r in entry["runs"] if r.get("session") != session_id] + [run]
+    atomic_write_json(path, data)
+    return warning
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """One practice run as the scenario card and the progress chart show it."""
+
+    date: str
+    session: str
+    ending: str
+    ending_title: str
+    tone: str
+    fractions: dict[str, float]
+    names: dict[str, str]
+
+    @property
+    def day(self) -> str:
+        """ "23 Nov 2026" from the ISO date, or the raw text if someone edited it by hand."""
+        try:
+            when = datetime.fromisoformat(self.date)
+        except ValueError:
+            return self.date[:10]
+        return f"{when.day} {when:%b %Y}"
+
+    @property
+    def overall(self) -> float:
+        """Mean of the criterion fractions: one number for the trend, never the only one shown."""
+        return sum(self.fractions.values()) / len(self.fractions) if self.fractions else 0.0
+
+
+def history(data: dict[str, Any], script_id: str) -> list[RunSummary]:
+    """The runs of one scenario, oldest first (the order of a chart over time)."""
+    runs = data.get("scenarios", {}).get(script_id, {}).get("runs", [])
+    found = [
+        RunSummary(
+            date=run["date"],
+            session=str(run.get("session", "")),
+            ending=str(run.get("ending", "")),
+            ending_title=str(run.get("title", "")),
+            tone=str(run.get("tone", "")),
+            fractions={cid: float(c["fraction"]) for cid, c in run["criteria"].items()},
+            names={cid: str(c.get("name", cid)) for cid, c in run["criteria"].items()},
+        )
+        for run in runs
+    ]
+    return sorted(found, key=lambda r: r.date)
+
+
+def card_line(data: dict[str, Any], script_id: str) -> str | None:
+    """One line for the scenario card: "3 practice runs; last 23 Nov 2026: Supported return"."""
+    runs = history(data, script_id)
+    if not runs:
+        return None
+    last = runs[-1]
+    count = f"{len(runs)} practice run{'s' if len(runs) != 1 else ''}"
+    ending = last.ending_title or "no ending reached"
+    tone = f" ({last.tone})" if last.tone else ""
+    return f"{count}; last {last.day}: {ending}{tone}"

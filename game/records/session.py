@@ -1,0 +1,155 @@
+"""A run and its record, started, resumed and closed together, so the game cannot forget one.
+
+The runtime records every action as an event; the journal puts each event on disk as it
+is made. Resuming reads the journal back and replays its actions through a fresh runtime,
+which rebuilds the exact state the run had when it stopped. The replay is checked against
+the record event by event: if the scenario file was edited so that the story no longer
+goes the same way, the run is not resumed on a story it never played.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from game.records import progress
+from game.records.journal import (
+    JournalRecord,
+    SessionJournal,
+    file_sha256,
+    read_journal,
+)
+from game.story.events import Event
+from game.story.model import Script
+from game.story.runtime import Runtime
+from game.story.views import Phase, RunMode
+
+Clock = Callable[[], float]
+
+
+class ResumeError(RuntimeError):
+    """A record that cannot be carried on; the message is written for the user."""
+
+
+@dataclass
+class Session:
+    """What the game holds while a run is on stage."""
+
+    runtime: Runtime
+    journal: SessionJournal
+    room_mode: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def _chain(journal: SessionJournal, also: Callable[[Event], None] | None):
+    if also is None:
+        return journal.append
+
+    def both(event: Event) -> None:
+        journal.append(event)
+        also(event)
+
+    return both
+
+
+def start_session(
+    script: Script,
+    room_mode: str,
+    run_mode: RunMode = RunMode.FORUM,
+    clock: Clock = lambda: 0.0,
+    on_event: Callable[[Event], None] | None = None,
+    start: str | None = None,
+) -> Session:
+    """Open a new record and a runtime writing into it (its start event is already on disk)."""
+    journal = SessionJournal.create(script, room_mode)
+    runtime = Runtime(script, run_mode, start, clock, _chain(journal, on_event))
+    return Session(runtime, journal, room_mode)
+
+
+def script_path_for(record: JournalRecord, scripts_dir: Path | None = None) -> str:
+    """The scenario file a record was played from, or the same id in `scripts_dir`."""
+    recorded = str(record.script.get("path", ""))
+    if recorded and Path(recorded).is_file():
+        return recorded
+    if scripts_dir is not None:
+        candidate = scripts_dir / f"{record.script.get('id', '')}.yaml"
+        if candidate.is_file():
+            return str(candidate)
+    raise ResumeError(
+        f"The scenario file for this session ({recorded or record.script.get('id')}) "
+        "cannot be found."
+    )
+
+
+def _same_story(replayed: list[Event], recorded: list[Event]) -> bool:
+    """The replay made the same moves (times differ; typo fixes in text do not matter)."""
+
+    def shape(e: Event) -> tuple:
+        return (e.step, e.action, e.kind, e.beat, e.line, e.attempt)
+
+    return [shape(e) for e in replayed] == [shape(e) for e in recorded]
+
+
+def replay_record(record: JournalRecord, script: Script) -> Runtime:
+    """Rebuild the runtime a record describes, with the recorded events (and their times)."""
+    recorded = record.events
+    try:
+        runtime = Runtime.replay(script, recorded)
+    except (ValueError, KeyError, IndexError, RuntimeError) as exc:
+        raise ResumeError(
+            f"This session cannot be replayed on the scenario as it is now: {exc}"
+        ) from exc
+    if not _same_story(runtime.events, recorded):
+        raise ResumeError(
+            "The scenario has been edited since this session, and the story no longer "
+            "goes the way it went then."
+        )
+    runtime.events = list(recorded)
+    return runtime
+
+
+def resume_session(
+    path: Path,
+    script: Script,
+    clock: Clock = lambda: 0.0,
+    on_event: Callable[[Event], None] | None = None,
+) -> Session:
+    """Carry on an interrupted run of `script` from the moment its record stops.
+
+    The caller brings the script (the game has its scenarios loaded by id; see
+    `script_path_for` to find the file). The clock is shifted so the first new event comes
+    after the last recorded one, keeping the timeline in order. Raises ResumeError with a
+    sentence for the user; `Session.warnings` holds anything worth telling them.
+    """
+    record = read_journal(path)
+    warnings = list(record.warnings)
+    recorded_hash = record.script.get("sha256")
+    if recorded_hash and file_sha256(script.path) not in ("", recorded_hash):
+        warnings.append("The scenario file has changed since this session was recorded.")
+    runtime = replay_record(record, script)
+    last = record.events[-1].t if record.events else 0.0
+    offset = last - clock()
+    runtime.clock = lambda: clock() + offset
+    journal = SessionJournal.reopen(path)
+    runtime.on_event = _chain(journal, on_event)
+    return Session(runtime, journal, str(record.header.get("mode", "solo")), warnings)
+
+
+def finish_session(session: Session, now: datetime | None = None) -> str | None:
+    """Close the record at an ending, or when the user gives the run up; a solo forum run
+    that reached an ending joins the progress history. (To leave a run resumable, as on a
+    quit that should offer "Resume" next time, call `session.journal.close()` instead.)
+
+    Returns a warning for the user if the progress file had to be recovered, else None.
+    """
+    runtime = session.runtime
+    ended = runtime.phase is Phase.ENDED
+    session.journal.close("finished" if ended else "abandoned")
+    if not ended or session.room_mode != "solo" or runtime.mode is not RunMode.FORUM:
+        return None
+    ended_at = (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
+    return progress.record_run(
+        runtime.script, runtime.result(), session.journal.session_id, ended_at
+    )

@@ -1,0 +1,192 @@
+"""Session records: every complete event survives a kill or a power cut, and reads back."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.records import journal as jr
+from game.story.events import Event
+from tests.story.factory import forum_script
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def event(i: int, kind: str = "line", **data) -> Event:
+    return Event(float(i), i, "advance", kind, "arrival", i % 3, 1, data or {"says": f"line {i}"})
+
+
+def make(count: int, room_mode: str = "solo") -> Path:
+    journal = jr.SessionJournal.create(forum_script(), room_mode)
+    for i in range(count):
+        journal.append(event(i))
+    journal.close()
+    return journal.path
+
+
+def test_header_then_one_event_a_line() -> None:
+    path = make(3, "facilitator")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    assert header["format"] == "freeze-frame-session" and header["version"] == 1
+    assert header["mode"] == "facilitator" and header["script"]["id"] == "test"
+    assert [c["id"] for c in header["script"]["criteria"]] == ["compassion", "safety"]
+    assert [json.loads(x)["seq"] for x in lines[1:]] == [0, 1, 2]
+    record = jr.read_journal(path)
+    assert record.events == [event(0), event(1), event(2)]
+    assert record.warnings == [] and record.state == "unfinished"
+
+
+def test_records_live_in_the_data_folder(home: Path) -> None:
+    path = make(1)
+    assert path.parent == home / "data" / "sessions"
+
+
+def test_truncated_last_line_is_skipped_with_a_warning() -> None:
+    path = make(5)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 20])  # the power went mid-write of the fifth event
+    record = jr.read_journal(path)
+    assert record.events == [event(i) for i in range(4)]
+    assert len(record.warnings) == 1 and "cut short" in record.warnings[0]
+    assert "4 events before it are kept" in record.warnings[0]
+
+
+def test_garbled_last_line_and_nul_tail_are_skipped() -> None:
+    path = make(3)
+    with open(path, "ab") as handle:
+        handle.write(b'{"type": "event", "seq": 3, "ev\n\x00\x00\x00')
+    record = jr.read_journal(path)
+    assert record.events == [event(i) for i in range(3)]
+    assert any("damaged" in w for w in record.warnings)
+    assert any("cut short" in w for w in record.warnings)
+
+
+def test_reopen_trims_the_partial_line_and_carries_on_numbering() -> None:
+    path = make(4)
+    data = path.read_bytes()
+    path.write_bytes(data[:-7])
+    journal = jr.SessionJournal.reopen(path)
+    journal.append(event(3))
+    journal.close("finished")
+    record = jr.read_journal(path)
+    assert record.events == [event(i) for i in range(4)]
+    assert record.warnings == [] and record.state == "finished"
+
+
+def test_not_a_record_or_from_the_future_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "x.jsonl"
+    bad.write_text('{"format": "something-else"}\n')
+    with pytest.raises(jr.JournalError, match="not a Freeze Frame session record"):
+        jr.read_journal(bad)
+    bad.write_text('{"format": "freeze-frame-session", "version": 99, "script": {}}\n')
+    with pytest.raises(jr.JournalError, match="newer Freeze Frame"):
+        jr.read_journal(bad)
+    bad.write_bytes(b'{"format": "freeze-fr')
+    with pytest.raises(jr.JournalError, match="before its header"):
+        jr.read_journal(bad)
+
+
+def test_unfinished_sessions_are_found_for_resume_and_marks_close_them() -> None:
+    assert jr.find_unfinished() is None
+    older = make(2)
+    finished = jr.SessionJournal.create(forum_script(), "solo")
+    finished.append(event(0, "ending", ending="good"))
+    finished.close()
+    newest = make(3)
+    for age, path in enumerate((newest, finished.path, older)):  # file times can tie; set them
+        os.utime(path, ns=(10**18 - age * 10**9,) * 2)
+    sessions = {s.path: s.state for s in jr.list_sessions()}
+    assert sessions == {older: "unfinished", finished.path: "finished", newest: "unfinished"}
+    found = jr.find_unfinished()
+    assert found is not None and found.path == newest and found.script_title == "Test"
+    jr.mark_session(newest, "abandoned")
+    assert jr.find_unfinished().path == older
+    jr.mark_session(older, "finished")
+    assert jr.find_unfinished() is None
+
+
+def test_state_is_read_from_the_tail_of_a_long_record() -> None:
+    journal = jr.SessionJournal.create(forum_script(), "solo")
+    for i in range(400):
+        journal.append(event(i, says="x" * 100))
+    journal.close()
+    assert jr.session_info(journal.path).state == "unfinished"
+    jr.mark_session(journal.path, "abandoned")
+    assert jr.session_info(journal.path).state == "abandoned"
+    assert jr.read_journal(journal.path).state == "abandoned"
+
+
+def test_sessions_resolve_by_path_id_or_unique_prefix(tmp_path: Path) -> None:
+    path = make(1)
+    sid = path.stem
+    assert jr.resolve_session(str(path)) == path
+    assert jr.resolve_session(sid) == path
+    assert jr.resolve_session(sid[:-2]) == path
+    with pytest.raises(jr.JournalError, match="no session"):
+        jr.resolve_session("nothing-like-it")
+
+
+WRITER = """
+import sys
+from game.records.journal import SessionJournal
+from game.story.events import Event
+from tests.story.factory import forum_script
+
+journal = SessionJournal.create(forum_script(), "facilitator")
+print(journal.path, flush=True)
+for i in range(1_000_000):
+    journal.append(Event(float(i), i, "advance", "line", "arrival", 0, 1, {"says": "é" * (i % 50)}))
+"""
+
+
+def lines_in(path: Path) -> int:
+    try:
+        return path.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_sigkill_at_a_random_moment_keeps_every_complete_event(home: Path, seed: int) -> None:
+    if not hasattr(signal, "SIGKILL"):
+        pytest.skip("no SIGKILL on this platform")
+    target = random.Random(seed).randint(1, 400)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        path = Path(proc.stdout.readline().strip())
+        deadline = time.monotonic() + 60  # a bound for a stuck writer, not a timing assertion
+        while lines_in(path) < target + 1 and proc.poll() is None:
+            assert time.monotonic() < deadline, "the writer stopped making progress"
+            time.sleep(0.001)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    seen_before_kill = target
+    record = jr.read_journal(path)
+    assert all("cut short" in w for w in record.warnings)
+    seqs = [seq for seq, _ in record.numbered]
+    assert seqs == list(range(len(seqs))), "events are in order with no gaps"
+    assert len(seqs) >= seen_before_kill
+    assert [e.step for e in record.events] == seqs
+    complete = path.read_bytes().split(b"\n")[:-1]
+    for raw in complete:
+        json.loads(raw)
+    assert len(complete) == len(seqs) + 1
+    # and the record can be carried on after the kill without a gap
+    journal = jr.SessionJournal.reopen(path)
+    journal.append(event(len(seqs)))
+    journal.close()
+    assert [seq for seq, _ in jr.read_journal(path).numbered] == list(range(len(seqs) + 1))
