@@ -1,0 +1,171 @@
+"""Loading beats: lines, who is on stage, moods, thoughts, and the way on (next or decision).
+
+Split from the loader because beats are most of a script and most of its rules: every
+character named in a beat must be in the cast, and moods and thoughts only make sense for
+someone on stage (listed in `present:` or speaking a line).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.story.errors import did_you_mean
+from game.story.model import ALWAYS, EMOTIONS, Beat, Branch, Decision, Line, Thought
+from game.story.yamlnodes import Node, Scalar, Sequence
+
+if TYPE_CHECKING:
+    from game.story.loader import Names, _ScriptLoader
+
+
+#: The keys of a beat and its parts: (required, optional); the loader merges these into KEYS.
+BEAT_KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "beat": (("scene", "lines"), ("present", "moods", "thoughts", "next", "decision")),
+    "line": (("who", "says"), ("direction", "emotion", "intervention", "if")),
+    "thought": (("text",), ("emotion",)),
+    "decision": (("prompt", "options"), ("id", "facilitator_prompt")),
+    "branch": (("goto",), ("if",)),
+}
+
+
+class BeatLoader:
+    """Reads the `beats:` section of one script, with the script's names already known."""
+
+    def __init__(self, parent: _ScriptLoader, names: Names) -> None:
+        self.parent = parent
+        self.r = parent.reader
+        self.names = names
+        self.decision_ids: dict[str, Node] = {}
+
+    def beats(self, node: Node | None) -> dict[str, Beat]:
+        return {bid: self.beat(bid, key, f) for bid, key, f in self.parent.parts(node, "beat")}
+
+    def beat(self, bid: str, key: Scalar, f: dict[str, Node]) -> Beat:
+        r = self.r
+        where = f"beat '{bid}'"
+        lines = tuple(
+            self.line(item, f"line {n} of {where}")
+            for n, item in enumerate(self.list_of(f.get("lines"), f"lines of {where}"), 1)
+        )
+        present = tuple(
+            filter(
+                None,
+                (
+                    r.reference(item, "present", self.names.cast, "FF302")
+                    for item in self.list_of(
+                        f.get("present"), f"present of {where}", non_empty=False
+                    )
+                ),
+            )
+        )
+        on_stage = frozenset(present) | {line.who for line in lines}
+        moods = {
+            cid: r.choice(value, "emotion", EMOTIONS)
+            for cid, value in self.on_stage(f.get("moods"), "moods", bid, on_stage)
+        }
+        thoughts = {
+            cid: self.thought(value, f"thought of '{cid}' in {where}")
+            for cid, value in self.on_stage(f.get("thoughts"), "thoughts", bid, on_stage)
+        }
+        if "next" in f and "decision" in f:
+            r.report("FF207", f["decision"], beat=bid)
+        return Beat(
+            id=bid,
+            scene=r.reference(f.get("scene"), "scene", self.names.scenes, "FF303"),
+            lines=lines,
+            present=present,
+            moods=moods,
+            thoughts=thoughts,
+            next=self.next(f.get("next"), where),
+            decision=self.decision(bid, f.get("decision")),
+            pos=r.pos(key),
+        )
+
+    def list_of(self, node: Node | None, what: str, *, non_empty: bool = True) -> list[Node]:
+        return [] if node is None else self.r.items(node, what, non_empty=non_empty)
+
+    def line(self, node: Node, what: str) -> Line:
+        r = self.r
+        f = r.fields(node, what, *BEAT_KEYS["line"]) or {}
+        return Line(
+            who=r.reference(f.get("who"), "who", self.names.cast, "FF302"),
+            says=r.text(f.get("says"), "says"),
+            direction=r.text(f.get("direction"), "direction", required=False),
+            emotion=r.choice(f.get("emotion"), "emotion", EMOTIONS) if "emotion" in f else "",
+            intervention=r.reference(
+                f.get("intervention"), "intervention", self.names.interventions, "FF305"
+            ),
+            cond=r.condition(f.get("if")),
+            pos=r.pos(node),
+        )
+
+    def on_stage(
+        self, node: Node | None, section: str, bid: str, on_stage: frozenset[str]
+    ) -> list[tuple[str, Node]]:
+        """Entries of moods/thoughts whose character is in the cast and on stage."""
+        if node is None:
+            return []
+        out = []
+        for cid, key, value in self.r.entries(node, section):
+            if cid not in self.names.cast:
+                self.r.report("FF302", key, did_you_mean(cid, self.names.cast), value=cid)
+            elif cid not in on_stage:
+                self.r.report("FF312", key, value=cid, beat=bid)
+            else:
+                out.append((cid, value))
+        return out
+
+    def thought(self, node: Node, what: str) -> Thought:
+        """A thought is text, or {text, emotion} when the face should change on hot-seating."""
+        if isinstance(node, Scalar):
+            return Thought(self.r.text(node, what), "", self.r.pos(node))
+        f = self.r.fields(node, what, *BEAT_KEYS["thought"]) or {}
+        emotion = self.r.choice(f["emotion"], "emotion", EMOTIONS) if "emotion" in f else ""
+        return Thought(self.r.text(f.get("text"), "text"), emotion, self.r.pos(node))
+
+    def next(self, node: Node | None, where: str) -> tuple[Branch, ...]:
+        """`next: beat` or a list of {if, goto} tried in order; the last must always hold."""
+        r = self.r
+        if node is None:
+            return ()
+        if isinstance(node, Scalar):
+            return (
+                Branch(r.reference(node, "next", self.names.targets, "FF301"), ALWAYS, r.pos(node)),
+            )
+        if not isinstance(node, Sequence):
+            r.wrong_type(node, f"next of {where}", "a beat id or a list of {if, goto}")
+            return ()
+        branches = []
+        for n, item in enumerate(r.items(node, f"next of {where}", non_empty=True), 1):
+            f = r.fields(item, f"way on {n} in next of {where}", *BEAT_KEYS["branch"])
+            if f is not None:
+                branches.append(
+                    Branch(
+                        r.reference(f.get("goto"), "goto", self.names.targets, "FF301"),
+                        r.condition(f.get("if")),
+                        r.pos(item),
+                    )
+                )
+        if branches and branches[-1].cond.terms:
+            r.report("FF208", node.items[-1])
+        return tuple(branches)
+
+    def decision(self, bid: str, node: Node | None) -> Decision | None:
+        if node is None:
+            return None
+        r = self.r
+        f = r.fields(node, f"decision of beat '{bid}'", *BEAT_KEYS["decision"])
+        if f is None:
+            return None
+        did = r.ident(f["id"], "id") if "id" in f else bid
+        first = self.decision_ids.setdefault(did, f.get("id", node))
+        if first is not f.get("id", node):
+            r.report("FF313", f.get("id", node), value=did, first=first.line)
+        return Decision(
+            id=did,
+            prompt=r.text(f.get("prompt"), "prompt"),
+            options=self.parent.options(f.get("options"), f"decision of beat '{bid}'", self.names),
+            facilitator_prompt=r.text(
+                f.get("facilitator_prompt"), "facilitator_prompt", required=False
+            ),
+            pos=r.pos(node),
+        )

@@ -1,0 +1,179 @@
+"""Lint for a loaded script: one small `check_*` function per rule, each yielding diagnostics.
+
+The loader has already made sure every reference resolves; these rules catch what loads
+but is probably not what the author meant: beats nobody reaches, moments with no feedback,
+text too long for the stage, a flag tested under a misspelt name, an anti-model run that
+does not end where the author says. Reachability, loops and the anti-model run come from the
+analysis module, so the validator and the debrief agree on what the graph allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from game.story.analysis import Analysis, explore
+from game.story.errors import Diagnostic, diagnostic, did_you_mean
+from game.story.model import Condition, Option, Pos, Script
+
+#: Longest text that fits its place on the 1920x1080 stage, in characters.
+LIMITS = {
+    "spoken line": (160, "speech bubble"),
+    "option": (110, "option button"),
+    "thought": (220, "thought bubble"),
+    "feedback": (240, "feedback panel"),
+    "prompt": (100, "prompt banner"),
+}
+
+
+def options(script: Script) -> Iterator[tuple[str, Option]]:
+    """Every option in the script with the id of its decision or intervention."""
+    for iid, intervention in script.interventions.items():
+        for option in intervention.options:
+            yield iid, option
+    for beat in script.beats.values():
+        for option in beat.decision.options if beat.decision else ():
+            yield beat.decision.id, option
+
+
+def conditions(script: Script) -> Iterator[Condition]:
+    """Every condition written anywhere: on lines, options and branches."""
+    for beat in script.beats.values():
+        yield from (line.cond for line in beat.lines)
+        yield from (branch.cond for branch in beat.next)
+    yield from (option.cond for _, option in options(script))
+
+
+def check_no_way_forward(script: Script) -> Iterator[Diagnostic]:
+    for beat in script.beats.values():
+        if not beat.next and beat.decision is None:
+            yield diagnostic("FF402", beat.pos, value=beat.id)
+
+
+def check_option_feedback(script: Script) -> Iterator[Diagnostic]:
+    for _, option in options(script):
+        if not option.feedback:
+            yield diagnostic("FF404", option.pos)
+
+
+def check_option_scores(script: Script) -> Iterator[Diagnostic]:
+    for _, option in options(script):
+        if not option.scores:
+            yield diagnostic("FF405", option.pos)
+
+
+def _texts(script: Script) -> Iterator[tuple[str, str, Pos]]:
+    """(kind, text, position) for every text the stage shows in a size-limited place."""
+    for beat in script.beats.values():
+        for line in beat.lines:
+            yield "spoken line", line.says, line.pos
+        for thought in beat.thoughts.values():
+            yield "thought", thought.text, thought.pos
+        if beat.decision:
+            yield "prompt", beat.decision.prompt, beat.decision.pos
+            yield "prompt", beat.decision.facilitator_prompt, beat.decision.pos
+    for intervention in script.interventions.values():
+        yield "prompt", intervention.prompt, intervention.pos
+        yield "prompt", intervention.facilitator_prompt, intervention.pos
+        yield "feedback", intervention.missed.feedback, intervention.pos
+    for _, option in options(script):
+        yield "option", option.says, option.pos
+        yield "feedback", option.feedback, option.pos
+
+
+def check_lengths(script: Script) -> Iterator[Diagnostic]:
+    for kind, text, pos in _texts(script):
+        limit, place = LIMITS[kind]
+        if len(text) > limit:
+            yield diagnostic(
+                "FF406", pos, what=f"this {kind}", length=len(text), limit=limit, place=place
+            )
+
+
+def check_anti_model_option(script: Script) -> Iterator[Diagnostic]:
+    for beat in script.beats.values():
+        decision = beat.decision
+        if decision and decision.options and not any(o.anti_model for o in decision.options):
+            yield diagnostic("FF407", decision.pos, value=decision.id)
+
+
+def check_unused_interventions(script: Script) -> Iterator[Diagnostic]:
+    used = {line.intervention for beat in script.beats.values() for line in beat.lines}
+    for intervention in script.interventions.values():
+        if intervention.id not in used:
+            yield diagnostic("FF408", intervention.pos, value=intervention.id)
+
+
+def check_flags(script: Script) -> Iterator[Diagnostic]:
+    """A flag tested but never set can never change anything: usually a typo."""
+    flags_set = {flag for _, option in options(script) for flag in option.sets}
+    reported = set()
+    for cond in conditions(script):
+        for flag, _ in cond.terms:
+            if flag not in flags_set and (flag, cond.pos) not in reported:
+                reported.add((flag, cond.pos))
+                yield diagnostic("FF409", cond.pos, did_you_mean(flag, flags_set), value=flag)
+
+
+def check_loop(script: Script, facts: Analysis) -> Iterator[Diagnostic]:
+    """A loop is an error: the debrief's best and worst totals need a story that ends."""
+    if not facts.cycle:
+        return
+    back_to, last = facts.cycle[-1], facts.cycle[-2] if len(facts.cycle) > 1 else facts.cycle[0]
+    beat = script.beats.get(last)
+    pos = beat.pos if beat else script.pos
+    if beat:
+        gotos = [b for b in beat.next if b.goto == back_to]
+        gotos += [o for o in beat.decision.options if o.goto == back_to] if beat.decision else []
+        pos = gotos[0].pos if gotos else pos
+    yield diagnostic("FF314", pos, " -> ".join(facts.cycle), value=back_to)
+
+
+def check_unreachable(script: Script, facts: Analysis) -> Iterator[Diagnostic]:
+    for beat in script.beats.values():
+        if beat.id not in facts.reachable:
+            yield diagnostic("FF401", beat.pos, value=beat.id)
+    for ending in script.endings.values():
+        if ending.id not in facts.reachable:
+            yield diagnostic("FF403", ending.pos, value=ending.id)
+
+
+def check_anti_model_path(script: Script, facts: Analysis) -> Iterator[Diagnostic]:
+    expected = script.anti_model_ending
+    if not expected or facts.anti_model_ending == expected:
+        return
+    reached = facts.anti_model_ending
+    result = f"ends at '{reached}'" if reached else "never reaches an ending"
+    path = " -> ".join(facts.anti_model_path)
+    yield diagnostic(
+        "FF410",
+        script.endings[expected].pos,
+        f"it went {path}" if path else "",
+        result=result,
+        value=expected,
+    )
+
+
+CHECKS: tuple[Callable[[Script], Iterator[Diagnostic]], ...] = (
+    check_no_way_forward,
+    check_option_feedback,
+    check_option_scores,
+    check_lengths,
+    check_anti_model_option,
+    check_unused_interventions,
+    check_flags,
+)
+
+GRAPH_CHECKS: tuple[Callable[[Script, Analysis], Iterator[Diagnostic]], ...] = (
+    check_loop,
+    check_unreachable,
+    check_anti_model_path,
+)
+
+
+def run_checks(script: Script) -> list[Diagnostic]:
+    """All lint findings for a script that loaded without errors."""
+    found = [d for check in CHECKS for d in check(script)]
+    if script.start in script.beats:
+        facts = explore(script)
+        found += [d for check in GRAPH_CHECKS for d in check(script, facts)]
+    return sorted(found, key=lambda d: (d.pos.line, d.pos.col, d.code))

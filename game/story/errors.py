@@ -1,0 +1,406 @@
+"""What can be wrong with a script, said so an author can fix it without a programmer.
+
+Every problem is a `Diagnostic` with a stable code from `CATALOGUE`, a position and, where it
+helps, a hint. Stable codes let the authoring guide explain each one and let the tests assert
+on the code rather than on wording that may improve. `ScriptError` is the one exception the
+story layer raises for bad scripts; it carries every diagnostic found, not just the first, so an
+author fixes a whole file in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from game.story.model import Pos
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One catalogued problem: how bad it is, how it reads, and what it looks like."""
+
+    severity: str
+    template: str
+    example: str
+    fix: str
+
+
+#: Every diagnostic the loader, the checks and the validator can produce. Templates use
+#: `str.format` fields; `example` is a one-line snippet that triggers the code.
+CATALOGUE: dict[str, Spec] = {
+    # Reading the file.
+    "FF001": Spec(
+        ERROR,
+        "cannot read {what}: {reason}",
+        "validate scripts/missing.yaml",
+        "Check the path; give a .yaml file or a folder of them.",
+    ),
+    "FF002": Spec(
+        ERROR,
+        "file is too large ({size} MiB; the limit is {limit} MiB)",
+        "a 60 MiB file",
+        "Split the scenario, or check you chose the right file.",
+    ),
+    "FF003": Spec(
+        ERROR,
+        "this is a binary file, not a text script",
+        "a .docx renamed .yaml",
+        "Save the script as plain text (UTF-8) from a text editor.",
+    ),
+    "FF004": Spec(
+        ERROR,
+        "this file is not UTF-8 text (byte {byte} cannot be read)",
+        "a script saved as Latin-1",
+        "Save the file as UTF-8 in your editor.",
+    ),
+    "FF005": Spec(
+        ERROR, "the file is empty", "an empty file", "Copy scripts/example.yaml and change it."
+    ),
+    # YAML itself.
+    "FF101": Spec(
+        ERROR,
+        "YAML syntax: {problem}",
+        'says: "unclosed quote',
+        "Check indentation (spaces, not tabs), colons and quotes on this line.",
+    ),
+    "FF102": Spec(
+        ERROR,
+        "duplicate key '{key}' (first at line {first}); the later one would "
+        "silently replace the earlier",
+        "two beats both called arrival",
+        "Rename one of them or merge them.",
+    ),
+    "FF103": Spec(
+        ERROR,
+        "anchors and aliases (& and *) are not allowed in scripts",
+        "lines: *same_lines",
+        "Write the text out in full where it is needed.",
+    ),
+    "FF104": Spec(
+        ERROR,
+        "tag '{tag}' is not allowed in scripts",
+        "x: !!python/object:os.system",
+        "Remove the tag: scripts hold plain text, numbers, lists and mappings.",
+    ),
+    "FF105": Spec(
+        ERROR,
+        "nested more than {limit} levels deep",
+        "[[[[[[...]]]]]]",
+        "Scripts need only a few levels of indentation; check the structure.",
+    ),
+    "FF106": Spec(
+        ERROR,
+        "a script holds one document; found a second '---'",
+        "--- twice in one file",
+        "Put each scenario in its own file.",
+    ),
+    # The shape of the script.
+    "FF201": Spec(
+        ERROR,
+        "{what} should be {expected}, not {found}",
+        "cast: [jo, sam]",
+        "See docs/authoring.md for the form this key takes.",
+    ),
+    "FF202": Spec(
+        ERROR,
+        "{what} is missing '{key}'",
+        "a line with no says:",
+        "Add the key; docs/authoring.md lists what each part needs.",
+    ),
+    "FF203": Spec(
+        ERROR,
+        "unknown key '{key}' in {what}",
+        "sayz: Hello",
+        "Check the spelling; docs/authoring.md lists the keys.",
+    ),
+    "FF204": Spec(
+        ERROR,
+        "'{value}' is not a valid id: use lower case letters, digits and _",
+        "beats: {Arrival Scene: ...}",
+        "For example: arrival_scene.",
+    ),
+    "FF205": Spec(
+        ERROR,
+        "{what} must be {allowed}, not {value}",
+        "scores: {compassion: 5}",
+        "Scores run from -3 (very poor) to 3 (very good).",
+    ),
+    "FF206": Spec(
+        ERROR,
+        "'{value}' is not a {what}",
+        "emotion: furious",
+        "Choose one of the values listed in docs/authoring.md.",
+    ),
+    "FF207": Spec(
+        ERROR,
+        "beat '{beat}' has both next: and decision:",
+        "next: x and decision:",
+        "A beat either moves on by itself (next) or asks the manager (decision).",
+    ),
+    "FF208": Spec(
+        ERROR,
+        "the last way on in next: must have no if:, so the story always has somewhere to go",
+        "next: [{if: a, goto: x}]",
+        "Add a final branch without if:, e.g. - {goto: other_beat}.",
+    ),
+    "FF209": Spec(
+        ERROR,
+        "this option has no goto: (where the story goes next)",
+        "- says: Sorry",
+        "Add goto: with a beat or ending id.",
+    ),
+    "FF210": Spec(
+        ERROR,
+        "condition '{text}' is not understood",
+        "if: a and b",
+        "Write a flag name, 'not flag', or a list of those: if: [a, not b].",
+    ),
+    "FF211": Spec(ERROR, "{what} must not be empty", "options: []", "Add at least one entry."),
+    # References between parts.
+    "FF301": Spec(
+        ERROR,
+        "'{value}' is not a beat or ending",
+        "goto: revew",
+        "Check the spelling, or add the beat or ending.",
+    ),
+    "FF302": Spec(
+        ERROR,
+        "'{value}' is not in the cast",
+        "who: joe",
+        "Check the spelling, or add the character under cast:.",
+    ),
+    "FF303": Spec(
+        ERROR,
+        "'{value}' is not a scene",
+        "scene: wrad",
+        "Check the spelling, or add it under scenes:.",
+    ),
+    "FF304": Spec(
+        ERROR,
+        "'{value}' is not a criterion",
+        "scores: {compasion: 1}",
+        "Use a criterion from criteria.yaml or add one under criteria:.",
+    ),
+    "FF305": Spec(
+        ERROR,
+        "'{value}' is not an intervention",
+        "intervention: tellng_off",
+        "Check the spelling, or add it under interventions:.",
+    ),
+    "FF306": Spec(
+        ERROR,
+        "start: '{value}' must be a beat",
+        "start: the_end",
+        "Name the first beat of the scenario.",
+    ),
+    "FF307": Spec(
+        ERROR,
+        "anti_model_ending: '{value}' must be an ending",
+        "anti_model_ending: arrival",
+        "Name one of the endings under endings:.",
+    ),
+    "FF308": Spec(
+        ERROR,
+        "'{value}' is both a beat and an ending",
+        "beat and ending 'review'",
+        "Beats and endings share names; rename one.",
+    ),
+    "FF309": Spec(
+        ERROR,
+        "the cast needs exactly one character with manager: true (found {count})",
+        "no manager: true",
+        "Mark the character the audience steers with manager: true.",
+    ),
+    "FF310": Spec(
+        ERROR,
+        "criterion '{value}' is already defined in {where}",
+        "criteria: {compassion: ...}",
+        "Choose a new id for your own criterion.",
+    ),
+    "FF311": Spec(
+        ERROR,
+        "more than one anti_model: true option here",
+        "two anti-model options",
+        "Mark only the option the traditional approach would choose.",
+    ),
+    "FF312": Spec(
+        ERROR,
+        "'{value}' is not on stage in beat '{beat}'",
+        "moods: {hr: angry}",
+        "Add the character to present:, or remove this entry.",
+    ),
+    "FF313": Spec(
+        ERROR,
+        "decision id '{value}' is used twice (first at line {first})",
+        "two decisions with id: choice",
+        "Give each decision its own id.",
+    ),
+    "FF314": Spec(
+        ERROR,
+        "the story loops back to '{value}'; use rewind in the game instead",
+        "next: arrival from a later beat",
+        "Point the story forward; the facilitator can rewind during play.",
+    ),
+    "FF315": Spec(
+        ERROR,
+        "no criteria file found (looked for {where})",
+        "no criteria.yaml",
+        "Put criteria.yaml beside the script or keep the project's scripts/.",
+    ),
+    # Warnings: the script loads but something is probably not what the author meant.
+    "FF401": Spec(
+        WARNING,
+        "beat '{value}' can never be reached",
+        "a beat nothing points to",
+        "Point a next: or goto: at it, or delete it.",
+    ),
+    "FF402": Spec(
+        WARNING,
+        "beat '{value}' has no way forward (no next: or decision:)",
+        "a beat that just stops",
+        "Add next: or a decision:, or make it an ending.",
+    ),
+    "FF403": Spec(
+        WARNING,
+        "ending '{value}' can never be reached",
+        "an ending nothing reaches",
+        "Point an option or next: at it, or delete it.",
+    ),
+    "FF404": Spec(
+        WARNING,
+        "this option has no feedback:",
+        "an option without feedback",
+        "Say in a sentence why this choice helps or harms.",
+    ),
+    "FF405": Spec(
+        WARNING,
+        "this option has no scores:",
+        "an option without scores",
+        "Score it against at least one criterion, -3 to 3.",
+    ),
+    "FF406": Spec(
+        WARNING,
+        "{what} is {length} characters; over {limit} is too long for the {place} at 1920x1080",
+        "a very long line",
+        "Shorten it or split it into two lines.",
+    ),
+    "FF407": Spec(
+        WARNING,
+        "decision '{value}' has no anti_model: true option",
+        "no anti-model option",
+        "Mark what the traditional approach would choose.",
+    ),
+    "FF408": Spec(
+        WARNING,
+        "intervention '{value}' is never used by a line",
+        "an intervention no line names",
+        "Add intervention: {value} to the line where the audience should stop it.",
+    ),
+    "FF409": Spec(
+        WARNING,
+        "flag '{value}' is tested but no option ever sets it",
+        "if: talked_privatly",
+        "Check the spelling against the sets: lists.",
+    ),
+    "FF410": Spec(
+        WARNING,
+        "the anti-model run {result}, not at '{value}'",
+        "anti_model_ending: formal_warning",
+        "Mark anti_model: true on the options the traditional approach picks.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem at one place. `source_line` is filled in when the text is at hand."""
+
+    code: str
+    severity: str
+    message: str
+    pos: Pos
+    hint: str = ""
+    source_line: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+def diagnostic(code: str, pos: Pos, hint: str = "", **fields: object) -> Diagnostic:
+    """Build a catalogued diagnostic; an unknown code is a programming error, so it raises."""
+    spec = CATALOGUE[code]
+    return Diagnostic(code, spec.severity, spec.template.format(**fields), pos, hint)
+
+
+class ScriptError(Exception):
+    """A script (or criteria file) could not be used; `diagnostics` says everything found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        errors = [d for d in diagnostics if d.is_error] or diagnostics
+        first = format_diagnostic(errors[0], with_source=False) if errors else "invalid script"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        super().__init__(first + more)
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest known word, or nothing when no word is close."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def one_of(choices: Iterable[str]) -> str:
+    """A hint listing the allowed values (kept short for a long list)."""
+    values = sorted(choices)
+    shown = ", ".join(values[:12]) + (", ..." if len(values) > 12 else "")
+    return f"choose one of: {shown}" if values else ""
+
+
+#: YAML's own line breaks (1.1): splitting on these keeps our line numbers equal to the marks.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def with_source(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
+    """Attach the offending source line to each diagnostic that points into `text`."""
+    if not diagnostics:
+        return diagnostics
+    lines = _LINE_BREAK.split(text)
+    out = []
+    for d in diagnostics:
+        if not d.source_line and 1 <= d.pos.line <= len(lines):
+            d = replace(d, source_line=lines[d.pos.line - 1])
+        out.append(d)
+    return out
+
+
+def format_diagnostic(d: Diagnostic, *, with_source: bool = True) -> str:
+    """`path:line:col: error: message [FF101]`, then the line with a caret, then the hint."""
+    out = [f"{d.pos}: {d.severity}: {d.message} [{d.code}]"]
+    if with_source and d.source_line.strip():
+        line, col = _window(d.source_line.expandtabs(1), d.pos.col - 1)
+        out.append(f"    {line}")
+        out.append("    " + " " * col + "^")
+    if with_source and d.hint:
+        out.append(f"  hint: {d.hint}")
+    return "\n".join(out)
+
+
+#: How much of a long source line to show around the fault.
+_WIDTH = 100
+
+
+def _window(line: str, col: int) -> tuple[str, int]:
+    """Cut a very long line (a minified or generated file) to the part around the column."""
+    col = max(0, min(col, len(line)))
+    if len(line) <= _WIDTH:
+        return line, col
+    start = max(0, min(col - _WIDTH // 2, len(line) - _WIDTH))
+    prefix = "..." if start else ""
+    suffix = "..." if start + _WIDTH < len(line) else ""
+    return prefix + line[start : start + _WIDTH] + suffix, col - start + len(prefix)

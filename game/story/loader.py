@@ -1,0 +1,423 @@
+"""Load a scenario script into the model, reporting every problem with its file:line:col.
+
+Loading runs in two passes over the node tree: first the ids of everything that can be named
+(cast, scenes, beats, endings, interventions, criteria), then the contents, so a reference to
+a beat defined further down the file is fine and a misspelt one is reported where it is
+written, with the closest id as a hint. Nothing stops at the first problem: a wrong value is
+reported and replaced by a harmless default so the rest of the file is still checked.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from dataclasses import dataclass
+
+from game.story import checks
+from game.story.beats import BEAT_KEYS, BeatLoader
+from game.story.errors import (
+    Diagnostic,
+    ScriptError,
+    diagnostic,
+    did_you_mean,
+    one_of,
+    with_source,
+)
+from game.story.model import (
+    BACKDROPS,
+    LOOK_VALUES,
+    TONES,
+    Character,
+    Criterion,
+    Ending,
+    Intervention,
+    Missed,
+    Option,
+    Pos,
+    Scene,
+    Script,
+)
+from game.story.reader import Reader
+from game.story.yamlnodes import Document, Node, Scalar, gc_paused, parse_bytes, read_bytes
+
+#: The project's own scripts folder: criteria.yaml there is the fallback for any script.
+PROJECT_SCRIPTS = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "scripts")
+CRITERIA_FILE = "criteria.yaml"
+
+#: The keys each part of a script may have: (required, optional). The JSON Schema in
+#: docs/ must list the same keys; a test compares them.
+KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "script": (
+        ("id", "title", "summary", "minutes", "cast", "scenes", "start", "beats", "endings"),
+        (
+            "setting",
+            "content_notes",
+            "objectives",
+            "discussion_questions",
+            "anti_model_ending",
+            "criteria",
+            "interventions",
+        ),
+    ),
+    "criteria_file": (("criteria",), ()),
+    "criterion": (("name",), ("description",)),
+    "character": (("name", "role"), ("manager", "look")),
+    "look": ((), tuple(LOOK_VALUES)),
+    "scene": (("name", "backdrop"), ()),
+    "ending": (("title", "outcome", "tone"), ()),
+    "intervention": (("prompt", "options"), ("facilitator_prompt", "missed")),
+    "missed": ((), ("scores", "feedback")),
+    "option": (
+        ("says",),
+        (
+            "goto",
+            "scores",
+            "feedback",
+            "direction",
+            "sets",
+            "clears",
+            "if",
+            "locked_hint",
+            "anti_model",
+        ),
+    ),
+    **BEAT_KEYS,
+}
+
+#: Scores run from very poor to very good; the debrief places totals between graph extremes.
+SCORE_RANGE = (-3, 3)
+
+
+@dataclass(frozen=True)
+class Names:
+    """Every id the script defines, gathered before the contents are read."""
+
+    cast: frozenset[str]
+    scenes: frozenset[str]
+    beats: frozenset[str]
+    endings: frozenset[str]
+    interventions: frozenset[str]
+    criteria: frozenset[str] | None  # None: the criteria could not be read, so do not check
+
+    @functools.cached_property
+    def targets(self) -> frozenset[str]:
+        """Where a goto may point (computed once: a large script checks thousands of them)."""
+        return self.beats | self.endings
+
+
+def read_script(
+    path: str, *, criteria_path: str | None = None
+) -> tuple[Script | None, list[Diagnostic]]:
+    """Load and check one script file: the script (None if it has errors) and all findings."""
+    data, problems = read_bytes(path)
+    if data is None:
+        return None, problems
+    return script_from_bytes(data, path, criteria_path=criteria_path)
+
+
+def load_script(path: str, *, criteria_path: str | None = None) -> Script:
+    """The script at `path`, or ScriptError carrying every diagnostic found."""
+    script, diags = read_script(path, criteria_path=criteria_path)
+    if script is None:
+        raise ScriptError(diags)
+    return script
+
+
+def script_from_bytes(
+    data: bytes, path: str, *, criteria_path: str | None = None
+) -> tuple[Script | None, list[Diagnostic]]:
+    """Parse, load and check a script held in memory (the library caches by its hash)."""
+    with gc_paused():
+        return _script_from_bytes(data, path, criteria_path)
+
+
+def _script_from_bytes(
+    data: bytes, path: str, criteria_path: str | None
+) -> tuple[Script | None, list[Diagnostic]]:
+    doc, diags = parse_bytes(data, path)
+    if doc is None:
+        return None, diags
+    shared, criteria_diags = shared_criteria(criteria_path or find_criteria(path), path)
+    diags += criteria_diags
+    loader = _ScriptLoader(doc, shared)
+    script = loader.load()
+    diags += with_source(loader.reader.diags, doc.text)
+    if script is not None and not any(d.is_error for d in diags):
+        diags += with_source(checks.run_checks(script), doc.text)
+    if any(d.is_error for d in diags):
+        return None, diags
+    return script, diags
+
+
+def find_criteria(script_path: str) -> str:
+    """criteria.yaml beside the script, else the project's scripts/criteria.yaml."""
+    beside = os.path.join(os.path.dirname(os.path.abspath(script_path)), CRITERIA_FILE)
+    if os.path.isfile(beside):
+        return beside
+    return os.path.normpath(os.path.join(PROJECT_SCRIPTS, CRITERIA_FILE))
+
+
+def shared_criteria(
+    path: str, script_path: str = ""
+) -> tuple[dict[str, Criterion] | None, list[Diagnostic]]:
+    """The shared criteria in `path`; None (with diagnostics) when they cannot be read."""
+    if not os.path.isfile(path):
+        where = Pos(script_path or path, 1, 1)
+        return None, [diagnostic("FF315", where, where=path)]
+    data, problems = read_bytes(path)
+    if data is None:
+        return None, problems
+    return _criteria_from_bytes(hashlib.sha256(data).hexdigest(), data, path)
+
+
+@functools.lru_cache(maxsize=8)
+def _criteria_from_bytes(
+    _digest: str, data: bytes, path: str
+) -> tuple[dict[str, Criterion] | None, list[Diagnostic]]:
+    """Parsed once per content: validating a folder reads the same criteria file each time."""
+    doc, diags = parse_bytes(data, path)
+    if doc is None:
+        return None, diags
+    reader = Reader(doc)
+    top = reader.fields(doc.root, "the criteria file", *KEYS["criteria_file"])
+    criteria = read_criteria(reader, top.get("criteria")) if top else {}
+    diags = diags + with_source(reader.diags, doc.text)
+    return (None if any(d.is_error for d in diags) else criteria), diags
+
+
+def read_criteria(reader: Reader, node: Node | None) -> dict[str, Criterion]:
+    """Criteria entries, in the criteria file or under a script's own `criteria:`."""
+    out = {}
+    for cid, key, value in reader.entries(node, "criteria") if node is not None else ():
+        f = reader.fields(value, f"criterion '{cid}'", *KEYS["criterion"])
+        if f is not None:
+            out[cid] = Criterion(
+                cid,
+                reader.text(f.get("name"), "name"),
+                reader.text(f.get("description"), "description", required=False),
+                reader.pos(key),
+            )
+    return out
+
+
+class _ScriptLoader:
+    """One script's loading: holds the reader and the names so helpers stay short."""
+
+    def __init__(self, doc: Document, shared: dict[str, Criterion] | None) -> None:
+        self.doc = doc
+        self.reader = Reader(doc)
+        self.shared = shared
+
+    def load(self) -> Script | None:
+        r = self.reader
+        top = r.fields(self.doc.root, "the script", *KEYS["script"])
+        if top is None:
+            return None
+        own = read_criteria(r, top.get("criteria"))
+        criteria = self.merge_criteria(own, top.get("criteria"))
+        names = Names(
+            cast=self.ids(top, "cast"),
+            scenes=self.ids(top, "scenes"),
+            beats=self.ids(top, "beats"),
+            endings=self.ids(top, "endings"),
+            interventions=self.ids(top, "interventions"),
+            criteria=None if self.shared is None else frozenset(criteria),
+        )
+        cast = self.cast(top.get("cast"))
+        scenes = {
+            sid: Scene(
+                sid,
+                r.text(f.get("name"), "name"),
+                r.choice(f.get("backdrop"), "backdrop", BACKDROPS),
+                r.pos(key),
+            )
+            for sid, key, f in self.parts(top.get("scenes"), "scene")
+        }
+        endings = {
+            eid: Ending(
+                eid,
+                r.text(f.get("title"), "title"),
+                r.text(f.get("outcome"), "outcome"),
+                r.choice(f.get("tone"), "tone", TONES),
+                r.pos(key),
+            )
+            for eid, key, f in self.parts(top.get("endings"), "ending")
+        }
+        interventions = {
+            iid: self.intervention(iid, key, f, names)
+            for iid, key, f in self.parts(top.get("interventions"), "intervention")
+        }
+        beats = BeatLoader(self, names).beats(top.get("beats"))
+        self.check_both(top.get("beats"), names)
+        start = r.reference(top.get("start"), "start", names.targets, "FF306")
+        if start in names.endings:
+            r.report("FF306", top["start"], f"'{start}' is an ending", value=start)
+        anti = self.anti_model_ending(top.get("anti_model_ending"), names)
+        root = self.doc.root
+        return Script(
+            id=r.ident(top.get("id"), "id"),
+            title=r.text(top.get("title"), "title"),
+            summary=r.text(top.get("summary"), "summary"),
+            setting=r.text(top.get("setting"), "setting", required=False),
+            minutes=r.integer(top.get("minutes"), "minutes", 1, 600) or 0,
+            cast=cast,
+            scenes=scenes,
+            criteria=criteria,
+            beats=beats,
+            interventions=interventions,
+            endings=endings,
+            start=start,
+            anti_model_ending=anti,
+            content_notes=r.text_list(top.get("content_notes"), "content_notes"),
+            objectives=r.text_list(top.get("objectives"), "objectives"),
+            discussion_questions=r.text_list(
+                top.get("discussion_questions"), "discussion_questions"
+            ),
+            path=self.doc.path,
+            pos=Pos(self.doc.path, root.line, root.col),
+        )
+
+    def ids(self, top: dict[str, Node], section: str) -> frozenset[str]:
+        node = top.get(section)
+        if node is None:
+            return frozenset()
+        return frozenset(cid for cid, _, _ in self.reader.entries(node, section))
+
+    def parts(self, node: Node | None, kind: str) -> list[tuple[str, Scalar, dict[str, Node]]]:
+        """The entries of an id-keyed section whose bodies have the right keys."""
+        if node is None:
+            return []
+        quiet = Reader(self.doc)  # ids were already checked (and reported) by `ids`
+        out = []
+        for pid, key, value in quiet.entries(node, kind):
+            f = self.reader.fields(value, f"{kind} '{pid}'", *KEYS[kind])
+            if f is not None:
+                out.append((pid, key, f))
+        return out
+
+    def merge_criteria(self, own: dict[str, Criterion], node: Node | None) -> dict[str, Criterion]:
+        shared = self.shared or {}
+        for cid, criterion in own.items():
+            if cid in shared:
+                self.reader.diags.append(
+                    diagnostic("FF310", criterion.pos, value=cid, where=shared[cid].pos.path)
+                )
+        return {**shared, **{cid: c for cid, c in own.items() if cid not in shared}}
+
+    def cast(self, node: Node | None) -> dict[str, Character]:
+        r = self.reader
+        cast: dict[str, Character] = {}
+        managers: list[Node] = []
+        for cid, key, f in self.parts(node, "character"):
+            is_manager = r.boolean(f.get("manager"), "manager")
+            if is_manager:
+                managers.append(f["manager"])
+            cast[cid] = Character(
+                cid,
+                r.text(f.get("name"), "name"),
+                r.text(f.get("role"), "role"),
+                is_manager,
+                self.look(cid, f.get("look")),
+                r.pos(key),
+            )
+        if node is not None and len(managers) != 1:
+            where = managers[1] if len(managers) > 1 else node
+            r.report("FF309", where, count=len(managers))
+        return cast
+
+    def look(self, cid: str, node: Node | None) -> dict[str, str]:
+        if node is None:
+            return {}
+        f = self.reader.fields(node, f"look of '{cid}'", *KEYS["look"]) or {}
+        chosen = {
+            k: self.reader.choice(v, f"{k.replace('_', ' ')} value", LOOK_VALUES[k])
+            for k, v in f.items()
+        }
+        return {k: v for k, v in chosen.items() if v}
+
+    def intervention(self, iid: str, key: Scalar, f: dict[str, Node], names: Names) -> Intervention:
+        r = self.reader
+        missed_fields = (
+            r.fields(f["missed"], f"missed of '{iid}'", *KEYS["missed"]) if "missed" in f else {}
+        )
+        missed = (
+            Missed(
+                self.scores(missed_fields.get("scores"), names),
+                r.text(missed_fields.get("feedback"), "feedback", required=False),
+            )
+            if missed_fields
+            else Missed()
+        )
+        return Intervention(
+            iid,
+            r.text(f.get("prompt"), "prompt"),
+            self.options(f.get("options"), f"intervention '{iid}'", names),
+            r.text(f.get("facilitator_prompt"), "facilitator_prompt", required=False),
+            missed,
+            r.pos(key),
+        )
+
+    def options(self, node: Node | None, where: str, names: Names) -> tuple[Option, ...]:
+        """The options of a decision or intervention; at most one may be the anti-model."""
+        r = self.reader
+        out = []
+        anti_nodes = []
+        items = r.items(node, f"options of {where}", non_empty=True) if node is not None else []
+        for number, item in enumerate(items, 1):
+            f = r.fields(item, f"option {number} of {where}", *KEYS["option"])
+            if f is None:
+                continue
+            if "goto" not in f:
+                r.report("FF209", item)
+            option = Option(
+                says=r.text(f.get("says"), "says"),
+                goto=r.reference(f.get("goto"), "goto", names.targets, "FF301"),
+                scores=self.scores(f.get("scores"), names),
+                feedback=r.text(f.get("feedback"), "feedback", required=False),
+                direction=r.text(f.get("direction"), "direction", required=False),
+                sets=r.ident_list(f.get("sets"), "sets"),
+                clears=r.ident_list(f.get("clears"), "clears"),
+                cond=r.condition(f.get("if")),
+                locked_hint=r.text(f.get("locked_hint"), "locked_hint", required=False),
+                anti_model=r.boolean(f.get("anti_model"), "anti_model"),
+                pos=r.pos(item),
+            )
+            if option.anti_model:
+                anti_nodes.append(f["anti_model"])
+            out.append(option)
+        if len(anti_nodes) > 1:
+            r.report("FF311", anti_nodes[1])
+        return tuple(out)
+
+    def scores(self, node: Node | None, names: Names) -> dict[str, int]:
+        r = self.reader
+        out = {}
+        for cid, key, value in r.entries(node, "scores") if node is not None else ():
+            if names.criteria is not None and cid not in names.criteria:
+                r.report("FF304", key, self.criterion_hint(cid, names.criteria), value=cid)
+                continue
+            number = r.integer(value, f"the score for {cid}", *SCORE_RANGE)
+            if number is not None:
+                out[cid] = number
+        return out
+
+    @staticmethod
+    def criterion_hint(cid: str, known: frozenset[str]) -> str:
+        return did_you_mean(cid, known) or one_of(known)
+
+    def check_both(self, node: Node | None, names: Names) -> None:
+        """Beats and endings share one namespace: `goto: x` must mean one thing."""
+        if node is None:
+            return
+        for bid, key, _ in Reader(self.doc).entries(node, "beats"):
+            if bid in names.endings:
+                self.reader.report("FF308", key, value=bid)
+
+    def anti_model_ending(self, node: Node | None, names: Names) -> str:
+        r = self.reader
+        value = r.ident(node, "anti_model_ending")
+        if value and value not in names.endings:
+            r.report("FF307", node, did_you_mean(value, names.endings), value=value)
+            return ""
+        return value

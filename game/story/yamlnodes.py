@@ -1,0 +1,313 @@
+"""Turn untrusted bytes into a small tree of YAML nodes with positions, or say why not.
+
+Scripts come from authors' editors, e-mail attachments and shared drives, so anything may
+arrive: a Word document renamed .yaml, a Latin-1 file, an alias bomb, a `!!python/object`
+tag. This module builds the node tree itself from libyaml's event stream instead of calling
+`yaml.compose`, for three reasons measured or found on this project:
+
+- libyaml's composer recurses in C and crashes the interpreter (a segfault, not an
+  exception) on a few tens of thousands of nested brackets; an event loop with an explicit
+  stack and a depth limit cannot;
+- an alias is refused at its own line and column, before anything could be expanded;
+- only standard tags are accepted, and scalars are never handed to a constructor, so no
+  script can name a Python object.
+
+Garbage collection is paused while the tree is built (see `gc_paused`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import yaml
+
+from game.story.errors import Diagnostic, diagnostic, with_source
+from game.story.model import Pos
+
+#: Generated benchmark scripts of 100,000 beats are 10-20 MB; anything far beyond is a mistake.
+MAX_BYTES = 50 * 1024 * 1024
+#: A scenario needs about eight levels; the limit leaves room and stops hostile nesting.
+MAX_DEPTH = 40
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STANDARD = "tag:yaml.org,2002:"
+#: Tags an author may write (`!!str "yes"`); merge keys are caught later as unknown keys.
+_ALLOWED_TAGS = frozenset(
+    _STANDARD + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "merge")
+) | {"!"}
+
+
+@dataclass(slots=True)
+class Scalar:
+    """A piece of text as written. `plain` means unquoted and untagged, so 5 may mean 5."""
+
+    value: str
+    plain: bool
+    line: int
+    col: int
+
+
+@dataclass(slots=True)
+class Mapping:
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    line: int = 1
+    col: int = 1
+
+
+@dataclass(slots=True)
+class Sequence:
+    items: list[Node] = field(default_factory=list)
+    line: int = 1
+    col: int = 1
+
+
+Node = Scalar | Mapping | Sequence
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed file: its path (for positions), its text (for source lines) and its tree."""
+
+    path: str
+    text: str
+    root: Node
+
+    def pos(self, node: Node) -> Pos:
+        return Pos(self.path, node.line, node.col)
+
+
+def read_file(path: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Read and parse one file; a missing, unreadable or oversized file is a diagnostic."""
+    data, problems = read_bytes(path)
+    if data is None:
+        return None, problems
+    return parse_bytes(data, path)
+
+
+def read_bytes(path: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """The file's bytes (at most one byte over the limit, so the limit can be reported)."""
+    where = Pos(path, 1, 1)
+    try:
+        if os.path.isdir(path):
+            return None, [diagnostic("FF001", where, what=path, reason="it is a folder")]
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1), []
+    except OSError as exc:
+        reason = (exc.strerror or type(exc).__name__).lower()
+        return None, [diagnostic("FF001", where, what=path, reason=reason)]
+
+
+def parse_bytes(data: bytes, path: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Decode and parse script bytes. Returns the document only when it was read whole."""
+    if len(data) > MAX_BYTES:
+        size = len(data) // (1024 * 1024)
+        return None, [diagnostic("FF002", Pos(path, 1, 1), size=size, limit=MAX_BYTES >> 20)]
+    text, problem = _decode(data, path)
+    if problem:
+        return None, [problem]
+    root, diags = _compose(text, path)
+    diags = with_source(diags, text)
+    if root is None:
+        return None, diags
+    return Document(path, text, root), diags
+
+
+def _decode(data: bytes, path: str) -> tuple[str, Diagnostic | None]:
+    """UTF-8 (with or without a byte-order mark); otherwise say where the bad byte is."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", diagnostic(
+            "FF004",
+            Pos(path, 1, 1),
+            byte=f"0x{data[0]:02X}",
+            hint="this looks like UTF-16: save the file as UTF-8",
+        )
+    nul = data.find(b"\0")
+    if nul >= 0:
+        return "", diagnostic("FF003", _pos_of_byte(data, nul, path))
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        bad = f"0x{data[start]:02X}"
+        return "", diagnostic(
+            "FF004",
+            _pos_of_byte(data, start, path),
+            byte=bad,
+            hint="in Notepad: Save As, Encoding UTF-8; in VS Code: "
+            "Reopen with Encoding, then Save with Encoding UTF-8",
+        )
+
+
+def _pos_of_byte(data: bytes, index: int, path: str) -> Pos:
+    """Line and column of a byte offset, counting the line's valid characters for the column."""
+    line_start = data.rfind(b"\n", 0, index) + 1
+    col = len(data[line_start:index].decode("utf-8", errors="replace")) + 1
+    return Pos(path, data.count(b"\n", 0, index) + 1, col)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects that stay alive.
+
+    Each collection would scan every object built so far, for nothing: a 13 MB script took
+    four times as long to read and load with the collector running.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
+    """Build the node tree from parser events, collecting what is wrong on the way."""
+    builder = _Builder(path)
+    try:
+        with gc_paused():
+            builder.run(text)
+    except _Stop:
+        pass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "not valid YAML"
+        pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
+        builder.diags.append(diagnostic("FF101", pos, problem=problem, hint=_syntax_hint(problem)))
+    except yaml.YAMLError as exc:
+        index = getattr(exc, "position", 0) or 0
+        line = text.count("\n", 0, index) + 1
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
+        reason = getattr(exc, "reason", "") or "not valid YAML"
+        char = getattr(exc, "character", None)
+        if isinstance(char, int):
+            reason += f" (character U+{char:04X})"
+        builder.diags.append(diagnostic("FF101", Pos(path, line, col), problem=reason))
+    except (RecursionError, MemoryError):
+        builder.diags.append(diagnostic("FF105", Pos(path, 1, 1), limit=MAX_DEPTH))
+    if builder.root is None and not builder.diags:
+        builder.diags.append(diagnostic("FF005", Pos(path, 1, 1)))
+    if any(d.is_error and d.code != "FF102" for d in builder.diags):
+        return None, builder.diags
+    return builder.root, builder.diags
+
+
+def _syntax_hint(problem: str) -> str:
+    """A plain-words hint for the YAML errors authors meet most."""
+    if "tab" in problem:
+        return "indent with spaces, never tabs"
+    if "mapping values are not allowed" in problem:
+        return "text containing ': ' must be in quotes, e.g. says: \"Note: this\""
+    if "end of stream" in problem or "quoted scalar" in problem:
+        return "a quote was opened and not closed"
+    if "block" in problem or "indentation" in problem or "expected <block end>" in problem:
+        return "check this line is indented the same as the lines beside it"
+    return ""
+
+
+class _Stop(Exception):
+    """Stop reading: what is left of the file cannot be read sensibly."""
+
+
+class _Builder:
+    """Consumes events with an explicit stack; no recursion, so no depth can crash it."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.root: Node | None = None
+        self.diags: list[Diagnostic] = []
+        self.stack: list[Mapping | Sequence] = []
+        self.pending_key: list[Node | None] = []
+        self.documents = 0
+
+    def fail(self, code: str, mark: yaml.Mark, **fields: object) -> None:
+        self.diags.append(
+            diagnostic(code, Pos(self.path, mark.line + 1, mark.column + 1), **fields)
+        )
+
+    def run(self, text: str) -> None:
+        for event in yaml.parse(text, Loader=_LOADER):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self.check_tag(event)
+                plain = event.tag is None and event.style in ("", None)
+                self.add(
+                    Scalar(
+                        event.value, plain, event.start_mark.line + 1, event.start_mark.column + 1
+                    )
+                )
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self.check_tag(event)
+                node_type = Mapping if kind is yaml.MappingStartEvent else Sequence
+                node = node_type([], event.start_mark.line + 1, event.start_mark.column + 1)
+                self.add(node)
+                self.stack.append(node)
+                self.pending_key.append(None)
+                if len(self.stack) > MAX_DEPTH:
+                    self.fail("FF105", event.start_mark, limit=MAX_DEPTH)
+                    raise _Stop
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                node = self.stack.pop()
+                self.pending_key.pop()
+                if isinstance(node, Mapping):
+                    self.check_duplicates(node)
+            elif kind is yaml.AliasEvent:
+                self.fail(
+                    "FF103", event.start_mark, hint="write the text out in full where it is needed"
+                )
+                raise _Stop
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self.fail("FF106", event.start_mark)
+                    raise _Stop
+
+    def check_tag(self, event: yaml.NodeEvent) -> None:
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            shown = "!!" + tag[len(_STANDARD) :] if tag.startswith(_STANDARD) else tag
+            self.fail(
+                "FF104",
+                event.start_mark,
+                tag=shown,
+                hint="remove the tag: scripts hold only text, numbers, lists and mappings",
+            )
+
+    def add(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+            return
+        key = self.pending_key[-1]
+        if key is None:
+            self.pending_key[-1] = node
+        else:
+            parent.pairs.append((key, node))
+            self.pending_key[-1] = None
+
+    def check_duplicates(self, node: Mapping) -> None:
+        """Report a repeated key and keep the first: PyYAML would silently keep the last."""
+        seen: dict[str, Node] = {}
+        kept = []
+        for key, value in node.pairs:
+            if isinstance(key, Scalar):
+                first = seen.setdefault(key.value, key)
+                if first is not key:
+                    self.diags.append(
+                        diagnostic(
+                            "FF102",
+                            Pos(self.path, key.line, key.col),
+                            key=key.value,
+                            first=first.line,
+                        )
+                    )
+                    continue
+            kept.append((key, value))
+        node.pairs = kept

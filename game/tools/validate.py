@@ -1,0 +1,100 @@
+"""`python3 main.py validate [PATH ...] [--strict]`: check scripts and say what to fix.
+
+Each problem prints as `path:line:col: error: message [FF101]` with the source line, a caret
+and a hint, grouped by file; then one summary line. Exit status 0 means no errors (warnings
+are allowed unless --strict), so an author or a CI job can rely on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from game.story.errors import Diagnostic, diagnostic, format_diagnostic
+from game.story.loader import CRITERIA_FILE, PROJECT_SCRIPTS, read_script, shared_criteria
+from game.story.model import Pos
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def script_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
+    """The files to check: files as given, folders expanded to their YAML files."""
+    files: list[str] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        if os.path.isdir(path):
+            found = sorted(
+                os.path.join(path, name)
+                for name in os.listdir(path)
+                if name.endswith(SUFFIXES) and os.path.isfile(os.path.join(path, name))
+            )
+            if not found:
+                problems.append(
+                    diagnostic(
+                        "FF001",
+                        Pos(path, 1, 1),
+                        what=path,
+                        reason="the folder holds no .yaml scripts",
+                    )
+                )
+            files += found
+        else:
+            files.append(path)  # a missing or unreadable file is reported when it is read
+    return files, problems
+
+
+def check_file(path: str) -> list[Diagnostic]:
+    """Every diagnostic for one file: a criteria file or a scenario script."""
+    if os.path.basename(path) == CRITERIA_FILE:
+        return shared_criteria(path)[1]
+    return read_script(path)[1]
+
+
+def report(files: list[str], diags: list[Diagnostic]) -> str:
+    """Diagnostics grouped by file (in the order the files were checked), without repeats."""
+    unique = list(dict.fromkeys(diags))
+    order = {path: i for i, path in enumerate(files)}
+    unique.sort(
+        key=lambda d: (order.get(d.pos.path, len(order)), d.pos.path, d.pos.line, d.pos.col)
+    )
+    return "\n".join(format_diagnostic(d) for d in unique)
+
+
+def summary(count: int, diags: list[Diagnostic]) -> str:
+    unique = set(diags)
+    errors = sum(1 for d in unique if d.is_error)
+    warnings = len(unique) - errors
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    return (
+        f"{plural(count, 'script')} checked: {plural(errors, 'error')}, "
+        f"{plural(warnings, 'warning')}"
+    )
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="main.py validate", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="script files or folders (default: the project's scripts/)",
+    )
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    args = parser.parse_args(argv)
+    files, diags = script_files(args.paths or [os.path.normpath(PROJECT_SCRIPTS)])
+    for path in files:
+        diags += check_file(path)
+    text = report(files, diags)
+    if text:
+        print(text)
+    print(summary(len(files), diags))
+    failed = any(d.is_error for d in diags) or (args.strict and bool(diags))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
