@@ -254,7 +254,7 @@ def _best_path(
             value[node] = 0.0
             continue
         for edge in out[node]:
-            if not count.get(edge.to):
+            if not count.get(edge.to) or edge.to not in value:  # a loop's back edge
                 continue
             v = sum(weight[c] * edge.scores.get(c, 0) for c in crit) + value[edge.to]
             if node not in value or v > value[node]:
