@@ -42,6 +42,7 @@ class BeatLoader:
     def beat(self, bid: str, key: Scalar, f: dict[str, Node]) -> Beat:
         r = self.r
         where = f"beat '{bid}'"
+        problems_before = len(r.diags)
         lines = tuple(
             self.line(item, f"line {n} of {where}")
             for n, item in enumerate(self.list_of(f.get("lines"), f"lines of {where}"), 1)
@@ -57,7 +58,10 @@ class BeatLoader:
                 ),
             )
         )
-        on_stage = frozenset(present) | {line.who for line in lines}
+        # If who is on stage is itself uncertain (a misspelt speaker), do not pile
+        # "not on stage" errors on top of the one mistake.
+        sure = len(r.diags) == problems_before
+        on_stage = frozenset(present) | {line.who for line in lines} if sure else None
         moods = {
             cid: r.choice(value, "emotion", EMOTIONS)
             for cid, value in self.on_stage(f.get("moods"), "moods", bid, on_stage)
@@ -99,16 +103,17 @@ class BeatLoader:
         )
 
     def on_stage(
-        self, node: Node | None, section: str, bid: str, on_stage: frozenset[str]
+        self, node: Node | None, section: str, bid: str, on_stage: frozenset[str] | None
     ) -> list[tuple[str, Node]]:
         """Entries of moods/thoughts whose character is in the cast and on stage."""
         if node is None:
             return []
         out = []
+        cast = self.names.cast
         for cid, key, value in self.r.entries(node, section):
-            if cid not in self.names.cast:
-                self.r.report("FF302", key, did_you_mean(cid, self.names.cast), value=cid)
-            elif cid not in on_stage:
+            if cast is not None and cid not in cast:
+                self.r.report("FF302", key, did_you_mean(cid, cast), value=cid)
+            elif on_stage is not None and cid not in on_stage:
                 self.r.report("FF312", key, value=cid, beat=bid)
             else:
                 out.append((cid, value))

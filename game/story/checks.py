@@ -125,7 +125,7 @@ def check_loop(script: Script, facts: Analysis) -> Iterator[Diagnostic]:
         gotos = [b for b in beat.next if b.goto == back_to]
         gotos += [o for o in beat.decision.options if o.goto == back_to] if beat.decision else []
         pos = gotos[0].pos if gotos else pos
-    yield diagnostic("FF314", pos, " -> ".join(facts.cycle), value=back_to)
+    yield diagnostic("FF314", pos, "the loop: " + " -> ".join(facts.cycle), value=back_to)
 
 
 def check_unreachable(script: Script, facts: Analysis) -> Iterator[Diagnostic]:

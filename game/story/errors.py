@@ -132,7 +132,7 @@ CATALOGUE: dict[str, Spec] = {
     ),
     "FF206": Spec(
         ERROR,
-        "'{value}' is not a {what}",
+        "'{value}' is not a known {what}",
         "emotion: furious",
         "Choose one of the values listed in docs/authoring.md.",
     ),
@@ -349,10 +349,16 @@ class ScriptError(Exception):
         super().__init__(first + more)
 
 
+def closest(value: str, choices: Iterable[str]) -> str:
+    """The known word nearest to `value`, or '' when none is close."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """A hint naming the closest known word, or nothing when no word is close."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    close = closest(value, choices)
+    return f"did you mean '{close}'?" if close else ""
 
 
 def one_of(choices: Iterable[str]) -> str:

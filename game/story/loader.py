@@ -39,7 +39,7 @@ from game.story.model import (
     Script,
 )
 from game.story.reader import Reader
-from game.story.yamlnodes import Document, Node, Scalar, gc_paused, parse_bytes, read_bytes
+from game.story.yamlnodes import Document, Mapping, Node, Scalar, gc_paused, parse_bytes, read_bytes
 
 #: The project's own scripts folder: criteria.yaml there is the fallback for any script.
 PROJECT_SCRIPTS = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "scripts")
@@ -91,18 +91,25 @@ SCORE_RANGE = (-3, 3)
 
 @dataclass(frozen=True)
 class Names:
-    """Every id the script defines, gathered before the contents are read."""
+    """Every id the script defines, gathered before the contents are read.
 
-    cast: frozenset[str]
-    scenes: frozenset[str]
-    beats: frozenset[str]
-    endings: frozenset[str]
-    interventions: frozenset[str]
-    criteria: frozenset[str] | None  # None: the criteria could not be read, so do not check
+
+    A section that is missing or unreadable is None: references into it are not checked,
+    so one mistake is reported once instead of at every place that names something in it.
+    """
+
+    cast: frozenset[str] | None
+    scenes: frozenset[str] | None
+    beats: frozenset[str] | None
+    endings: frozenset[str] | None
+    interventions: frozenset[str] | None
+    criteria: frozenset[str] | None
 
     @functools.cached_property
-    def targets(self) -> frozenset[str]:
+    def targets(self) -> frozenset[str] | None:
         """Where a goto may point (computed once: a large script checks thousands of them)."""
+        if self.beats is None or self.endings is None:
+            return None
         return self.beats | self.endings
 
 
@@ -251,7 +258,7 @@ class _ScriptLoader:
         beats = BeatLoader(self, names).beats(top.get("beats"))
         self.check_both(top.get("beats"), names)
         start = r.reference(top.get("start"), "start", names.targets, "FF306")
-        if start in names.endings:
+        if names.endings and start in names.endings:
             r.report("FF306", top["start"], f"'{start}' is an ending", value=start)
         anti = self.anti_model_ending(top.get("anti_model_ending"), names)
         root = self.doc.root
@@ -278,11 +285,13 @@ class _ScriptLoader:
             pos=Pos(self.doc.path, root.line, root.col),
         )
 
-    def ids(self, top: dict[str, Node], section: str) -> frozenset[str]:
+    def ids(self, top: dict[str, Node], section: str) -> frozenset[str] | None:
+        """The ids a section defines; None when it is missing (if required) or unreadable."""
         node = top.get(section)
         if node is None:
-            return frozenset()
-        return frozenset(cid for cid, _, _ in self.reader.entries(node, section))
+            return None if section in KEYS["script"][0] else frozenset()
+        found = frozenset(cid for cid, _, _ in self.reader.entries(node, section))
+        return found if isinstance(node, Mapping) else None
 
     def parts(self, node: Node | None, kind: str) -> list[tuple[str, Scalar, dict[str, Node]]]:
         """The entries of an id-keyed section whose bodies have the right keys."""
@@ -321,7 +330,7 @@ class _ScriptLoader:
                 self.look(cid, f.get("look")),
                 r.pos(key),
             )
-        if node is not None and len(managers) != 1:
+        if isinstance(node, Mapping) and len(managers) != 1:
             where = managers[1] if len(managers) > 1 else node
             r.report("FF309", where, count=len(managers))
         return cast
@@ -411,13 +420,13 @@ class _ScriptLoader:
         if node is None:
             return
         for bid, key, _ in Reader(self.doc).entries(node, "beats"):
-            if bid in names.endings:
+            if names.endings and bid in names.endings:
                 self.reader.report("FF308", key, value=bid)
 
     def anti_model_ending(self, node: Node | None, names: Names) -> str:
         r = self.reader
         value = r.ident(node, "anti_model_ending")
-        if value and value not in names.endings:
+        if value and names.endings is not None and value not in names.endings:
             r.report("FF307", node, did_you_mean(value, names.endings), value=value)
             return ""
         return value

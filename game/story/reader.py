@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from game.story.errors import Diagnostic, diagnostic, did_you_mean, one_of
+from game.story.errors import Diagnostic, closest, diagnostic, did_you_mean, one_of
 from game.story.model import ALWAYS, Condition, Pos
 from game.story.yamlnodes import Document, Mapping, Node, Scalar, Sequence
 
@@ -73,22 +73,20 @@ class Reader:
         required = tuple(required)
         allowed = (*required, *optional)
         found: dict[str, Node] = {}
+        misspelt: set[str] = set()  # required keys an unknown key was probably meant to be
         for key, value in node.pairs:
             name = self.key(key, what)
             if name is None:
                 continue
             if name not in allowed:
-                self.report(
-                    "FF203",
-                    key,
-                    did_you_mean(name, allowed) or one_of(allowed),
-                    key=name,
-                    what=what,
-                )
+                close = closest(name, allowed)
+                misspelt.add(close)
+                hint = f"did you mean '{close}'?" if close else one_of(allowed)
+                self.report("FF203", key, hint, key=name, what=what)
                 continue
             found[name] = value
         for name in required:
-            if name not in found:
+            if name not in found and name not in misspelt:
                 self.report("FF202", node, what=what, key=name)
         return found
 
@@ -200,10 +198,12 @@ class Reader:
         )
         return ""
 
-    def reference(self, node: Node | None, what: str, known: Collection[str], code: str) -> str:
-        """An id that must name something defined elsewhere in the script."""
+    def reference(
+        self, node: Node | None, what: str, known: Collection[str] | None, code: str
+    ) -> str:
+        """An id that must name something defined elsewhere (None: that part is unreadable)."""
         text = self.ident(node, what)
-        if node is None or not text or text in known:
+        if node is None or not text or known is None or text in known:
             return text
         self.report(code, node, did_you_mean(text, known), value=text)
         return ""

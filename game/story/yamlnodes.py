@@ -175,6 +175,8 @@ def _compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
         pass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "end of stream" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed quote: point at where it was opened
         problem = exc.problem or exc.context or "not valid YAML"
         pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
         builder.diags.append(diagnostic("FF101", pos, problem=problem, hint=_syntax_hint(problem)))
