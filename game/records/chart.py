@@ -1,0 +1,153 @@
+"""The criteria chart as shapes: one layout, drawn as SVG in the handout and as a PNG.
+
+Each criterion gets a track from the worst total the scenario allows (left) to the best
+(right): the outlined track is "best possible", and a hatched bar from the left edge shows
+where this run landed. Both are labelled in words and numbers, so the chart reads in grey
+print and to anyone who cannot tell the colours apart. Computing the geometry once here
+keeps the SVG and the PNG from drifting apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from game.story.views import CriterionResult
+
+WIDTH = 760
+LABEL_X = 8
+TRACK_X = 250
+TRACK_W = 380
+ROW_H = 52
+TOP = 44
+BAR_H = 18
+LEGEND_BEST = "Best possible (track runs from worst to best)"
+
+INK = (23, 32, 42)
+MUTED = (84, 94, 106)
+RUN_FILL = (198, 219, 239)  # light blue under the hatching
+RUN_INK = (8, 69, 148)  # dark blue hatching; distinct from INK in grey as well
+BEST_FILL = (255, 255, 255)
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+    style: str  # "best" (outlined track) or "run" (hatched bar)
+
+
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float  # baseline
+    text: str
+    size: int
+    style: str  # "text", "muted" or "bold"
+    anchor: str = "start"  # "start", "middle" or "end", as in SVG
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    boxes: tuple[Box, ...]
+    labels: tuple[Label, ...]
+    title: str
+
+
+def signed(n: int) -> str:
+    """+2, 0 or -1 as people read them on the handout: with a real minus sign (U+2212)."""
+    return f"+{n}" if n > 0 else (f"\u2212{-n}" if n < 0 else "0")
+
+
+def layout(
+    criteria: tuple[CriterionResult, ...] | list[CriterionResult], heading: str = ""
+) -> Chart:
+    """Place every criterion's track, bar and numbers, under `heading` when one is given.
+
+    The handout has its own heading above the chart; a PNG on a slide needs one inside it.
+    """
+    head = 30 if heading else 0
+    boxes: list[Box] = [
+        Box(LABEL_X, head + 12, 28, 14, "run"),
+        Box(LABEL_X + 150, head + 12, 28, 14, "best"),
+    ]
+    labels: list[Label] = [
+        Label(LABEL_X + 36, head + 24, "This run", 14, "text"),
+        Label(
+            LABEL_X + 186, head + 24, "Best possible (track runs from worst to best)", 14, "text"
+        ),
+    ]
+    if heading:
+        labels.append(Label(LABEL_X, 22, heading, 17, "bold"))
+    for i, c in enumerate(criteria):
+        top = head + TOP + i * ROW_H
+        bar_y = top + 6
+        labels.append(Label(LABEL_X, bar_y + 14, c.name, 15, "bold"))
+        labels.append(
+            Label(
+                LABEL_X, bar_y + 34, f"worst {signed(c.worst)}, best {signed(c.best)}", 12, "muted"
+            )
+        )
+        boxes.append(Box(TRACK_X, bar_y, TRACK_W, BAR_H, "best"))
+        if c.fraction > 0:
+            boxes.append(Box(TRACK_X, bar_y, TRACK_W * c.fraction, BAR_H, "run"))
+        percent = round(c.fraction * 100)
+        no_range = c.best == c.worst
+        note = "no choice here changes it" if no_range else f"{percent}% of the way to best"
+        labels.append(
+            Label(TRACK_X + TRACK_W + 10, bar_y + 14, f"this run {signed(c.value)}", 14, "bold")
+        )
+        labels.append(Label(TRACK_X, bar_y + BAR_H + 15, note, 12, "muted"))
+    height = head + TOP + max(1, len(criteria)) * ROW_H + 8
+    title = heading or "Criteria: this run against the best possible"
+    return Chart(WIDTH, height, tuple(boxes), tuple(labels), title)
+
+
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+_SVG_TEXT = {
+    "text": f'fill="{_hex(INK)}"',
+    "muted": f'fill="{_hex(MUTED)}"',
+    "bold": f'fill="{_hex(INK)}" font-weight="bold"',
+}
+_SVG_BOX = {
+    "best": f'fill="{_hex(BEST_FILL)}" stroke="{_hex(INK)}" stroke-width="1.5"',
+    "run": f'fill="url(#ff-hatch)" stroke="{_hex(RUN_INK)}" stroke-width="1.5"',
+}
+
+
+def to_svg(chart: Chart) -> str:
+    """Inline SVG for the handout: no external references, prints as drawn.
+
+    The hatching is an SVG pattern rather than a CSS background because browsers drop
+    backgrounds when printing unless told otherwise, and patterns they keep.
+    """
+    out = [
+        f'<svg class="chart" viewBox="0 0 {chart.width} {chart.height}" role="img" '
+        'aria-labelledby="ff-chart-title" '
+        'font-family="Atkinson Hyperlegible, Verdana, sans-serif">',
+        f'<title id="ff-chart-title">{escape(chart.title)}</title>',
+        '<defs><pattern id="ff-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)">'
+        f'<rect width="8" height="8" fill="{_hex(RUN_FILL)}"/>'
+        f'<line x1="0" y1="0" x2="0" y2="8" stroke="{_hex(RUN_INK)}" stroke-width="4"/>'
+        "</pattern></defs>",
+    ]
+    for b in chart.boxes:
+        out.append(
+            f'<rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w:.1f}" height="{b.h:.1f}" '
+            f"{_SVG_BOX[b.style]}/>"
+        )
+    for t in chart.labels:
+        out.append(
+            f'<text x="{t.x:.1f}" y="{t.y:.1f}" font-size="{t.size}" text-anchor="{t.anchor}" '
+            f"{_SVG_TEXT[t.style]}>{escape(t.text)}</text>"
+        )
+    out.append("</svg>")
+    return "\n".join(out)

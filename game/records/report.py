@@ -1,0 +1,300 @@
+"""The debrief handout: one self-contained HTML file a facilitator can print on A4 or email.
+
+Everything is inline (CSS, the chart as SVG), nothing is fetched from the network, and
+every piece of text from a script or a record is escaped. The handout is built from the
+record's fixed header fields and the run's events only, so nothing typed about the
+people in the room can reach it. A PNG of the chart is written beside it for slides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import escape
+from pathlib import Path
+
+from game.records import chart as charts
+from game.records.journal import JournalRecord
+from game.records.session import replay_record
+from game.storage import atomic_write_text, handouts_dir
+from game.story.events import Event
+from game.story.model import Script
+from game.story.views import RunResult
+
+TONE_NAMES = {
+    "traditional": "Traditional outcome",
+    "mixed": "Mixed outcome",
+    "just": "Just and learning outcome",
+}
+NOTE_LINES = 14
+
+CSS = """
+@page { size: A4; margin: 14mm 14mm 16mm 14mm; }
+* { box-sizing: border-box; }
+body { font-family: "Atkinson Hyperlegible", Verdana, Arial, sans-serif; color: #17202a;
+  font-size: 11pt; line-height: 1.4; margin: 0 auto; max-width: 190mm; padding: 8mm 4mm; }
+h1 { font-size: 20pt; margin: 0 0 2mm; }
+h2 { font-size: 14pt; margin: 7mm 0 2mm; border-bottom: 1.5pt solid #17202a; }
+h3 { font-size: 12pt; margin: 1mm 0; }
+.meta { color: #545e6a; margin: 0; }
+.outcomes { display: flex; gap: 5mm; }
+.outcome { flex: 1; border: 1.5pt solid #17202a; padding: 3mm 4mm; break-inside: avoid; }
+.outcome.anti { border-style: dashed; }
+.tone { font-weight: bold; text-transform: uppercase; font-size: 9pt; letter-spacing: 0.05em; }
+svg.chart { width: 100%; height: auto; display: block; break-inside: avoid;
+  print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+table { border-collapse: collapse; width: 100%; margin-top: 3mm; break-inside: avoid; }
+th, td { border: 0.75pt solid #8a949e; padding: 1mm 2mm; text-align: left; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+ol.timeline { list-style: none; padding: 0; margin: 0; }
+ol.timeline li { border-left: 3pt solid #17202a; padding: 1mm 0 1mm 3mm; margin: 0 0 2mm;
+  break-inside: avoid; }
+ol.timeline li.missed { border-left-style: dotted; }
+ol.timeline li.rewind { border-left-style: double; }
+.when { font-variant-numeric: tabular-nums; color: #545e6a; margin-right: 2mm; }
+.kind { font-weight: bold; text-transform: uppercase; font-size: 9pt; margin-right: 2mm; }
+.scores, .feedback { margin: 0.5mm 0 0; }
+.feedback { font-style: italic; }
+.notes .ruled { border-bottom: 0.75pt solid #8a949e; height: 9mm; }
+footer { margin-top: 6mm; color: #545e6a; font-size: 9pt; }
+@media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } }
+"""
+
+
+@dataclass
+class Entry:
+    """One line of the timeline, already in words."""
+
+    when: str
+    attempt: int
+    kind: str  # css class and label source
+    label: str
+    text: str
+    details: list[str] = field(default_factory=list)
+    feedback: str = ""
+
+
+def _clock(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def _prompts(script: Script) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Point id -> (prompt, option texts), for interventions and decisions alike."""
+    found = {
+        i.id: (i.prompt, tuple(o.says for o in i.options)) for i in script.interventions.values()
+    }
+    for beat in script.beats.values():
+        if beat.decision is not None:
+            d = beat.decision
+            found[d.id] = (d.prompt, tuple(o.says for o in d.options))
+    return found
+
+
+def score_words(scores: dict[str, int], script: Script) -> str:
+    """ "+2 Compassion and wellbeing; -1 Safety" in the script's order of criteria.
+
+    The minus is U+2212 on the handout, as `charts.signed` writes it.
+    """
+    order = [c for c in script.criteria if scores.get(c)] + [
+        c for c in scores if c not in script.criteria and scores[c]
+    ]
+    names = {c.id: c.name for c in script.criteria.values()}
+    return "; ".join(f"{charts.signed(int(scores[c]))} {names.get(c, c)}" for c in order)
+
+
+def _said(script: Script, who: str, says: str) -> str:
+    character = script.cast.get(who)
+    return f"{character.name if character else who}: \u201c{says}\u201d"
+
+
+def _line_at(script: Script, beat_id: str, index: int) -> str:
+    """The line at a recorded position (a rewind event carries the moment it went back to)."""
+    beat = script.beats.get(beat_id)
+    if beat is None or not 0 <= index < len(beat.lines):
+        return ""
+    return _said(script, beat.lines[index].who, beat.lines[index].says)
+
+
+def timeline(events: list[Event], script: Script) -> list[Entry]:
+    """The run in the room's terms: freezes, redirects, hot-seats, rewinds, misses, choices."""
+    prompts = _prompts(script)
+    start = events[0].t if events else 0.0
+    on_stage = ""
+    entries: list[Entry] = []
+    for e in events:
+        d = e.data
+        prompt, options = prompts.get(str(d.get("point", "")), ("", ()))
+        entry = Entry(_clock(e.t - start), e.attempt, e.kind, "", "")
+        if e.kind == "line":
+            on_stage = _said(script, str(d.get("who", "")), str(d.get("says", "")))
+            continue
+        if e.kind == "decision":
+            on_stage = f"the decision \u201c{prompt}\u201d"
+            continue
+        if e.kind == "buzz":
+            offered = prompts.get(str(d.get("offered", "")), ("", ()))[0]
+            entry.label, entry.text = "Freeze", f"The scene froze at {on_stage or 'the start'}"
+            if offered:
+                entry.details.append(f"Moment to intervene: {offered}")
+        elif e.kind in ("redirect", "choice"):
+            entry.label = "Redirect" if e.kind == "redirect" else "Decision"
+            entry.text = f"{prompt} \u2192 \u201c{d.get('says', '')}\u201d"
+            entry.details.append(score_words(dict(d.get("scores") or {}), script))
+            entry.feedback = str(d.get("feedback", ""))
+        elif e.kind == "missed":
+            entry.label = "Missed moment"
+            entry.text = f"Nobody stopped the scene: {prompt}"
+            entry.details.append(score_words(dict(d.get("scores") or {}), script))
+            entry.feedback = str(d.get("feedback", ""))
+        elif e.kind == "hotseat":
+            who = script.cast.get(str(d.get("character", "")))
+            entry.label = "Hot-seat"
+            entry.text = (
+                f"{who.name if who else d.get('character')} thinks: \u201c{d.get('text', '')}\u201d"
+            )
+        elif e.kind == "rewind":
+            on_stage = _line_at(script, e.beat, e.line) or on_stage
+            entry.label = "Rewind"
+            entry.text = f"Back to {on_stage or 'an earlier moment'}; attempt {e.attempt} begins"
+        elif e.kind == "tally":
+            index = int(d.get("option", -1))
+            says = options[index] if 0 <= index < len(options) else f"option {index + 1}"
+            entry.label = "Show of hands"
+            entry.text = f"{d.get('count', 0)} for \u201c{says}\u201d"
+        elif e.kind == "ending":
+            entry.label = "Ending"
+            entry.text = str(d.get("title") or "The run stopped without an ending")
+        else:
+            continue
+        entry.details = [x for x in entry.details if x]
+        entries.append(entry)
+    return entries
+
+
+def _outcome_box(heading: str, ending, css: str, empty: str) -> str:
+    if ending is None:
+        return f'<div class="outcome {css}"><h2>{escape(heading)}</h2><p>{escape(empty)}</p></div>'
+    return (
+        f'<div class="outcome {css}"><h2>{escape(heading)}</h2>'
+        f'<p class="tone">{escape(TONE_NAMES.get(ending.tone, ending.tone))}</p>'
+        f"<h3>{escape(ending.title)}</h3><p>{escape(ending.outcome)}</p></div>"
+    )
+
+
+def _criteria_table(result: RunResult) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(c.name)}</td><td class='num'>{charts.signed(c.value)}</td>"
+        f"<td class='num'>{charts.signed(c.worst)}</td><td class='num'>{charts.signed(c.best)}</td>"
+        f"<td class='num'>{round(c.fraction * 100)}%</td></tr>"
+        for c in result.criteria
+    )
+    return (
+        "<table><thead><tr><th>Criterion</th><th>This run</th><th>Worst possible</th>"
+        "<th>Best possible</th><th>Of the way to best</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _entry_html(e: Entry) -> str:
+    details = "".join(f'<p class="scores">{escape(x)}</p>' for x in e.details)
+    feedback = f'<p class="feedback">{escape(e.feedback)}</p>' if e.feedback else ""
+    return (
+        f'<li class="{escape(e.kind)}"><span class="when">{escape(e.when)}</span>'
+        f'<span class="kind">{escape(e.label)}</span>{escape(e.text)}{details}{feedback}</li>'
+    )
+
+
+def _date(iso: str) -> str:
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{when.day} {when:%B %Y, %H:%M}"
+
+
+def render_html(record: JournalRecord, script: Script, result: RunResult) -> str:
+    """The handout for one recorded run of `script` (result: the replayed run's result)."""
+    facilitated = record.header.get("mode") == "facilitator"
+    events = record.events
+    anti_run = bool(events) and events[0].data.get("mode") == "anti_model"
+    attempts = max((e.attempt for e in events), default=1)
+    meta = [
+        _date(str(record.header.get("started", ""))),
+        "Facilitated session" if facilitated else "Solo practice",
+        "Anti-model run (not scored)" if anti_run else "Forum run",
+        f"{attempts} attempt{'s' if attempts != 1 else ''}",
+    ]
+    anti = script.endings.get(script.anti_model_ending)
+    entries = timeline(events, script)
+    who = "the room" if facilitated else "you"
+    title = f"Debrief: {script.title}"
+    questions = "".join(f"<li>{escape(q)}</li>" for q in script.discussion_questions)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en-GB"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>",
+        f"<header><h1>{escape(title)}</h1><p class='meta'>{escape(' · '.join(meta))}</p></header>",
+        '<section class="outcomes">',
+        _outcome_box("This run", result.ending, "run", "The run stopped before an ending."),
+        _outcome_box("The traditional approach", anti, "anti", "This scenario has no anti-model."),
+        "</section>",
+        "<section><h2>Leadership behaviours</h2>",
+        charts.to_svg(charts.layout(result.criteria)),
+        _criteria_table(result),
+        "</section>",
+        f"<section><h2>What {who} tried</h2>",
+        '<ol class="timeline">' + "".join(_entry_html(e) for e in entries) + "</ol>"
+        if entries
+        else "<p>Nothing was recorded.</p>",
+        "</section>",
+    ]
+    if questions:
+        parts.append(f"<section><h2>Discussion questions</h2><ol>{questions}</ol></section>")
+    parts.append('<section class="notes"><h2>Notes</h2>')
+    parts.append('<div class="ruled"></div>' * NOTE_LINES)
+    parts.append("</section>")
+    parts.append(
+        f"<footer>Freeze Frame {escape(str(record.header.get('app', '')))} · session "
+        f"{escape(record.session_id)}. This handout records the scenario and the choices "
+        "made; it holds no names of people in the room.</footer></body></html>"
+    )
+    return "\n".join(parts) + "\n"
+
+
+@dataclass
+class HandoutFiles:
+    html: Path
+    png: Path | None
+    warnings: list[str]
+
+
+def default_name(record: JournalRecord) -> str:
+    return f"freeze-frame-{record.script.get('id', 'session')}-{record.session_id}.html"
+
+
+def write_handout(record: JournalRecord, script: Script, out: Path | None = None) -> HandoutFiles:
+    """Write the HTML handout (and `<name>-chart.png` beside it); also the Export button's call.
+
+    `record` comes from `read_journal`; `out` defaults to the handouts folder. Raises
+    ResumeError if the record does not replay on this script, OSError if it cannot write.
+    """
+    runtime = replay_record(record, script)
+    result = runtime.result()
+    out = out or handouts_dir() / default_name(record)
+    atomic_write_text(out, render_html(record, script, result))
+    warnings = list(record.warnings)
+    png = out.with_name(f"{out.stem}-chart.png")
+    try:
+        from game.ui.chart_png import save_png
+    except ImportError as exc:  # pygame missing: the handout still stands without the PNG
+        return HandoutFiles(out, None, [*warnings, f"No chart picture: {exc}"])
+    try:
+        save_png(charts.layout(result.criteria, f"{script.title}: this run against the best"), png)
+    except (OSError, RuntimeError) as exc:
+        warnings.append(f"The chart picture could not be written: {exc}")
+        with_png = None
+    else:
+        with_png = png
+    return HandoutFiles(out, with_png, warnings)

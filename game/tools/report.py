@@ -1,0 +1,65 @@
+"""`python3 main.py report SESSION [-o FILE]`: the debrief handout for a recorded session.
+
+SESSION is a record's path, its id, or the unique start of an id (`list` shows them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.records.journal import JournalError, list_sessions, read_journal, resolve_session
+from game.records.report import default_name, write_handout
+from game.records.session import ResumeError, script_path_for
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py report",
+        description="Write a printable HTML debrief handout and a PNG of its criteria chart.",
+    )
+    parser.add_argument("session", help="a session id (or its start), a record file, or 'list'")
+    parser.add_argument("-o", "--output", type=Path, help="the HTML file to write")
+    parser.add_argument("--script", help="the scenario file, if it has moved since the session")
+    return parser
+
+
+def _list() -> int:
+    sessions = list_sessions()
+    if not sessions:
+        print("No sessions recorded yet.")
+    for s in sessions:
+        print(f"{s.session_id}  {s.started[:16]}  {s.room_mode:<11} {s.state:<10} {s.script_title}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if args.session == "list":
+        return _list()
+    from game.story.errors import ScriptError
+    from game.story.loader import load_script
+
+    try:
+        path = resolve_session(args.session)
+        record = read_journal(path)
+        script_file = args.script or script_path_for(record, ROOT / "scripts")
+        script = load_script(script_file)
+        out = args.output or Path.cwd() / default_name(record)
+        files = write_handout(record, script, out)
+    except (JournalError, ResumeError, ScriptError, OSError) as exc:
+        print(f"report: {exc}", file=sys.stderr)
+        return 1
+    for warning in files.warnings:
+        print(f"report: warning: {warning}", file=sys.stderr)
+    print(f"Wrote {files.html}")
+    if files.png:
+        print(f"Wrote {files.png}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,41 @@
+"""A recorded facilitator run that uses every kind of event, for the handout and CSV tests."""
+
+from __future__ import annotations
+
+from game.records.journal import JournalRecord, read_journal
+from game.records.session import finish_session, start_session
+from game.story.model import Script
+from game.story.views import Phase
+
+
+class Clock:
+    """Seven seconds per reading: a run long enough for minutes to show, no real time."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 7.0
+        return self.now
+
+
+def recorded_run(script: Script, room_mode: str = "facilitator") -> JournalRecord:
+    """Let the search pass (missed), freeze, hot-seat, rewind, tally, redirect, decide."""
+    session = start_session(script, room_mode, clock=Clock())
+    rt = session.runtime
+    while rt.phase is not Phase.DECIDING:
+        rt.advance()  # past the search to the decision: the search is missed
+    rt.buzz()
+    rt.hotseat("tom")
+    rt.rewind(0)
+    rt.resume()
+    rt.advance()
+    rt.buzz()
+    rt.tally(0, 9)
+    rt.tally(1, 3)
+    rt.redirect(0)
+    while rt.phase is not Phase.DECIDING:
+        rt.advance()
+    rt.choose(1)
+    finish_session(session)
+    return read_journal(session.journal.path)

@@ -1,0 +1,153 @@
+"""The handout: valid, self-contained HTML with the run's choices and no room names."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pygame
+
+from game.records import report
+from game.records.journal import read_journal
+from game.records.session import replay_record
+from game.story.model import Intervention, Option
+from game.tools import report as report_tool
+from tests.story.factory import forum_script
+
+from .helpers import recorded_run
+
+VOID = {"meta", "br", "hr", "img", "link", "input", "col", "wbr", "area", "base", "source"}
+
+
+class Balance(HTMLParser):
+    """Checks every element is closed in order; collects text and attribute values."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.text: list[str] = []
+        self.attrs: list[str] = []
+        self.seen: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.seen.add(tag)
+        self.attrs += [v or "" for _, v in attrs]
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.seen.add(tag)
+        self.attrs += [v or "" for _, v in attrs]
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def tricky_script():
+    """Script text with markup in it: the handout must show it, not obey it."""
+    script = forum_script()
+    search = script.interventions["search"]
+    first = replace(search.options[0], says='Are you OK? <b>"Tom" & co</b>')
+    changed = Intervention(
+        search.id, search.prompt, (first, *search.options[1:]), missed=search.missed
+    )
+    return replace(
+        script,
+        interventions={"search": changed},
+        discussion_questions=("What steps would we take now?", "What would <i>we</i> change?"),
+    )
+
+
+def parse(html: str) -> Balance:
+    checker = Balance()
+    checker.feed(html)
+    checker.close()
+    assert checker.errors == [] and checker.stack == []
+    return checker
+
+
+def test_handout_is_valid_html_with_the_runs_choices(tmp_path: Path) -> None:
+    script = tricky_script()
+    record = recorded_run(script)
+    files = report.write_handout(record, script, tmp_path / "handout.html")
+    html = files.html.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    checker = parse(html)
+    text = " ".join(checker.text)
+    assert {"svg", "table", "ol", "style"} <= checker.seen
+    assert "<b>" not in html and "&lt;b&gt;" in html, "script text is escaped"
+    assert 'Are you OK? <b>"Tom" & co</b>' in text
+    assert "Agree support" in text  # the decision
+    assert "nobody stopped the search" in text  # the missed moment's feedback
+    assert "Mum fell again last night." in text  # the hot-seat
+    assert "9 for" in text and "attempt 2 begins" in text
+    assert "What would <i>we</i> change?" in text
+    assert "Good" in text and "bad outcome" in text  # this ending and the anti-model beside it
+    svg = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
+    root = ET.fromstring(svg)
+    assert root.tag == "svg" and len(root.findall("rect")) >= 4
+    assert "://" not in html and "src=" not in html, "nothing is fetched from anywhere"
+    assert "@page" in html and "A4" in html
+
+
+def test_the_chart_png_is_written_beside_it(tmp_path: Path) -> None:
+    script = forum_script()
+    files = report.write_handout(recorded_run(script), script, tmp_path / "h.html")
+    assert files.png == tmp_path / "h-chart.png"
+    image = pygame.image.load(str(files.png))
+    assert image.get_width() > 1000
+    ink = image.get_at((image.get_width() // 2, image.get_height() // 2))
+    assert image.get_at((2, 2))[:3] == (255, 255, 255)
+    assert ink  # the image is readable; its content is covered by the layout test
+
+
+def test_no_names_of_the_room_reach_the_handout(tmp_path: Path) -> None:
+    script = forum_script()
+    record = recorded_run(script)
+    lines = record.path.read_text(encoding="utf-8").splitlines()
+    header = json.loads(lines[0])
+    header["facilitator"] = "Priya Facilitator"  # fields nobody should write, but suppose
+    header["participants"] = ["Dana Delegate"]
+    first = json.loads(lines[1])
+    first["event"]["data"]["room"] = "Dana Delegate"
+    record.path.write_text("\n".join([json.dumps(header), json.dumps(first), *lines[2:]]) + "\n")
+    html = report.render_html(
+        read_journal(record.path), script, replay_record(record, script).result()
+    )
+    assert "Priya" not in html and "Dana" not in html
+
+
+def test_the_chart_layout_shows_numbers_and_patterns() -> None:
+    script = forum_script()
+    result = replay_record(recorded_run(script), script).result()
+    chart = report.charts.layout(result.criteria, "Heading")
+    words = [label.text for label in chart.labels]
+    assert "Heading" in words and "This run" in words
+    for c in result.criteria:
+        assert c.name in words and f"this run {report.charts.signed(c.value)}" in words
+    runs = [b for b in chart.boxes if b.style == "run"]
+    assert runs, "this run is drawn hatched, not by colour alone"
+    assert 'fill="url(#ff-hatch)"' in report.charts.to_svg(chart)
+
+
+def test_report_tool_by_session_id(tmp_path: Path, capsys) -> None:
+    script_file = Path(__file__).resolve().parents[2] / "scripts" / "example.yaml"
+    record = recorded_run(forum_script())
+    out = tmp_path / "by-id.html"
+    code = report_tool.main([record.session_id[:-1], "-o", str(out), "--script", str(script_file)])
+    # the record was made on the test script, not example.yaml: the tool says so, no traceback
+    assert code == 1 and "report:" in capsys.readouterr().err
+    assert not out.exists()
+    assert report_tool.main(["no-such-session"]) == 1
+    assert report_tool.main(["list"]) == 0
+    assert record.session_id in capsys.readouterr().out
