@@ -13,7 +13,6 @@ import pygame
 from game.records import report
 from game.records.journal import read_journal
 from game.records.session import replay_record
-from game.story.model import Intervention, Option
 from game.tools import report as report_tool
 from tests.story.factory import forum_script
 
