@@ -57,9 +57,7 @@ def tricky_script():
     script = forum_script()
     search = script.interventions["search"]
     first = replace(search.options[0], says='Are you OK? <b>"Tom" & co</b>')
-    changed = Intervention(
-        search.id, search.prompt, (first, *search.options[1:]), missed=search.missed
-    )
+    changed = replace(search, options=(first, *search.options[1:]))
     return replace(
         script,
         interventions={"search": changed},
