@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from game.story.errors import did_you_mean
 from game.story.model import ALWAYS, EMOTIONS, Beat, Branch, Decision, Line, Thought
+from game.story.reader import Fields
 from game.story.yamlnodes import Node, Scalar, Sequence
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class BeatLoader:
     def beats(self, node: Node | None) -> dict[str, Beat]:
         return {bid: self.beat(bid, key, f) for bid, key, f in self.parent.parts(node, "beat")}
 
-    def beat(self, bid: str, key: Scalar, f: dict[str, Node]) -> Beat:
+    def beat(self, bid: str, key: Scalar, f: Fields) -> Beat:
         r = self.r
         where = f"beat '{bid}'"
         problems_before = len(r.diags)
@@ -71,7 +72,7 @@ class BeatLoader:
             for cid, value in self.on_stage(f.get("thoughts"), "thoughts", bid, on_stage)
         }
         if "next" in f and "decision" in f:
-            r.report("FF207", f["decision"], beat=bid)
+            r.report("FF207", f.key_nodes["decision"], beat=bid)
         return Beat(
             id=bid,
             scene=r.reference(f.get("scene"), "scene", self.names.scenes, "FF303"),
@@ -80,7 +81,7 @@ class BeatLoader:
             moods=moods,
             thoughts=thoughts,
             next=self.next(f.get("next"), where),
-            decision=self.decision(bid, f.get("decision")),
+            decision=self.decision(bid, f),
             pos=r.pos(key),
         )
 
@@ -154,7 +155,8 @@ class BeatLoader:
             r.report("FF208", node.items[-1])
         return tuple(branches)
 
-    def decision(self, bid: str, node: Node | None) -> Decision | None:
+    def decision(self, bid: str, beat: Fields) -> Decision | None:
+        node = beat.get("decision")
         if node is None:
             return None
         r = self.r
@@ -172,5 +174,5 @@ class BeatLoader:
             facilitator_prompt=r.text(
                 f.get("facilitator_prompt"), "facilitator_prompt", required=False
             ),
-            pos=r.pos(node),
+            pos=r.pos(beat.key_nodes["decision"]),
         )

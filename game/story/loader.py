@@ -38,7 +38,7 @@ from game.story.model import (
     Scene,
     Script,
 )
-from game.story.reader import Reader
+from game.story.reader import Fields, Reader
 from game.story.yamlnodes import Document, Mapping, Node, Scalar, gc_paused, parse_bytes, read_bytes
 
 #: The project's own scripts folder: criteria.yaml there is the fallback for any script.
@@ -293,7 +293,7 @@ class _ScriptLoader:
         found = frozenset(cid for cid, _, _ in self.reader.entries(node, section))
         return found if isinstance(node, Mapping) else None
 
-    def parts(self, node: Node | None, kind: str) -> list[tuple[str, Scalar, dict[str, Node]]]:
+    def parts(self, node: Node | None, kind: str) -> list[tuple[str, Scalar, Fields]]:
         """The entries of an id-keyed section whose bodies have the right keys."""
         if node is None:
             return []
@@ -345,7 +345,7 @@ class _ScriptLoader:
         }
         return {k: v for k, v in chosen.items() if v}
 
-    def intervention(self, iid: str, key: Scalar, f: dict[str, Node], names: Names) -> Intervention:
+    def intervention(self, iid: str, key: Scalar, f: Fields, names: Names) -> Intervention:
         r = self.reader
         missed_fields = (
             r.fields(f["missed"], f"missed of '{iid}'", *KEYS["missed"]) if "missed" in f else {}

@@ -45,6 +45,14 @@ def suggest_id(value: str) -> str:
     return words if ID_PATTERN.match(words) else ""
 
 
+class Fields(dict[str, Node]):
+    """The values of a mapping by key, plus the key nodes: some problems belong on the key."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_nodes: dict[str, Scalar] = {}
+
+
 class Reader:
     """Reads values out of one document, collecting diagnostics instead of stopping."""
 
@@ -59,20 +67,23 @@ class Reader:
         self.diags.append(diagnostic(code, self.pos(node), hint, **fields))
 
     def wrong_type(self, node: Node, what: str, expected: str) -> None:
-        self.report("FF201", node, what=what, expected=expected, found=describe(node))
+        hint = ""
+        if expected == "text" and isinstance(node, Mapping):
+            hint = "text containing ': ' must be in quotes, e.g. \"Note: like this\""
+        self.report("FF201", node, hint, what=what, expected=expected, found=describe(node))
 
     # Containers -------------------------------------------------------------------------
 
     def fields(
         self, node: Node, what: str, required: Iterable[str], optional: Iterable[str]
-    ) -> dict[str, Node] | None:
+    ) -> Fields | None:
         """A mapping with known keys: unknown keys and missing required ones are reported."""
         if not isinstance(node, Mapping):
             self.wrong_type(node, what, "a set of 'key: value' lines")
             return None
         required = tuple(required)
         allowed = (*required, *optional)
-        found: dict[str, Node] = {}
+        found = Fields()
         misspelt: set[str] = set()  # required keys an unknown key was probably meant to be
         for key, value in node.pairs:
             name = self.key(key, what)
@@ -85,6 +96,7 @@ class Reader:
                 self.report("FF203", key, hint, key=name, what=what)
                 continue
             found[name] = value
+            found.key_nodes[name] = key
         for name in required:
             if name not in found and name not in misspelt:
                 self.report("FF202", node, what=what, key=name)
