@@ -1,0 +1,138 @@
+"""Every recorded choice across sessions as table rows, for L&D to analyse in a spreadsheet.
+
+One row per redirect, decision or missed moment, with each criterion's score in its own
+column so a pivot table can total them. Read from the session records alone (no scenario
+file needed): the record's header lists the scenario's criteria, so a criterion the
+scenario has but the option did not score shows 0, and one it does not have stays blank.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.records.journal import JournalError, JournalRecord, list_sessions, read_journal
+from game.storage import atomic_write_text
+
+CHOICE_KINDS = ("redirect", "choice", "missed")
+FIXED = (
+    "session",
+    "date",
+    "scenario",
+    "scenario_title",
+    "room_mode",
+    "run_mode",
+    "attempt",
+    "seconds",
+    "point",
+    "kind",
+    "option_number",
+    "option_text",
+)
+TRAILING = ("feedback", "show_of_hands_for_this", "show_of_hands_all")
+#: A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+Cell = str | int | float
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[Cell]]
+    warnings: list[str]
+
+
+def safe_cell(value: Cell) -> Cell:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _criteria_order(records: Iterable[JournalRecord]) -> list[str]:
+    order: dict[str, None] = {}
+    for record in records:
+        for c in record.script.get("criteria", []):
+            order.setdefault(str(c.get("id", "")), None)
+        for e in record.events:
+            if e.kind in CHOICE_KINDS:
+                for cid in e.data.get("scores") or {}:
+                    order.setdefault(str(cid), None)
+    return [c for c in order if c]
+
+
+def _rows(record: JournalRecord, criteria: list[str]) -> list[list[Cell]]:
+    own = {str(c.get("id")) for c in record.script.get("criteria", [])}
+    events = record.events
+    start = events[0].t if events else 0.0
+    run_mode = str(events[0].data.get("mode", "")) if events else ""
+    tallies: dict[tuple[int, str], dict[int, int]] = {}
+    rows: list[list[Cell]] = []
+    for e in events:
+        point = str(e.data.get("point", ""))
+        if e.kind == "tally":
+            counts = tallies.setdefault((e.attempt, point), {})
+            counts[int(e.data.get("option", -1))] = int(e.data.get("count", 0))
+            continue
+        if e.kind not in CHOICE_KINDS:
+            continue
+        counts = tallies.pop((e.attempt, point), {})
+        option = int(e.data["option"]) if "option" in e.data else -1
+        scores = dict(e.data.get("scores") or {})
+        rows.append(
+            [
+                record.session_id,
+                str(record.header.get("started", "")),
+                str(record.script.get("id", "")),
+                str(record.script.get("title", "")),
+                str(record.header.get("mode", "")),
+                run_mode,
+                e.attempt,
+                round(e.t - start, 1),
+                point,
+                e.kind,
+                option + 1 if option >= 0 else "",
+                str(e.data.get("says", "")),
+                *(int(scores.get(c, 0)) if c in own or c in scores else "" for c in criteria),
+                str(e.data.get("feedback", "")),
+                counts.get(option, "") if counts else "",
+                "; ".join(f"option {i + 1}: {n}" for i, n in sorted(counts.items())),
+            ]
+        )
+    return rows
+
+
+def choice_table(folder: Path | None = None) -> Table:
+    """Rows for every session in the sessions folder, oldest session first."""
+    records, warnings = [], []
+    for info in reversed(list_sessions(folder)):
+        try:
+            record = read_journal(info.path)
+        except JournalError as exc:
+            warnings.append(str(exc))
+            continue
+        warnings += record.warnings
+        records.append(record)
+    records.sort(key=lambda r: (str(r.header.get("started", "")), r.session_id))
+    criteria = _criteria_order(records)
+    header = [*FIXED, *(f"score_{c}" for c in criteria), *TRAILING]
+    rows = [row for record in records for row in _rows(record, criteria)]
+    return Table(header, rows, warnings)
+
+
+def to_csv(table: Table) -> str:
+    """The table as CSV text (Excel's dialect: commas, quotes, CRLF), cells made safe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(table.header)
+    writer.writerows([safe_cell(cell) for cell in row] for row in table.rows)
+    return buffer.getvalue()
+
+
+def write_csv(table: Table, path: Path) -> None:
+    """Atomically, as UTF-8 with a byte-order mark so Excel reads accents and curly quotes."""
+    atomic_write_text(path, "\ufeff" + to_csv(table))
