@@ -84,6 +84,11 @@ class Layout:
         return self._text(1.0)
 
     @property
+    def speech_size(self) -> int:
+        """Words in a speech or thought bubble: the main thing the room reads, so larger."""
+        return self._text(1.2)
+
+    @property
     def small_size(self) -> int:
         """Labels, roles, hints: still readable from the back at 1080p."""
         return self._text(0.8)
@@ -95,7 +100,7 @@ class Layout:
     @property
     def freeze_size(self) -> int:
         """The FREEZE word: part of the picture, so it scales with the window only."""
-        return max(_MIN_READABLE, round(self.height * 0.16))
+        return max(_MIN_READABLE, round(self.height * 0.12))
 
     @property
     def outline(self) -> int:

@@ -1,0 +1,103 @@
+"""Backdrops: one painted set per setting in `BACKDROPS`, drawn once per size and kept.
+
+Each set is a back wall, a floor and a few props that say where we are (a hospital bed, a
+whiteboard, a pegboard of tools), kept muted and low in contrast so that the figures, the
+bubbles and the words in front of them stand out. A soft vignette darkens the edges as stage
+lighting would; the theme then washes the whole set towards the stage background (hard, in
+high contrast).
+
+Usage::
+
+    backdrops = BackdropPainter()
+    stage.blit(backdrops.get("ward", lay.size, theme), (0, 0))
+
+Coordinates in the room painters are per cent of the width (x) and height (y); the floor
+meets the wall at `HORIZON`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import OrderedDict
+from collections.abc import Callable
+
+import pygame
+
+from ...story.model import BACKDROPS
+from ..theme import Theme
+from . import rooms
+from .pen import SUPERSAMPLE, Pen, finish
+
+_CACHE_SIZE = 8
+_MAX_DRAWN_WIDTH = 3840  # supersample only while the drawing stays this wide or less
+_VIGNETTE = ((0.0, 0), (0.55, 0), (0.85, 70), (1.0, 150))  # (distance, alpha) from centre
+
+_ROOMS: dict[str, Callable[[Pen], None]] = {
+    "office": rooms.office,
+    "meeting_room": rooms.meeting_room,
+    "ward": rooms.ward,
+    "workshop": rooms.workshop,
+    "corridor": rooms.corridor,
+    "staff_room": rooms.staff_room,
+}
+assert set(_ROOMS) == set(BACKDROPS), "every backdrop needs a painter"
+
+
+def paint_backdrop(backdrop_id: str, size: tuple[int, int], theme: Theme) -> pygame.Surface:
+    """A freshly painted backdrop. Unknown ids get a plain stage, never an error."""
+    width, height = size
+    ss = SUPERSAMPLE if width * SUPERSAMPLE <= _MAX_DRAWN_WIDTH else 1
+    big = pygame.Surface((width * ss, height * ss))
+    pen = Pen(
+        big,
+        width * ss / 100,
+        theme.outline,
+        max(1, round(height * ss / 400)),
+        unit_y=height * ss / 100,
+    )
+    _ROOMS.get(backdrop_id, rooms.bare_stage)(pen)
+    surface = finish(big, size) if ss > 1 else big
+    surface.blit(_vignette(size), (0, 0))
+    if theme.backdrop_wash:
+        wash = pygame.Surface(size, pygame.SRCALPHA)
+        wash.fill((*theme.stage_bg, theme.backdrop_wash))
+        surface.blit(wash, (0, 0))
+    return surface
+
+
+def _vignette(size: tuple[int, int]) -> pygame.Surface:
+    """Dark edges and corners: a small radial ramp scaled up smoothly (cheap, no banding)."""
+    grid_w, grid_h = 48, 27
+    small = pygame.Surface((grid_w, grid_h), pygame.SRCALPHA)
+    for y in range(grid_h):
+        for x in range(grid_w):
+            dx, dy = (x + 0.5) / grid_w * 2 - 1, (y + 0.5) / grid_h * 2 - 1
+            small.set_at((x, y), (0, 0, 0, _ramp(min(1.0, (dx * dx + dy * dy) ** 0.5 / 1.2))))
+    return pygame.transform.smoothscale(small, size)
+
+
+def _ramp(distance: float) -> int:
+    for (d0, a0), (d1, a1) in itertools.pairwise(_VIGNETTE):
+        if distance <= d1:
+            return round(a0 + (a1 - a0) * (distance - d0) / (d1 - d0))
+    return _VIGNETTE[-1][1]
+
+
+class BackdropPainter:
+    """Backdrops by (id, size, theme), painted once: a few at 4K are tens of MB, so bounded."""
+
+    def __init__(self, max_entries: int = _CACHE_SIZE) -> None:
+        self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._max_entries = max_entries
+
+    def get(self, backdrop_id: str, size: tuple[int, int], theme: Theme) -> pygame.Surface:
+        key = (backdrop_id, tuple(size), theme.name)
+        surface = self._cache.get(key)
+        if surface is None:
+            surface = paint_backdrop(backdrop_id, size, theme)
+            self._cache[key] = surface
+            if len(self._cache) > self._max_entries:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
+        return surface

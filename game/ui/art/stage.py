@@ -1,0 +1,210 @@
+"""The set as the audience sees it: backdrop, spotlight on the speaker, the cast and their labels.
+
+The speaker is marked four ways, so no one way has to carry it alone: a warm spotlight from
+above, an accent outline round the figure, a label filled with the accent colour, and a
+"speaking" marker (a drawn speech icon) in that label. Everyone else stands slightly in the
+shade. Each label gives the name (bold), the role, and the emotion as a word beside a small
+colour chip, so the emotion is never carried by the face or colour alone.
+
+Usage (compose once per change of scene / cast / emotion / speaker, then blit every frame)::
+
+    art = StageArt()                      # owns the backdrop and figure caches
+    picture = art.compose(lay, theme, text, "ward", actors)   # a new Surface
+    tail_x, tail_y = speaker_anchor(lay, actors)               # for the speech bubble's tail
+
+`actors` is any sequence of objects with `id, name, role, emotion, is_manager, speaking` and
+`look` (a dict): `game.story.views.ActorView` fits.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Protocol
+
+import pygame
+from pygame import Rect
+
+from ..layout import Layout
+from ..text import TextRenderer
+from ..theme import Theme
+from .backdrops import BackdropPainter
+from .figures import FigurePainter
+
+_SHADE_ALPHA = 55  # how far non-speakers sit in the shade
+_SPOT_ALPHA = 100  # the spotlight's strength at its centre
+
+
+class Actor(Protocol):
+    id: str
+    name: str
+    role: str
+    emotion: str
+    is_manager: bool
+    speaking: bool
+    look: dict[str, str]
+
+
+def speaker_anchor(lay: Layout, actors: Sequence[Actor], who: str = "") -> tuple[int, int] | None:
+    """Where a bubble's tail should point: just above the head of `who` (or the speaker)."""
+    for actor, slot in zip(actors, lay.cast_slots(len(actors)), strict=True):
+        if actor.id == who or (not who and actor.speaking):
+            return (slot.centerx, slot.y + lay.px(6))
+    return None
+
+
+def draw_spotlight(surface: pygame.Surface, slot: Rect, lay: Layout, theme: Theme) -> None:
+    """A soft cone of light from above onto `slot`, and its pool on the floor."""
+    surface.blit(_spotlight(slot.w, lay, theme), _spot_rect(slot, lay).topleft)
+
+
+def _spot_rect(slot: Rect, lay: Layout) -> Rect:
+    width = round(slot.w * 1.5)
+    return Rect(slot.centerx - width // 2, 0, width, lay.floor_y + lay.px(40))
+
+
+_SPOT_CACHE: dict[tuple, pygame.Surface] = {}
+
+
+def _spotlight(slot_w: int, lay: Layout, theme: Theme) -> pygame.Surface:
+    """The cone, built from a small gradient and scaled up smoothly (no banding, cheap)."""
+    rect = _spot_rect(Rect(0, 0, slot_w, 1), lay)
+    key = (rect.size, theme.spotlight)
+    cached = _SPOT_CACHE.get(key)
+    if cached is not None:
+        return cached
+    gw, gh = 24, 48
+    small = pygame.Surface((gw, gh), pygame.SRCALPHA)
+    for y in range(gh):
+        t = y / (gh - 1)
+        half = 0.18 + 0.32 * t  # the cone widens towards the floor
+        for x in range(gw):
+            d = abs((x + 0.5) / gw - 0.5) / half
+            a = max(0.0, 1 - d * d) * (0.45 + 0.55 * t)
+            small.set_at((x, y), (*theme.spotlight, round(_SPOT_ALPHA * a)))
+    cone = pygame.transform.smoothscale(small, rect.size)
+    pool = Rect(0, 0, rect.w, lay.px(60))
+    pool.midbottom = (rect.w // 2, rect.h)
+    pygame.draw.ellipse(cone, (*theme.spotlight, _SPOT_ALPHA), pool)
+    if len(_SPOT_CACHE) > 8:
+        _SPOT_CACHE.clear()
+    _SPOT_CACHE[key] = cone
+    return cone
+
+
+def draw_speaking_icon(surface: pygame.Surface, rect: Rect, colour, width: int) -> None:
+    """A small speech mark: a head-sized dot and two sound waves, drawn (no font glyph)."""
+    r = rect.h // 2
+    pygame.draw.circle(surface, colour, (rect.x + r // 2, rect.centery), max(2, r // 2))
+    for k in (1, 2):
+        arc = Rect(0, 0, r * k, r * k * 2 - 2)
+        arc.center = (rect.x + r // 2, rect.centery)
+        pygame.draw.arc(surface, colour, arc, -math.pi / 3, math.pi / 3, width)
+
+
+def draw_name_label(
+    surface: pygame.Surface,
+    rect: Rect,
+    actor: Actor,
+    lay: Layout,
+    theme: Theme,
+    text: TextRenderer,
+) -> None:
+    """Name and emotion on the first line, role on the second; the speaker's label marked."""
+    speaking = actor.speaking
+    fill, ink = (theme.accent, theme.accent_text) if speaking else (theme.panel, theme.panel_text)
+    pygame.draw.rect(surface, fill, rect, border_radius=lay.radius // 2)
+    pygame.draw.rect(surface, theme.outline, rect, lay.outline, border_radius=lay.radius // 2)
+    inner = rect.inflate(-2 * lay.px(14), -2 * lay.px(6))
+    line_h = inner.h // 2
+    size = lay.small_size
+    # Emotion chip on the right of the first line: colour dot + word.
+    word = text.render(actor.emotion, round(size * 0.8), ink, italic=True)
+    chip = Rect(0, 0, word.get_width() + line_h // 2 + lay.px(12), line_h)
+    chip.topright = inner.topright
+    dot = max(3, line_h // 5)
+    pygame.draw.circle(
+        surface, theme.emotion.get(actor.emotion, ink), (chip.x + dot, chip.centery), dot
+    )
+    pygame.draw.circle(surface, theme.outline, (chip.x + dot, chip.centery), dot, max(1, dot // 3))
+    surface.blit(word, word.get_rect(midright=(chip.right, chip.centery)))
+    # Name (bold), after the speaking icon when this is the speaker.
+    x = inner.x
+    if speaking:
+        icon = Rect(x, inner.y + line_h // 6, line_h, line_h * 2 // 3)
+        draw_speaking_icon(surface, icon, ink, max(2, lay.outline // 2 + 1))
+        x = icon.right + lay.px(8)
+    name = actor.name + (" (you)" if actor.is_manager and "(you)" not in actor.role else "")
+    img = text.fit(
+        name,
+        size,
+        ink,
+        width=max(1, chip.x - x - lay.px(6)),
+        height=line_h,
+        bold=True,
+        min_size=round(size * 0.6),
+    )
+    surface.blit(img, img.get_rect(midleft=(x, inner.y + line_h // 2)))
+    role = text.fit(
+        actor.role,
+        round(size * 0.85),
+        ink,
+        width=inner.w,
+        height=line_h,
+        min_size=round(size * 0.5),
+    )
+    surface.blit(role, role.get_rect(midleft=(inner.x, inner.y + line_h + line_h // 2)))
+
+
+class StageArt:
+    """The set for a scene, composed from cached backdrops and figures."""
+
+    def __init__(self) -> None:
+        self.backdrops = BackdropPainter()
+        self.figures = FigurePainter()
+
+    def compose(
+        self,
+        lay: Layout,
+        theme: Theme,
+        text: TextRenderer,
+        backdrop_id: str,
+        actors: Sequence[Actor],
+    ) -> pygame.Surface:
+        """A new surface: backdrop, spotlight, cast (speaker outlined), name labels."""
+        picture = self.backdrops.get(backdrop_id, lay.size, theme).copy()
+        self.draw_cast(picture, lay, theme, text, actors)
+        return picture
+
+    def draw_cast(
+        self,
+        surface: pygame.Surface,
+        lay: Layout,
+        theme: Theme,
+        text: TextRenderer,
+        actors: Sequence[Actor],
+    ) -> None:
+        slots = lay.cast_slots(len(actors))
+        anyone_speaking = any(a.speaking for a in actors)
+        for actor, slot in zip(actors, slots, strict=True):
+            if actor.speaking:
+                draw_spotlight(surface, slot, lay, theme)
+        for actor, slot in zip(actors, slots, strict=True):
+            height = lay.figure_height
+            if actor.speaking:
+                ring = lay.px(7)
+                img = self.figures.highlighted(
+                    actor.id, actor.look, actor.emotion, height, theme, ring
+                )
+                surface.blit(img, img.get_rect(midbottom=(slot.centerx, lay.floor_y + ring)))
+                continue
+            img = self.figures.get(actor.id, actor.look, actor.emotion, height, theme)
+            pos = img.get_rect(midbottom=(slot.centerx, lay.floor_y))
+            surface.blit(img, pos)
+            if anyone_speaking:
+                shade = img.copy()  # the same silhouette in black, laid over it thinly
+                shade.fill((0, 0, 0), special_flags=pygame.BLEND_RGB_MULT)
+                shade.set_alpha(_SHADE_ALPHA)
+                surface.blit(shade, pos)
+        for actor, rect in zip(actors, lay.label_slots(len(actors)), strict=True):
+            draw_name_label(surface, rect, actor, lay, theme, text)
