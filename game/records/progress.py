@@ -118,7 +118,7 @@ class RunSummary:
         try:
             when = datetime.fromisoformat(self.date)
         except ValueError:
-            return self.date[:10]
+            return self.date
         return f"{when.day} {when:%b %Y}"
 
     @property
