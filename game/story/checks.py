@@ -143,14 +143,9 @@ def check_anti_model_path(script: Script, facts: Analysis) -> Iterator[Diagnosti
         return
     reached = facts.anti_model_ending
     result = f"ends at '{reached}'" if reached else "never reaches an ending"
-    path = " -> ".join(facts.anti_model_path)
-    yield diagnostic(
-        "FF410",
-        script.endings[expected].pos,
-        f"it went {path}" if path else "",
-        result=result,
-        value=expected,
-    )
+    path = " -> ".join([*facts.anti_model_path, reached or "(stuck)"])
+    hint = f"the anti-model run: {path}"
+    yield diagnostic("FF410", script.endings[expected].pos, hint, result=result, value=expected)
 
 
 CHECKS: tuple[Callable[[Script], Iterator[Diagnostic]], ...] = (
