@@ -1,0 +1,220 @@
+"""The window and the frame loop: events become actions, then time passes, then one picture.
+
+`App` owns what every scene shares (settings, layout, theme, text cache, sound, the scene
+stack, the game clock) and passes itself to scenes instead of living in globals. Each frame
+is `frame(dt, events)`: translate events to actions and hand them to the top scene, call
+`update(dt)`, then draw. Time only enters through `dt`, and `app.now` (the sum of every `dt`)
+is the clock the story runtime records events with, so tests drive the whole game with a fake
+clock by calling `frame` themselves.
+
+Errors: in the real game an unexpected error in a scene is written to the log, the run in
+progress is kept (its record is on disk event by event) and the player is returned to the
+title with a short apology instead of a traceback. With `strict=True` (tests, the author
+preview under pytest) errors propagate, so nothing is ever swallowed in a test.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import replace
+from pathlib import Path
+
+import pygame
+
+from game.storage import data_dir
+from game.story.library import ScriptLibrary
+
+from .input import Action, Input
+from .keymap import Act
+from .layout import Layout
+from .scene_stack import Scene, SceneStack
+from .settings import Settings, clamp_size, load_settings, save_settings
+from .sound import Sounds
+from .text import TextRenderer
+from .theme import Theme, make_theme
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPTS_DIR = ROOT / "scripts"
+WINDOW_TITLE = "Freeze Frame: forum theatre for managers"
+FPS = 60
+
+log = logging.getLogger("freeze_frame")
+
+
+class App:
+    """The running game: one window, one scene stack, one clock."""
+
+    def __init__(
+        self,
+        size: tuple[int, int] | None = None,
+        *,
+        settings: Settings | None = None,
+        settings_warning: str | None = None,
+        scripts_dir: Path = SCRIPTS_DIR,
+        strict: bool = False,
+        animate: bool = True,
+        persist: bool = True,
+    ) -> None:
+        pygame.init()
+        if settings is None:
+            settings, settings_warning = load_settings()
+        if size is not None:
+            settings = replace(settings, window=clamp_size(size))
+        self.settings = settings
+        #: Shown once (the title puts it up): a damaged settings file, a log written, etc.
+        self.notice: str | None = settings_warning
+        self.scripts_dir = Path(scripts_dir)
+        #: Parses each script once per content; the picker, resume and preview share it.
+        self.library = ScriptLibrary(str(self.scripts_dir))
+        self.strict = strict
+        #: False for screenshots and golden images: text appears whole, nothing moves.
+        self.animate = animate
+        self.persist = persist
+        self.now = 0.0
+        self.running = True
+        self.debug = False
+        self.text = TextRenderer()
+        self.input = Input()
+        self.stack = SceneStack()
+        pygame.display.set_caption(WINDOW_TITLE)
+        self.screen = self._open_window()
+        self.input.open_joysticks()
+        self.sound = Sounds(settings.volume, settings.muted)
+        self.layout, self.theme = self._style()
+
+    # ----- window and style -----------------------------------------------------------
+
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            size = pygame.display.get_desktop_sizes()[0]
+            return pygame.display.set_mode(clamp_size(size), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.settings.window, pygame.RESIZABLE)
+
+    def _style(self) -> tuple[Layout, Theme]:
+        width, height = self.screen.get_size()
+        layout = Layout(width, height, self.settings.text_scale)
+        theme = make_theme(self.settings.high_contrast, self.settings.colour_blind_safe)
+        return layout, theme
+
+    def change_settings(self, settings: Settings) -> None:
+        """Apply new settings now (window, style, sound) and keep them for next time."""
+        old, self.settings = self.settings, settings
+        if (old.fullscreen, old.window) != (settings.fullscreen, settings.window):
+            self.screen = self._open_window()
+        self.sound.set_volume(settings.volume)
+        self.sound.set_muted(settings.muted)
+        self.layout, self.theme = self._style()
+        self.stack.relayout()
+        if self.persist:
+            try:
+                save_settings(settings)
+            except OSError as exc:
+                self.notice = f"Your settings could not be saved ({exc.strerror})."
+
+    def toggle_fullscreen(self) -> None:
+        self.change_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """The user dragged the window: keep the size (within the designed range)."""
+        if self.settings.fullscreen:
+            return
+        self.change_settings(replace(self.settings, window=clamp_size(size)))
+
+    # ----- the frame ------------------------------------------------------------------
+
+    def dispatch(self, action: Action) -> None:
+        """Actions the whole game answers the same way; everything else goes to the top scene."""
+        if action.act is Act.CLOSE:
+            self.quit()
+        elif action.act is Act.FULLSCREEN:
+            self.toggle_fullscreen()
+        elif action.act is Act.RESIZE and action.size:
+            self.resize(action.size)
+        elif action.act is Act.DEBUG_OVERLAY:
+            self.debug = not self.debug
+        elif self.stack.top is not None:
+            self.stack.top.handle(action)
+
+    def frame(self, dt: float, events: list[pygame.event.Event] | None = None) -> None:
+        """One frame: events (the queue unless given), update(dt), draw, flip."""
+        if events is None:
+            events = pygame.event.get()
+        for event in events:
+            top = self.stack.top
+            for action in self.input.translate(event, buzzer=bool(top and top.buzzer)):
+                if self.running:
+                    self.dispatch(action)
+        if not self.running:
+            return
+        self.now += dt
+        if self.stack.top is not None:
+            self.stack.top.update(dt)
+        self.draw()
+
+    def draw(self) -> None:
+        self.stack.draw(self.screen)
+        pygame.display.flip()
+
+    def guarded_frame(self, dt: float) -> None:
+        """`frame`, but an unexpected error is logged and play goes back to the title."""
+        try:
+            self.frame(dt)
+        except Exception:
+            if self.strict:
+                raise
+            self.recover(traceback.format_exc())
+
+    def recover(self, details: str) -> None:
+        from .screens.title import TitleScene
+
+        where = write_log(details)
+        self.notice = (
+            "Something went wrong, so you are back at the title. Your run was kept and can be "
+            f"resumed. Details were written to {where}."
+        )
+        try:
+            self.stack.clear()
+        except Exception:
+            log.exception("closing scenes after an error")
+            self.stack.scenes.clear()
+        self.stack.push(TitleScene(self))
+
+    def start(self, scene: Scene) -> None:
+        self.stack.reset(scene)
+
+    def quit(self) -> None:
+        """Close every scene (each saves what it holds), then stop the loop."""
+        self.running = False
+        self.stack.clear()
+
+
+def write_log(details: str) -> Path:
+    """Append an error report to the log in the data folder; returns where it went."""
+    path = data_dir() / "freeze-frame.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(details + "\n")
+    except OSError:
+        log.error(details)
+    return path
+
+
+def run(argv: list[str]) -> int:
+    """`python3 main.py`: the game, from the title screen."""
+    from .screens.title import TitleScene
+
+    app = App()
+    app.start(TitleScene(app))
+    return loop(app)
+
+
+def loop(app: App) -> int:
+    """Run frames until the player quits; the real clock lives here and only here."""
+    clock = pygame.time.Clock()
+    while app.running:
+        dt = clock.tick(FPS) / 1000.0
+        app.guarded_frame(min(dt, 0.25))
+    pygame.quit()
+    return 0

@@ -1,0 +1,119 @@
+"""Every key, button and pad binding in one table, so a venue's odd hardware is one edit away.
+
+Scenes never see `K_SPACE`; they see `Act.BUZZ`. The tables below are plain data that
+`game.ui.input.translate` reads. Rooms use whatever buzzer they have to hand, so several
+devices map onto the same action:
+
+* Keyboard: Space or B buzzes; Enter / Right / Page Down advance the scene (or confirm in a
+  menu); digits 1-4 pick an option; Esc pauses (or goes back in a menu); F11 is fullscreen.
+* Presentation clicker: its "next" button sends Page Down and its "previous" button Page Up;
+  its "blank screen" button sends B or a full stop. **Decision:** Page Down *advances* (the
+  clicker's "next" plays the scene on, as it moves slides on, and in the freeze menu it
+  resumes), while Page Up, B and full stop *buzz*. So one clicker both plays and freezes, and
+  a clicker in auto-advance mode still has its big "back" button as the buzzer.
+* Gamepad or USB buzzer button: while the scene is playing, **every** pad button buzzes (a big
+  USB button usually reports itself as button 0 of a joystick). Elsewhere A confirms, B goes
+  back, Start pauses, and the d-pad or left stick moves the focus.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import pygame
+
+
+class Act(StrEnum):
+    """What the player meant, whatever device they used."""
+
+    BUZZ = "buzz"
+    ADVANCE = "advance"
+    CONFIRM = "confirm"
+    BACK = "back"
+    UP = "up"
+    DOWN = "down"
+    LEFT = "left"
+    RIGHT = "right"
+    CHOOSE_1 = "choose_1"
+    CHOOSE_2 = "choose_2"
+    CHOOSE_3 = "choose_3"
+    CHOOSE_4 = "choose_4"
+    PLUS = "plus"
+    MINUS = "minus"
+    PAUSE = "pause"
+    FULLSCREEN = "fullscreen"
+    DEBUG_OVERLAY = "debug_overlay"
+    QUIT = "quit"
+    CLICK = "click"
+    POINT = "point"
+    SCROLL_UP = "scroll_up"
+    SCROLL_DOWN = "scroll_down"
+    RESIZE = "resize"
+    CLOSE = "close"
+
+
+#: The numbered choices, in order: `CHOOSES[i]` picks option i.
+CHOOSES: tuple[Act, ...] = (Act.CHOOSE_1, Act.CHOOSE_2, Act.CHOOSE_3, Act.CHOOSE_4)
+
+KEYS: dict[int, Act] = {
+    pygame.K_SPACE: Act.BUZZ,
+    pygame.K_b: Act.BUZZ,
+    pygame.K_PERIOD: Act.BUZZ,
+    pygame.K_PAGEUP: Act.BUZZ,
+    pygame.K_PAGEDOWN: Act.ADVANCE,
+    pygame.K_RETURN: Act.CONFIRM,
+    pygame.K_KP_ENTER: Act.CONFIRM,
+    pygame.K_ESCAPE: Act.PAUSE,
+    pygame.K_BACKSPACE: Act.BACK,
+    pygame.K_UP: Act.UP,
+    pygame.K_DOWN: Act.DOWN,
+    pygame.K_LEFT: Act.LEFT,
+    pygame.K_RIGHT: Act.RIGHT,
+    pygame.K_1: Act.CHOOSE_1,
+    pygame.K_2: Act.CHOOSE_2,
+    pygame.K_3: Act.CHOOSE_3,
+    pygame.K_4: Act.CHOOSE_4,
+    pygame.K_KP1: Act.CHOOSE_1,
+    pygame.K_KP2: Act.CHOOSE_2,
+    pygame.K_KP3: Act.CHOOSE_3,
+    pygame.K_KP4: Act.CHOOSE_4,
+    pygame.K_PLUS: Act.PLUS,
+    pygame.K_EQUALS: Act.PLUS,
+    pygame.K_KP_PLUS: Act.PLUS,
+    pygame.K_MINUS: Act.MINUS,
+    pygame.K_KP_MINUS: Act.MINUS,
+    pygame.K_F11: Act.FULLSCREEN,
+    pygame.K_F3: Act.DEBUG_OVERLAY,
+    pygame.K_q: Act.QUIT,
+}
+
+#: Joystick buttons (SDL's joystick numbering, as most pads and USB buzzers report).
+JOY_BUTTONS: dict[int, Act] = {0: Act.CONFIRM, 1: Act.BACK, 7: Act.PAUSE}
+
+#: Game-controller buttons (SDL's controller numbering), for when the controller API is used.
+CONTROLLER_BUTTONS: dict[int, Act] = {
+    pygame.CONTROLLER_BUTTON_A: Act.CONFIRM,
+    pygame.CONTROLLER_BUTTON_B: Act.BACK,
+    pygame.CONTROLLER_BUTTON_START: Act.PAUSE,
+    pygame.CONTROLLER_BUTTON_DPAD_UP: Act.UP,
+    pygame.CONTROLLER_BUTTON_DPAD_DOWN: Act.DOWN,
+    pygame.CONTROLLER_BUTTON_DPAD_LEFT: Act.LEFT,
+    pygame.CONTROLLER_BUTTON_DPAD_RIGHT: Act.RIGHT,
+}
+
+#: A pad button not in the tables above: buzzes on a playing stage, confirms elsewhere.
+OTHER_PAD_BUTTON = Act.CONFIRM
+
+#: Hat (d-pad) directions.
+HAT: dict[tuple[int, int], Act] = {
+    (0, 1): Act.UP,
+    (0, -1): Act.DOWN,
+    (-1, 0): Act.LEFT,
+    (1, 0): Act.RIGHT,
+}
+
+#: A stick counts as pushed past this fraction of its travel, and released below half of it.
+STICK_THRESHOLD = 0.6
+
+#: Mouse buttons: 1 left, 3 right (wheel arrives as MOUSEWHEEL).
+MOUSE_BUTTONS: dict[int, Act] = {1: Act.CLICK, 3: Act.BACK}

@@ -1,0 +1,223 @@
+"""The debrief: how it ended, the criteria, what the room did, and what to talk about.
+
+Four pages, because a room reads one thing at a time from the back: 1 Outcome (this run
+beside the traditional approach's), 2 Criteria (this run against the best the scenario
+allows), 3 Timeline (every freeze, redirect, hot-seat, rewind, missed moment and choice
+with its feedback; scrollable), 4 Discuss (the scenario's questions). Export writes the
+handout with the records helper's report writer. The timeline's wording is the handout's
+(`game.records.report.timeline`), so the screen and the paper never disagree.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.records.journal import JournalError, read_journal
+from game.records.report import TONE_NAMES, timeline, write_handout
+from game.records.session import ResumeError, Session
+from game.story.model import Ending
+from game.story.runtime import Runtime
+
+from ..chart import draw_criteria_chart
+from ..input import Action
+from ..keymap import CHOOSES, Act
+from ..scene_stack import Scene
+from . import draw
+from .menu import Item, Menu, grid
+
+PAGES = ("Outcome", "Criteria", "Timeline", "Discuss")
+
+
+def screen_text(text: str) -> str:
+    """The handout's wording with the one glyph the screen font lacks (an arrow) swapped."""
+    return text.replace("\u2192", "\u2014")
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(
+        self,
+        app,
+        runtime: Runtime,
+        *,
+        room: str,
+        anti_model_ending: str = "",
+        session: Session | None = None,
+        warning: str | None = None,
+    ) -> None:
+        super().__init__(app)
+        self.rt = runtime
+        self.script = runtime.script
+        self.room = room
+        self.session = session
+        self.result = runtime.result()
+        self.watched = bool(anti_model_ending)
+        self.anti = self.script.endings.get(anti_model_ending or self.script.anti_model_ending)
+        self.entries = [
+            "\n".join(
+                [
+                    screen_text(f"{e.when}  {e.label}: {e.text}"),
+                    *(screen_text(d) for d in e.details),
+                    *([f"Why: {e.feedback}"] if e.feedback else []),
+                ]
+            )
+            for e in timeline(list(runtime.events), self.script)
+        ]
+        self.page = 0
+        self.scroll = 0
+        self.message = warning or ""
+        buttons = [
+            Item("Export handout", "export", session is not None, "no record"),
+            Item("Play again", "again"),
+            Item("Back to title", "title"),
+        ]
+        self.buttons = Menu(buttons, columns=3, digits=False)
+        self.tabs: list[pygame.Rect] = []
+
+    def enter(self) -> None:
+        self.relayout()
+
+    def relayout(self) -> None:
+        lay = self.app.layout
+        row = pygame.Rect(
+            lay.safe_rect.x, round(lay.height * 0.78), lay.safe_rect.w, round(lay.height * 0.09)
+        )
+        self.buttons.rects = grid(row, 3, 3, lay.gap)
+        tabs = pygame.Rect(
+            lay.safe_rect.x + lay.safe_rect.w // 3,
+            lay.header_rect.y,
+            lay.safe_rect.w * 2 // 3,
+            lay.header_rect.h,
+        )
+        self.tabs = grid(tabs, len(PAGES), len(PAGES), lay.px(12))
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        found = [(i.label, r) for i, r in zip(self.buttons.items, self.buttons.rects, strict=True)]
+        return found + list(zip(PAGES, self.tabs, strict=True))
+
+    @property
+    def body(self) -> pygame.Rect:
+        lay = self.app.layout
+        top = lay.header_rect.bottom + lay.gap
+        return pygame.Rect(
+            lay.safe_rect.x, top, lay.safe_rect.w, self.buttons.rects[0].y - lay.gap - top
+        )
+
+    # ----- actions ----------------------------------------------------------------------
+
+    def handle(self, action: Action) -> None:
+        act = action.act
+        if act in CHOOSES:
+            self.page = CHOOSES.index(act)
+            return
+        if act in (Act.UP, Act.SCROLL_UP, Act.DOWN, Act.SCROLL_DOWN):
+            step = -1 if act in (Act.UP, Act.SCROLL_UP) else 1
+            self.scroll = max(0, min(len(self.entries) - 1, self.scroll + step))
+            self.page = 2
+            return
+        if act is Act.ADVANCE:
+            self.page = (self.page + 1) % len(PAGES)
+            return
+        if act is Act.CLICK and action.pos:
+            tab = next((i for i, r in enumerate(self.tabs) if r.collidepoint(action.pos)), None)
+            if tab is not None:
+                self.page = tab
+                return
+        chosen = self.buttons.handle(action)
+        if chosen == "export":
+            self.export()
+        elif chosen == "again":
+            from .setup import ModeScene
+
+            self.app.stack.replace(ModeScene(self.app, self.script))
+        elif chosen == "title" or act in (Act.PAUSE, Act.BACK):
+            from .flow import go_to_title
+
+            go_to_title(self.app)
+
+    def export(self) -> None:
+        """Write the handout (HTML and a chart PNG) and say where it went."""
+        assert self.session is not None
+        try:
+            files = write_handout(read_journal(self.session.journal.path), self.script)
+        except (OSError, JournalError, ResumeError) as exc:
+            self.message = f"The handout could not be written: {exc}"
+            return
+        self.message = f"Handout saved: {files.html}"
+
+    # ----- drawing ----------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        surface.fill(theme.stage_bg)
+        head = app.text.fit(
+            f"Debrief: {self.script.title}",
+            lay.small_size,
+            theme.text,
+            width=lay.safe_rect.w // 3 - lay.gap,
+            height=lay.header_rect.h,
+            bold=True,
+        )
+        surface.blit(head, head.get_rect(midleft=(lay.safe_rect.x, lay.header_rect.centery)))
+        for index, (name, rect) in enumerate(zip(PAGES, self.tabs, strict=True)):
+            draw.button(surface, app, rect, name, focused=index == self.page, key=str(index + 1))
+        [self._outcome, self._criteria, self._timeline, self._discuss][self.page](surface)
+        draw.menu(surface, app, self.buttons, numbered=False)
+        draw.hint(
+            surface,
+            app,
+            self.message
+            or "1-4: pages.  Up/Down: scroll the timeline.  Left/Right and Enter: buttons.",
+        )
+
+    def _outcome(self, surface: pygame.Surface) -> None:
+        app, lay = self.app, self.app.layout
+        left, right = grid(self.body, 2, 2, lay.gap * 2)
+        missed = len(self.result.missed)
+        extra = [f"Moments nobody stopped: {missed}"] if missed else []
+        draw.card(surface, app, left, "This run", [*self._ending_lines(self.result.ending), *extra])
+        how = "as you watched it" if self.watched else "had nobody stopped it"
+        draw.card(
+            surface, app, right, f"The traditional approach, {how}", self._ending_lines(self.anti)
+        )
+
+    @staticmethod
+    def _ending_lines(ending: Ending | None) -> list[str]:
+        if ending is None:
+            return ["The run stopped without reaching an ending."]
+        return [f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})", ending.outcome]
+
+    def _criteria(self, surface: pygame.Surface) -> None:
+        app = self.app
+        draw_criteria_chart(
+            surface,
+            self.body,
+            self.result.criteria,
+            theme=app.theme,
+            layout=app.layout,
+            text=app.text,
+        )
+
+    def _timeline(self, surface: pygame.Surface) -> None:
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        body = self.body
+        if not self.entries:
+            draw.paragraph(surface, app, body, "Nothing was recorded in this run.")
+            return
+        y = body.y
+        for index in range(self.scroll, len(self.entries)):
+            img = app.text.render(self.entries[index], lay.small_size, theme.text, width=body.w)
+            if y + img.get_height() > body.bottom and index > self.scroll:
+                break
+            surface.blit(img, (body.x, y), pygame.Rect(0, 0, body.w, body.bottom - y))
+            y += img.get_height() + lay.gap
+        if self.scroll or index < len(self.entries) - 1:
+            note = f"{self.scroll + 1}-{index + 1} of {len(self.entries)}"
+            img = app.text.render(note, lay.small_size, theme.text_muted)
+            surface.blit(img, img.get_rect(topright=(body.right, body.y)))
+
+    def _discuss(self, surface: pygame.Surface) -> None:
+        questions = self.script.discussion_questions or ("What would you do differently?",)
+        text = "\n\n".join(f"{i + 1}. {q}" for i, q in enumerate(questions))
+        draw.paragraph(surface, self.app, self.body, text)

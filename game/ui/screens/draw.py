@@ -1,0 +1,143 @@
+"""Screen furniture the menus share: a heading, a hint line, a column of buttons, a text card.
+
+Everything takes the app (for its theme, layout and text cache) and a rectangle chosen by the
+scene, and draws with the art helper's widgets, so menus look like the rest of the stage.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import pygame
+from pygame import Rect
+
+from ..widgets import draw_button, draw_focus_ring, draw_panel
+
+if TYPE_CHECKING:
+    from ..app import App
+    from .menu import Menu
+
+
+@lru_cache(maxsize=4)
+def _shade(size: tuple[int, int], alpha: int) -> pygame.Surface:
+    shade = pygame.Surface(size, pygame.SRCALPHA)
+    shade.fill((0, 0, 0, alpha))
+    return shade
+
+
+def dim(surface: pygame.Surface, app: App) -> None:
+    """Darken whatever is below an overlay (one cached translucent surface per size)."""
+    surface.blit(_shade(app.layout.size, app.theme.dim_alpha), (0, 0))
+
+
+def heading(surface: pygame.Surface, app: App, text: str, sub: str = "") -> None:
+    """The screen's title at the top of the safe area, and an optional line under it."""
+    lay, theme = app.layout, app.theme
+    area = lay.header_rect
+    title = app.text.render(text, lay.title_size, theme.text, bold=True)
+    surface.blit(title, (area.x, area.y))
+    if sub:
+        line = app.text.fit(
+            sub, lay.small_size, theme.text_muted, width=area.w, height=lay.small_size * 2
+        )
+        surface.blit(line, (area.x, area.y + title.get_height()))
+
+
+def hint(surface: pygame.Surface, app: App, text: str) -> None:
+    """The keys that work here, at the foot of the safe area (never in the bottom tenth)."""
+    lay = app.layout
+    img = app.text.render(text, lay.small_size, app.theme.text_muted, width=lay.safe_rect.w)
+    surface.blit(img, (lay.safe_rect.x, lay.safe_rect.bottom - img.get_height()))
+
+
+def button(
+    surface: pygame.Surface,
+    app: App,
+    rect: Rect,
+    label: str,
+    *,
+    focused: bool = False,
+    enabled: bool = True,
+    key: str = "",
+) -> None:
+    """A large button (the art helper's), with the key that presses it in a badge."""
+    draw_button(
+        surface,
+        rect,
+        label,
+        focused=focused,
+        enabled=enabled,
+        key_hint=key,
+        theme=app.theme,
+        layout=app.layout,
+        text=app.text,
+    )
+
+
+def menu(surface: pygame.Surface, app: App, items: Menu, numbered: bool = True) -> None:
+    """Every item of a menu as a button, in the rectangles the scene gave it.
+
+    A locked item keeps its place, greyed and struck through, with its reason in the label.
+    """
+    for index, (item, rect) in enumerate(zip(items.items, items.rects, strict=False)):
+        label = item.label if item.enabled or not item.reason else f"{item.label} ({item.reason})"
+        button(
+            surface,
+            app,
+            rect,
+            label,
+            focused=index == items.focus,
+            enabled=item.enabled,
+            key=str(index + 1) if numbered and index < 4 else "",
+        )
+
+
+def card(
+    surface: pygame.Surface,
+    app: App,
+    rect: Rect,
+    title: str,
+    lines: list[str],
+    *,
+    focused: bool = False,
+    enabled: bool = True,
+    size: int | None = None,
+) -> None:
+    """A light panel with a bold title and body lines (at `size`), shrunk to fit the card."""
+    lay, theme = app.layout, app.theme
+    fill, ink = (theme.panel, theme.panel_text) if enabled else (theme.locked, theme.locked_text)
+    draw_panel(surface, rect, fill, theme=theme, layout=lay)
+    if focused:
+        draw_focus_ring(surface, rect, theme=theme, layout=lay)
+    inner = rect.inflate(-lay.padding * 2, -lay.padding * 2)
+    head = app.text.fit(title, lay.body_size, ink, width=inner.w, height=inner.h // 3, bold=True)
+    surface.blit(head, inner.topleft)
+    body = "\n\n".join(line for line in lines if line)
+    if body:
+        room = inner.h - head.get_height() - lay.px(10)
+        img = app.text.fit(body, size or lay.body_size, ink, width=inner.w, height=max(1, room))
+        surface.blit(img, (inner.x, inner.y + head.get_height() + lay.px(10)))
+
+
+def paragraph(
+    surface: pygame.Surface,
+    app: App,
+    rect: Rect,
+    text: str,
+    *,
+    size: int | None = None,
+    colour=None,
+    bold: bool = False,
+) -> int:
+    """Wrapped text in `rect`, shrunk to fit; returns the height used."""
+    img = app.text.fit(
+        text,
+        size or app.layout.body_size,
+        colour or app.theme.text,
+        width=rect.w,
+        height=rect.h,
+        bold=bold,
+    )
+    surface.blit(img, rect.topleft)
+    return img.get_height()

@@ -1,0 +1,94 @@
+"""Solo feedback after each choice: what it did to each criterion, and why.
+
+Effects are written as words and symbols ("\u25b2 +2 Compassion and wellbeing"), never carried
+by colour alone, so they read the same in every palette and to every eye.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.story.views import ChoiceResult
+
+from ..chart import signed
+from ..input import Action
+from ..keymap import Act
+from ..scene_stack import Scene
+from ..widgets import draw_triangle
+from . import draw
+
+if TYPE_CHECKING:
+    from .stage import StageScene
+
+
+def effect_line(name: str, value: int) -> str:
+    """ "+2  Compassion (better)": the sign and a word say which way; a drawn arrow goes beside."""
+    word = "better" if value > 0 else "worse" if value < 0 else "no change"
+    return f"{signed(value)}  {name} ({word})"
+
+
+class FeedbackScene(Scene):
+    name = "feedback"
+    overlay = True
+
+    def __init__(self, app, stage: StageScene, result: ChoiceResult) -> None:
+        super().__init__(app)
+        self.stage = stage
+        self.result = result
+
+    def effects(self) -> list[tuple[int, str]]:
+        """(value, words) for each criterion the choice moved, in the script's order."""
+        criteria = self.stage.rt.script.criteria
+        scores = self.result.scores
+        order = [c for c in criteria if scores.get(c)] + [
+            c for c in scores if c not in criteria and scores[c]
+        ]
+        return [
+            (scores[c], effect_line(criteria[c].name if c in criteria else c, scores[c]))
+            for c in order
+        ]
+
+    def handle(self, action: Action) -> None:
+        if action.act in (Act.CONFIRM, Act.ADVANCE, Act.CLICK, Act.BACK, Act.PAUSE, Act.BUZZ):
+            self.app.stack.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        draw.dim(surface, app)
+        area = lay.safe_rect.inflate(-lay.width // 12, -lay.px(40))
+        pygame.draw.rect(surface, theme.panel, area, border_radius=lay.radius)
+        pygame.draw.rect(surface, theme.outline, area, lay.outline, border_radius=lay.radius)
+        inner = area.inflate(-lay.padding * 2, -lay.padding * 2)
+        y = inner.y
+        said = app.text.fit(
+            f"You chose: \u201c{self.result.option.says}\u201d",
+            lay.body_size,
+            theme.panel_text,
+            width=inner.w,
+            height=inner.h // 4,
+            bold=True,
+        )
+        surface.blit(said, (inner.x, y))
+        y += said.get_height() + lay.gap
+        arrow = lay.body_size * 3 // 4
+        for value, words in self.effects() or [(0, "No effect on the criteria")]:
+            img = app.text.render(words, lay.body_size, theme.panel_text)
+            if value:
+                draw_triangle(
+                    surface,
+                    (inner.x + arrow // 2, y + img.get_height() // 2),
+                    arrow,
+                    value > 0,
+                    theme.good if value > 0 else theme.bad,
+                    theme.outline,
+                )
+            surface.blit(img, (inner.x + arrow + lay.gap, y))
+            y += img.get_height()
+        y += lay.gap
+        if self.result.feedback:
+            rest = pygame.Rect(inner.x, y, inner.w, max(1, inner.bottom - y - lay.small_size * 2))
+            draw.paragraph(surface, app, rest, self.result.feedback, colour=theme.panel_text)
+        note = app.text.render("Press Enter to carry on", lay.small_size, theme.panel_muted)
+        surface.blit(note, (inner.x, inner.bottom - note.get_height()))

@@ -1,0 +1,104 @@
+"""How one screen leads to the next around a run: start, resume, anti-model, debrief.
+
+Kept apart from the screens so each screen only says "the player chose X", and the order
+(notice, optional anti-model run, forum run, debrief) is written down once. A run on stage
+always sits directly on the title, so leaving it by any route lands on the title, where
+"Resume" offers it again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.records.journal import JournalError
+from game.records.session import ResumeError, finish_session, resume_session, start_session
+from game.story.errors import ScriptError
+from game.story.loader import load_script
+from game.story.model import Script
+from game.story.runtime import Runtime
+from game.story.views import RunMode
+
+if TYPE_CHECKING:
+    from ..app import App
+    from .stage import StageScene
+
+
+def _on_title(app: App) -> None:
+    from .title import TitleScene
+
+    app.stack.reset(TitleScene(app))
+
+
+def go_to_title(app: App) -> None:
+    """Leave whatever is open (a run on stage keeps its record, so it can be resumed)."""
+    _on_title(app)
+
+
+def start_run(app: App, script: Script, room: str, anti_model_first: bool) -> None:
+    """From the content notice: the anti-model run first if asked for, else the forum run."""
+    from .stage import StageScene
+
+    _on_title(app)
+    if anti_model_first:
+        runtime = Runtime(script, RunMode.ANTI_MODEL, clock=lambda: app.now)
+        app.stack.push(StageScene(app, runtime, room=room))
+    else:
+        _push_forum(app, script, room, "")
+
+
+def _push_forum(app: App, script: Script, room: str, anti_model_ending: str) -> None:
+    from .stage import StageScene
+
+    session = start_session(script, room, RunMode.FORUM, clock=lambda: app.now)
+    app.stack.push(
+        StageScene(
+            app, session.runtime, room=room, session=session, anti_model_ending=anti_model_ending
+        )
+    )
+
+
+def after_anti_model(app: App, stage: StageScene, skipped: bool) -> None:
+    """The anti-model run ended (or was skipped): the forum run starts from the beginning."""
+    ending = "" if skipped else stage.rt.ending or ""
+    _on_title(app)
+    _push_forum(app, stage.rt.script, stage.room, ending)
+
+
+def after_forum(app: App, stage: StageScene) -> None:
+    """The forum run reached an ending: close its record (and solo progress), then debrief."""
+    from .debrief import DebriefScene
+
+    warning = None
+    session, stage.session = stage.session, None
+    if session is not None:
+        warning = finish_session(session)
+    _on_title(app)
+    app.stack.push(
+        DebriefScene(
+            app,
+            stage.rt,
+            room=stage.room,
+            anti_model_ending=stage.anti_model_ending,
+            session=session,
+            warning=warning,
+        )
+    )
+
+
+def resume_run(app: App, path: Path) -> None:
+    """Carry on an interrupted run from its record; on failure, say why on the title."""
+    from .stage import StageScene
+
+    try:
+        session = resume_session(
+            path, load_script, clock=lambda: app.now, scripts_dir=app.scripts_dir
+        )
+    except (ResumeError, JournalError, ScriptError, OSError) as exc:
+        app.notice = f"That run cannot be resumed: {exc}"
+        _on_title(app)
+        return
+    if session.warnings:
+        app.notice = " ".join(session.warnings)
+    _on_title(app)
+    app.stack.push(StageScene(app, session.runtime, room=session.room_mode, session=session))

@@ -1,0 +1,230 @@
+"""The freeze menu: what the room can do once the scene is stopped.
+
+An overlay over the frozen stage. Its root offers 1 Redirect (only when an intervention
+point is on stage or has just passed), 2 Hot-seat, 3 Rewind, 4 Resume; each opens a page of
+this scene and every page goes back to the root with Esc or Backspace. A redirect pops the
+overlay with the runtime's `ChoiceResult`, which the stage turns into feedback (solo); Resume
+pops with None. The facilitator's question for the room stays on screen throughout.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.story.views import ThoughtView
+
+from ..input import Action
+from ..keymap import Act
+from ..scene_stack import Scene
+from . import draw
+from .menu import Item, Menu, column
+from .options import TALLY_KEYS, option_cards, option_menu, place
+
+if TYPE_CHECKING:
+    from .stage import StageScene
+
+#: Asked when the stop is not at an intervention point the author wrote a question for.
+GENERIC_PROMPT = "Ask the room: what did you notice? What might the manager do differently?"
+#: Rows of earlier moments shown at once on the rewind page.
+REWIND_ROWS = 5
+
+
+class FreezeScene(Scene):
+    name = "freeze"
+    overlay = True
+
+    def __init__(self, app, stage: StageScene) -> None:
+        super().__init__(app)
+        self.stage = stage
+        self.rt = stage.rt
+        self.page = "menu"
+        self.thought: ThoughtView | None = None
+        self.note = ""
+        self.menu = Menu([])
+        self.top = 0  # first moment row shown on the rewind page
+
+    # ----- pages ------------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.open("menu")
+
+    def open(self, page: str) -> None:
+        self.page = page
+        view = self.rt.view()
+        if page == "menu":
+            allowed = view.allowed
+            self.menu = Menu(
+                [
+                    Item(
+                        "Redirect: change what the manager does",
+                        "redirect",
+                        "redirect" in allowed,
+                        "no moment to redirect here",
+                    ),
+                    Item("Hot-seat: hear what someone is thinking", "hotseat"),
+                    Item(
+                        "Rewind: go back to an earlier moment",
+                        "rewind",
+                        "rewind" in allowed,
+                        "nothing earlier yet",
+                    ),
+                    Item("Resume the scene", "resume"),
+                ]
+            )
+        elif page == "redirect":
+            assert view.redirect is not None
+            self.menu = option_menu(view.redirect)
+        elif page == "hotseat":
+            self.menu = Menu([Item(f"{a.name} \u2014 {a.role}", a.id) for a in view.actors])
+        elif page == "rewind":
+            moments = list(reversed(self.rt.moments()))
+            self.menu = Menu(
+                [Item(f"{m.speaker_name}: {m.text}", str(m.index)) for m in moments], digits=False
+            )
+            self.top = 0
+        self.relayout()
+
+    def relayout(self) -> None:
+        lay = self.app.layout
+        body = self._body_rect()
+        if self.page == "redirect":
+            place(self.app, self.menu)
+        elif self.page == "rewind":
+            self._scroll()
+        elif self.page == "thought":
+            self.menu.rects = []
+        else:
+            self.menu.rects = column(body, len(self.menu.items), lay.px(100), lay.gap)
+
+    def _body_rect(self) -> pygame.Rect:
+        lay = self.app.layout
+        top = round(lay.height * 0.40)
+        area = lay.menu_rect
+        return pygame.Rect(area.x, top, area.w, lay.safe_rect.bottom - top - lay.small_size * 2)
+
+    def _scroll(self) -> None:
+        """Keep the focused moment among the rows shown; rows off the page are not clickable."""
+        focus = self.menu.focus
+        if focus < self.top:
+            self.top = focus
+        elif focus >= self.top + REWIND_ROWS:
+            self.top = focus - REWIND_ROWS + 1
+        rows = column(self._body_rect(), REWIND_ROWS, self.app.layout.px(96), self.app.layout.gap)
+        off = pygame.Rect(-10, -10, 0, 0)
+        self.menu.rects = [
+            rows[i - self.top] if self.top <= i < self.top + REWIND_ROWS else off
+            for i in range(len(self.menu.items))
+        ]
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
+
+    # ----- actions ----------------------------------------------------------------------
+
+    def handle(self, action: Action) -> None:
+        act = action.act
+        if act in (Act.PAUSE, Act.BACK):
+            if self.page == "thought":
+                self.open("hotseat")
+            elif self.page != "menu":
+                self.open("menu")
+            return
+        if self.page == "thought":
+            if act in (Act.CONFIRM, Act.CLICK, Act.ADVANCE):
+                self.open("menu")
+            return
+        if self.page == "menu" and act is Act.ADVANCE:
+            self._resume()  # the clicker's "next" plays the scene on
+            return
+        if self.page == "redirect" and act in (Act.PLUS, Act.MINUS) and self.menu.focused:
+            if not self.stage.solo:
+                self.stage.add_tally(int(self.menu.focused.key), 1 if act is Act.PLUS else -1)
+            return
+        if self.page == "rewind" and act in (Act.SCROLL_UP, Act.SCROLL_DOWN):
+            step = -1 if act is Act.SCROLL_UP else 1
+            self.menu.focus = max(0, min(len(self.menu.items) - 1, self.menu.focus + step))
+        chosen = self.menu.handle(action)
+        if self.page == "rewind":
+            self._scroll()
+        if chosen is not None:
+            self.choose(chosen)
+
+    def choose(self, key: str) -> None:
+        if self.page == "menu":
+            if key == "resume":
+                self._resume()
+            else:
+                self.note = ""
+                self.open(key)
+        elif self.page == "redirect":
+            result = self.rt.redirect(int(key))
+            self.app.stack.pop(result)
+        elif self.page == "hotseat":
+            self.thought = self.rt.hotseat(key)
+            self.page = "thought"
+            self.relayout()
+        elif self.page == "rewind":
+            moment = next(m for m in self.rt.moments() if m.index == int(key))
+            self.rt.rewind(moment.index)
+            self.stage.refresh()
+            self.stage.compose_frozen()
+            self.note = f"Rewound to {moment.speaker_name}: \u201c{moment.text}\u201d"
+            self.open("menu")
+
+    def _resume(self) -> None:
+        self.rt.resume()
+        self.app.stack.pop(None)
+
+    # ----- drawing ----------------------------------------------------------------------
+
+    def room_prompt(self) -> str:
+        view = self.stage.view
+        point = view.redirect or view.decision
+        return point.facilitator_prompt if point and point.facilitator_prompt else GENERIC_PROMPT
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        view = self.stage.view
+        if self.page == "redirect" and view.redirect is not None:
+            point = view.redirect
+            prompt = point.prompt
+            if point.late:
+                prompt = f"{prompt} (the moment has just passed)"
+            option_cards(surface, app, point, self.menu, self.stage.tally_of, prompt=prompt)
+            keys = "1-4 or click to choose; Esc: back"
+            if not self.stage.solo:
+                keys = f"{keys}; {TALLY_KEYS}"
+            draw.hint(surface, app, keys)
+            return
+        if self.page == "thought" and self.thought is not None:
+            self._thought(surface)
+            return
+        area = pygame.Rect(
+            lay.menu_rect.x, round(lay.height * 0.27), lay.menu_rect.w, round(lay.height * 0.11)
+        )
+        lead = self.note or (
+            self.room_prompt() if not self.stage.solo else "What would you like to do?"
+        )
+        if self.page == "hotseat":
+            lead = "Who should we hear from?"
+        elif self.page == "rewind":
+            lead = "Go back to which moment? (newest first)"
+        img = app.text.fit(
+            lead, lay.body_size, theme.text, width=area.w, height=area.h, bold=True, align="center"
+        )
+        surface.blit(img, img.get_rect(center=area.center))
+        draw.menu(surface, app, self.menu, numbered=self.page != "rewind")
+        keys = {
+            "menu": "1-4, arrows and Enter, or click.  Page Down resumes.",
+            "hotseat": "Choose a character.  Esc: back",
+            "rewind": "Up/Down and Enter.  Esc: back",
+        }[self.page]
+        draw.hint(surface, app, keys)
+
+    def _thought(self, surface: pygame.Surface) -> None:
+        thought = self.thought
+        assert thought is not None
+        self.stage.painter.thought(surface, self.stage.view, thought)
+        draw.hint(surface, self.app, "Enter: back to the freeze menu.  Esc: hot-seat someone else")

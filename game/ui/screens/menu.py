@@ -1,0 +1,112 @@
+"""Focus and hit-testing for a set of choices, shared by every menu, card row and list.
+
+A `Menu` knows its items, which one has the focus and where each is on screen; it turns
+UP/DOWN/LEFT/RIGHT, digits, Enter, pad A, mouse hover and clicks into "item k was chosen".
+Scenes place the rectangles (in `relayout`) and draw the items with the art widgets, so the
+same keyboard, mouse and pad behaviour holds on the title, the picker, the freeze menu and
+the decision cards alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pygame import Rect
+
+from ..input import Action
+from ..keymap import CHOOSES, Act
+
+
+@dataclass
+class Item:
+    """One choice. `key` is what the scene gets back; `reason` says why it is locked."""
+
+    label: str
+    key: str
+    enabled: bool = True
+    reason: str = ""
+    detail: str = ""
+
+
+@dataclass
+class Menu:
+    """Items laid out in `columns` columns; arrows move the focus, Enter chooses it."""
+
+    items: list[Item]
+    columns: int = 1
+    focus: int = 0
+    rects: list[Rect] = field(default_factory=list)
+    #: Digits 1-4 choose items 1-4 directly (off where digits mean something else).
+    digits: bool = True
+
+    def __post_init__(self) -> None:
+        self.focus = self._first_enabled()
+
+    def _first_enabled(self) -> int:
+        return next((i for i, item in enumerate(self.items) if item.enabled), 0)
+
+    @property
+    def focused(self) -> Item | None:
+        return self.items[self.focus] if self.items else None
+
+    def key_at(self, pos: tuple[int, int]) -> int | None:
+        return next((i for i, r in enumerate(self.rects) if r.collidepoint(pos)), None)
+
+    def focus_on(self, key: str) -> None:
+        self.focus = next((i for i, it in enumerate(self.items) if it.key == key), self.focus)
+
+    def handle(self, action: Action) -> str | None:
+        """The key of the item chosen by this action, or None (the focus may have moved)."""
+        act = action.act
+        count = len(self.items)
+        if not count:
+            return None
+        moves = {Act.UP: -self.columns, Act.DOWN: self.columns, Act.LEFT: -1, Act.RIGHT: 1}
+        if act in moves and (self.columns > 1 or act in (Act.UP, Act.DOWN)):
+            self.focus = max(0, min(count - 1, self.focus + moves[act]))
+            return None
+        if act is Act.CONFIRM:
+            return self._choose(self.focus)
+        if self.digits and act in CHOOSES:
+            index = CHOOSES.index(act)
+            return self._choose(index) if index < count else None
+        if act in (Act.CLICK, Act.POINT) and action.pos is not None:
+            index = self.key_at(action.pos)
+            if index is None:
+                return None
+            self.focus = index
+            return self._choose(index) if act is Act.CLICK else None
+        return None
+
+    def _choose(self, index: int) -> str | None:
+        item = self.items[index]
+        self.focus = index
+        return item.key if item.enabled else None
+
+
+def column(area: Rect, count: int, height: int, gap: int) -> list[Rect]:
+    """`count` rows of `height`, centred vertically in `area` (shrunk to fit if needed)."""
+    if count <= 0:
+        return []
+    height = min(height, (area.h - gap * (count - 1)) // count)
+    total = count * height + (count - 1) * gap
+    top = area.y + (area.h - total) // 2
+    return [Rect(area.x, top + i * (height + gap), area.w, height) for i in range(count)]
+
+
+def grid(area: Rect, count: int, columns: int, gap: int) -> list[Rect]:
+    """`count` equal cells in rows of `columns`, filling `area`."""
+    if count <= 0:
+        return []
+    rows = -(-count // columns)
+    width = (area.w - gap * (columns - 1)) // columns
+    height = (area.h - gap * (rows - 1)) // rows
+    return [
+        Rect(
+            area.x + (i % columns) * (width + gap),
+            area.y + (i // columns) * (height + gap),
+            width,
+            height,
+        )
+        for i in range(count)
+    ]

@@ -1,0 +1,74 @@
+"""Option cards for a decision or a redirect: the question, then 2-4 large numbered cards.
+
+Shared by the stage (decisions) and the freeze menu (redirects) so both read and behave the
+same. The cards are the art helper's (`game.ui.cards`); this adds the question, the room's
+show-of-hands count on each card ("Hands: 5", facilitator mode) and the hit rectangles the
+`Menu` needs for mouse and focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.story.views import PointView
+
+from ..cards import card_rects, draw_option_cards
+from . import draw
+from .menu import Item, Menu
+
+if TYPE_CHECKING:
+    from ..app import App
+
+TALLY_KEYS = "+/\u2212 on a card: count a show of hands"
+
+
+def option_menu(point: PointView) -> Menu:
+    """A menu over the point's options; digits 1-4 choose, arrows move between cards."""
+    items = [Item(o.says, str(o.index), o.available, o.locked_reason) for o in point.options]
+    return Menu(items, columns=2 if len(items) == 4 else 1)
+
+
+def place(app: App, menu: Menu) -> None:
+    """The cards' rectangles, exactly where `draw_option_cards` will draw them."""
+    menu.rects = card_rects(app.layout.card_grid_rect, len(menu.items), app.layout)
+
+
+def option_cards(
+    surface: pygame.Surface,
+    app: App,
+    point: PointView,
+    menu: Menu,
+    tally: Callable[[int], int | None],
+    *,
+    focus: bool = True,
+    prompt: str | None = None,
+) -> None:
+    """Dim the stage, ask the question in the prompt band, draw the cards and their tallies."""
+    lay, theme = app.layout, app.theme
+    draw.dim(surface, app)
+    area = lay.prompt_rect
+    text = prompt if prompt is not None else point.prompt
+    img = app.text.fit(text, lay.title_size, theme.text, width=area.w, height=area.h, bold=True)
+    surface.blit(img, img.get_rect(midleft=(area.x, area.centery)))
+    rects = draw_option_cards(
+        surface,
+        lay.card_grid_rect,
+        point.options,
+        menu.focus if focus else None,
+        theme=theme,
+        layout=lay,
+        text=app.text,
+    )
+    for option, rect in zip(point.options, rects, strict=True):
+        hands = tally(option.index)
+        if hands is None:
+            continue
+        label = app.text.render(f"Hands: {hands}", lay.small_size, theme.accent_text, bold=True)
+        spot = label.get_rect(topright=(rect.right - lay.padding, rect.y + lay.px(8)))
+        pygame.draw.rect(
+            surface, theme.accent, spot.inflate(lay.px(16), lay.px(4)), border_radius=lay.px(10)
+        )
+        surface.blit(label, spot)

@@ -1,0 +1,73 @@
+"""The pause menu (Esc on the stage): resume, settings, skip the anti-model, or go to the title.
+
+Nothing here loses the run: "Quit to title" leaves its record open, so the title offers to
+resume it exactly where it stopped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ..input import Action
+from ..keymap import Act
+from ..scene_stack import Scene
+from . import draw
+from .menu import Item, Menu, column
+
+if TYPE_CHECKING:
+    from .stage import StageScene
+
+
+class PauseScene(Scene):
+    name = "pause"
+    overlay = True
+
+    def __init__(self, app, stage: StageScene) -> None:
+        super().__init__(app)
+        self.stage = stage
+        items = [Item("Resume", "resume"), Item("Settings", "settings")]
+        if stage.anti_model:
+            items.append(Item("Skip to the forum run", "skip"))
+        items.append(Item("Quit to title (the run is kept)", "title"))
+        self.menu = Menu(items)
+
+    def enter(self) -> None:
+        self.relayout()
+
+    def resume(self, result: object = None) -> None:
+        self.relayout()
+
+    def relayout(self) -> None:
+        lay = self.app.layout
+        area = lay.menu_rect
+        self.menu.rects = column(area, len(self.menu.items), lay.px(104), lay.gap)
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
+
+    def handle(self, action: Action) -> None:
+        if action.act in (Act.PAUSE, Act.BACK):
+            self.app.stack.pop()
+            return
+        chosen = self.menu.handle(action)
+        if chosen == "resume":
+            self.app.stack.pop()
+        elif chosen == "settings":
+            from .settings_screen import SettingsScene
+
+            self.app.stack.push(SettingsScene(self.app))
+        elif chosen == "skip":
+            self.app.stack.pop()
+            self.stage.skip_anti_model()
+        elif chosen == "title":
+            from .flow import go_to_title
+
+            go_to_title(self.app)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw.dim(surface, self.app)
+        draw.heading(surface, self.app, "Paused")
+        draw.menu(surface, self.app, self.menu)
+        draw.hint(surface, self.app, "Esc: back to the scene")

@@ -1,0 +1,138 @@
+"""The scenario picker: one card per script, broken ones included with what is wrong.
+
+A script that fails to load still gets a card, greyed, with its first error as
+`file:line:col: message`, so an author sees at once why their scenario is missing while
+every other scenario still plays. Cards show the summary, playing time, content notes and,
+when this machine has solo practice history for the scenario, a line of progress.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pygame
+
+from game.records.progress import card_line, load_progress
+from game.story.errors import format_diagnostic
+from game.story.library import Entry
+
+from ..input import Action
+from ..keymap import Act
+from ..scene_stack import Scene
+from . import draw
+from .menu import Item, Menu
+
+#: Scenario buttons shown at once in the list; the list scrolls with the focus.
+ROWS = 6
+
+
+def card_lines(entry: Entry, progress: str | None) -> list[str]:
+    """What a card says under its title."""
+    if not entry.playable:
+        first = format_diagnostic(entry.errors[0], with_source=False)
+        more = f" (and {len(entry.errors) - 1} more)" if len(entry.errors) > 1 else ""
+        return [f"Cannot be played: {first}{more}"]
+    notes = "; ".join(entry.content_notes) or "none"
+    lines = [entry.summary, f"About {entry.minutes} minutes.  Content notes: {notes}"]
+    if progress:
+        lines.append(f"Your practice: {progress}")
+    return lines
+
+
+class PickerScene(Scene):
+    name = "picker"
+
+    def enter(self) -> None:
+        self.entries = self.app.library.entries()
+        history, warning = load_progress()
+        self.progress = {e.id: card_line(history, e.id) for e in self.entries}
+        self.warning = warning or ""
+        items = []
+        for entry in self.entries:
+            reason = "" if entry.playable else "cannot be played"
+            title = entry.title if entry.playable else os.path.basename(entry.path)
+            items.append(Item(title, entry.path, entry.playable, reason))
+        self.menu = Menu(items, digits=False)
+        self.top = 0
+        self.relayout()
+
+    def resume(self, result: object = None) -> None:
+        self.relayout()
+
+    def relayout(self) -> None:
+        lay = self.app.layout
+        if self.menu.focus < self.top:
+            self.top = self.menu.focus
+        elif self.menu.focus >= self.top + ROWS:
+            self.top = self.menu.focus - ROWS + 1
+        area = self._area()
+        height, gap = min(lay.px(96), (area.h - lay.px(14) * (ROWS - 1)) // ROWS), lay.px(14)
+        rows = [
+            pygame.Rect(area.x, area.y + i * (height + gap), area.w * 2 // 5, height)
+            for i in range(ROWS)
+        ]
+        hidden = pygame.Rect(-10, -10, 0, 0)
+        self.menu.rects = [
+            rows[i - self.top] if self.top <= i < self.top + ROWS else hidden
+            for i in range(len(self.menu.items))
+        ]
+        self.detail = pygame.Rect(
+            area.x + area.w * 2 // 5 + lay.gap * 2, area.y, area.w * 3 // 5 - lay.gap * 2, area.h
+        )
+
+    def _area(self) -> pygame.Rect:
+        lay = self.app.layout
+        top = lay.header_rect.bottom + lay.small_size + lay.gap
+        return pygame.Rect(
+            lay.safe_rect.x, top, lay.safe_rect.w, lay.safe_rect.bottom - top - lay.small_size * 2
+        )
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
+
+    def handle(self, action: Action) -> None:
+        act = action.act
+        if act in (Act.PAUSE, Act.BACK):
+            self.app.stack.pop()
+            return
+        if act in (Act.SCROLL_UP, Act.SCROLL_DOWN):
+            step = 1 if act is Act.SCROLL_DOWN else -1
+            self.menu.focus = max(0, min(len(self.menu.items) - 1, self.menu.focus + step))
+        chosen = self.menu.handle(action)
+        self.relayout()
+        if chosen is not None:
+            from .setup import ModeScene
+
+            script = self.app.library.load(chosen)
+            self.app.stack.push(ModeScene(self.app, script))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        surface.fill(app.theme.stage_bg)
+        count = len(self.entries)
+        draw.heading(
+            surface,
+            app,
+            "Choose a scenario",
+            self.warning or f"{count} scenario{'s' if count != 1 else ''} in {app.library.folder}",
+        )
+        draw.menu(surface, app, self.menu, numbered=False)
+        if self.entries:
+            entry = self.entries[self.menu.focus]
+            draw.card(
+                surface,
+                app,
+                self.detail,
+                self.menu.items[self.menu.focus].label,
+                card_lines(entry, self.progress.get(entry.id)),
+                enabled=entry.playable,
+                size=app.layout.body_size,
+            )
+        more = count > ROWS
+        draw.hint(
+            surface,
+            app,
+            "Up/Down and Enter, or click a scenario."
+            + ("  More below: scroll or arrow down." if more else "")
+            + "  Esc: back",
+        )

@@ -1,0 +1,144 @@
+"""The settings screen: each row shows its value in words; Left/Right or Enter change it.
+
+Every change applies at once (the facilitator sees the bigger text or the high-contrast
+palette straight away) and is saved, so the next session starts the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import pygame
+
+from ..input import Action
+from ..keymap import Act
+from ..scene_stack import Scene
+from ..settings import READING_SPEEDS, TEXT_SCALES, VOLUMES, Settings, step
+from . import draw
+from .menu import Item, Menu, column
+
+
+def _on_off(value: bool) -> str:
+    return "on" if value else "off"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One setting: its label, how its value reads, and how Left (-1) / Right (+1) change it."""
+
+    key: str
+    label: str
+    show: Callable[[Settings], str]
+    change: Callable[[Settings, int], Settings]
+
+
+def _toggle(name: str) -> Callable[[Settings, int], Settings]:
+    return lambda s, _delta: replace(s, **{name: not getattr(s, name)})
+
+
+def _stepper(name: str, choices: tuple[float, ...]) -> Callable[[Settings, int], Settings]:
+    return lambda s, delta: replace(s, **{name: step(choices, getattr(s, name), delta)})
+
+
+ROWS: tuple[Row, ...] = (
+    Row("fullscreen", "Fullscreen (F11)", lambda s: _on_off(s.fullscreen), _toggle("fullscreen")),
+    Row(
+        "text_scale",
+        "Text size",
+        lambda s: f"{round(s.text_scale * 100)}%",
+        _stepper("text_scale", TEXT_SCALES),
+    ),
+    Row(
+        "reading_speed",
+        "Reading speed",
+        lambda s: f"{s.reading_speed:g}\u00d7",
+        _stepper("reading_speed", READING_SPEEDS),
+    ),
+    Row(
+        "auto_advance",
+        "Auto-advance lines",
+        lambda s: _on_off(s.auto_advance),
+        _toggle("auto_advance"),
+    ),
+    Row(
+        "high_contrast",
+        "High-contrast theme",
+        lambda s: _on_off(s.high_contrast),
+        _toggle("high_contrast"),
+    ),
+    Row(
+        "colour_blind_safe",
+        "Colour-blind-safe colours",
+        lambda s: _on_off(s.colour_blind_safe),
+        _toggle("colour_blind_safe"),
+    ),
+    Row(
+        "volume", "Sound volume", lambda s: f"{round(s.volume * 100)}%", _stepper("volume", VOLUMES)
+    ),
+    Row("muted", "Mute", lambda s: _on_off(s.muted), _toggle("muted")),
+)
+
+
+class SettingsScene(Scene):
+    name = "settings"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.menu = Menu(self._items(), digits=False)
+
+    def _items(self) -> list[Item]:
+        items = [Item(f"{row.label}: {row.show(self.app.settings)}", row.key) for row in ROWS]
+        return [*items, Item("Back", "back")]
+
+    def enter(self) -> None:
+        self.relayout()
+
+    def relayout(self) -> None:
+        lay = self.app.layout
+        area = pygame.Rect(
+            lay.menu_rect.x,
+            lay.header_rect.bottom + lay.gap,
+            lay.menu_rect.w,
+            lay.safe_rect.bottom - lay.header_rect.bottom - lay.small_size * 3,
+        )
+        focus = self.menu.focus
+        self.menu = Menu(self._items(), digits=False, focus=focus)
+        self.menu.focus = focus
+        self.menu.rects = column(area, len(self.menu.items), lay.px(80), lay.px(12))
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
+
+    def handle(self, action: Action) -> None:
+        act = action.act
+        if act in (Act.PAUSE, Act.BACK):
+            self.app.stack.pop()
+            return
+        focused = self.menu.focused
+        row = next((r for r in ROWS if focused and r.key == focused.key), None)
+        if row is not None and act in (Act.LEFT, Act.RIGHT):
+            self.apply(row, -1 if act is Act.LEFT else 1)
+            return
+        chosen = self.menu.handle(action)
+        if chosen == "back":
+            self.app.stack.pop()
+        elif chosen is not None:
+            self.apply(next(r for r in ROWS if r.key == chosen), 1)
+
+    def apply(self, row: Row, delta: int) -> None:
+        """Change one setting; Enter or a click on a stepped row wraps round to the start."""
+        new = row.change(self.app.settings, delta)
+        if new == self.app.settings and delta > 0:
+            new = row.change(self.app.settings, -len(TEXT_SCALES))
+        self.app.change_settings(new)  # relayouts every scene, this one included
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.app.theme.stage_bg)
+        draw.heading(surface, self.app, "Settings")
+        draw.menu(surface, self.app, self.menu, numbered=False)
+        draw.hint(
+            surface,
+            self.app,
+            "Up/Down: choose.  Left/Right or Enter: change.  Esc: back.  Saved as you go.",
+        )

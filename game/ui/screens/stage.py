@@ -1,0 +1,333 @@
+"""The stage: plays a run line by line, freezes on the buzzer, asks at decision points.
+
+Everything the stage shows comes from `runtime.view()`; everything the player does becomes a
+runtime call (`advance`, `buzz`, `choose`, `tally`), made here and nowhere else in the UI.
+The view is fetched again after each call, never every frame. Lines type on at a reading
+pace (time arrives as `dt`), then wait for a key or, with auto-advance on, for the time a
+room needs to read them. A decision point never auto-advances.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.records.session import Session
+from game.story import flow
+from game.story.runtime import Runtime
+from game.story.views import ChoiceResult, Phase, RunMode, StageView
+
+from ..input import Action
+from ..keymap import Act
+from ..scene_stack import Scene
+from ..sound import BUZZ, CHOICE
+from . import draw
+from .menu import Menu
+from .options import option_cards, option_menu, place
+from .stage_draw import StagePainter
+
+if TYPE_CHECKING:
+    from ..app import App
+
+#: Characters typed per second at reading speed 1.0 (text appears faster than it is read).
+CHARS_PER_SECOND = 45.0
+#: Never hold a finished line for less than this before auto-advancing.
+MIN_HOLD = 1.5
+HINT_SOLO = "Something is happening here \u2014 press Space to freeze"
+
+
+class StageScene(Scene):
+    """One run on stage. `room` is "facilitator" or "solo"; `session` records it (or None)."""
+
+    name = "stage"
+
+    def __init__(
+        self,
+        app: App,
+        runtime: Runtime,
+        *,
+        room: str = "facilitator",
+        session: Session | None = None,
+        anti_model_ending: str = "",
+    ) -> None:
+        super().__init__(app)
+        self.rt = runtime
+        self.room = room
+        self.session = session
+        #: The ending the anti-model run reached (for the debrief), when it was watched.
+        self.anti_model_ending = anti_model_ending
+        self.painter = StagePainter(app)
+        self.frozen: pygame.Surface | None = None
+        self.cards = Menu([])
+        self.view: StageView = runtime.view()
+        self._line_key: tuple = ()
+        self.text = ""  # the line being typed
+        self.shown = 0.0  # characters typed so far (fractional between frames)
+        self.held = 0.0  # seconds since the line finished typing
+        self.buzzer_rect = pygame.Rect(0, 0, 0, 0)
+        self.skip_rect = pygame.Rect(0, 0, 0, 0)
+        self.refresh()
+
+    # ----- state ------------------------------------------------------------------------
+
+    @property
+    def anti_model(self) -> bool:
+        return self.rt.mode is RunMode.ANTI_MODEL
+
+    @property
+    def solo(self) -> bool:
+        return self.room == "solo"
+
+    @property
+    def buzzer(self) -> bool:
+        return self.view.phase in (Phase.PLAYING, Phase.DECIDING) and not self.anti_model
+
+    def refresh(self) -> None:
+        """Ask the runtime what is on stage now; restart typing if the line changed."""
+        self.view = self.rt.view()
+        view = self.view
+        key = (self.rt.attempt, view.beat_id, view.line_index, view.phase is Phase.DECIDING)
+        if key != self._line_key:
+            self._line_key = key
+            self.text = view.line.says if view.line else ""
+            self.shown = 0.0 if self.app.animate else float(len(self.text))
+            self.held = 0.0
+            self.cards = option_menu(view.decision) if view.decision else Menu([])
+        self.relayout()
+
+    def enter(self) -> None:
+        """A run resumed while frozen comes back frozen, with the freeze menu open."""
+        if self.rt.phase is Phase.FROZEN:
+            from .freeze import FreezeScene
+
+            self.compose_frozen()
+            self.app.stack.push(FreezeScene(self.app, self))
+
+    @property
+    def typing(self) -> bool:
+        return self.shown < len(self.text)
+
+    def relayout(self) -> None:
+        lay = self.app.layout
+        size = lay.px(150)
+        self.buzzer_rect = pygame.Rect(
+            lay.safe_rect.right - size * 2, lay.header_rect.y, size * 2, lay.header_rect.h
+        )
+        self.skip_rect = self.buzzer_rect.copy()
+        place(self.app, self.cards)
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        found = [(i.label, r) for i, r in zip(self.cards.items, self.cards.rects, strict=False)]
+        if self.anti_model:
+            found.append(("Skip", self.skip_rect))
+        elif self.buzzer:
+            found.append(("Freeze", self.buzzer_rect))
+        return found
+
+    # ----- actions ----------------------------------------------------------------------
+
+    def handle(self, action: Action) -> None:
+        act = action.act
+        if act is Act.PAUSE:
+            from .pause import PauseScene
+
+            self.app.stack.push(PauseScene(self.app, self))
+            return
+        phase = self.view.phase
+        clicked_buzzer = (
+            act is Act.CLICK and action.pos and self.buzzer_rect.collidepoint(action.pos)
+        )
+        if (
+            self.anti_model
+            and act is Act.CLICK
+            and action.pos
+            and self.skip_rect.collidepoint(action.pos)
+        ):
+            self.skip_anti_model()
+        elif phase is Phase.ENDED:
+            if act in (Act.CONFIRM, Act.ADVANCE, Act.CLICK, Act.RIGHT):
+                self.finish()
+        elif (act is Act.BUZZ or clicked_buzzer) and "buzz" in self.view.allowed:
+            self.freeze()
+        elif phase is Phase.DECIDING and not self.anti_model:
+            self._decide(action)
+        elif act in (Act.CONFIRM, Act.ADVANCE, Act.RIGHT, Act.CLICK):
+            self.next()
+
+    def _decide(self, action: Action) -> None:
+        if action.act in (Act.PLUS, Act.MINUS) and not self.solo and self.cards.focused:
+            self.add_tally(int(self.cards.focused.key), 1 if action.act is Act.PLUS else -1)
+            return
+        chosen = self.cards.handle(action)
+        if chosen is not None:
+            self.after_choice(self.rt.choose(int(chosen)))
+
+    def add_tally(self, index: int, delta: int) -> None:
+        """A show of hands for option `index`, kept in the record before the room chooses."""
+        point = self.view.redirect or self.view.decision
+        if point is None:
+            return
+        count = self.rt.tallies.get(point.id, {}).get(index, 0) + delta
+        self.rt.tally(index, max(0, count))
+
+    def tally_of(self, index: int) -> int | None:
+        if self.solo:
+            return None
+        point = self.view.redirect or self.view.decision
+        return self.rt.tallies.get(point.id, {}).get(index) if point else None
+
+    def next(self) -> None:
+        """Finish typing the line, or go on to the next one."""
+        if self.typing:
+            self.shown = float(len(self.text))
+            return
+        if "advance" in self.view.allowed:
+            self.rt.advance()
+            self.refresh()
+
+    def freeze(self) -> None:
+        """The buzzer: freeze now, so the very next frame shows the frozen stage and menu."""
+        from .freeze import FreezeScene
+
+        self.shown = float(len(self.text))
+        self.rt.buzz()
+        self.refresh()
+        self.compose_frozen()
+        self.app.sound.play(BUZZ)
+        self.app.stack.push(FreezeScene(self.app, self))
+
+    def compose_frozen(self) -> None:
+        """The frozen picture, made once (again after a rewind moves the stage)."""
+        picture = pygame.Surface(self.app.layout.size).convert()
+        self.paint(picture, frozen=True)
+        self.frozen = self.painter.frozen(picture)
+
+    def resume(self, result: object = None) -> None:
+        """Back from the freeze menu, the pause menu or feedback."""
+        self.frozen = None if self.rt.phase is not Phase.FROZEN else self.frozen
+        self.refresh()
+        if isinstance(result, ChoiceResult):
+            self.after_choice(result)
+
+    def after_choice(self, result: ChoiceResult) -> None:
+        self.app.sound.play(CHOICE)
+        self.refresh()
+        if self.solo:
+            from .feedback import FeedbackScene
+
+            self.app.stack.push(FeedbackScene(self.app, self, result))
+
+    def skip_anti_model(self) -> None:
+        from .flow import after_anti_model
+
+        after_anti_model(self.app, self, skipped=True)
+
+    def finish(self) -> None:
+        """The run reached an ending: on to the forum run (after the anti-model) or the debrief."""
+        from .flow import after_anti_model, after_forum
+
+        if self.anti_model:
+            after_anti_model(self.app, self, skipped=False)
+        else:
+            after_forum(self.app, self)
+
+    def exit(self) -> None:
+        """Leaving the stage without an ending keeps the record open to resume later."""
+        if self.session is not None:
+            self.session.journal.close()
+
+    # ----- time -------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        speed = self.app.settings.reading_speed
+        if self.typing:
+            self.shown = min(float(len(self.text)), self.shown + dt * CHARS_PER_SECOND * speed)
+            return
+        if self.view.phase is not Phase.PLAYING or not self.app.settings.auto_advance:
+            return
+        self.held += dt
+        text = self.view.line.says if self.view.line else ""
+        typed = len(self.text) / (CHARS_PER_SECOND * speed)
+        if self.held >= max(MIN_HOLD, flow.line_seconds(text) / speed - typed):
+            self.next()
+
+    # ----- drawing ----------------------------------------------------------------------
+
+    def mode_label(self) -> str:
+        if self.anti_model:
+            return "The traditional approach: watch how it goes"
+        who = "Solo practice" if self.solo else "Forum run"
+        return f"{who} \u00b7 attempt {self.rt.attempt}" if self.rt.attempt > 1 else who
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.frozen is not None and self.rt.phase is Phase.FROZEN:
+            surface.blit(self.frozen, (0, 0))
+            return
+        self.paint(surface)
+
+    def paint(self, surface: pygame.Surface, frozen: bool = False) -> None:
+        """The live stage. `frozen`: the picture for the freeze (no buttons, no hints)."""
+        app, view = self.app, self.view
+        surface.blit(self.painter.set_surface(view), (0, 0))
+        self.painter.header(surface, view.scene.name, "" if frozen else self.mode_label())
+        if view.phase is Phase.ENDED:
+            self._ending(surface)
+            return
+        if view.decision is not None and not self.anti_model:
+            self._decision(surface, frozen)
+        elif view.line is not None:
+            self.painter.speech(surface, view, int(self.shown))
+        if frozen:
+            return
+        if self.anti_model:
+            draw.button(surface, app, self.skip_rect, "Skip")
+        elif self.buzzer:
+            draw.button(surface, app, self.buzzer_rect, "FREEZE", key="Space")
+        if self.solo and view.intervention_here and view.phase is Phase.PLAYING:
+            self._banner(surface, HINT_SOLO)
+        if app.debug:
+            self._debug(surface)
+
+    def _banner(self, surface: pygame.Surface, text: str) -> None:
+        """A strip across the foot of the cast band: hints the player should not miss."""
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        img = app.text.render(text, lay.body_size, theme.accent_text, bold=True)
+        rect = img.get_rect(midbottom=(lay.width // 2, lay.label_rect.y - lay.gap))
+        pygame.draw.rect(
+            surface,
+            theme.accent,
+            rect.inflate(lay.padding * 2, lay.px(12)),
+            border_radius=lay.radius,
+        )
+        surface.blit(img, rect)
+
+    def _decision(self, surface: pygame.Surface, frozen: bool) -> None:
+        point = self.view.decision
+        assert point is not None
+        option_cards(surface, self.app, point, self.cards, self.tally_of, focus=not frozen)
+
+    def _ending(self, surface: pygame.Surface) -> None:
+        app, lay = self.app, self.app.layout
+        ending = self.view.ending
+        title = ending.title if ending else "The scene ends here"
+        outcome = ending.outcome if ending else ""
+        area = lay.card_grid_rect.inflate(-lay.width // 10, 0)
+        draw.dim(surface, app)
+        head = "How the traditional approach ended" if self.anti_model else "The end"
+        draw.card(surface, app, area, f"{head}: {title}", [outcome])
+        nxt = "the forum run" if self.anti_model else "the debrief"
+        draw.hint(surface, app, f"Press Enter (or click) for {nxt}.")
+
+    def _debug(self, surface: pygame.Surface) -> None:
+        """F3: where the run is, for authors checking their script."""
+        app, lay, theme, view = self.app, self.app.layout, self.app.theme, self.view
+        flags = ", ".join(sorted(view.flags)) or "none"
+        text = (
+            f"beat: {view.beat_id}   line: {view.line_index}   phase: {view.phase.value}"
+            f"   attempt: {self.rt.attempt}\nflags: {flags}"
+        )
+        img = app.text.render(text, lay.small_size, theme.text, width=lay.safe_rect.w)
+        rect = img.get_rect(topleft=(lay.safe_rect.x, lay.header_rect.bottom))
+        pygame.draw.rect(surface, theme.stage_bg, rect.inflate(lay.px(16), lay.px(8)))
+        surface.blit(img, rect)

@@ -1,0 +1,115 @@
+"""Painting a `StageView` with the art modules: the set composed once, the words on top.
+
+The set (backdrop, spotlight, cast, labels) only changes when the scene, who is present, an
+emotion or the speaker changes, so it is composed into one surface and kept, keyed by exactly
+those things; a frame then costs one blit of the set plus the bubble (its text comes from the
+text cache). The frozen stage is the same picture with the freeze overlay, made once per buzz.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.story.views import StageView, ThoughtView
+
+from ..art.stage import StageArt, speaker_anchor
+from ..bubbles import draw_speech_bubble, draw_thought_bubble
+from ..widgets import compose_freeze_overlay
+
+if TYPE_CHECKING:
+    from ..app import App
+
+
+class StagePainter:
+    """Draws stage views for one app; keeps the last composed set and freeze overlay."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.art = StageArt()
+        self._set_key: tuple | None = None
+        self._set: pygame.Surface | None = None
+        self._overlay_key: tuple | None = None
+        self._overlay: pygame.Surface | None = None
+
+    def _style_key(self) -> tuple:
+        lay = self.app.layout
+        return (lay.size, lay.text_scale, self.app.theme.name)
+
+    def set_surface(self, view: StageView) -> pygame.Surface:
+        """Backdrop, cast and labels for this view, composed once and reused."""
+        cast = tuple((a.id, a.emotion, a.speaking) for a in view.actors)
+        key = (*self._style_key(), view.scene.backdrop, cast)
+        if key != self._set_key or self._set is None:
+            app = self.app
+            picture = self.art.compose(
+                app.layout, app.theme, app.text, view.scene.backdrop, view.actors
+            )
+            self._set = picture.convert()
+            self._set_key = key
+        return self._set
+
+    def speech(self, surface: pygame.Surface, view: StageView, shown_chars: int) -> None:
+        """The line on stage in a speech bubble, `shown_chars` of it typed so far."""
+        app, line = self.app, view.line
+        if line is None:
+            return
+        name = view.speaker.name if view.speaker else line.who
+        draw_speech_bubble(
+            surface,
+            app.layout.bubble_rect,
+            name,
+            line.says,
+            shown_chars,
+            line.direction,
+            tail=speaker_anchor(app.layout, view.actors),
+            theme=app.theme,
+            layout=app.layout,
+            text=app.text,
+        )
+
+    def thought(self, surface: pygame.Surface, view: StageView, thought: ThoughtView) -> None:
+        """A hot-seated character's thoughts, in a cloud over their head."""
+        app = self.app
+        who = thought.character
+        draw_thought_bubble(
+            surface,
+            app.layout.bubble_rect,
+            who.name,
+            thought.text,
+            len(thought.text),
+            tail=speaker_anchor(app.layout, view.actors, who=who.id),
+            theme=app.theme,
+            layout=app.layout,
+            text=app.text,
+        )
+
+    def header(self, surface: pygame.Surface, left: str, right: str = "") -> None:
+        """Scene name on the left; the run's mode on the right (leaving room for a button)."""
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        area = lay.header_rect
+        img = app.text.fit(
+            left, lay.small_size, theme.text, width=area.w * 2 // 5, height=area.h, bold=True
+        )
+        surface.blit(img, (area.x, area.centery - img.get_height() // 2))
+        if right:
+            img = app.text.fit(
+                right, lay.small_size, theme.text_muted, width=area.w * 2 // 5, height=area.h
+            )
+            surface.blit(
+                img, img.get_rect(midleft=(area.x + area.w * 2 // 5 + lay.gap, area.centery))
+            )
+
+    def frozen(self, picture: pygame.Surface) -> pygame.Surface:
+        """The stage as it stood, dimmed and stamped FREEZE: composed once per freeze."""
+        key = self._style_key()
+        if key != self._overlay_key or self._overlay is None:
+            app = self.app
+            self._overlay = compose_freeze_overlay(
+                theme=app.theme, layout=app.layout, text=app.text
+            ).convert_alpha()
+            self._overlay_key = key
+        out = picture.copy()
+        out.blit(self._overlay, (0, 0))
+        return out

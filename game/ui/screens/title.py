@@ -1,0 +1,95 @@
+"""The title screen: start, resume an interrupted run, settings, quit.
+
+"Resume" appears only when a run stopped without an ending (the laptop died, someone chose
+"Quit to title"); it carries the run on from its record, exactly where it stopped.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.records.journal import find_unfinished, mark_session
+
+from ..input import Action
+from ..keymap import Act
+from ..scene_stack import Scene
+from . import draw
+from .menu import Item, Menu, column
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def enter(self) -> None:
+        #: Shown once: a damaged settings file, a recovered error, a resume that failed.
+        self.message = self.app.notice or getattr(self, "message", "")
+        self.app.notice = None
+        self.unfinished = find_unfinished()
+        items = []
+        if self.unfinished is not None:
+            items.append(Item(f"Resume: {self.unfinished.script_title}", "resume"))
+        items += [
+            Item("Choose a scenario", "start"),
+            Item("Settings", "settings"),
+            Item("Quit", "quit"),
+        ]
+        self.menu = Menu(items)
+        self.relayout()
+
+    def resume(self, result: object = None) -> None:
+        self.enter()
+
+    def relayout(self) -> None:
+        lay = self.app.layout
+        area = lay.menu_rect.copy()
+        area.y, area.h = round(lay.height * 0.42), round(lay.height * 0.44)
+        self.menu.rects = column(area, len(self.menu.items), lay.px(104), lay.gap)
+
+    def controls(self) -> list[tuple[str, pygame.Rect]]:
+        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
+
+    def handle(self, action: Action) -> None:
+        if action.act is Act.QUIT:
+            self.app.quit()
+            return
+        chosen = self.menu.handle(action)
+        if chosen == "quit":
+            self.app.quit()
+        elif chosen == "start":
+            from .picker import PickerScene
+
+            self.app.stack.push(PickerScene(self.app))
+        elif chosen == "settings":
+            from .settings_screen import SettingsScene
+
+            self.app.stack.push(SettingsScene(self.app))
+        elif chosen == "resume" and self.unfinished is not None:
+            from .flow import resume_run
+
+            resume_run(self.app, self.unfinished.path)
+        elif action.act is Act.BACK and self.unfinished is not None and self.menu.focus == 0:
+            # Backspace on "Resume" sets the old run aside, so it is not offered again.
+            mark_session(self.unfinished.path, "abandoned")
+            self.enter()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        surface.fill(theme.stage_bg)
+        title = app.text.render("FREEZE FRAME", lay.freeze_size, theme.accent, bold=True)
+        surface.blit(title, title.get_rect(midtop=(lay.width // 2, round(lay.height * 0.07))))
+        tag = app.text.render(
+            "Forum theatre for managers: stop the scene, change what happens",
+            lay.body_size,
+            theme.text,
+            width=lay.safe_rect.w,
+            align="center",
+        )
+        surface.blit(tag, tag.get_rect(midtop=(lay.width // 2, round(lay.height * 0.28))))
+        draw.menu(surface, app, self.menu)
+        if self.message:
+            draw.hint(surface, app, self.message)
+        else:
+            keys = "Arrows and Enter, or click. Q quits."
+            if self.unfinished is not None:
+                keys += " Backspace on Resume sets that run aside."
+            draw.hint(surface, app, keys)
