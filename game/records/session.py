@@ -10,7 +10,7 @@ goes the same way, the run is not resumed on a story it never played.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -83,17 +83,20 @@ def script_path_for(record: JournalRecord, scripts_dir: Path | None = None) -> s
     )
 
 
-def _same_story(replayed: list[Event], recorded: list[Event]) -> bool:
-    """The replay made the same moves (times differ; typo fixes in text do not matter)."""
-
-    def shape(e: Event) -> tuple:
-        return (e.step, e.action, e.kind, e.beat, e.line, e.attempt)
-
-    return [shape(e) for e in replayed] == [shape(e) for e in recorded]
+def _shape(e: Event) -> tuple:
+    """What must match between a record and its replay (not times; not text an author fixed)."""
+    return (e.step, e.action, e.kind, e.beat, e.line, e.attempt)
 
 
 def replay_record(record: JournalRecord, script: Script) -> Runtime:
-    """Rebuild the runtime a record describes, with the recorded events (and their times)."""
+    """Rebuild the runtime a record describes, keeping the recorded events and their times.
+
+    One action can record several events (a redirect, then the line it leads to). A kill
+    between them leaves the action's first event on disk and not the rest; the replay
+    makes the action whole again, and those missing consequences are appended to
+    `runtime.events` (timed at the last recorded event), so the caller can see them
+    beyond `len(record.events)` and write them to the record.
+    """
     recorded = record.events
     try:
         runtime = Runtime.replay(script, recorded)
@@ -101,12 +104,15 @@ def replay_record(record: JournalRecord, script: Script) -> Runtime:
         raise ResumeError(
             f"This session cannot be replayed on the scenario as it is now: {exc}"
         ) from exc
-    if not _same_story(runtime.events, recorded):
+    replayed = runtime.events
+    done = replayed[: len(recorded)]
+    if [_shape(e) for e in done] != [_shape(e) for e in recorded]:
         raise ResumeError(
             "The scenario has been edited since this session, and the story no longer "
             "goes the way it went then."
         )
-    runtime.events = list(recorded)
+    last = recorded[-1].t if recorded else 0.0
+    runtime.events = [*recorded, *(replace(e, t=last) for e in replayed[len(recorded) :])]
     return runtime
 
 
@@ -133,6 +139,8 @@ def resume_session(
     offset = last - clock()
     runtime.clock = lambda: clock() + offset
     journal = SessionJournal.reopen(path)
+    for completed in runtime.events[len(record.events) :]:
+        journal.append(completed)
     runtime.on_event = _chain(journal, on_event)
     return Session(runtime, journal, str(record.header.get("mode", "solo")), warnings)
 

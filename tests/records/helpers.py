@@ -39,3 +39,25 @@ def recorded_run(script: Script, room_mode: str = "facilitator") -> JournalRecor
     rt.choose(1)
     finish_session(session)
     return read_journal(session.journal.path)
+
+
+def random_step(rt, rng) -> None:
+    """One legal action chosen at random: how a restless room might drive the runtime."""
+    allowed = sorted(rt.allowed())
+    view = rt.view()
+    weights = {"advance": 6, "buzz": 2, "resume": 3, "choose": 3, "redirect": 3, "rewind": 1}
+    action = rng.choices(allowed, [weights.get(a, 1) for a in allowed])[0]
+    point = view.redirect or view.decision
+    open_options = [o.index for o in point.options if o.available] if point else []
+    if action in ("choose", "redirect") and open_options:
+        getattr(rt, action)(rng.choice(open_options))
+    elif action == "tally" and point:
+        rt.tally(rng.randrange(len(point.options)), rng.randrange(12))
+    elif action == "hotseat":
+        rt.hotseat(rng.choice([a.id for a in view.actors]))
+    elif action == "rewind":
+        rt.rewind(rng.choice([m.index for m in rt.moments()]))
+    elif action in ("advance", "buzz", "resume"):
+        getattr(rt, action)()
+    elif "resume" in allowed:
+        rt.resume()

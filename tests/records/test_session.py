@@ -143,3 +143,23 @@ def test_corrupt_progress_is_set_aside_when_a_run_finishes(home: Path) -> None:
     data = json.loads(path.read_text())
     assert len(data["scenarios"]["test"]["runs"]) == 1
     assert len(list(path.parent.glob("progress.json.corrupt-*"))) == 1
+
+
+def test_a_kill_between_the_events_of_one_action_is_made_whole_on_resume() -> None:
+    script = forum_script()
+    session = start_session(script, "solo", clock=Clock())
+    play_to_freeze(session)
+    session.runtime.redirect(0)  # records the redirect, then the line it leads to
+    whole = list(session.runtime.events)
+    assert [e.kind for e in whole[-2:]] == ["redirect", "line"]
+    session.journal.close()
+    path = session.journal.path
+    lines = path.read_bytes().splitlines(keepends=True)
+    path.write_bytes(b"".join(lines[:-1]))  # the kill came after the redirect was written
+
+    resumed = resume_session(path, script, clock=Clock(now=50.0))
+    assert resumed.runtime.view() == session.runtime.view()
+    on_disk = jr.read_journal(path)
+    assert on_disk.warnings == []
+    assert [(e.kind, e.step) for e in on_disk.events] == [(e.kind, e.step) for e in whole]
+    assert on_disk.events[-1].t == on_disk.events[-2].t
