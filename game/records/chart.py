@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from game.records.progress import RunSummary
 from game.story.views import CriterionResult
 
 WIDTH = 760
@@ -28,6 +29,7 @@ MUTED = (84, 94, 106)
 RUN_FILL = (198, 219, 239)  # light blue under the hatching
 RUN_INK = (8, 69, 148)  # dark blue hatching; distinct from INK in grey as well
 BEST_FILL = (255, 255, 255)
+PAST_FILL = (171, 178, 185)  # earlier runs: plain grey, no hatching
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Box:
     y: float
     w: float
     h: float
-    style: str  # "best" (outlined track) or "run" (hatched bar)
+    style: str  # "best" (outlined track), "run" (hatched bar) or "past" (plain grey bar)
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,64 @@ def layout(
     return Chart(WIDTH, height, tuple(boxes), tuple(labels), title)
 
 
+TREND_ROW_H = 78
+TREND_BAR_H = 44
+TREND_X = 250
+TREND_W = 390
+TREND_MAX_RUNS = 8
+
+
+def trend_layout(runs: list[RunSummary], heading: str = "") -> Chart:
+    """Progress over time: per criterion, one column per run (oldest left, at most 8).
+
+    Each column's outline is the best possible; its fill rises to where that run landed.
+    The latest run is hatched, earlier ones plain grey, and the latest percentage is
+    written beside each row, so the trend reads without colour.
+    """
+    shown = runs[-TREND_MAX_RUNS:]
+    ids: dict[str, str] = {}
+    for run in shown:
+        for cid, name in run.names.items():
+            ids.setdefault(cid, name)
+    head = 30 if heading else 0
+    boxes = [
+        Box(LABEL_X, head + 12, 28, 14, "run"),
+        Box(LABEL_X + 140, head + 12, 28, 14, "past"),
+        Box(LABEL_X + 300, head + 12, 28, 14, "best"),
+    ]
+    labels = [
+        Label(LABEL_X + 36, head + 24, "Latest run", 14, "text"),
+        Label(LABEL_X + 176, head + 24, "Earlier runs", 14, "text"),
+        Label(LABEL_X + 336, head + 24, "Best possible", 14, "text"),
+    ]
+    if heading:
+        labels.append(Label(LABEL_X, 22, heading, 17, "bold"))
+    step = min(56.0, TREND_W / max(1, len(shown)))  # few runs sit together, not spread out
+    width = min(40.0, step * 0.7)
+    for row, (cid, name) in enumerate(ids.items()):
+        top = head + TOP + row * TREND_ROW_H
+        labels.append(Label(LABEL_X, top + 26, name, 15, "bold"))
+        for col, run in enumerate(shown):
+            x = TREND_X + col * step + (step - width) / 2
+            boxes.append(Box(x, top, width, TREND_BAR_H, "best"))
+            fraction = run.fractions.get(cid)
+            if fraction:
+                filled = TREND_BAR_H * fraction
+                style = "run" if col == len(shown) - 1 else "past"
+                boxes.append(Box(x, top + TREND_BAR_H - filled, width, filled, style))
+        latest = shown[-1].fractions.get(cid) if shown else None
+        note = "latest: not scored" if latest is None else f"latest {round(latest * 100)}%"
+        labels.append(Label(TREND_X + TREND_W + 12, top + 26, note, 14, "bold"))
+    bottom = head + TOP + len(ids) * TREND_ROW_H
+    for col, run in enumerate(shown):
+        x = TREND_X + col * step + step / 2
+        labels.append(Label(x, bottom, run.day.rsplit(" ", 1)[0], 11, "muted", "middle"))
+    if not shown:
+        labels.append(Label(LABEL_X, head + TOP + 20, "No practice runs yet.", 15, "text"))
+    title = heading or "Progress over time: each run against the best possible"
+    return Chart(WIDTH, bottom + 12, tuple(boxes), tuple(labels), title)
+
+
 def _hex(rgb: tuple[int, int, int]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 
@@ -119,6 +179,7 @@ _SVG_TEXT = {
 _SVG_BOX = {
     "best": f'fill="{_hex(BEST_FILL)}" stroke="{_hex(INK)}" stroke-width="1.5"',
     "run": f'fill="url(#ff-hatch)" stroke="{_hex(RUN_INK)}" stroke-width="1.5"',
+    "past": f'fill="{_hex(PAST_FILL)}" stroke="{_hex(INK)}" stroke-width="1"',
 }
 
 

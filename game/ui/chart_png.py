@@ -16,7 +16,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # the tools print only
 
 import pygame
 
-from game.records.chart import BEST_FILL, INK, MUTED, RUN_FILL, RUN_INK, Chart
+from game.records.chart import BEST_FILL, INK, MUTED, PAST_FILL, RUN_FILL, RUN_INK, Chart
 from game.ui.text import TextRenderer
 
 #: Pixels per chart unit: 2x gives a crisp picture on a projector or a printed page.
@@ -51,7 +51,7 @@ def render(chart: Chart, text: TextRenderer | None = None) -> pygame.Surface:
         if box.style == "run":
             _hatch(surface, rect)
         else:
-            surface.fill(BEST_FILL, rect)
+            surface.fill(PAST_FILL if box.style == "past" else BEST_FILL, rect)
             pygame.draw.rect(surface, INK, rect, width=max(1, SCALE))
     for label in chart.labels:
         size = label.size * SCALE

@@ -67,3 +67,27 @@ def test_a_file_from_a_newer_version_is_not_overwritten_silently() -> None:
 def test_hand_edited_dates_still_show() -> None:
     summary = progress.RunSummary("last tuesday", "s", "", "", "", {}, {})
     assert summary.day == "last tuesday" and summary.overall == 0.0
+
+
+def test_the_trend_chart_shows_the_latest_run_hatched_and_in_words() -> None:
+    import xml.etree.ElementTree as ET
+
+    from game.records.chart import to_svg, trend_layout
+
+    script = forum_script()
+    for day in range(1, 11):
+        score = -3 + (day % 9)
+        progress.record_run(script, result(score), f"s{day:02d}", f"2026-11-{day:02d}T09:00:00")
+    runs = progress.history(progress.load_progress()[0], "test")
+    chart = trend_layout(runs, "Your progress")
+    words = [label.text for label in chart.labels]
+    assert "Compassion" in words and "Safety" in words and "Your progress" in words
+    assert "latest 12%" in words  # day 10 scored -2 between -3 and 5: 1/8 of the way
+    assert "latest 100%" in words  # safety: no choice changes it
+    assert words.count("10 Nov") == 1 and "2 Nov" not in words, "the last 8 runs only"
+    tracks = [b for b in chart.boxes if b.style == "best"]
+    assert len(tracks) == 1 + 8 * 2
+    hatched = [b for b in chart.boxes if b.style == "run"]
+    assert len(hatched) == 1 + 2, "the legend and the latest run of each criterion"
+    assert ET.fromstring(to_svg(chart)).tag == "svg"
+    assert "No practice runs yet." in [label.text for label in trend_layout([]).labels]
