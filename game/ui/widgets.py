@@ -28,8 +28,6 @@ from .layout import Layout
 from .text import TextRenderer
 from .theme import Colour, Theme
 
-_SHADOW = (0, 0, 0, 90)
-
 
 def draw_panel(
     surface: pygame.Surface,
@@ -43,13 +41,15 @@ def draw_panel(
     border: Colour | None = None,
     border_width: int | None = None,
 ) -> None:
-    """A rounded panel with the illustration's outline and a soft drop shadow below-right."""
+    """A rounded panel with the illustration's outline and a hard drop shadow below-right.
+
+    The shadow is solid ink, like a cut-out laid on the stage: it matches the flat style and
+    costs no per-frame allocation (a translucent one would need a new surface each time).
+    """
     r = layout.radius if radius is None else radius
     if shadow:
-        offset = layout.px(8)
-        shade = pygame.Surface(rect.size, pygame.SRCALPHA)
-        pygame.draw.rect(shade, _SHADOW, shade.get_rect(), border_radius=r)
-        surface.blit(shade, rect.move(offset, offset))
+        offset = layout.px(7)
+        pygame.draw.rect(surface, theme.outline, rect.move(offset, offset), border_radius=r)
     pygame.draw.rect(surface, fill, rect, border_radius=r)
     pygame.draw.rect(
         surface, border or theme.outline, rect, border_width or layout.outline, border_radius=r

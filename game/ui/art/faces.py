@@ -95,16 +95,21 @@ def _front_hair(pen: Pen, h: Head, colour: Colour, style: str) -> None:
     depth = {"cropped": 0.42, "short": 0.5, "long": 0.45, "bun": 0.42, "curly": 0.52}[style]
     top = h.cy - h.ry * 1.06
     fringe = h.cy - h.ry * (1 - depth * 1.1)
-    # A cap shape: the upper part of a slightly larger oval, cut by a gently sloped fringe.
+    # Over the crown, down to sideburns at the temples, then a hairline that swoops across
+    # the forehead: a curved hairline reads as hair, a straight one as a hat.
     pts = []
     for i in range(25):
         a = math.pi + math.pi * i / 24
         pts.append((h.cx + math.cos(a) * h.rx * 1.05, h.cy + math.sin(a) * (h.cy - top)))
     pts += [
-        (h.cx + h.rx * 1.05, h.cy - h.ry * 0.1),
-        (h.cx + h.rx * 0.3, fringe),
-        (h.cx - h.rx * 0.5, fringe + h.ry * 0.08),
-        (h.cx - h.rx * 1.05, h.cy - h.ry * 0.1),
+        (h.cx + h.rx * 1.04, h.cy + h.ry * 0.12),
+        (h.cx + h.rx * 0.84, h.cy + h.ry * 0.1),
+        (h.cx + h.rx * 0.78, h.cy - h.ry * 0.3),
+        (h.cx + h.rx * 0.35, fringe),
+        (h.cx - h.rx * 0.3, fringe + h.ry * 0.1),
+        (h.cx - h.rx * 0.78, h.cy - h.ry * 0.22),
+        (h.cx - h.rx * 0.84, h.cy + h.ry * 0.1),
+        (h.cx - h.rx * 1.04, h.cy + h.ry * 0.12),
     ]
     pen.poly(pts, colour)
 

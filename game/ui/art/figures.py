@@ -143,10 +143,16 @@ def draw_figure(
     sleeve = _SHIRT if outfit == "overalls" else top
     for side, (elbow, hand) in ((-1, pose.left), (1, pose.right)):
         shoulder = (side * 13.0, sh + 5)
-        pen.limb([shoulder, elbow], 8.5, sleeve)
+        pen.limb([shoulder, elbow], 8.5, forearm if outfit in _SHORT_SLEEVES else sleeve)
         pen.limb([elbow, hand], 7.5, forearm)
         if outfit in _SHORT_SLEEVES:
             pen.limb([shoulder, _towards(shoulder, elbow, 0.8)], 8.5, sleeve)
+        if outfit == "nurse":  # white piping across the end of each short sleeve
+            cx, cy = _towards(shoulder, elbow, 0.8)
+            dx, dy = elbow[0] - shoulder[0], elbow[1] - shoulder[1]
+            norm = max(1e-6, (dx * dx + dy * dy) ** 0.5)
+            nx, ny = -dy / norm * 4.2, dx / norm * 4.2
+            pen.stroke([(cx - nx, cy - ny), (cx + nx, cy + ny)], 1.4, _SHIRT)
         pen.oval(hand[0], hand[1], 4.2, 4.2, skin)
 
     head = Head(0, 17.5 + pose.head_drop, 11.5, 13)

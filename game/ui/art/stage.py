@@ -33,6 +33,7 @@ from .figures import FigurePainter
 
 _SHADE_ALPHA = 55  # how far non-speakers sit in the shade
 _SPOT_ALPHA = 100  # the spotlight's strength at its centre
+_SPOT_CACHE_SIZE = 4
 
 
 class Actor(Protocol):
@@ -53,26 +54,16 @@ def speaker_anchor(lay: Layout, actors: Sequence[Actor], who: str = "") -> tuple
     return None
 
 
-def draw_spotlight(surface: pygame.Surface, slot: Rect, lay: Layout, theme: Theme) -> None:
-    """A soft cone of light from above onto `slot`, and its pool on the floor."""
-    surface.blit(_spotlight(slot.w, lay, theme), _spot_rect(slot, lay).topleft)
-
-
 def _spot_rect(slot: Rect, lay: Layout) -> Rect:
     width = round(slot.w * 1.5)
     return Rect(slot.centerx - width // 2, 0, width, lay.floor_y + lay.px(40))
 
 
-_SPOT_CACHE: dict[tuple, pygame.Surface] = {}
+def paint_spotlight(size: tuple[int, int], lay: Layout, theme: Theme) -> pygame.Surface:
+    """A soft cone of light from above and its pool on the floor, `size` px.
 
-
-def _spotlight(slot_w: int, lay: Layout, theme: Theme) -> pygame.Surface:
-    """The cone, built from a small gradient and scaled up smoothly (no banding, cheap)."""
-    rect = _spot_rect(Rect(0, 0, slot_w, 1), lay)
-    key = (rect.size, theme.spotlight)
-    cached = _SPOT_CACHE.get(key)
-    if cached is not None:
-        return cached
+    Built from a small gradient scaled up smoothly: no banding, and cheap to make.
+    """
     gw, gh = 24, 48
     small = pygame.Surface((gw, gh), pygame.SRCALPHA)
     for y in range(gh):
@@ -82,13 +73,10 @@ def _spotlight(slot_w: int, lay: Layout, theme: Theme) -> pygame.Surface:
             d = abs((x + 0.5) / gw - 0.5) / half
             a = max(0.0, 1 - d * d) * (0.45 + 0.55 * t)
             small.set_at((x, y), (*theme.spotlight, round(_SPOT_ALPHA * a)))
-    cone = pygame.transform.smoothscale(small, rect.size)
-    pool = Rect(0, 0, rect.w, lay.px(60))
-    pool.midbottom = (rect.w // 2, rect.h)
+    cone = pygame.transform.smoothscale(small, size)
+    pool = Rect(0, 0, size[0], lay.px(60))
+    pool.midbottom = (size[0] // 2, size[1])
     pygame.draw.ellipse(cone, (*theme.spotlight, _SPOT_ALPHA), pool)
-    if len(_SPOT_CACHE) > 8:
-        _SPOT_CACHE.clear()
-    _SPOT_CACHE[key] = cone
     return cone
 
 
@@ -162,6 +150,20 @@ class StageArt:
     def __init__(self) -> None:
         self.backdrops = BackdropPainter()
         self.figures = FigurePainter()
+        self._spots: dict[tuple, pygame.Surface] = {}
+
+    def draw_spotlight(
+        self, surface: pygame.Surface, slot: Rect, lay: Layout, theme: Theme
+    ) -> None:
+        """Light the figure standing in `slot` (the cone is made once per size and palette)."""
+        rect = _spot_rect(slot, lay)
+        key = (rect.size, theme.spotlight)
+        cone = self._spots.get(key)
+        if cone is None:
+            if len(self._spots) >= _SPOT_CACHE_SIZE:
+                self._spots.clear()
+            cone = self._spots[key] = paint_spotlight(rect.size, lay, theme)
+        surface.blit(cone, rect.topleft)
 
     def compose(
         self,
@@ -188,7 +190,7 @@ class StageArt:
         anyone_speaking = any(a.speaking for a in actors)
         for actor, slot in zip(actors, slots, strict=True):
             if actor.speaking:
-                draw_spotlight(surface, slot, lay, theme)
+                self.draw_spotlight(surface, slot, lay, theme)
         for actor, slot in zip(actors, slots, strict=True):
             height = lay.figure_height
             if actor.speaking:
