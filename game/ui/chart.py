@@ -6,7 +6,8 @@ a notch shows the best possible, and the run's own bar grows from zero to its va
 meaning is carried twice or more:
 
 - above zero the run's bar is hatched one way (/ / /), below zero cross-hatched (x x x);
-- the number is written, with a drawn ▲ (at or above zero) or ▼ (below), and "of +6 best";
+- the number is written, with a drawn ▲ (above zero), ▼ (below) or a bar (zero), and the
+  best possible beside it ("+3  (best +6)"); the worst is written inside the track's end;
 - a legend at the top names each mark.
 
 Usage::
@@ -50,7 +51,7 @@ class ChartRow(NamedTuple):
 
 
 def signed(n: int) -> str:
-    """"+3", "0", "\u22122": the sign always written, with a true minus."""
+    """ "+3", "0", "\u22122": the sign always written, with a true minus."""
     return f"+{n}" if n > 0 else (f"{_MINUS}{-n}" if n < 0 else "0")
 
 
@@ -162,19 +163,30 @@ def _row(
         pygame.draw.rect(surface, colour, bar)
         hatch(surface, bar, theme.outline, layout.px(14), max(1, layout.px(3)), cross=row.value < 0)
         pygame.draw.rect(surface, theme.outline, bar, max(1, layout.outline // 2))
-    # The numbers: ▲/▼ and "+3 of +6 best".
+    # The worst this scenario allows, written small inside the left end of the track.
+    worst = text.render(signed(row.worst), round(size * 0.65), theme.text)
+    if track.w > worst.get_width() + layout.px(16):
+        surface.blit(worst, worst.get_rect(midleft=(track.x + layout.px(8), track.centery)))
+    # The run's value with a drawn ▲ (above zero), ▼ (below) or bar (zero), and the best.
     mark = round(size * 0.6)
     number_x = scale.left + scale.width + layout.gap
-    up = row.value >= 0
-    draw_triangle(
-        surface,
-        (number_x + mark // 2, band.centery),
-        mark,
-        up,
-        theme.good if up else theme.bad,
+    centre = (number_x + mark // 2, band.centery)
+    if row.value:
+        up = row.value > 0
+        draw_triangle(surface, centre, mark, up, theme.good if up else theme.bad, theme.text)
+    else:
+        pygame.draw.rect(
+            surface, theme.text, Rect(number_x, band.centery - mark // 8, mark, max(2, mark // 4))
+        )
+    label = text.fit(
+        f"{signed(row.value)}  (best {signed(row.best)})",
+        size,
         theme.text,
+        width=band.right - number_x - mark - layout.px(10),
+        height=band.h,
+        bold=True,
+        min_size=round(size * 0.6),
     )
-    label = text.render(f"{signed(row.value)} of {signed(row.best)}", size, theme.text, bold=True)
     surface.blit(label, label.get_rect(midleft=(number_x + mark + layout.px(10), band.centery)))
 
 
