@@ -9,6 +9,7 @@ keeps the SVG and the PNG from drifting apart.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from html import escape
 
@@ -23,6 +24,7 @@ ROW_H = 52
 TOP = 44
 BAR_H = 18
 LEGEND_BEST = "Best possible (track runs from worst to best)"
+NOT_TESTED = "Not tested by this scenario: "
 
 INK = (23, 32, 42)
 MUTED = (84, 94, 106)
@@ -85,26 +87,25 @@ def layout(
     ]
     if heading:
         labels.append(Label(LABEL_X, 22, heading, 17, "bold"))
-    for i, c in enumerate(criteria):
-        top = head + TOP + i * ROW_H
-        bar_y = top + 6
+    tested = [c for c in criteria if c.best != c.worst]
+    for i, c in enumerate(tested):
+        bar_y = head + TOP + i * ROW_H + 6
+        bounds = f"worst {signed(c.worst)}, best {signed(c.best)}"
         labels.append(Label(LABEL_X, bar_y + 14, c.name, 15, "bold"))
-        labels.append(
-            Label(
-                LABEL_X, bar_y + 34, f"worst {signed(c.worst)}, best {signed(c.best)}", 12, "muted"
-            )
-        )
+        labels.append(Label(LABEL_X, bar_y + 34, bounds, 12, "muted"))
         boxes.append(Box(TRACK_X, bar_y, TRACK_W, BAR_H, "best"))
         if c.fraction > 0:
             boxes.append(Box(TRACK_X, bar_y, TRACK_W * c.fraction, BAR_H, "run"))
-        percent = round(c.fraction * 100)
-        no_range = c.best == c.worst
-        note = "no choice here changes it" if no_range else f"{percent}% of the way to best"
-        labels.append(
-            Label(TRACK_X + TRACK_W + 10, bar_y + 14, f"this run {signed(c.value)}", 14, "bold")
-        )
+        note = f"{round(c.fraction * 100)}% of the way to best"
+        value = f"this run {signed(c.value)}"
+        labels.append(Label(TRACK_X + TRACK_W + 10, bar_y + 14, value, 14, "bold"))
         labels.append(Label(TRACK_X, bar_y + BAR_H + 15, note, 12, "muted"))
-    height = head + TOP + max(1, len(criteria)) * ROW_H + 8
+    height = head + TOP + max(1, len(tested)) * ROW_H + 8
+    untested = [c.name for c in criteria if c.best == c.worst]
+    # A full bar for a criterion no choice can move would read as a triumph: name them instead.
+    for line in textwrap.wrap(NOT_TESTED + ", ".join(untested), 100) if untested else ():
+        labels.append(Label(LABEL_X, height + 8, line, 12, "muted"))
+        height += 18
     title = heading or "Criteria: this run against the best possible"
     return Chart(WIDTH, height, tuple(boxes), tuple(labels), title)
 

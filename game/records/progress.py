@@ -127,8 +127,17 @@ class RunSummary:
         return sum(self.fractions.values()) / len(self.fractions) if self.fractions else 0.0
 
 
+def _tested(run: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Criteria some choice in the scenario can move (best differs from worst)."""
+    return [(cid, c) for cid, c in run["criteria"].items() if c.get("best", 1) != c.get("worst", 0)]
+
+
 def history(data: dict[str, Any], script_id: str) -> list[RunSummary]:
-    """The runs of one scenario, oldest first (the order of a chart over time)."""
+    """The runs of one scenario, oldest first (the order of a chart over time).
+
+    Criteria the scenario cannot move are left out: their fraction is 1.0 by definition,
+    and a chart would show them as a perfect score.
+    """
     runs = data.get("scenarios", {}).get(script_id, {}).get("runs", [])
     found = [
         RunSummary(
@@ -137,8 +146,8 @@ def history(data: dict[str, Any], script_id: str) -> list[RunSummary]:
             ending=str(run.get("ending", "")),
             ending_title=str(run.get("title", "")),
             tone=str(run.get("tone", "")),
-            fractions={cid: float(c["fraction"]) for cid, c in run["criteria"].items()},
-            names={cid: str(c.get("name", cid)) for cid, c in run["criteria"].items()},
+            fractions={cid: float(c["fraction"]) for cid, c in _tested(run)},
+            names={cid: str(c.get("name", cid)) for cid, c in _tested(run)},
         )
         for run in runs
     ]

@@ -183,10 +183,13 @@ def _outcome_box(heading: str, ending, css: str, empty: str) -> str:
 
 
 def _criteria_table(result: RunResult) -> str:
+    def share(c) -> str:
+        return "not tested" if c.best == c.worst else f"{round(c.fraction * 100)}%"
+
     rows = "".join(
         f"<tr><td>{escape(c.name)}</td><td class='num'>{charts.signed(c.value)}</td>"
         f"<td class='num'>{charts.signed(c.worst)}</td><td class='num'>{charts.signed(c.best)}</td>"
-        f"<td class='num'>{round(c.fraction * 100)}%</td></tr>"
+        f"<td class='num'>{share(c)}</td></tr>"
         for c in result.criteria
     )
     return (

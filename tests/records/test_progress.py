@@ -32,9 +32,9 @@ def test_runs_are_kept_once_each_in_date_order() -> None:
     assert warning is None
     runs = progress.history(data, "test")
     assert [r.session for r in runs] == ["s1", "s2"]
-    assert runs[0].fractions == {"compassion": 0.0, "safety": 1.0}
+    assert runs[0].fractions == {"compassion": 0.0}, "safety cannot move here: left out"
     assert runs[1].fractions["compassion"] == 1.0 and runs[1].names["compassion"] == "Compassion"
-    assert runs[0].overall == 0.5 and runs[1].tone == "just"
+    assert runs[0].overall == 0.0 and runs[1].tone == "just"
     assert progress.card_line(data, "test") == "2 practice runs; last 20 Nov 2026: Good (just)"
     assert progress.card_line(data, "other") is None
 
@@ -81,13 +81,13 @@ def test_the_trend_chart_shows_the_latest_run_hatched_and_in_words() -> None:
     runs = progress.history(progress.load_progress()[0], "test")
     chart = trend_layout(runs, "Your progress")
     words = [label.text for label in chart.labels]
-    assert "Compassion" in words and "Safety" in words and "Your progress" in words
+    assert "Compassion" in words and "Your progress" in words
+    assert "Safety" not in words, "a criterion no choice can move is not charted as perfect"
     assert "latest 12%" in words  # day 10 scored -2 between -3 and 5: 1/8 of the way
-    assert "latest 100%" in words  # safety: no choice changes it
     assert words.count("10 Nov") == 1 and "2 Nov" not in words, "the last 8 runs only"
     tracks = [b for b in chart.boxes if b.style == "best"]
-    assert len(tracks) == 1 + 8 * 2
+    assert len(tracks) == 1 + 8
     hatched = [b for b in chart.boxes if b.style == "run"]
-    assert len(hatched) == 1 + 2, "the legend and the latest run of each criterion"
+    assert len(hatched) == 1 + 1, "the legend and the latest run"
     assert ET.fromstring(to_svg(chart)).tag == "svg"
     assert "No practice runs yet." in [label.text for label in trend_layout([]).labels]

@@ -131,7 +131,8 @@ def test_the_chart_layout_shows_numbers_and_patterns() -> None:
     words = [label.text for label in chart.labels]
     assert "Heading" in words and "This run" in words
     for c in result.criteria:
-        assert c.name in words and f"this run {report.charts.signed(c.value)}" in words
+        if c.best != c.worst:
+            assert c.name in words and f"this run {report.charts.signed(c.value)}" in words
     runs = [b for b in chart.boxes if b.style == "run"]
     assert runs, "this run is drawn hatched, not by colour alone"
     assert 'fill="url(#ff-hatch)"' in report.charts.to_svg(chart)
@@ -148,3 +149,15 @@ def test_report_tool_by_session_id(tmp_path: Path, capsys) -> None:
     assert report_tool.main(["no-such-session"]) == 1
     assert report_tool.main(["list"]) == 0
     assert record.session_id in capsys.readouterr().out
+
+
+def test_criteria_no_choice_can_move_are_named_not_drawn_as_perfect() -> None:
+    from game.story.views import CriterionResult
+
+    chart = report.charts.layout(
+        [CriterionResult("a", "Safety", 0, 0, 0), CriterionResult("b", "Learning", 1, -1, 3)]
+    )
+    words = [label.text for label in chart.labels]
+    assert "Not tested by this scenario: Safety" in words
+    assert "Learning" in words and "Safety" not in words
+    assert len([b for b in chart.boxes if b.style == "run"]) == 1 + 1  # legend, Learning
