@@ -6,7 +6,7 @@ a notch shows the best possible, and the run's own bar grows from zero to its va
 meaning is carried twice or more:
 
 - above zero the run's bar is hatched one way (/ / /), below zero cross-hatched (x x x);
-- the number is written, with a drawn ▲ (above zero), ▼ (below) or a bar (zero), and the
+- the number is written, with a drawn ▲ (above zero), ▼ (below) or a ring (zero), and the
   best possible beside it ("+3  (best +6)"); the worst is written inside the track's end;
 - a legend at the top names each mark.
 
@@ -167,7 +167,7 @@ def _row(
     worst = text.render(signed(row.worst), round(size * 0.65), theme.text)
     if track.w > worst.get_width() + layout.px(16):
         surface.blit(worst, worst.get_rect(midleft=(track.x + layout.px(8), track.centery)))
-    # The run's value with a drawn ▲ (above zero), ▼ (below) or bar (zero), and the best.
+    # The run's value with a drawn ▲ (above zero), ▼ (below) or ring (zero), and the best.
     mark = round(size * 0.6)
     number_x = scale.left + scale.width + layout.gap
     centre = (number_x + mark // 2, band.centery)
@@ -175,9 +175,7 @@ def _row(
         up = row.value > 0
         draw_triangle(surface, centre, mark, up, theme.good if up else theme.bad, theme.text)
     else:
-        pygame.draw.rect(
-            surface, theme.text, Rect(number_x, band.centery - mark // 8, mark, max(2, mark // 4))
-        )
+        pygame.draw.circle(surface, theme.text, centre, mark // 2, max(2, mark // 6))
     label = text.fit(
         f"{signed(row.value)}  (best {signed(row.best)})",
         size,
