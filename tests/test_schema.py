@@ -1,4 +1,4 @@
-"""The JSON Schemas editors use agree with the loader: same keys, and the shipped scripts pass.
+"""The schemas and the authoring guide agree with the loader: same keys, codes and values.
 
 Authors see the schema's complaints while typing (VS Code's YAML extension) and the
 validator's afterwards; if the two disagreed, a script could look fine in the editor and
@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 import yaml
 
+from game.story.errors import CATALOGUE
 from game.story.loader import KEYS
 from game.story.model import BACKDROPS, EMOTIONS, LOOK_VALUES, TONES
 
@@ -81,3 +82,23 @@ def test_schema_flags_the_mistakes_an_editor_can_see(name: str) -> None:
     data = read(ROOT / "tests" / "broken" / f"{name}.yaml")
     validator = jsonschema.Draft202012Validator(SCENARIO)
     assert list(validator.iter_errors(data)), f"the schema accepts {name}"
+
+
+DOC = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+
+
+def test_authoring_guide_explains_every_code_key_and_value() -> None:
+    for code in CATALOGUE:
+        assert f"| {code} |" in DOC, code
+    keys = {k for required, optional in KEYS.values() for k in (*required, *optional)}
+    for key in keys:
+        assert f"`{key}" in DOC or f"{key}:" in DOC, key
+    for value in (*EMOTIONS, *BACKDROPS, *TONES, *(v for vs in LOOK_VALUES.values() for v in vs)):
+        assert f"`{value}`" in DOC, value
+
+
+def test_authoring_guide_examples_are_valid_yaml() -> None:
+    blocks = DOC.split("```yaml\n")[1:]
+    assert len(blocks) >= 6
+    for block in blocks:
+        yaml.load(block.split("```")[0], Loader=yaml.SafeLoader)
