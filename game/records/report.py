@@ -162,6 +162,8 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
             says = options[index] if 0 <= index < len(options) else f"option {index + 1}"
             entry.label = "Show of hands"
             entry.text = f"{d.get('count', 0)} for \u201c{says}\u201d"
+        elif e.kind == "resume":
+            entry.label, entry.text = "Play on", "The scene played on as it was"
         elif e.kind == "ending":
             entry.label = "Ending"
             entry.text = str(d.get("title") or "The run stopped without an ending")

@@ -87,7 +87,7 @@ def test_handout_is_valid_html_with_the_runs_choices(tmp_path: Path) -> None:
     assert "Agree support" in text  # the decision
     assert "nobody stopped the search" in text  # the missed moment's feedback
     assert "Mum fell again last night." in text  # the hot-seat
-    assert "9 for" in text and "attempt 2 begins" in text
+    assert "9 for" in text and "attempt 2 begins" in text and "played on as it was" in text
     assert "What would <i>we</i> change?" in text
     assert "Good" in text and "bad outcome" in text  # this ending and the anti-model beside it
     svg = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
