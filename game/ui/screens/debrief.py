@@ -54,13 +54,17 @@ class DebriefScene(Scene):
         self.result = runtime.result()
         self.watched = bool(anti_model_ending)
         self.anti = self.script.endings.get(anti_model_ending or self.script.anti_model_ending)
+        #: (heading, body) per timeline entry: "0:42  Redirect", then what happened and why.
         self.entries = [
-            "\n".join(
-                [
-                    screen_text(f"{e.when}  {e.label}: {e.text}"),
-                    *(screen_text(d) for d in e.details),
-                    *([f"Why: {e.feedback}"] if e.feedback else []),
-                ]
+            (
+                f"{e.when}  {e.label}" + (f" (attempt {e.attempt})" if e.attempt > 1 else ""),
+                "\n".join(
+                    [
+                        screen_text(e.text),
+                        *(screen_text(d) for d in e.details),
+                        *([f"Why: {e.feedback}"] if e.feedback else []),
+                    ]
+                ),
             )
             for e in timeline(list(runtime.events), self.script)
         ]
@@ -80,8 +84,9 @@ class DebriefScene(Scene):
 
     def relayout(self) -> None:
         lay = self.app.layout
+        height = round(lay.height * 0.085)
         row = pygame.Rect(
-            lay.safe_rect.x, round(lay.height * 0.78), lay.safe_rect.w, round(lay.height * 0.09)
+            lay.safe_rect.x, draw.hint_top(self.app) - lay.gap - height, lay.safe_rect.w, height
         )
         self.buttons.rects = grid(row, 3, 3, lay.gap)
         tabs = pygame.Rect(
@@ -205,15 +210,22 @@ class DebriefScene(Scene):
         if not self.entries:
             draw.paragraph(surface, app, body, "Nothing was recorded in this run.")
             return
-        y = body.y
+        y, last = body.y, self.scroll
         for index in range(self.scroll, len(self.entries)):
-            img = app.text.render(self.entries[index], lay.small_size, theme.text, width=body.w)
-            if y + img.get_height() > body.bottom and index > self.scroll:
+            head, rest = self.entries[index]
+            top = app.text.render(head, lay.small_size, theme.accent, bold=True)
+            img = app.text.render(rest, lay.small_size, theme.text, width=body.w)
+            height = top.get_height() + img.get_height()
+            if y + height > body.bottom and index > self.scroll:
                 break
-            surface.blit(img, (body.x, y), pygame.Rect(0, 0, body.w, body.bottom - y))
-            y += img.get_height() + lay.gap
-        if self.scroll or index < len(self.entries) - 1:
-            note = f"{self.scroll + 1}-{index + 1} of {len(self.entries)}"
+            clip = pygame.Rect(0, 0, body.w, max(0, body.bottom - y))
+            surface.blit(top, (body.x, y), clip)
+            below = pygame.Rect(0, 0, body.w, max(0, clip.h - top.get_height()))
+            surface.blit(img, (body.x, y + top.get_height()), below)
+            y += height + lay.gap
+            last = index
+        if self.scroll or last < len(self.entries) - 1:
+            note = f"{self.scroll + 1}-{last + 1} of {len(self.entries)} (Up/Down to scroll)"
             img = app.text.render(note, lay.small_size, theme.text_muted)
             surface.blit(img, img.get_rect(topright=(body.right, body.y)))
 

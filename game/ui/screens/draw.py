@@ -31,6 +31,11 @@ def dim(surface: pygame.Surface, app: App) -> None:
     surface.blit(_shade(app.layout.size, app.theme.dim_alpha), (0, 0))
 
 
+def backing(surface: pygame.Surface, app: App, rect: Rect) -> None:
+    """A dark panel behind a menu drawn over the stage, so its words never sit on the set's."""
+    draw_panel(surface, rect, app.theme.stage_bg, theme=app.theme, layout=app.layout)
+
+
 def heading(surface: pygame.Surface, app: App, text: str, sub: str = "") -> None:
     """The screen's title at the top of the safe area, and an optional line under it."""
     lay, theme = app.layout, app.theme
@@ -46,9 +51,19 @@ def heading(surface: pygame.Surface, app: App, text: str, sub: str = "") -> None
 
 def hint(surface: pygame.Surface, app: App, text: str) -> None:
     """The keys that work here, at the foot of the safe area (never in the bottom tenth)."""
+    lay, theme = app.layout, app.theme
+    img = app.text.render(text, lay.small_size, theme.text, width=lay.safe_rect.w)
+    spot = img.get_rect(bottomleft=lay.safe_rect.bottomleft)
+    pygame.draw.rect(
+        surface, theme.stage_bg, spot.inflate(lay.px(20), lay.px(6)), border_radius=lay.px(8)
+    )
+    surface.blit(img, spot)
+
+
+def hint_top(app: App) -> int:
+    """Where the hint line starts: anything laid out above it stays clear of it."""
     lay = app.layout
-    img = app.text.render(text, lay.small_size, app.theme.text_muted, width=lay.safe_rect.w)
-    surface.blit(img, (lay.safe_rect.x, lay.safe_rect.bottom - img.get_height()))
+    return lay.safe_rect.bottom - app.text.line_height(lay.small_size) - lay.px(8)
 
 
 def button(

@@ -100,7 +100,7 @@ class FreezeScene(Scene):
 
     def _body_rect(self) -> pygame.Rect:
         lay = self.app.layout
-        top = round(lay.height * 0.40)
+        top = round(lay.height * 0.28)
         area = lay.menu_rect
         return pygame.Rect(area.x, top, area.w, lay.safe_rect.bottom - top - lay.small_size * 2)
 
@@ -192,6 +192,7 @@ class FreezeScene(Scene):
             prompt = point.prompt
             if point.late:
                 prompt = f"{prompt} (the moment has just passed)"
+            draw.dim(surface, app)
             option_cards(surface, app, point, self.menu, self.stage.tally_of, prompt=prompt)
             keys = "1-4 or click to choose; Esc: back"
             if not self.stage.solo:
@@ -201,9 +202,8 @@ class FreezeScene(Scene):
         if self.page == "thought" and self.thought is not None:
             self._thought(surface)
             return
-        area = pygame.Rect(
-            lay.menu_rect.x, round(lay.height * 0.27), lay.menu_rect.w, round(lay.height * 0.11)
-        )
+        top = lay.header_rect.bottom + lay.gap
+        area = pygame.Rect(lay.menu_rect.x, top, lay.menu_rect.w, round(lay.height * 0.26) - top)
         lead = self.note or (
             self.room_prompt() if not self.stage.solo else "What would you like to do?"
         )
@@ -211,8 +211,11 @@ class FreezeScene(Scene):
             lead = "Who should we hear from?"
         elif self.page == "rewind":
             lead = "Go back to which moment? (newest first)"
+        shown = [r for r in self.menu.rects if r.w]
+        back = area.unionall(shown) if shown else area
+        draw.backing(surface, app, back.inflate(lay.padding * 2, lay.padding * 2))
         img = app.text.fit(
-            lead, lay.body_size, theme.text, width=area.w, height=area.h, bold=True, align="center"
+            lead, lay.title_size, theme.text, width=area.w, height=area.h, bold=True, align="center"
         )
         surface.blit(img, img.get_rect(center=area.center))
         draw.menu(surface, app, self.menu, numbered=self.page != "rewind")

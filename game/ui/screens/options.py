@@ -16,7 +16,6 @@ import pygame
 from game.story.views import PointView
 
 from ..cards import card_rects, draw_option_cards
-from . import draw
 from .menu import Item, Menu
 
 if TYPE_CHECKING:
@@ -46,9 +45,8 @@ def option_cards(
     focus: bool = True,
     prompt: str | None = None,
 ) -> None:
-    """Dim the stage, ask the question in the prompt band, draw the cards and their tallies."""
+    """The question in the prompt band, the cards, and their tallies (over a dimmed stage)."""
     lay, theme = app.layout, app.theme
-    draw.dim(surface, app)
     area = lay.prompt_rect
     text = prompt if prompt is not None else point.prompt
     img = app.text.fit(text, lay.title_size, theme.text, width=area.w, height=area.h, bold=True)

@@ -68,6 +68,13 @@ class PauseScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         draw.dim(surface, self.app)
+        draw.backing(
+            surface,
+            self.app,
+            self.app.layout.menu_rect.inflate(
+                self.app.layout.padding * 2, self.app.layout.padding * 2
+            ),
+        )
         draw.heading(surface, self.app, "Paused")
         draw.menu(surface, self.app, self.menu)
         draw.hint(surface, self.app, "Esc: back to the scene")

@@ -254,11 +254,26 @@ class StageScene(Scene):
 
     # ----- drawing ----------------------------------------------------------------------
 
-    def mode_label(self) -> str:
+    def header_text(self) -> str:
+        """The run's mode and the keys that work now, for the header strip."""
+        phase = self.view.phase
         if self.anti_model:
-            return "The traditional approach: watch how it goes"
+            return (
+                "The traditional approach, played through \u00b7 Enter: next line \u00b7 Esc: pause"
+            )
         who = "Solo practice" if self.solo else "Forum run"
-        return f"{who} \u00b7 attempt {self.rt.attempt}" if self.rt.attempt > 1 else who
+        if self.rt.attempt > 1:
+            who = f"{who}, attempt {self.rt.attempt}"
+        if phase is Phase.DECIDING:
+            count = len(self.cards.items)
+            keys = f"1-{count} or click: choose \u00b7 Space: freeze first"
+            if not self.solo:
+                keys = f"{keys} \u00b7 +/\u2212: hands"
+        elif phase is Phase.PLAYING:
+            keys = "Enter: next line \u00b7 Space: freeze \u00b7 Esc: pause"
+        else:
+            keys = ""
+        return f"{who} \u00b7 {keys}" if keys else who
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.frozen is not None and self.rt.phase is Phase.FROZEN:
@@ -270,11 +285,13 @@ class StageScene(Scene):
         """The live stage. `frozen`: the picture for the freeze (no buttons, no hints)."""
         app, view = self.app, self.view
         surface.blit(self.painter.set_surface(view), (0, 0))
-        self.painter.header(surface, view.scene.name, "" if frozen else self.mode_label())
+        if view.phase is Phase.ENDED or (view.decision is not None and not self.anti_model):
+            draw.dim(surface, app)
+        header = "" if frozen else self.header_text()
+        self.painter.header(surface, view.scene.name, header, self.buzzer_rect.x)
         if view.phase is Phase.ENDED:
             self._ending(surface)
-            return
-        if view.decision is not None and not self.anti_model:
+        elif view.decision is not None and not self.anti_model:
             self._decision(surface, frozen)
         elif view.line is not None:
             self.painter.speech(surface, view, int(self.shown))
@@ -312,8 +329,8 @@ class StageScene(Scene):
         ending = self.view.ending
         title = ending.title if ending else "The scene ends here"
         outcome = ending.outcome if ending else ""
-        area = lay.card_grid_rect.inflate(-lay.width // 10, 0)
-        draw.dim(surface, app)
+        area = pygame.Rect(0, 0, lay.safe_rect.w * 4 // 5, round(lay.height * 0.5))
+        area.center = (lay.width // 2, round(lay.height * 0.48))
         head = "How the traditional approach ended" if self.anti_model else "The end"
         draw.card(surface, app, area, f"{head}: {title}", [outcome])
         nxt = "the forum run" if self.anti_model else "the debrief"

@@ -85,21 +85,24 @@ class StagePainter:
             text=app.text,
         )
 
-    def header(self, surface: pygame.Surface, left: str, right: str = "") -> None:
-        """Scene name on the left; the run's mode on the right (leaving room for a button)."""
+    def header(self, surface: pygame.Surface, left: str, right: str, end: int) -> None:
+        """A dark strip across the top: the scene's name, then `right` (mode, keys) up to `end`.
+
+        The strip keeps these words readable over any backdrop, in every palette.
+        """
         app, lay, theme = self.app, self.app.layout, self.app.theme
         area = lay.header_rect
+        pygame.draw.rect(surface, theme.stage_bg, (0, 0, lay.width, area.bottom + lay.px(4)))
         img = app.text.fit(
-            left, lay.small_size, theme.text, width=area.w * 2 // 5, height=area.h, bold=True
+            left, lay.small_size, theme.text, width=area.w // 3, height=area.h, bold=True
         )
-        surface.blit(img, (area.x, area.centery - img.get_height() // 2))
+        surface.blit(img, img.get_rect(midleft=(area.x, area.centery)))
         if right:
+            x = area.x + img.get_width() + lay.gap * 2
             img = app.text.fit(
-                right, lay.small_size, theme.text_muted, width=area.w * 2 // 5, height=area.h
+                right, lay.small_size, theme.text, width=max(1, end - x - lay.gap), height=area.h
             )
-            surface.blit(
-                img, img.get_rect(midleft=(area.x + area.w * 2 // 5 + lay.gap, area.centery))
-            )
+            surface.blit(img, img.get_rect(midleft=(x, area.centery)))
 
     def frozen(self, picture: pygame.Surface) -> pygame.Surface:
         """The stage as it stood, dimmed and stamped FREEZE: composed once per freeze."""
@@ -107,7 +110,7 @@ class StagePainter:
         if key != self._overlay_key or self._overlay is None:
             app = self.app
             self._overlay = compose_freeze_overlay(
-                theme=app.theme, layout=app.layout, text=app.text
+                theme=app.theme, layout=app.layout, text=app.text, compact=True
             ).convert_alpha()
             self._overlay_key = key
         out = picture.copy()
