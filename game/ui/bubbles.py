@@ -57,14 +57,26 @@ def _tab(
     theme: Theme,
     layout: Layout,
     text: TextRenderer,
-) -> None:
-    """The name tab sitting on the bubble's top-left edge."""
+) -> int:
+    """The name tab straddling the bubble's top-left edge; returns the tab's bottom y.
+
+    Only a third of it stands above the edge, so that at large text scales it stays clear
+    of the header band above the bubble.
+    """
     img = text.render(label, layout.small_size, theme.accent_text, bold=True, italic=italic)
     tab = Rect(0, 0, img.get_width() + 2 * layout.px(18), img.get_height() + layout.px(6))
-    tab.midleft = (rect.x + layout.radius, rect.y)
+    tab.topleft = (rect.x + layout.radius, rect.y - tab.h // 3)
     pygame.draw.rect(surface, theme.accent, tab, border_radius=layout.px(12))
     pygame.draw.rect(surface, theme.outline, tab, layout.outline, border_radius=layout.px(12))
     surface.blit(img, img.get_rect(center=tab.center))
+    return tab.bottom
+
+
+def _below(inner: Rect, top: int) -> None:
+    """Move the top of `inner` down to `top` (if it is above it), keeping its bottom."""
+    if inner.y < top:
+        inner.h -= top - inner.y
+        inner.y = top
 
 
 def _body_text(
@@ -139,10 +151,11 @@ def draw_speech_bubble(
         pygame.draw.polygon(surface, fill, [left, right, tip])
         pygame.draw.line(surface, theme.outline, left, tip, layout.outline)
         pygame.draw.line(surface, theme.outline, right, tip, layout.outline)
-    _tab(surface, rect, speaker_name, italic=False, theme=theme, layout=layout, text=text)
+    tab_bottom = _tab(
+        surface, rect, speaker_name, italic=False, theme=theme, layout=layout, text=text
+    )
     inner = rect.inflate(-2 * layout.padding, -2 * layout.padding)
-    inner.y += layout.px(6)  # clear of the name tab
-    inner.h -= layout.px(6)
+    _below(inner, tab_bottom + layout.px(4))
     _body_text(
         surface,
         inner,
@@ -204,7 +217,7 @@ def draw_thought_bubble(
     for center, r in circles + trail:  # ... then the fill, leaving one outline round the union
         pygame.draw.circle(surface, theme.thought, center, r)
     pygame.draw.rect(surface, theme.thought, body)
-    _tab(
+    tab_bottom = _tab(
         surface,
         Rect(body.x - bump // 2, body.y - bump // 2, body.w, body.h),
         f"{thinker_name} thinks",
@@ -214,8 +227,7 @@ def draw_thought_bubble(
         text=text,
     )
     inner = body.inflate(-layout.padding, 0)
-    inner.y += layout.px(10)
-    inner.h -= layout.px(10)
+    _below(inner, tab_bottom + layout.px(4))
     _body_text(
         surface,
         inner,

@@ -107,7 +107,15 @@ def draw_name_label(
     line_h = inner.h // 2
     size = lay.small_size
     # Emotion chip on the right of the first line: colour dot + word.
-    word = text.render(actor.emotion, round(size * 0.8), ink, italic=True)
+    word = text.fit(
+        actor.emotion,
+        round(size * 0.8),
+        ink,
+        width=round(inner.w * 0.4),
+        height=line_h,
+        italic=True,
+        min_size=round(size * 0.5),
+    )
     chip = Rect(0, 0, word.get_width() + line_h // 2 + lay.px(12), line_h)
     chip.topright = inner.topright
     dot = max(3, line_h // 5)
