@@ -45,9 +45,9 @@ def test_header_then_one_event_a_line() -> None:
     assert record.warnings == [] and record.state == "unfinished"
 
 
-def test_records_live_in_the_data_folder(home: Path) -> None:
+def test_records_live_in_the_data_folder(ff_home: Path) -> None:
     path = make(1)
-    assert path.parent == home / "data" / "sessions"
+    assert path.parent == ff_home / "data" / "sessions"
 
 
 def test_truncated_last_line_is_skipped_with_a_warning() -> None:
@@ -156,7 +156,7 @@ def lines_in(path: Path) -> int:
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_sigkill_at_a_random_moment_keeps_every_complete_event(home: Path, seed: int) -> None:
+def test_sigkill_at_a_random_moment_keeps_every_complete_event(ff_home: Path, seed: int) -> None:
     if not hasattr(signal, "SIGKILL"):
         pytest.skip("no SIGKILL on this platform")
     target = random.Random(seed).randint(1, 400)

@@ -129,7 +129,7 @@ def test_a_run_given_up_is_marked_abandoned() -> None:
     assert not progress.progress_path().exists()
 
 
-def test_corrupt_progress_is_set_aside_when_a_run_finishes(home: Path) -> None:
+def test_corrupt_progress_is_set_aside_when_a_run_finishes(ff_home: Path) -> None:
     path = progress.progress_path()
     path.parent.mkdir(parents=True)
     path.write_text('{"format": "freeze-frame-progress", "scenarios": {"test": {"runs": [')

@@ -11,10 +11,10 @@ import pytest
 from game import storage
 
 
-def test_folders_follow_the_home_override(home: Path) -> None:
-    assert storage.data_dir() == home / "data"
-    assert storage.config_dir() == home / "config"
-    assert storage.handouts_dir() == home / "handouts"
+def test_folders_follow_the_home_override(ff_home: Path) -> None:
+    assert storage.data_dir() == ff_home / "data"
+    assert storage.config_dir() == ff_home / "config"
+    assert storage.handouts_dir() == ff_home / "handouts"
 
 
 def test_folders_come_from_platformdirs_without_override(monkeypatch) -> None:
