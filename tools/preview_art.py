@@ -105,7 +105,7 @@ ROWS = (
 
 
 def stage(lay: Layout, theme: Theme, text: TextRenderer, art: StageArt) -> pygame.Surface:
-    picture = art.compose(lay, theme, text, "ward", CAST)
+    picture = art.compose("ward", CAST, theme=theme, layout=lay, text=text)
     _header(picture, lay, theme, text, "Ward 7, nurses' station")
     draw_speech_bubble(
         picture,
@@ -140,7 +140,7 @@ def thought(lay: Layout, theme: Theme, text: TextRenderer, art: StageArt) -> pyg
         )
         for a in CAST[:3]
     ]
-    picture = art.compose(lay, theme, text, "office", cast)
+    picture = art.compose("office", cast, theme=theme, layout=lay, text=text)
     draw_thought_bubble(
         picture,
         lay.bubble_rect,
@@ -156,7 +156,7 @@ def thought(lay: Layout, theme: Theme, text: TextRenderer, art: StageArt) -> pyg
 
 
 def cards(lay: Layout, theme: Theme, text: TextRenderer, art: StageArt) -> pygame.Surface:
-    picture = art.compose(lay, theme, text, "workshop", CAST[:2])
+    picture = art.compose("workshop", CAST[:2], theme=theme, layout=lay, text=text)
     overlay = compose_freeze_overlay(theme=theme, layout=lay, text=text, compact=True)
     picture.blit(overlay, (0, 0))
     prompt = text.fit(

@@ -172,8 +172,8 @@ def test_stage_marks_the_speaker_and_labels_everyone(text):
     art = StageArt()
     quiet = [Actor("jo", "Jo", "HCA"), Actor("alex", "Alex", "Manager", is_manager=True)]
     speaking = [Actor("jo", "Jo", "HCA", "anxious", speaking=True), quiet[1]]
-    a = art.compose(LAY, THEME, text, "ward", quiet)
-    b = art.compose(LAY, THEME, text, "ward", speaking)
+    a = art.compose("ward", quiet, theme=THEME, layout=LAY, text=text)
+    b = art.compose("ward", speaking, theme=THEME, layout=LAY, text=text)
     label = LAY.label_slots(2)[0]
     assert count(b, label, THEME.accent) > count(a, label, THEME.accent) + 100
     assert speaker_anchor(LAY, speaking) == (

@@ -8,9 +8,10 @@ colour chip, so the emotion is never carried by the face or colour alone.
 
 Usage (compose once per change of scene / cast / emotion / speaker, then blit every frame)::
 
-    art = StageArt()                      # owns the backdrop and figure caches
-    picture = art.compose(lay, theme, text, "ward", actors)   # a new Surface
-    tail_x, tail_y = speaker_anchor(lay, actors)               # for the speech bubble's tail
+    art = StageArt()                      # owns the backdrop, figure and spotlight caches
+    picture = art.compose("ward", actors, theme=theme, layout=lay, text=text)  # a new Surface
+    tail = speaker_anchor(lay, actors)    # (x, y) for the speech bubble's tail, or None
+    tail = speaker_anchor(lay, actors, who="jo")   # ... for a hot-seated character
 
 `actors` is any sequence of objects with `id, name, role, emotion, is_manager, speaking` and
 `look` (a dict): `game.story.views.ActorView` fits.
@@ -94,11 +95,13 @@ def draw_name_label(
     surface: pygame.Surface,
     rect: Rect,
     actor: Actor,
-    lay: Layout,
+    *,
     theme: Theme,
+    layout: Layout,
     text: TextRenderer,
 ) -> None:
     """Name and emotion on the first line, role on the second; the speaker's label marked."""
+    lay = layout
     speaking = actor.speaking
     fill, ink = (theme.accent, theme.accent_text) if speaking else (theme.panel, theme.panel_text)
     pygame.draw.rect(surface, fill, rect, border_radius=lay.radius // 2)
@@ -175,25 +178,29 @@ class StageArt:
 
     def compose(
         self,
-        lay: Layout,
-        theme: Theme,
-        text: TextRenderer,
         backdrop_id: str,
         actors: Sequence[Actor],
+        *,
+        theme: Theme,
+        layout: Layout,
+        text: TextRenderer,
     ) -> pygame.Surface:
         """A new surface: backdrop, spotlight, cast (speaker outlined), name labels."""
-        picture = self.backdrops.get(backdrop_id, lay.size, theme).copy()
-        self.draw_cast(picture, lay, theme, text, actors)
+        picture = self.backdrops.get(backdrop_id, layout.size, theme).copy()
+        self.draw_cast(picture, actors, theme=theme, layout=layout, text=text)
         return picture
 
     def draw_cast(
         self,
         surface: pygame.Surface,
-        lay: Layout,
-        theme: Theme,
-        text: TextRenderer,
         actors: Sequence[Actor],
+        *,
+        theme: Theme,
+        layout: Layout,
+        text: TextRenderer,
     ) -> None:
+        """Spotlight, figures (the speaker ringed, the others in light shade) and labels."""
+        lay = layout
         slots = lay.cast_slots(len(actors))
         anyone_speaking = any(a.speaking for a in actors)
         for actor, slot in zip(actors, slots, strict=True):
@@ -217,4 +224,4 @@ class StageArt:
                 shade.set_alpha(_SHADE_ALPHA)
                 surface.blit(shade, pos)
         for actor, rect in zip(actors, lay.label_slots(len(actors)), strict=True):
-            draw_name_label(surface, rect, actor, lay, theme, text)
+            draw_name_label(surface, rect, actor, theme=theme, layout=lay, text=text)
