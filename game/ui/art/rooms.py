@@ -134,13 +134,18 @@ def ward(pen: Pen) -> None:
     pen.box(44, 18, 56, 26, (40, 110, 190), radius=0.5)  # hand-hygiene sign
     pen.oval(47, 22, 1.6, 2.4, _PAPER, outline=False)
     pen.box(49.5, 20.5, 54.5, 23.5, _PAPER, outline=False)
-    # Bed on the right: headboard, mattress, pillow, blanket.
-    pen.box(66, 34, 69, HORIZON + 2, (200, 204, 210), radius=0.8)
-    pen.box(67, 46, 98, 52, (236, 238, 240), radius=1)
-    pen.box(69, 43, 77, 47, _PAPER, radius=1.2)
-    pen.box(76, 45, 98, 53, (110, 150, 190), radius=0.8)
-    for x in (70, 94):
-        pen.box(x, 53, x + 1, HORIZON + 2, _METAL, outline=False)
+    # A hospital bed on the right, side on: frame on castors, mattress, pillow, blanket.
+    frame = (196, 200, 208)
+    pen.box(66, 36, 68.5, HORIZON - 1, frame, radius=0.6)  # head end
+    pen.box(95.5, 42, 98, HORIZON - 1, frame, radius=0.6)  # foot end
+    pen.box(67, 51, 97, 53.5, frame, radius=0.4)  # side rail of the frame
+    pen.box(68, 46, 96, 51, (236, 238, 240), radius=1)  # mattress
+    pen.box(69, 42.5, 77, 46.5, _PAPER, radius=1.4)  # pillow
+    pen.box(75, 45, 96, 51.5, (110, 150, 190), radius=0.8)  # blanket
+    pen.stroke([(75, 47.5), (96, 47.5)], 0.25, (90, 130, 170))
+    for x in (69, 93):
+        pen.box(x, 53.5, x + 1, HORIZON - 1.5, _METAL, outline=False)
+        pen.oval(x + 0.5, HORIZON - 1, 1.1, 1.6, (60, 60, 66), outline=False)
     # Patient monitor on a stand.
     pen.box(58, 24, 64, 32, (50, 56, 64), radius=0.5)
     pen.stroke(
