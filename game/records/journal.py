@@ -15,6 +15,7 @@ fields only: nothing here accepts the name of anyone in the room.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -101,11 +102,12 @@ class SessionJournal:
     people acting (a line, a buzz, a choice), so that cost buys "nothing is ever lost".
     """
 
-    def __init__(self, path: Path, handle: BinaryIO, session_id: str, next_seq: int) -> None:
+    def __init__(self, path: Path, handle: BinaryIO | None, session_id: str, next_seq: int) -> None:
         self.path = path
         self.session_id = session_id
         self._handle: BinaryIO | None = handle
         self._seq = next_seq
+        self.error: str | None = None
 
     @classmethod
     def create(
@@ -115,12 +117,15 @@ class SessionJournal:
         folder: Path | None = None,
         now: datetime | None = None,
     ) -> SessionJournal:
-        """Start a new record for a run of `script` ("facilitator" or "solo")."""
+        """Start a new record for a run of `script` ("facilitator" or "solo").
+
+        If the data folder cannot be written, the journal comes back with `error` set and
+        records nothing: the run itself must still be playable.
+        """
         if room_mode not in ROOM_MODES:
             raise ValueError(f"room mode must be one of {ROOM_MODES}, not {room_mode!r}")
         now = now or datetime.now(UTC)
         folder = folder or sessions_dir()
-        folder.mkdir(parents=True, exist_ok=True)
         session_id = new_session_id(now)
         path = folder / f"{session_id}{SUFFIX}"
         header = {
@@ -139,7 +144,13 @@ class SessionJournal:
             "started": _now_iso(now),
             "app": app_version(),
         }
-        handle = open(path, "xb")  # noqa: SIM115 - held open for the whole run, closed in close()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle = open(path, "xb")  # noqa: SIM115 - held open for the run, closed in close()
+        except OSError as exc:  # a read-only or missing data folder: play on, unrecorded
+            journal = cls(path, None, session_id, 0)
+            journal.error = f"No session record can be kept in {folder} ({exc.strerror or exc})."
+            return journal
         journal = cls(path, handle, session_id, 0)
         journal._write(header)
         fsync_dir(folder)
@@ -155,11 +166,26 @@ class SessionJournal:
         return cls(path, handle, str(record.header["session"]), last_seq + 1)
 
     def _write(self, obj: dict[str, Any]) -> None:
+        """Put one line on disk; a disk that refuses stops the record, never the game.
+
+        The runtime calls `append` in the middle of an action, so an exception here would
+        leave a run half-changed on a full disk or a pulled USB stick. Instead the record
+        stops, `error` says why (the host shows it), and the run plays on unrecorded.
+        """
         if self._handle is None:
-            raise ValueError(f"the record {self.path.name} is closed")
-        self._handle.write(_line(obj))
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+            return
+        try:
+            self._handle.write(_line(obj))
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+        except OSError as exc:
+            self.error = (
+                f"The session record could not be written ({exc.strerror or exc}); "
+                "this run will not be resumable or exported."
+            )
+            with contextlib.suppress(OSError):
+                self._handle.close()
+            self._handle = None
 
     def append(self, event: Event) -> None:
         """Record one event (pass this as the runtime's `on_event`)."""

@@ -190,3 +190,30 @@ def test_sigkill_at_a_random_moment_keeps_every_complete_event(ff_home: Path, se
     journal.append(event(len(seqs)))
     journal.close()
     assert [seq for seq, _ in jr.read_journal(path).numbered] == list(range(len(seqs) + 1))
+
+
+def test_a_disk_that_refuses_stops_the_record_not_the_game(monkeypatch) -> None:
+    journal = jr.SessionJournal.create(forum_script(), "solo")
+    journal.append(event(0))
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    journal.append(event(1))  # does not raise into the runtime
+    assert journal.error is not None and "No space left" in journal.error
+    monkeypatch.undo()
+    journal.append(event(2))
+    journal.close("finished")
+    record = jr.read_journal(journal.path)
+    assert record.events[:1] == [event(0)] and event(2) not in record.events
+
+
+def test_an_unwritable_data_folder_still_gives_a_playable_run(ff_home: Path) -> None:
+    ff_home.mkdir()
+    (ff_home / "data").write_text("a file where the folder should be")
+    journal = jr.SessionJournal.create(forum_script(), "solo")
+    assert journal.error is not None and "No session record" in journal.error
+    journal.append(event(0))
+    journal.close("finished")
+    assert jr.list_sessions() == []
