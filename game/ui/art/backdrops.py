@@ -28,7 +28,7 @@ from ..theme import Theme
 from . import rooms
 from .pen import SUPERSAMPLE, Pen, finish
 
-_CACHE_SIZE = 8
+_CACHE_SIZE = 6  # a 4K backdrop is 33 MB
 _MAX_DRAWN_WIDTH = 3840  # supersample only while the drawing stays this wide or less
 _VIGNETTE = ((0.0, 0), (0.55, 0), (0.85, 70), (1.0, 150))  # (distance, alpha) from centre
 
@@ -56,7 +56,7 @@ def paint_backdrop(backdrop_id: str, size: tuple[int, int], theme: Theme) -> pyg
         unit_y=height * ss / 100,
     )
     _ROOMS.get(backdrop_id, rooms.bare_stage)(pen)
-    surface = finish(big, size) if ss > 1 else big
+    surface = finish(big, size)
     surface.blit(_vignette(size), (0, 0))
     if theme.backdrop_wash:
         wash = pygame.Surface(size, pygame.SRCALPHA)

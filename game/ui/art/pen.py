@@ -138,5 +138,12 @@ class Pen:
 
 
 def finish(big: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
-    """The supersampled drawing scaled down smoothly to `size`."""
-    return pygame.transform.smoothscale(big, size)
+    """The supersampled drawing scaled down smoothly to `size`, in the display's format.
+
+    Converting once here makes every later blit of the cached picture cheap; without a
+    window (tests, tools) the surface is returned as drawn.
+    """
+    small = big if big.get_size() == tuple(size) else pygame.transform.smoothscale(big, size)
+    if pygame.display.get_surface() is None:
+        return small
+    return small.convert_alpha() if small.get_flags() & pygame.SRCALPHA else small.convert()
