@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from game.story import loader, yamlnodes
+from game.story import criteria, yamlnodes
 from game.story.errors import CATALOGUE, ERROR, WARNING, ScriptError, format_diagnostic
 from game.story.library import ScriptLibrary
 from game.story.loader import load_script, read_script, script_from_bytes
@@ -97,7 +97,7 @@ def test_empty_bytes_and_whitespace_are_empty_files() -> None:
 
 
 def test_no_criteria_file_anywhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "PROJECT_SCRIPTS", str(tmp_path / "nowhere"))
+    monkeypatch.setattr(criteria, "PROJECT_SCRIPTS", str(tmp_path / "nowhere"))
     script = tmp_path / "s.yaml"
     script.write_bytes((ROOT / "tests" / "broken" / "valid_base.yaml").read_bytes())
     _, diags = read_script(str(script))

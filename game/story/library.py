@@ -14,8 +14,9 @@ import hashlib
 import os
 from dataclasses import dataclass
 
+from game.story.criteria import CRITERIA_FILE, find_criteria
 from game.story.errors import Diagnostic, ScriptError
-from game.story.loader import CRITERIA_FILE, find_criteria, script_from_bytes
+from game.story.loader import script_from_bytes
 from game.story.model import Script
 from game.story.yamlnodes import read_bytes
 

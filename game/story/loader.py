@@ -10,12 +10,11 @@ reported and replaced by a harmless default so the rest of the file is still che
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
 from dataclasses import dataclass
 
 from game.story import checks
 from game.story.beats import BEAT_KEYS, BeatLoader
+from game.story.criteria import CRITERIA_KEYS, find_criteria, read_criteria, shared_criteria
 from game.story.errors import (
     Diagnostic,
     ScriptError,
@@ -41,10 +40,6 @@ from game.story.model import (
 from game.story.reader import Fields, Reader
 from game.story.yamlnodes import Document, Mapping, Node, Scalar, gc_paused, parse_bytes, read_bytes
 
-#: The project's own scripts folder: criteria.yaml there is the fallback for any script.
-PROJECT_SCRIPTS = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "scripts")
-CRITERIA_FILE = "criteria.yaml"
-
 #: The keys each part of a script may have: (required, optional). The JSON Schema in
 #: docs/ must list the same keys; a test compares them.
 KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -60,8 +55,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "interventions",
         ),
     ),
-    "criteria_file": (("criteria",), ()),
-    "criterion": (("name",), ("description",)),
+    **CRITERIA_KEYS,
     "character": (("name", "role"), ("manager", "look")),
     "look": ((), tuple(LOOK_VALUES)),
     "scene": (("name", "backdrop"), ()),
@@ -155,57 +149,6 @@ def _script_from_bytes(
     if any(d.is_error for d in diags):
         return None, diags
     return script, diags
-
-
-def find_criteria(script_path: str) -> str:
-    """criteria.yaml beside the script, else the project's scripts/criteria.yaml."""
-    beside = os.path.join(os.path.dirname(os.path.abspath(script_path)), CRITERIA_FILE)
-    if os.path.isfile(beside):
-        return beside
-    return os.path.normpath(os.path.join(PROJECT_SCRIPTS, CRITERIA_FILE))
-
-
-def shared_criteria(
-    path: str, script_path: str = ""
-) -> tuple[dict[str, Criterion] | None, list[Diagnostic]]:
-    """The shared criteria in `path`; None (with diagnostics) when they cannot be read."""
-    if not os.path.isfile(path):
-        where = Pos(script_path or path, 1, 1)
-        return None, [diagnostic("FF315", where, where=path)]
-    data, problems = read_bytes(path)
-    if data is None:
-        return None, problems
-    return _criteria_from_bytes(hashlib.sha256(data).hexdigest(), data, path)
-
-
-@functools.lru_cache(maxsize=8)
-def _criteria_from_bytes(
-    _digest: str, data: bytes, path: str
-) -> tuple[dict[str, Criterion] | None, list[Diagnostic]]:
-    """Parsed once per content: validating a folder reads the same criteria file each time."""
-    doc, diags = parse_bytes(data, path)
-    if doc is None:
-        return None, diags
-    reader = Reader(doc)
-    top = reader.fields(doc.root, "the criteria file", *KEYS["criteria_file"])
-    criteria = read_criteria(reader, top.get("criteria")) if top else {}
-    diags = diags + with_source(reader.diags, doc.text)
-    return (None if any(d.is_error for d in diags) else criteria), diags
-
-
-def read_criteria(reader: Reader, node: Node | None) -> dict[str, Criterion]:
-    """Criteria entries, in the criteria file or under a script's own `criteria:`."""
-    out = {}
-    for cid, key, value in reader.entries(node, "criteria") if node is not None else ():
-        f = reader.fields(value, f"criterion '{cid}'", *KEYS["criterion"])
-        if f is not None:
-            out[cid] = Criterion(
-                cid,
-                reader.text(f.get("name"), "name"),
-                reader.text(f.get("description"), "description", required=False),
-                reader.pos(key),
-            )
-    return out
 
 
 class _ScriptLoader:

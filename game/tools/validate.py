@@ -11,8 +11,9 @@ import argparse
 import os
 import sys
 
+from game.story.criteria import CRITERIA_FILE, PROJECT_SCRIPTS, shared_criteria
 from game.story.errors import Diagnostic, diagnostic, format_diagnostic
-from game.story.loader import CRITERIA_FILE, PROJECT_SCRIPTS, read_script, shared_criteria
+from game.story.loader import read_script
 from game.story.model import Pos
 
 SUFFIXES = (".yaml", ".yml")
@@ -85,7 +86,7 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     args = parser.parse_args(argv)
-    files, diags = script_files(args.paths or [os.path.normpath(PROJECT_SCRIPTS)])
+    files, diags = script_files(args.paths or [PROJECT_SCRIPTS])
     for path in files:
         diags += check_file(path)
     text = report(files, diags)
