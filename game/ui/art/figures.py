@@ -234,7 +234,9 @@ class FigurePainter:
         return surface
 
     @staticmethod
-    def _key(character_id, look, emotion, height, theme) -> tuple:
+    def _key(
+        character_id: str, look: dict[str, str] | None, emotion: str, height: int, theme: Theme
+    ) -> tuple:
         full = default_look(character_id, look)
         return (character_id, tuple(sorted(full.items())), emotion, height, theme.outline)
 
