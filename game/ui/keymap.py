@@ -11,9 +11,11 @@ devices map onto the same action:
   clicker's "next" plays the scene on, as it moves slides on, and in the freeze menu it
   resumes), while Page Up, B and full stop *buzz*. So one clicker both plays and freezes, and
   a clicker in auto-advance mode still has its big "back" button as the buzzer.
-* Gamepad or USB buzzer button: while the scene is playing, **every** pad button buzzes (a big
-  USB button usually reports itself as button 0 of a joystick). Elsewhere A confirms, B goes
-  back, Start pauses, and the d-pad or left stick moves the focus.
+* Gamepad or USB buzzer button: while a line is playing, **every** pad button buzzes (a big
+  USB button usually reports itself as button 0 of a joystick), and d-pad right advances.
+  Elsewhere A confirms, B goes back, Start pauses, and the d-pad or left stick moves the
+  focus. At a decision point A chooses the focused card and B freezes (to hot-seat first);
+  the keyboard's Space and Backspace do the same there.
 """
 
 from __future__ import annotations

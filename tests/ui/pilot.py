@@ -120,3 +120,131 @@ class Pilot:
     def screenshot(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.app.screen, str(path))
+
+
+# ----- playing through, by one device ----------------------------------------------------
+
+#: Hat values that move the focus.
+HAT_FOR = {Act.UP: (0, 1), Act.DOWN: (0, -1), Act.LEFT: (-1, 0), Act.RIGHT: (1, 0)}
+#: Any pad button that is not A, B or Start: it buzzes on a playing stage.
+PAD_BUZZ_BUTTON = 3
+
+
+class Player:
+    """Plays with one device only: "keyboard", "mouse" or "gamepad"."""
+
+    def __init__(self, pilot: Pilot, device: str) -> None:
+        assert device in ("keyboard", "mouse", "gamepad")
+        self.p = pilot
+        self.device = device
+
+    def _move(self, act: Act) -> None:
+        if self.device == "gamepad":
+            self.p.hat(HAT_FOR[act])
+        else:
+            self.p.do(act)
+
+    def confirm(self) -> None:
+        """Enter / a click in the middle of the window / pad A."""
+        if self.device == "keyboard":
+            self.p.do(Act.CONFIRM)
+        elif self.device == "mouse":
+            w, h = self.p.app.screen.get_size()
+            self.p.click((w // 2, h // 2))
+        else:
+            self.p.pad(0)
+
+    def pick(self, menu, index: int) -> None:
+        """Choose item `index` of `menu` (a `Menu` on the top scene) with this device."""
+        if self.device == "mouse":
+            rect = menu.rects[index]
+            assert rect.w, f"item {index} is not on screen"
+            self.p.click(rect.center)
+            return
+        for _ in range(len(menu.items) * 2 + 2):
+            if menu.focus == index:
+                break
+            forward = menu.focus < index
+            if menu.columns > 1:
+                self._move(Act.RIGHT if forward else Act.LEFT)
+            else:
+                self._move(Act.DOWN if forward else Act.UP)
+        assert menu.focus == index, f"could not move the focus to {index}"
+        if self.device == "keyboard":
+            self.p.do(Act.CONFIRM)
+        else:
+            self.p.pad(0)
+
+    def pick_key(self, menu, key: str) -> None:
+        self.pick(menu, [i.key for i in menu.items].index(key))
+
+    def advance(self) -> None:
+        """Next line: Enter / a click on the stage / d-pad right."""
+        if self.device == "keyboard":
+            self.p.do(Act.CONFIRM)
+        elif self.device == "mouse":
+            lay = self.p.app.layout
+            self.p.click(lay.cast_rect.center)
+        else:
+            self.p.hat(HAT_FOR[Act.RIGHT])
+
+    def buzz(self) -> None:
+        """Space / a click on the FREEZE button / any pad button."""
+        if self.device == "keyboard":
+            self.p.do(Act.BUZZ)
+        elif self.device == "mouse":
+            self.p.click_label("Freeze")
+        else:
+            self.p.pad(PAD_BUZZ_BUTTON)
+
+
+def start_scenario(player: Player, script_name: str, room: str, anti_model: bool) -> None:
+    """From the title to the first line of the run, through picker, mode and notice."""
+    p = player.p
+    assert p.name == "title"
+    player.pick_key(p.top.menu, "start")
+    assert p.name == "picker"
+    menu = p.top.menu
+    player.pick(
+        menu, next(i for i, it in enumerate(menu.items) if Path(it.key).stem == script_name)
+    )
+    assert p.name == "mode"
+    player.pick_key(p.top.menu, room)
+    assert p.name == "notice"
+    player.pick_key(p.top.menu, "anti_model" if anti_model else "forum")
+    assert p.name == "stage"
+
+
+def play_stage(player: Player, choices: dict[str, int], limit: int = 3000) -> None:
+    """Play the run on stage to its ending screen: redirect and choose as `choices` say
+    (the first open option where they say nothing), then go on to what follows the ending."""
+    p = player.p
+    used: set[str] = set()
+    for _ in range(limit):
+        name = p.name
+        if name != "stage":
+            if name == "feedback":
+                player.confirm()
+                continue
+            return
+        stage = p.top
+        view = stage.view
+        if view.phase is Phase.ENDED:
+            player.confirm()
+            return
+        if view.phase is Phase.DECIDING and not stage.anti_model:
+            wanted = choices.get(view.decision.id)
+            if wanted is None:
+                wanted = next(o.index for o in view.decision.options if o.available)
+            player.pick(stage.cards, wanted)
+            continue
+        point = view.line.intervention if view.line else ""
+        if point in choices and point not in used and not stage.anti_model:
+            used.add(point)
+            player.buzz()
+            assert p.name == "freeze", f"the buzz did not freeze ({p.name})"
+            player.pick_key(p.top.menu, "redirect")
+            player.pick(p.top.menu, choices[point])
+            continue
+        player.advance()
+    raise AssertionError("the run did not end")

@@ -81,7 +81,7 @@ class StageScene(Scene):
 
     @property
     def buzzer(self) -> bool:
-        return self.view.phase in (Phase.PLAYING, Phase.DECIDING) and not self.anti_model
+        return self.view.phase is Phase.PLAYING and not self.anti_model
 
     def refresh(self) -> None:
         """Ask the runtime what is on stage now; restart typing if the line changed."""
@@ -121,7 +121,7 @@ class StageScene(Scene):
         found = [(i.label, r) for i, r in zip(self.cards.items, self.cards.rects, strict=False)]
         if self.anti_model:
             found.append(("Skip", self.skip_rect))
-        elif self.buzzer:
+        elif "buzz" in self.view.allowed:
             found.append(("Freeze", self.buzzer_rect))
         return found
 
@@ -148,7 +148,9 @@ class StageScene(Scene):
         elif phase is Phase.ENDED:
             if act in (Act.CONFIRM, Act.ADVANCE, Act.CLICK, Act.RIGHT):
                 self.finish()
-        elif (act is Act.BUZZ or clicked_buzzer) and "buzz" in self.view.allowed:
+        elif (
+            act is Act.BUZZ or clicked_buzzer or (act is Act.BACK and phase is Phase.DECIDING)
+        ) and "buzz" in self.view.allowed:
             self.freeze()
         elif phase is Phase.DECIDING and not self.anti_model:
             self._decide(action)
@@ -299,7 +301,7 @@ class StageScene(Scene):
             return
         if self.anti_model:
             draw.button(surface, app, self.skip_rect, "Skip")
-        elif self.buzzer:
+        elif "buzz" in view.allowed:
             draw.button(surface, app, self.buzzer_rect, "FREEZE", key="Space")
         if self.solo and view.intervention_here and view.phase is Phase.PLAYING:
             self._banner(surface, HINT_SOLO)

@@ -44,7 +44,7 @@ class StagePainter:
         if key != self._set_key or self._set is None:
             app = self.app
             picture = self.art.compose(
-                app.layout, app.theme, app.text, view.scene.backdrop, view.actors
+                view.scene.backdrop, view.actors, theme=app.theme, layout=app.layout, text=app.text
             )
             self._set = picture.convert()
             self._set_key = key

@@ -1,0 +1,195 @@
+"""Author preview: `python3 main.py play PATH [--from BEAT]` plays any script from any beat.
+
+Saving the file reloads it and keeps the place: the run so far is replayed on the new
+version (so typo fixes keep every choice made), or, if the story no longer goes that way,
+the run restarts at the same beat and line. An edit that breaks the script shows the error
+(`file:line:col: message`) over the last good version instead of closing. The file's mtime
+is polled a few times a second from `update` (never from `draw`), and the script is parsed
+only when the mtime changes, through the app's library, which caches by content.
+F3 shows the beat, line, flags and phase. Runs here are not recorded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game.story.errors import ScriptError, did_you_mean, format_diagnostic, one_of
+from game.story.library import ScriptLibrary
+from game.story.model import Script
+from game.story.runtime import Runtime
+from game.story.views import Phase, RunMode
+
+from .app import App, loop
+from .scene_stack import Scene
+from .screens import draw
+from .screens.stage import StageScene
+
+#: Seconds between looks at the file's modification time.
+POLL_SECONDS = 0.3
+#: At most this many errors are shown over the stage (the validator lists them all).
+SHOWN_ERRORS = 3
+
+
+@dataclass
+class Watch:
+    """The file being previewed, when it last changed, and what is wrong with it now."""
+
+    path: str
+    mtime: float = 0.0
+    waited: float = 0.0
+    error: str = ""
+
+    def changed(self, dt: float) -> bool:
+        """True (at most every POLL_SECONDS) when the file's mtime moved since last seen."""
+        self.waited += dt
+        if self.waited < POLL_SECONDS:
+            return False
+        self.waited = 0.0
+        try:
+            mtime = os.stat(self.path).st_mtime
+        except OSError:
+            return False  # mid-save (some editors delete then write): look again next time
+        if mtime == self.mtime:
+            return False
+        self.mtime = mtime
+        return True
+
+
+def describe(error: ScriptError) -> str:
+    errors = [d for d in error.diagnostics if d.is_error] or error.diagnostics
+    lines = [format_diagnostic(d, with_source=False) for d in errors[:SHOWN_ERRORS]]
+    if len(errors) > SHOWN_ERRORS:
+        lines.append(f"... and {len(errors) - SHOWN_ERRORS} more (python3 main.py validate)")
+    return "\n".join(lines)
+
+
+def draw_error(surface: pygame.Surface, app: App, text: str) -> None:
+    """The script's errors in a panel across the upper stage, over the last good picture."""
+    lay = app.layout
+    area = pygame.Rect(
+        lay.safe_rect.x, lay.header_rect.bottom, lay.safe_rect.w, round(lay.height * 0.42)
+    )
+    draw.card(
+        surface,
+        app,
+        area,
+        "This edit cannot be played yet; the last good version stays on stage until you save a fix",
+        [text],
+        size=lay.small_size,
+    )
+
+
+def place_run(script: Script, old: Runtime, clock) -> Runtime:
+    """The old run on the new script: replayed if it still fits, else at the same beat/line."""
+    try:
+        return Runtime.replay(script, old.events, clock=clock)
+    except (ValueError, KeyError, IndexError, RuntimeError):
+        pass
+    beat = old.view().beat_id if old.view().beat_id in script.beats else None
+    runtime = Runtime(script, RunMode.FORUM, start=beat, clock=clock)
+    line = old.view().line_index
+    while (
+        runtime.phase is Phase.PLAYING
+        and runtime.view().beat_id == beat
+        and runtime.view().line_index < line
+    ):
+        runtime.advance()
+    return runtime
+
+
+class PreviewStage(StageScene):
+    """The stage, plus the file watch and the error panel."""
+
+    name = "stage"
+
+    def __init__(self, app: App, runtime: Runtime, watch: Watch) -> None:
+        super().__init__(app, runtime, room="solo")
+        self.watch = watch
+
+    def update(self, dt: float) -> None:
+        if self.watch.changed(dt):
+            self.reload()
+        super().update(dt)
+
+    def reload(self) -> None:
+        try:
+            script = self.app.library.load(self.watch.path)
+        except ScriptError as exc:
+            self.watch.error = describe(exc)
+            return
+        self.watch.error = ""
+        self.rt = place_run(script, self.rt, lambda: self.app.now)
+        self._line_key = ()
+        self.refresh()
+
+    def paint(self, surface: pygame.Surface, frozen: bool = False) -> None:
+        super().paint(surface, frozen)
+        if self.watch.error and not frozen:
+            draw_error(surface, self.app, self.watch.error)
+
+
+class BrokenScene(Scene):
+    """The script could not be loaded at all yet: its errors, until a save fixes them."""
+
+    name = "broken"
+
+    def __init__(self, app: App, watch: Watch, start: str | None) -> None:
+        super().__init__(app)
+        self.watch = watch
+        self.start = start
+
+    def update(self, dt: float) -> None:
+        if self.watch.changed(dt):
+            begin(self.app, self.watch, self.start)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.app.theme.stage_bg)
+        draw.heading(surface, self.app, "Preview", self.watch.path)
+        draw_error(surface, self.app, self.watch.error)
+        draw.hint(surface, self.app, "Fix the file and save it: the preview reloads by itself.")
+
+
+def begin(app: App, watch: Watch, start: str | None) -> None:
+    """Load the script and put it on stage, or show what is wrong with it."""
+    try:
+        script = app.library.load(watch.path)
+    except ScriptError as exc:
+        watch.error = describe(exc)
+        app.stack.reset(BrokenScene(app, watch, start))
+        return
+    watch.error = ""
+    if start not in script.beats:
+        start = None  # the beat was renamed since: start from the top rather than fail
+    runtime = Runtime(script, RunMode.FORUM, start=start, clock=lambda: app.now)
+    app.stack.reset(PreviewStage(app, runtime, watch))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python3 main.py play", description="Play a script from any beat; reloads on save."
+    )
+    parser.add_argument("path", help="the scenario file (.yaml)")
+    parser.add_argument("--from", dest="start", metavar="BEAT", help="the beat to start at")
+    args = parser.parse_args(argv)
+    if not os.path.isfile(args.path):
+        parser.error(f"no such file: {args.path}")
+    library = ScriptLibrary(os.path.dirname(os.path.abspath(args.path)))
+    if args.start is not None:
+        try:
+            beats = library.load(args.path).beats
+        except ScriptError:
+            beats = None  # the preview itself shows what is wrong
+        if beats is not None and args.start not in beats:
+            hint = did_you_mean(args.start, beats) or one_of(beats)
+            parser.error(f"{args.path}: there is no beat called '{args.start}'; {hint}")
+    app = App(scripts_dir=Path(library.folder))
+    app.library = library  # already holds the parsed script
+    watch = Watch(args.path)
+    watch.changed(POLL_SECONDS)  # note the current mtime so the first poll does not reload
+    begin(app, watch, args.start)
+    return loop(app)
