@@ -55,6 +55,7 @@ ol.timeline li.rewind { border-left-style: double; }
 .kind { font-weight: bold; text-transform: uppercase; font-size: 9pt; margin-right: 2mm; }
 .scores, .feedback { margin: 0.5mm 0 0; }
 .feedback { font-style: italic; }
+.notes { break-inside: avoid; }
 .notes .ruled { border-bottom: 0.75pt solid #8a949e; height: 9mm; }
 footer { margin-top: 6mm; color: #545e6a; font-size: 9pt; }
 @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } }
