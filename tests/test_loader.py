@@ -59,7 +59,8 @@ def test_broken_script_reports_its_mistake_where_it_is(path: Path) -> None:
 def test_every_catalogued_code_is_exercised() -> None:
     """A code nobody can trigger is dead; one without a broken script is untested."""
     covered = {code for path in BROKEN for code, _, _ in expected(path)}
-    tested_elsewhere = {"FF001", "FF002", "FF315"}  # a missing file, a huge one, no criteria
+    # a missing file, a huge one, one with too many values, no criteria file
+    tested_elsewhere = {"FF001", "FF002", "FF107", "FF315"}
     assert covered | tested_elsewhere == set(CATALOGUE)
 
 
@@ -89,6 +90,16 @@ def test_huge_file_is_refused_without_being_parsed(tmp_path: Path) -> None:
     assert script is None
     assert [d.code for d in diags] == ["FF002"]
     assert "50 MiB" in diags[0].message
+
+
+def test_too_many_values_stop_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bounded by count as well as size: tiny values cost far more memory than their bytes."""
+    monkeypatch.setattr(yamlnodes, "MAX_NODES", 1000)
+    data = b"x: [" + b"[], " * 2000 + b"]\n"
+    script, diags = script_from_bytes(data, "many.yaml")
+    assert script is None
+    assert [(d.code, d.pos.line) for d in diags] == [("FF107", 1)]
+    assert "1,000" in diags[0].message
 
 
 def test_empty_bytes_and_whitespace_are_empty_files() -> None:

@@ -99,6 +99,12 @@ CATALOGUE: dict[str, Spec] = {
         "--- twice in one file",
         "Put each scenario in its own file.",
     ),
+    "FF107": Spec(
+        ERROR,
+        "more than {limit} values in one file",
+        "50 MiB of [],[],[]",
+        "Split the scenario, or check you chose the right file.",
+    ),
     # The shape of the script.
     "FF201": Spec(
         ERROR,

@@ -32,6 +32,9 @@ from game.story.model import Pos
 MAX_BYTES = 50 * 1024 * 1024
 #: A scenario needs about eight levels; the limit leaves room and stops hostile nesting.
 MAX_DEPTH = 40
+#: A 100,000-beat script has about 3.5 million values; 50 MiB of `[],` would have 17 million
+#: tiny lists and take gigabytes of memory, so the count of values is bounded too.
+MAX_NODES = 8_000_000
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD = "tag:yaml.org,2002:"
@@ -225,6 +228,7 @@ class _Builder:
         self.stack: list[Mapping | Sequence] = []
         self.pending_key: list[Node | None] = []
         self.documents = 0
+        self.count = 0
 
     def fail(self, code: str, mark: yaml.Mark, **fields: object) -> None:
         self.diags.append(
@@ -280,6 +284,12 @@ class _Builder:
             )
 
     def add(self, node: Node) -> None:
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.diags.append(
+                diagnostic("FF107", Pos(self.path, node.line, node.col), limit=f"{MAX_NODES:,}")
+            )
+            raise _Stop
         if not self.stack:
             self.root = node
             return
