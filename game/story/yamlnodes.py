@@ -238,14 +238,12 @@ class _Builder:
     def run(self, text: str) -> None:
         for event in yaml.parse(text, Loader=_LOADER):
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                self.check_tag(event)
-                plain = event.tag is None and event.style in ("", None)
-                self.add(
-                    Scalar(
-                        event.value, plain, event.start_mark.line + 1, event.start_mark.column + 1
-                    )
-                )
+            if kind is yaml.ScalarEvent:  # most events: kept lean, it runs millions of times
+                tag, mark = event.tag, event.start_mark
+                if tag is not None:
+                    self.check_tag(event)
+                plain = tag is None and not event.style
+                self.add(Scalar(event.value, plain, mark.line + 1, mark.column + 1))
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 self.check_tag(event)
                 node_type = Mapping if kind is yaml.MappingStartEvent else Sequence
@@ -259,7 +257,7 @@ class _Builder:
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 node = self.stack.pop()
                 self.pending_key.pop()
-                if isinstance(node, Mapping):
+                if isinstance(node, Mapping) and len(node.pairs) > 1:
                     self.check_duplicates(node)
             elif kind is yaml.AliasEvent:
                 self.fail(
