@@ -248,3 +248,64 @@ def play_stage(player: Player, choices: dict[str, int], limit: int = 3000) -> No
             continue
         player.advance()
     raise AssertionError("the run did not end")
+
+
+# ----- a tour of every screen, for golden images and the README's screenshots -----------
+
+
+def tour(pilot: Pilot):
+    """Visit every screen of a solo run of the example by keyboard; yield each screen's name
+    when it is on show. Deterministic: no animation, a fixed script and fixed choices."""
+    player = Player(pilot, "keyboard")
+    yield "title"
+    player.pick_key(pilot.top.menu, "start")
+    yield "picker"
+    menu = pilot.top.menu
+    player.pick(menu, next(i for i, it in enumerate(menu.items) if Path(it.key).stem == "example"))
+    yield "mode"
+    player.pick_key(pilot.top.menu, "solo")
+    yield "notice"
+    player.pick_key(pilot.top.menu, "anti_model")
+    yield "anti_model"
+    pilot.click_label("Skip")
+    yield "stage"
+    pilot.do(Act.CONFIRM)
+    yield "stage_hint"
+    pilot.do(Act.BUZZ)
+    yield "freeze"
+    player.pick_key(pilot.top.menu, "hotseat")
+    yield "hotseat"
+    player.pick(pilot.top.menu, 1)
+    yield "thought"
+    pilot.do(Act.CONFIRM)
+    player.pick_key(pilot.top.menu, "redirect")
+    yield "redirect"
+    player.pick(pilot.top.menu, 0)
+    yield "feedback"
+    pilot.do(Act.CONFIRM)
+    while pilot.phase is Phase.PLAYING:
+        pilot.do(Act.CONFIRM)
+    yield "decision"
+    pilot.do(Act.PAUSE)
+    yield "pause"
+    pilot.do(Act.PAUSE)
+    player.pick(pilot.top.cards, 1)
+    pilot.do(Act.CONFIRM)
+    while pilot.phase is Phase.PLAYING:
+        pilot.do(Act.CONFIRM)
+    yield "ending"
+    pilot.do(Act.CONFIRM)
+    for page in ("outcome", "criteria", "timeline", "discuss"):
+        pilot.do(CHOOSE_FOR[page])
+        yield f"debrief_{page}"
+    pilot.do(Act.PAUSE)
+    player.pick_key(pilot.top.menu, "settings")
+    yield "settings"
+
+
+CHOOSE_FOR = {
+    "outcome": Act.CHOOSE_1,
+    "criteria": Act.CHOOSE_2,
+    "timeline": Act.CHOOSE_3,
+    "discuss": Act.CHOOSE_4,
+}

@@ -41,8 +41,7 @@ class PauseScene(Scene):
 
     def relayout(self) -> None:
         lay = self.app.layout
-        area = lay.menu_rect
-        self.menu.rects = column(area, len(self.menu.items), lay.px(104), lay.gap)
+        self.menu.rects = column(lay.menu_rect, len(self.menu.items), lay.px(104), lay.gap)
 
     def controls(self) -> list[tuple[str, pygame.Rect]]:
         return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
@@ -67,14 +66,12 @@ class PauseScene(Scene):
             go_to_title(self.app)
 
     def draw(self, surface: pygame.Surface) -> None:
-        draw.dim(surface, self.app)
-        draw.backing(
-            surface,
-            self.app,
-            self.app.layout.menu_rect.inflate(
-                self.app.layout.padding * 2, self.app.layout.padding * 2
-            ),
-        )
-        draw.heading(surface, self.app, "Paused")
-        draw.menu(surface, self.app, self.menu)
-        draw.hint(surface, self.app, "Esc: back to the scene")
+        app, lay = self.app, self.app.layout
+        draw.dim(surface, app)
+        title = app.text.render("Paused", lay.title_size, app.theme.text, bold=True)
+        top = self.menu.rects[0].y - lay.gap - title.get_height()
+        panel = pygame.Rect(lay.menu_rect.x, top, lay.menu_rect.w, self.menu.rects[-1].bottom - top)
+        draw.backing(surface, app, panel.inflate(lay.padding * 2, lay.padding * 2))
+        surface.blit(title, title.get_rect(midtop=(panel.centerx, top)))
+        draw.menu(surface, app, self.menu)
+        draw.hint(surface, app, "Esc: back to the scene")
