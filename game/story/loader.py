@@ -165,7 +165,7 @@ class _ScriptLoader:
         if top is None:
             return None
         own = read_criteria(r, top.get("criteria"))
-        criteria = self.merge_criteria(own, top.get("criteria"))
+        criteria = self.merge_criteria(own)
         names = Names(
             cast=self.ids(top, "cast"),
             scenes=self.ids(top, "scenes"),
@@ -248,7 +248,8 @@ class _ScriptLoader:
                 out.append((pid, key, f))
         return out
 
-    def merge_criteria(self, own: dict[str, Criterion], node: Node | None) -> dict[str, Criterion]:
+    def merge_criteria(self, own: dict[str, Criterion]) -> dict[str, Criterion]:
+        """Shared criteria first, then the script's own; redefining a shared one is an error."""
         shared = self.shared or {}
         for cid, criterion in own.items():
             if cid in shared:
@@ -290,17 +291,13 @@ class _ScriptLoader:
 
     def intervention(self, iid: str, key: Scalar, f: Fields, names: Names) -> Intervention:
         r = self.reader
-        missed_fields = (
-            r.fields(f["missed"], f"missed of '{iid}'", *KEYS["missed"]) if "missed" in f else {}
+        missed = Missed()
+        found = (
+            r.fields(f["missed"], f"missed of '{iid}'", *KEYS["missed"]) if "missed" in f else None
         )
-        missed = (
-            Missed(
-                self.scores(missed_fields.get("scores"), names),
-                r.text(missed_fields.get("feedback"), "feedback", required=False),
-            )
-            if missed_fields
-            else Missed()
-        )
+        if found is not None:
+            feedback = r.text(found.get("feedback"), "feedback", required=False)
+            missed = Missed(self.scores(found.get("scores"), names), feedback)
         return Intervention(
             iid,
             r.text(f.get("prompt"), "prompt"),
