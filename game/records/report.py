@@ -164,6 +164,9 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
             entry.label = "Show of hands"
             entry.text = f"{d.get('count', 0)} for \u201c{says}\u201d"
         elif e.kind == "resume":
+            if entries and entries[-1].kind == "buzz":  # a freeze with nothing done: one entry
+                entries[-1].details.append("The room let the scene play on as it was.")
+                continue
             entry.label, entry.text = "Play on", "The scene played on as it was"
         elif e.kind == "ending":
             entry.label = "Ending"

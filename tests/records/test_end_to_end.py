@@ -121,3 +121,30 @@ def test_a_real_run_killed_at_random_replays_from_its_record(seed: int) -> None:
     completed = jr.read_journal(path)
     assert completed.warnings == [] and completed.events == resumed.runtime.events
     assert replay_record(completed, script).view() == resumed.runtime.view()
+
+
+SHIPPED = sorted(p for p in (ROOT / "scripts").glob("*.yaml") if p.name != "criteria.yaml")
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_shipped_scenario_gives_a_valid_handout(path: Path, tmp_path: Path) -> None:
+    from game.records.report import write_handout
+    from game.story.views import RunMode
+
+    from .test_report import parse
+
+    script = load_script(str(path))
+    for mode, room in ((RunMode.ANTI_MODEL, "facilitator"), (RunMode.FORUM, "solo")):
+        session = start_session(script, room, run_mode=mode, clock=Clock())
+        rng = random.Random(path.stem)
+        for _ in range(400):
+            if session.runtime.phase is Phase.ENDED:
+                break
+            random_step(session.runtime, rng)
+        finish_session(session)
+        record = jr.read_journal(session.journal.path)
+        files = write_handout(record, script, tmp_path / f"{mode.value}.html")
+        html = files.html.read_text(encoding="utf-8")
+        parse(html)
+        assert ("What you tried" if room == "solo" else "What the room tried") in html
+        assert files.png is not None and files.png.stat().st_size > 1000

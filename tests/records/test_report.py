@@ -161,3 +161,15 @@ def test_criteria_no_choice_can_move_are_named_not_drawn_as_perfect() -> None:
     assert "Not tested by this scenario: Safety" in words
     assert "Learning" in words and "Safety" not in words
     assert len([b for b in chart.boxes if b.style == "run"]) == 1 + 1  # legend, Learning
+
+
+def test_a_freeze_the_room_let_go_is_one_entry() -> None:
+    from game.story.runtime import Runtime
+
+    rt = Runtime(forum_script())
+    rt.advance()
+    rt.buzz()
+    rt.resume()
+    entries = report.timeline(rt.events, rt.script)
+    assert [e.label for e in entries] == ["Freeze"]
+    assert entries[0].details[-1] == "The room let the scene play on as it was."
