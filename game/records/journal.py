@@ -34,7 +34,6 @@ FORMAT = "freeze-frame-session"
 VERSION = 1
 SUFFIX = ".jsonl"
 ROOM_MODES = ("facilitator", "solo")
-STATES = ("unfinished", "finished", "abandoned")
 #: How much of a journal's end `list_sessions` reads to learn its state.
 TAIL_BYTES = 16_384
 
@@ -216,7 +215,7 @@ class JournalRecord:
     path: Path
     header: dict[str, Any]
     numbered: list[tuple[int, Event]]
-    state: str
+    state: str  # "unfinished" (no ending, no mark: resumable), "finished" or "abandoned"
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -312,7 +311,7 @@ class SessionInfo:
     script_title: str
     room_mode: str
     started: str
-    state: str
+    state: str  # as in JournalRecord
     modified_ns: int  # when it was last written: the most recently active run comes first
 
 
