@@ -311,7 +311,7 @@ class SessionInfo:
     script_title: str
     room_mode: str
     started: str
-    state: str  # as in JournalRecord
+    state: str  # as in JournalRecord, or "empty" when no event was ever recorded
     modified_ns: int  # when it was last written: the most recently active run comes first
 
 
@@ -328,7 +328,8 @@ def _tail_state(path: Path, size: int) -> str:
         if kind == "mark":
             return str(value)
         return "finished" if value.kind == "ending" else "unfinished"
-    return "unfinished"
+    # Nothing readable after the header: killed before its first event, nothing to resume.
+    return "unfinished" if size > TAIL_BYTES else "empty"
 
 
 def session_info(path: Path) -> SessionInfo:

@@ -217,3 +217,9 @@ def test_an_unwritable_data_folder_still_gives_a_playable_run(ff_home: Path) -> 
     journal.append(event(0))
     journal.close("finished")
     assert jr.list_sessions() == []
+
+
+def test_a_record_killed_before_its_first_event_is_not_offered_for_resume() -> None:
+    path = make(0)
+    assert jr.session_info(path).state == "empty"
+    assert jr.find_unfinished() is None
