@@ -103,7 +103,7 @@ def test_too_many_values_stop_reading(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_empty_bytes_and_whitespace_are_empty_files() -> None:
-    for data in (b"", b"   \n\n", b"# only a comment\n"):
+    for data in (b"", b"   \n\n", b"# only a comment\n", b"---\n", b"--- ~\n"):
         assert [d.code for d in script_from_bytes(data, "e.yaml")[1]] == ["FF005"]
 
 

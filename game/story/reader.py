@@ -19,7 +19,6 @@ ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _TRUE = frozenset({"true", "yes", "on"})
 _FALSE = frozenset({"false", "no", "off"})
-_NOTHING = frozenset({"", "~", "null"})
 
 
 def describe(node: Node) -> str:
@@ -35,8 +34,7 @@ def describe(node: Node) -> str:
 
 
 def is_nothing(node: Node) -> bool:
-    """An empty value (`key:` with nothing after it), which YAML reads as null."""
-    return isinstance(node, Scalar) and node.plain and node.value.strip().lower() in _NOTHING
+    return isinstance(node, Scalar) and node.is_nothing
 
 
 def suggest_id(value: str) -> str:

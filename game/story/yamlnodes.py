@@ -53,6 +53,11 @@ class Scalar:
     line: int
     col: int
 
+    @property
+    def is_nothing(self) -> bool:
+        """An empty value (`key:` with nothing after it, `~`, `null`): YAML's null."""
+        return self.plain and self.value.strip().lower() in ("", "~", "null")
+
 
 @dataclass(slots=True)
 class Mapping:
@@ -194,7 +199,9 @@ def _compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
         builder.diags.append(diagnostic("FF101", Pos(path, line, col), problem=reason))
     except (RecursionError, MemoryError):
         builder.diags.append(diagnostic("FF105", Pos(path, 1, 1), limit=MAX_DEPTH))
-    if builder.root is None and not builder.diags:
+    root = builder.root
+    empty = isinstance(root, Scalar) and root.is_nothing  # e.g. only `---`
+    if (root is None or empty) and not builder.diags:
         builder.diags.append(diagnostic("FF005", Pos(path, 1, 1)))
     if any(d.is_error and d.code != "FF102" for d in builder.diags):
         return None, builder.diags
