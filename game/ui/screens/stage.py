@@ -303,10 +303,17 @@ class StageScene(Scene):
             draw.button(surface, app, self.skip_rect, "Skip")
         elif "buzz" in view.allowed:
             draw.button(surface, app, self.buzzer_rect, "FREEZE", key="Space")
-        if self.solo and view.intervention_here and view.phase is Phase.PLAYING:
-            self._banner(surface, HINT_SOLO)
+        if self.hint():
+            self._banner(surface, self.hint())
         if app.debug:
             self._debug(surface)
+
+    def hint(self) -> str:
+        """Solo only: the nudge while an intervention moment is on stage, else nothing."""
+        view = self.view
+        if self.solo and view.intervention_here and view.phase is Phase.PLAYING:
+            return HINT_SOLO
+        return ""
 
     def _banner(self, surface: pygame.Surface, text: str) -> None:
         """A strip across the foot of the cast band: hints the player should not miss."""

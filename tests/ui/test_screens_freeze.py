@@ -1,0 +1,247 @@
+"""The buzzer and everything the freeze menu offers, driven by real key events.
+
+Uses the example scenario: line 0 is Jo's entrance, line 1 the manager's public telling-off
+(an intervention point), line 2 Jo's reply, then the office and its decision.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.story.views import Phase
+from game.ui.keymap import Act
+from game.ui.screens.stage import HINT_SOLO
+from tests.ui.pilot import Pilot, Player, start_scenario
+
+
+def on_stage(room: str = "facilitator", size=(1024, 576)) -> Pilot:
+    pilot = Pilot(size)
+    start_scenario(Player(pilot, "keyboard"), "example", room, anti_model=False)
+    return pilot
+
+
+def brightness(surface: pygame.Surface) -> float:
+    r, g, b, *_ = pygame.transform.average_color(surface)
+    return (r + g + b) / 3
+
+
+def test_the_freeze_is_on_the_first_frame_after_the_buzz() -> None:
+    pilot = on_stage()
+    before = brightness(pilot.pixels())
+    pilot.do(Act.BUZZ, frames=1)
+    assert pilot.names()[-2:] == ["stage", "freeze"]
+    assert pilot.phase is Phase.FROZEN
+    assert brightness(pilot.pixels()) < before * 0.8  # dimmed, in the very frame
+    assert pilot.stage.frozen is not None  # composed once, then blitted
+
+
+@pytest.mark.parametrize("button", [0, 1, 2, 5, 9])
+def test_any_gamepad_button_buzzes_while_a_line_plays(button: int) -> None:
+    pilot = on_stage()
+    pilot.pad(button)
+    assert pilot.phase is Phase.FROZEN
+
+
+@pytest.mark.parametrize("key", [pygame.K_SPACE, pygame.K_b, pygame.K_PERIOD, pygame.K_PAGEUP])
+def test_buzzer_keys_and_clicker(key: int) -> None:
+    pilot = on_stage()
+    pilot.key(key)
+    assert pilot.phase is Phase.FROZEN
+
+
+def test_clicker_page_down_advances_and_resumes() -> None:
+    pilot = on_stage()
+    pilot.key(pygame.K_PAGEDOWN)
+    assert pilot.stage.view.line_index == 1
+    pilot.key(pygame.K_PAGEUP)
+    assert pilot.name == "freeze"
+    pilot.key(pygame.K_PAGEDOWN)
+    assert pilot.name == "stage" and pilot.phase is Phase.PLAYING
+    assert pilot.stage.view.line_index == 1
+
+
+def test_click_on_the_freeze_button_buzzes_and_a_click_elsewhere_advances() -> None:
+    pilot = on_stage()
+    pilot.click(pilot.app.layout.cast_rect.center)
+    assert pilot.stage.view.line_index == 1
+    pilot.click_label("Freeze")
+    assert pilot.phase is Phase.FROZEN
+
+
+def test_redirect_at_an_intervention_point() -> None:
+    pilot = on_stage()
+    pilot.do(Act.CONFIRM)  # the telling-off: an intervention point
+    pilot.do(Act.BUZZ)
+    menu = pilot.top.menu
+    assert [i.key for i in menu.items if i.enabled] == ["redirect", "hotseat", "rewind", "resume"]
+    pilot.do(Act.CHOOSE_1)
+    assert pilot.top.page == "redirect"
+    pilot.do(Act.CHOOSE_1)
+    assert pilot.name == "stage"  # facilitator: no scores until the debrief
+    assert pilot.stage.view.beat_id == "quiet_word"
+    assert [e.kind for e in pilot.stage.rt.events].count("redirect") == 1
+
+
+def test_a_late_buzz_still_offers_the_moment_just_passed() -> None:
+    pilot = on_stage()
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.CONFIRM)  # past the telling-off by one line
+    pilot.do(Act.BUZZ)
+    view = pilot.stage.rt.view()
+    assert view.redirect is not None and view.redirect.late
+    pilot.do(Act.CHOOSE_1)
+    assert pilot.top.page == "redirect"
+
+
+def test_redirect_is_offered_only_where_there_is_a_moment() -> None:
+    pilot = on_stage()
+    pilot.do(Act.BUZZ)  # Jo's entrance: no intervention point yet
+    redirect = pilot.top.menu.items[0]
+    assert not redirect.enabled and redirect.reason
+    pilot.do(Act.CHOOSE_1)
+    assert pilot.top.page == "menu"
+
+
+def test_hot_seat_shows_a_characters_thoughts() -> None:
+    pilot = on_stage()
+    pilot.do(Act.BUZZ)
+    pilot.do(Act.CHOOSE_2)
+    assert pilot.top.page == "hotseat"
+    names = [i.key for i in pilot.top.menu.items]
+    pilot.do([Act.CHOOSE_1, Act.CHOOSE_2][names.index("jo")])
+    assert pilot.top.page == "thought"
+    assert "Dad had a bad night" in pilot.top.thought.text
+    assert pilot.stage.rt.events[-1].kind == "hotseat"
+    pilot.do(Act.BACK)
+    assert pilot.top.page == "hotseat"
+    pilot.do(Act.PAUSE)
+    assert pilot.top.page == "menu"
+
+
+def test_rewind_to_an_earlier_moment_starts_another_attempt() -> None:
+    pilot = on_stage()
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.BUZZ)
+    pilot.do(Act.CHOOSE_3)
+    assert pilot.top.page == "rewind"
+    moments = pilot.top.menu.items
+    assert len(moments) == 2  # newest first: the telling-off, then Jo's entrance
+    pilot.do(Act.DOWN)
+    pilot.do(Act.CONFIRM)
+    assert pilot.top.page == "menu" and "Rewound" in pilot.top.note
+    rt = pilot.stage.rt
+    assert rt.attempt == 2 and rt.view().line_index == 0
+    pilot.do(Act.CHOOSE_4)
+    assert pilot.name == "stage" and pilot.phase is Phase.PLAYING
+    assert pilot.stage.view.line_index == 0
+
+
+def test_resume_continues_where_it_stopped() -> None:
+    pilot = on_stage()
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.BUZZ)
+    pilot.do(Act.CHOOSE_4)
+    assert pilot.name == "stage" and pilot.phase is Phase.PLAYING
+    assert pilot.stage.view.line_index == 1
+    assert [e.kind for e in pilot.stage.rt.events][-2:] == ["buzz", "resume"]
+
+
+def test_facilitator_tallies_hands_and_keeps_them_in_the_record() -> None:
+    pilot = on_stage()
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.BUZZ)
+    pilot.do(Act.CHOOSE_1)
+    for _ in range(3):
+        pilot.do(Act.PLUS)
+    pilot.do(Act.DOWN)
+    pilot.do(Act.PLUS)
+    pilot.do(Act.PLUS)
+    pilot.do(Act.MINUS)
+    rt = pilot.stage.rt
+    assert rt.tallies["public_telling_off"] == {0: 3, 1: 1}
+    assert [e.kind for e in rt.events].count("tally") == 6
+
+
+def test_solo_feedback_after_a_choice_and_a_hint_at_the_moment() -> None:
+    pilot = on_stage("solo")
+    assert pilot.stage.hint() == ""
+    pilot.do(Act.CONFIRM)
+    assert pilot.stage.hint() == HINT_SOLO
+    pilot.do(Act.BUZZ)
+    pilot.do(Act.CHOOSE_1)
+    pilot.do(Act.CHOOSE_1)
+    assert pilot.name == "feedback"
+    effects = [words for _, words in pilot.top.effects()]
+    assert "+2  Compassion and wellbeing (better)" in effects
+    pilot.do(Act.CONFIRM)
+    assert pilot.name == "stage" and pilot.stage.view.beat_id == "quiet_word"
+
+
+def test_no_hint_for_a_facilitator() -> None:
+    pilot = on_stage("facilitator")
+    pilot.do(Act.CONFIRM)
+    assert pilot.stage.view.intervention_here and pilot.stage.hint() == ""
+
+
+def test_decision_locked_option_cannot_be_chosen() -> None:
+    pilot = on_stage()
+    while pilot.phase is Phase.PLAYING:
+        pilot.do(Act.CONFIRM)
+    assert pilot.phase is Phase.DECIDING
+    locked = [o for o in pilot.stage.view.decision.options if not o.available]
+    assert locked and locked[0].locked_reason
+    pilot.do([Act.CHOOSE_1, Act.CHOOSE_2, Act.CHOOSE_3][locked[0].index])
+    assert pilot.phase is Phase.DECIDING
+
+
+def test_buzz_at_a_decision_to_hot_seat_first() -> None:
+    pilot = on_stage()
+    while pilot.phase is Phase.PLAYING:
+        pilot.do(Act.CONFIRM)
+    pilot.do(Act.BACK)
+    assert pilot.name == "freeze"
+    pilot.do(Act.CHOOSE_2)
+    pilot.do(Act.CHOOSE_1)
+    assert pilot.top.page == "thought"
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.CHOOSE_4)
+    assert pilot.phase is Phase.DECIDING
+
+
+def test_the_anti_model_run_cannot_be_frozen_and_can_be_skipped() -> None:
+    pilot = Pilot()
+    start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=True)
+    pilot.do(Act.BUZZ)
+    pilot.pad(0)
+    assert pilot.name == "stage" and pilot.phase is Phase.PLAYING
+    pilot.do(Act.PAUSE)
+    pilot.top.menu.focus_on("skip")
+    pilot.do(Act.CONFIRM)
+    assert pilot.name == "stage" and not pilot.top.anti_model
+    assert pilot.top.anti_model_ending == ""
+
+
+def test_auto_advance_moves_on_at_a_reading_pace_but_never_past_a_decision() -> None:
+    from game.ui.settings import Settings
+
+    pilot = Pilot(settings=Settings(auto_advance=True), animate=True)
+    start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
+    stage = pilot.stage
+    assert stage.typing
+    pilot.step(frames=60 * 60)  # a minute of fake time
+    assert pilot.phase is Phase.DECIDING
+    pilot.step(frames=60 * 60)
+    assert pilot.phase is Phase.DECIDING
+
+
+def test_typing_finishes_on_a_key_before_the_line_moves_on() -> None:
+    pilot = Pilot(animate=True)
+    start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
+    stage = pilot.stage
+    assert stage.typing
+    pilot.do(Act.CONFIRM)
+    assert not stage.typing and stage.view.line_index == 0
+    pilot.do(Act.CONFIRM)
+    assert stage.view.line_index == 1
