@@ -16,7 +16,8 @@ from game.story.errors import Diagnostic, diagnostic, format_diagnostic
 from game.story.loader import read_script
 from game.story.model import Pos
 
-SUFFIXES = (".yaml", ".yml")
+#: What the game lists as scenarios (game/story/library.py), so validate checks the same files.
+SUFFIX = ".yaml"
 
 
 def script_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
@@ -28,7 +29,7 @@ def script_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
             found = sorted(
                 os.path.join(path, name)
                 for name in os.listdir(path)
-                if name.endswith(SUFFIXES) and os.path.isfile(os.path.join(path, name))
+                if name.endswith(SUFFIX) and os.path.isfile(os.path.join(path, name))
             )
             if not found:
                 problems.append(
