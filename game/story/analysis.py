@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from . import flow
 from .model import Beat, Script
+from .perf import paused_gc
 
 Node = tuple  # ("B", beat, stop index, flags) or ("E", ending id)
 
@@ -68,6 +69,16 @@ class _Graph:
 
     def __init__(self, script: Script) -> None:
         self.script = script
+        self._lines: dict[tuple[str, frozenset[str]], tuple[list[int], list[int]]] = {}
+
+    def lines(self, beat: Beat, flags: frozenset[str]) -> tuple[list[int], list[int]]:
+        """The beat's shown lines and its intervention stops under these flags, worked out once."""
+        key = (beat.id, flags)
+        found = self._lines.get(key)
+        if found is None:
+            shown = flow.visible_lines(beat, flags)
+            found = self._lines[key] = (shown, _stops(beat, shown))
+        return found
 
     def entry(self, target: str, flags: frozenset[str]) -> tuple[Node, float]:
         """The state reached by going to `target`, and the time its first lines take."""
@@ -76,8 +87,7 @@ class _Graph:
         if target not in self.script.beats:
             return ("X", target), 0.0
         beat = self.script.beats[target]
-        shown = flow.visible_lines(beat, flags)
-        stops = _stops(beat, shown)
+        shown, stops = self.lines(beat, flags)
         upto = stops[0] if stops else (shown[-1] if shown else -1)
         return ("B", target, 0, flags), _seconds(beat, shown, -1, upto)
 
@@ -86,8 +96,7 @@ class _Graph:
             return []
         _, beat_id, stop, flags = node
         beat = self.script.beats[beat_id]
-        shown = flow.visible_lines(beat, flags)
-        stops = _stops(beat, shown)
+        shown, stops = self.lines(beat, flags)
         if stop < len(stops):
             return self._at_point(beat, shown, stops, stop, flags)
         out = []
@@ -175,6 +184,11 @@ def _anti_model(script: Script, start: str) -> tuple[str | None, list[str]]:
 
 def analyse(script: Script, start: str | None = None) -> Analysis:
     """Everything the script makes possible from `start` (default: its own start beat)."""
+    with paused_gc():
+        return _analyse(script, start)
+
+
+def _analyse(script: Script, start: str | None) -> Analysis:
     graph = _Graph(script)
     root, root_secs = graph.entry(start or script.start, frozenset())
     order, out, cycle = _walk(graph, root)

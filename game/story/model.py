@@ -70,6 +70,8 @@ class Condition:
     pos: Pos = NOWHERE
 
     def holds(self, flags: frozenset[str]) -> bool:
+        if not self.terms:  # most lines and options have no condition: answer at once
+            return True
         return all((flag in flags) == wanted for flag, wanted in self.terms)
 
     def describe(self) -> str:
