@@ -69,3 +69,9 @@ def test_a_damaged_record_is_reported_and_the_rest_exported(tmp_path: Path, caps
     assert "cut short" in capsys.readouterr().err
     with open(tmp_path / "x.csv", encoding="utf-8-sig", newline="") as handle:
         assert len(list(csv.reader(handle))) == 1 + 3
+
+
+def test_the_docs_explain_every_column() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "records.md").read_text()
+    for column in (*choices.FIXED, "score_<criterion>", *choices.TRAILING):
+        assert f"| `{column}` |" in docs, f"docs/records.md does not explain {column}"
