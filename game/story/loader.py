@@ -143,9 +143,11 @@ def _script_from_bytes(
     diags += criteria_diags
     loader = _ScriptLoader(doc, shared)
     script = loader.load()
-    diags += with_source(loader.reader.diags, doc.text)
+    text = doc.text
+    diags += with_source(loader.reader.diags, text)
+    del doc, loader  # free the node tree (most of the memory) before the graph analysis
     if script is not None and not any(d.is_error for d in diags):
-        diags += with_source(checks.run_checks(script), doc.text)
+        diags += with_source(checks.run_checks(script), text)
     if any(d.is_error for d in diags):
         return None, diags
     return script, diags
