@@ -11,10 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.records.journal import JournalError
-from game.records.session import ResumeError, finish_session, resume_session, start_session
+from game.records.journal import JournalError, read_journal
+from game.records.session import (
+    ResumeError,
+    finish_session,
+    resume_session,
+    script_path_for,
+    start_session,
+)
 from game.story.errors import ScriptError
-from game.story.loader import load_script
 from game.story.model import Script
 from game.story.runtime import Runtime
 from game.story.views import RunMode
@@ -91,14 +96,14 @@ def resume_run(app: App, path: Path) -> None:
     from .stage import StageScene
 
     try:
-        session = resume_session(
-            path, load_script, clock=lambda: app.now, scripts_dir=app.scripts_dir
-        )
+        record = read_journal(path)
+        script = app.library.load(script_path_for(record, app.scripts_dir))
+        session = resume_session(path, script, clock=lambda: app.now)
     except (ResumeError, JournalError, ScriptError, OSError) as exc:
         app.notice = f"That run cannot be resumed: {exc}"
         _on_title(app)
         return
-    if session.warnings:
-        app.notice = " ".join(session.warnings)
     _on_title(app)
-    app.stack.push(StageScene(app, session.runtime, room=session.room_mode, session=session))
+    stage = StageScene(app, session.runtime, room=session.room_mode, session=session)
+    stage.notice = " ".join(session.warnings)
+    app.stack.push(stage)

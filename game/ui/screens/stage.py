@@ -67,6 +67,8 @@ class StageScene(Scene):
         self.held = 0.0  # seconds since the line finished typing
         self.buzzer_rect = pygame.Rect(0, 0, 0, 0)
         self.skip_rect = pygame.Rect(0, 0, 0, 0)
+        #: Said once over the stage until the next action (e.g. "the script changed since").
+        self.notice = ""
         self.refresh()
 
     # ----- state ------------------------------------------------------------------------
@@ -94,7 +96,7 @@ class StageScene(Scene):
             self.shown = 0.0 if self.app.animate else float(len(self.text))
             self.held = 0.0
             self.cards = option_menu(view.decision) if view.decision else Menu([])
-        self.relayout()
+        self._place()
 
     def enter(self) -> None:
         """A run resumed while frozen comes back frozen, with the freeze menu open."""
@@ -109,6 +111,12 @@ class StageScene(Scene):
         return self.shown < len(self.text)
 
     def relayout(self) -> None:
+        """New window size or style: place the controls again and re-make the frozen picture."""
+        self._place()
+        if self.frozen is not None:
+            self.compose_frozen()
+
+    def _place(self) -> None:
         lay = self.app.layout
         size = lay.px(150)
         self.buzzer_rect = pygame.Rect(
@@ -129,6 +137,8 @@ class StageScene(Scene):
 
     def handle(self, action: Action) -> None:
         act = action.act
+        if act is not Act.POINT:
+            self.notice = ""
         if act is Act.PAUSE:
             from .pause import PauseScene
 
@@ -303,8 +313,8 @@ class StageScene(Scene):
             draw.button(surface, app, self.skip_rect, "Skip")
         elif "buzz" in view.allowed:
             draw.button(surface, app, self.buzzer_rect, "FREEZE", key="Space")
-        if self.hint():
-            self._banner(surface, self.hint())
+        if self.notice or self.hint():
+            self._banner(surface, self.notice or self.hint())
         if app.debug:
             self._debug(surface)
 
