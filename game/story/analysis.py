@@ -18,6 +18,10 @@ from .perf import paused_gc
 
 Node = tuple  # ("B", beat, stop index, flags) or ("E", ending id)
 
+#: Path counts stop growing here. Counts double with every choice, and adding integers of
+#: thousands of digits at every state would make a long script's analysis quadratic.
+PATHS_CAP = 10**18
+
 
 @dataclass(frozen=True)
 class Edge:
@@ -35,7 +39,7 @@ class Analysis:
     script_id: str
     reachable: frozenset[str]
     endings: dict[str, bool]
-    paths: int
+    paths: int  # distinct complete paths, at most PATHS_CAP ("at least" when equal)
     intervention_points: int
     decision_points: int
     criteria: dict[str, tuple[int, int]]  # criterion -> (worst, best) over complete paths
@@ -217,7 +221,7 @@ def _analyse(script: Script, start: str | None) -> Analysis:
                 w[k] = min(w[k], v + ew[k])
             s = min(s, edge.seconds + short[edge.to])
             lg = max(lg, edge.seconds + long[edge.to])
-        count[node] = n
+        count[node] = min(n, PATHS_CAP)
         if n:
             best[node], worst[node], short[node], long[node] = b, w, s, lg
     complete = bool(count.get(root))

@@ -11,7 +11,7 @@ import json
 import sys
 from dataclasses import asdict
 
-from game.story.analysis import Analysis, analyse
+from game.story.analysis import PATHS_CAP, Analysis, analyse
 from game.story.errors import ScriptError, format_diagnostic
 from game.story.loader import load_script
 from game.story.model import Script
@@ -48,7 +48,8 @@ def describe(script: Script, facts: Analysis) -> str:
         f"{facts.decision_points} decision points, {len(script.endings)} endings, "
         f"{facts.states} states"
     )
-    out.append(f"  distinct paths: {facts.paths:,}")
+    more = "at least " if facts.paths >= PATHS_CAP else ""
+    out.append(f"  distinct paths: {more}{facts.paths:,}")
     out.append(
         f"  playing time: {facts.shortest_seconds / 60:.1f} to "
         f"{facts.longest_seconds / 60:.1f} minutes"
