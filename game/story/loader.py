@@ -37,8 +37,9 @@ from game.story.model import (
     Scene,
     Script,
 )
+from game.story.perf import paused_gc
 from game.story.reader import Fields, Reader
-from game.story.yamlnodes import Document, Mapping, Node, Scalar, gc_paused, parse_bytes, read_bytes
+from game.story.yamlnodes import Document, Mapping, Node, Scalar, parse_bytes, read_bytes
 
 #: The keys each part of a script may have: (required, optional). The JSON Schema in
 #: docs/ must list the same keys; a test compares them.
@@ -129,7 +130,7 @@ def script_from_bytes(
     data: bytes, path: str, *, criteria_path: str | None = None
 ) -> tuple[Script | None, list[Diagnostic]]:
     """Parse, load and check a script held in memory (the library caches by its hash)."""
-    with gc_paused():
+    with paused_gc():
         return _script_from_bytes(data, path, criteria_path)
 
 

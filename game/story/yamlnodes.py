@@ -12,21 +12,19 @@ tag. This module builds the node tree itself from libyaml's event stream instead
 - only standard tags are accepted, and scalars are never handed to a constructor, so no
   script can name a Python object.
 
-Garbage collection is paused while the tree is built (see `gc_paused`).
+Garbage collection is paused while the tree is built (see `game.story.perf`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
 
 from game.story.errors import Diagnostic, diagnostic, with_source
 from game.story.model import Pos
+from game.story.perf import paused_gc
 
 #: Generated benchmark scripts of 100,000 beats are 10-20 MB; anything far beyond is a mistake.
 MAX_BYTES = 50 * 1024 * 1024
@@ -157,27 +155,11 @@ def _pos_of_byte(data: bytes, index: int, path: str) -> Pos:
     return Pos(path, data.count(b"\n", 0, index) + 1, col)
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects that stay alive.
-
-    Each collection would scan every object built so far, for nothing: a 13 MB script took
-    four times as long to read and load with the collector running.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     """Build the node tree from parser events, collecting what is wrong on the way."""
     builder = _Builder(path)
     try:
-        with gc_paused():
+        with paused_gc():
             builder.run(text)
     except _Stop:
         pass
