@@ -54,9 +54,11 @@ def play(rt: Runtime, choices: dict[str, int]) -> Runtime:
     raise AssertionError("the run did not end within 10,000 actions")
 
 
-@pytest.mark.parametrize(
-    ("plan_file", "plan"), _plans(), ids=lambda v: v.get("name", "") if isinstance(v, dict) else v.stem
-)
+def _plan_id(value: object) -> str:
+    return value.get("name", "") if isinstance(value, dict) else Path(str(value)).stem
+
+
+@pytest.mark.parametrize(("plan_file", "plan"), _plans(), ids=_plan_id)
 def test_golden_playthrough(plan_file: Path, plan: dict) -> None:
     script = load_script(ROOT / "scripts" / f"{plan_file.stem}.yaml")
     mode = RunMode(plan.get("mode", "forum"))
