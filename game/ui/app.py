@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -74,6 +75,9 @@ class App:
         self.now = 0.0
         self.running = True
         self.debug = False
+        #: Called with `dt` every frame before the top scene's update, whatever is on top
+        #: (the author preview's file watch, which must notice a save under a menu too).
+        self.watchers: list[Callable[[float], None]] = []
         self.text = TextRenderer()
         self.input = Input()
         self.stack = SceneStack()
@@ -148,6 +152,8 @@ class App:
         if not self.running:
             return
         self.now += dt
+        for watcher in list(self.watchers):
+            watcher(dt)
         if self.stack.top is not None:
             self.stack.top.update(dt)
         self.draw()

@@ -84,12 +84,19 @@ def draw_error(surface: pygame.Surface, app: App, text: str) -> None:
     )
 
 
+def _path(events) -> list[tuple]:
+    return [(e.step, e.kind, e.beat, e.line, e.attempt) for e in events]
+
+
 def place_run(script: Script, old: Runtime, clock) -> Runtime:
-    """The old run on the new script: replayed if it still fits, else at the same beat/line."""
+    """The old run on the new script: replayed if it still goes the same way (a typo fix),
+    else started again at the same beat and line (the story there was rewritten)."""
     try:
-        return Runtime.replay(script, old.events, clock=clock)
+        replayed = Runtime.replay(script, old.events, clock=clock)
     except (ValueError, KeyError, IndexError, RuntimeError):
-        pass
+        replayed = None
+    if replayed is not None and _path(replayed.events) == _path(old.events):
+        return replayed
     beat = old.view().beat_id if old.view().beat_id in script.beats else None
     runtime = Runtime(script, RunMode.FORUM, start=beat, clock=clock)
     line = old.view().line_index
@@ -111,10 +118,18 @@ class PreviewStage(StageScene):
         super().__init__(app, runtime, room="solo")
         self.watch = watch
 
-    def update(self, dt: float) -> None:
+    def enter(self) -> None:
+        self.app.watchers.append(self.poll)
+        super().enter()
+
+    def exit(self) -> None:
+        self.app.watchers.remove(self.poll)
+        super().exit()
+
+    def poll(self, dt: float) -> None:
+        """Every frame, even under a menu: reload when the file was saved."""
         if self.watch.changed(dt):
             self.reload()
-        super().update(dt)
 
     def reload(self) -> None:
         try:
@@ -123,9 +138,13 @@ class PreviewStage(StageScene):
             self.watch.error = describe(exc)
             return
         self.watch.error = ""
+        while self.app.stack.top is not self:
+            self.app.stack.pop()  # menus over the stage belong to the old version
         self.rt = place_run(script, self.rt, lambda: self.app.now)
         self._line_key = ()
+        self.frozen = None
         self.refresh()
+        self.enter_frozen()
 
     def paint(self, surface: pygame.Surface, frozen: bool = False) -> None:
         super().paint(surface, frozen)

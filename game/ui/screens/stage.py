@@ -99,7 +99,10 @@ class StageScene(Scene):
         self._place()
 
     def enter(self) -> None:
-        """A run resumed while frozen comes back frozen, with the freeze menu open."""
+        self.enter_frozen()
+
+    def enter_frozen(self) -> None:
+        """A run resumed (or reloaded) while frozen comes back frozen, with the menu open."""
         if self.rt.phase is Phase.FROZEN:
             from .freeze import FreezeScene
 
