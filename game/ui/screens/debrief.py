@@ -214,7 +214,7 @@ class DebriefScene(Scene):
         for index in range(self.scroll, len(self.entries)):
             head, rest = self.entries[index]
             top = app.text.render(head, lay.small_size, theme.accent, bold=True)
-            img = app.text.render(rest, lay.small_size, theme.text, width=body.w)
+            img = app.text.render(rest, lay.body_size, theme.text, width=body.w)
             height = top.get_height() + img.get_height()
             if y + height > body.bottom and index > self.scroll:
                 break
