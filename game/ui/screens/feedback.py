@@ -73,20 +73,31 @@ class FeedbackScene(Scene):
         surface.blit(said, (inner.x, y))
         y += said.get_height() + lay.gap
         arrow = lay.body_size * 3 // 4
-        for value, words in self.effects() or [(0, "No effect on the criteria")]:
-            img = app.text.render(words, lay.body_size, theme.panel_text)
+        rows = self.effects() or [(0, "No effect on the criteria")]
+        columns = 1 if len(rows) <= 4 else 2
+        width = inner.w // columns
+        line = app.text.line_height(lay.body_size)
+        for index, (value, words) in enumerate(rows):
+            x = inner.x + (index % columns) * width
+            row_y = y + (index // columns) * line
+            img = app.text.fit(
+                words,
+                lay.body_size,
+                theme.panel_text,
+                width=width - arrow - lay.gap * 2,
+                height=line,
+            )
             if value:
                 draw_triangle(
                     surface,
-                    (inner.x + arrow // 2, y + img.get_height() // 2),
+                    (x + arrow // 2, row_y + line // 2),
                     arrow,
                     value > 0,
                     theme.good if value > 0 else theme.bad,
                     theme.outline,
                 )
-            surface.blit(img, (inner.x + arrow + lay.gap, y))
-            y += img.get_height()
-        y += lay.gap
+            surface.blit(img, (x + arrow + lay.gap, row_y + (line - img.get_height()) // 2))
+        y += -(-len(rows) // columns) * line + lay.gap
         if self.result.feedback:
             rest = pygame.Rect(inner.x, y, inner.w, max(1, inner.bottom - y - lay.small_size * 2))
             draw.paragraph(surface, app, rest, self.result.feedback, colour=theme.panel_text)

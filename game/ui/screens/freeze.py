@@ -194,7 +194,7 @@ class FreezeScene(Scene):
                 prompt = f"{prompt} (the moment has just passed)"
             draw.dim(surface, app)
             option_cards(surface, app, point, self.menu, self.stage.tally_of, prompt=prompt)
-            keys = "1-4 or click to choose; Esc: back"
+            keys = f"1-{len(point.options)} or click to choose; Esc: back"
             if not self.stage.solo:
                 keys = f"{keys}; {TALLY_KEYS}"
             draw.hint(surface, app, keys)

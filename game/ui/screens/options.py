@@ -47,7 +47,10 @@ def option_cards(
 ) -> None:
     """The question in the prompt band, the cards, and their tallies (over a dimmed stage)."""
     lay, theme = app.layout, app.theme
-    area = lay.prompt_rect
+    top = lay.header_rect.bottom + lay.px(6)
+    band = pygame.Rect(0, top, lay.width, lay.card_grid_rect.y - top - lay.px(8))
+    pygame.draw.rect(surface, theme.stage_bg, band)  # the question never sits on the set
+    area = pygame.Rect(lay.prompt_rect.x, band.y, lay.prompt_rect.w, band.h)
     text = prompt if prompt is not None else point.prompt
     img = app.text.fit(text, lay.title_size, theme.text, width=area.w, height=area.h, bold=True)
     surface.blit(img, img.get_rect(midleft=(area.x, area.centery)))

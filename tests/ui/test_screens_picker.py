@@ -1,0 +1,65 @@
+"""The scenario picker: broken scripts are listed with their error, the rest still play;
+solo practice history shows on the scenario it belongs to."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from game.ui.keymap import Act
+from game.ui.screens.picker import card_lines
+from tests.ui.pilot import Pilot, Player, play_stage, start_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def scripts_with_a_broken_one(folder: Path) -> Path:
+    folder.mkdir()
+    for name in ("example.yaml", "criteria.yaml"):
+        shutil.copy(ROOT / "scripts" / name, folder / name)
+    text = (ROOT / "scripts" / "example.yaml").read_text(encoding="utf-8")
+    (folder / "broken.yaml").write_text(text.replace("start: arrival", "start: nowhere"), "utf-8")
+    return folder
+
+
+def test_a_broken_script_is_listed_with_its_error_and_the_others_play(tmp_path: Path) -> None:
+    scripts = scripts_with_a_broken_one(tmp_path / "scripts")
+    pilot = Pilot(scripts_dir=scripts)
+    player = Player(pilot, "keyboard")
+    player.pick_key(pilot.top.menu, "start")
+    picker = pilot.top
+    items = {Path(i.key).name: i for i in picker.menu.items}
+    assert not items["broken.yaml"].enabled and items["example.yaml"].enabled
+    broken = next(e for e in picker.entries if Path(e.path).name == "broken.yaml")
+    line = card_lines(broken, None)[0]
+    assert "broken.yaml:" in line and "nowhere" in line
+    pilot.top.menu.focus_on(str(scripts / "broken.yaml"))
+    pilot.do(Act.CONFIRM)
+    assert pilot.name == "picker"  # a broken script cannot be started
+    pilot.top.menu.focus_on(str(scripts / "example.yaml"))
+    pilot.do(Act.CONFIRM)
+    assert pilot.name == "mode"
+
+
+def test_solo_progress_shows_on_the_card_after_a_practice_run() -> None:
+    pilot = Pilot()
+    player = Player(pilot, "keyboard")
+    start_scenario(player, "example", "solo", anti_model=False)
+    play_stage(player, {})
+    assert pilot.name == "debrief"
+    player.pick_key(pilot.top.buttons, "title")
+    player.pick_key(pilot.top.menu, "start")
+    picker = pilot.top
+    assert picker.progress["example"].startswith("1 practice run")
+    assert all(v is None for k, v in picker.progress.items() if k != "example")
+
+
+def test_the_list_scrolls_to_keep_the_focus_on_screen() -> None:
+    pilot = Pilot()
+    Player(pilot, "keyboard").pick_key(pilot.top.menu, "start")
+    menu = pilot.top.menu
+    for _ in range(len(menu.items)):
+        pilot.do(Act.DOWN)
+    assert menu.focus == len(menu.items) - 1
+    assert menu.rects[menu.focus].w > 0
+    assert pilot.app.screen.get_rect().contains(menu.rects[menu.focus])
