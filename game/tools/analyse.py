@@ -45,14 +45,22 @@ def describe(script: Script, facts: Analysis) -> str:
     out = [f"{script.path}: {script.title}"]
     out.append(
         f"  {len(script.beats)} beats, {facts.intervention_points} intervention points, "
-        f"{facts.decision_points} decision points, {len(script.endings)} endings, "
-        f"{facts.states} states"
+        f"{facts.decision_points} decision points, {len(script.endings)} endings"
+    )
+    out.append(
+        f"  {facts.states} states (a beat or intervention point with the flags set on the way"
+        " there: what the analysis works through)"
     )
     more = "at least " if facts.paths >= PATHS_CAP else ""
-    out.append(f"  distinct paths: {more}{facts.paths:,}")
     out.append(
-        f"  playing time: {facts.shortest_seconds / 60:.1f} to "
-        f"{facts.longest_seconds / 60:.1f} minutes"
+        f"  distinct paths: {more}{facts.paths:,} (every different run from start to an ending, "
+        "counting redirects and choices)"
+    )
+    out.append(
+        f"  estimated playing time: {facts.shortest_seconds / 60:.1f} to "
+        f"{facts.longest_seconds / 60:.1f} minutes (lines at reading pace, 1 minute of "
+        f"discussion per decision or redirect; hot-seats not counted; the script says "
+        f"{script.minutes})"
     )
     if facts.cycle:
         out.append(f"  LOOP: {' -> '.join(facts.cycle)}")
@@ -64,15 +72,19 @@ def describe(script: Script, facts: Analysis) -> str:
         out.append(f"    {marks} {ending_id} ({ending.tone}): {ending.title}{note}")
     if facts.anti_model_ending is None:
         out.append("    the anti-model path does not reach an ending")
-    out.append("  criteria: worst .. best possible; the best all-round path")
     width = max((len(c.name) for c in script.criteria.values()), default=10)
+    out.append(f"  {'criteria':<{width + 2}} worst .. best   best all-round path")
     for cid, (worst, best) in facts.criteria.items():
         value = facts.best_path_totals.get(cid, 0)
         pct = round(100 * facts.fraction(cid, value))
         name = script.criteria[cid].name
         out.append(f"    {name:<{width}} {worst:>4} .. {best:<4} {value:>4} ({pct}%)")
-    steps = ", ".join(f"{point}:{option}" for point, option in facts.best_path)
+    steps = ", ".join(f"{point} option {option + 1}" for point, option in facts.best_path)
     out.append(f"  best all-round path: {steps or '(no choices)'} -> {facts.best_path_ending}")
+    out.append(
+        "    (the run whose scores sit highest between worst and best, all criteria together;"
+        " options numbered as on the cards)"
+    )
     return "\n".join(out)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.story.analysis import analyse
-from game.story.model import Script
+from game.story.model import Option, Script
 from game.tools.analyse import load_or_explain
 
 LABEL_MAX = 42
@@ -39,6 +39,13 @@ class Link:
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= LABEL_MAX else text[: LABEL_MAX - 1] + "…"
+
+
+def _option_label(option: Option) -> str:
+    """The option's words, with its condition first when it has one."""
+    if option.cond.terms:
+        return f"if {option.cond.describe()}: {_short(option.says)}"
+    return _short(option.says)
 
 
 def _key(kind: str, ident: str) -> str:
@@ -69,7 +76,7 @@ def build(script: Script) -> tuple[list[Node], list[Link]]:
             links.append(Link(_key("beat", beat.id), pkey, f"line {index + 1}", False, True))
             for option in point.options:
                 dst = _target_key(script, option.goto)
-                links.append(Link(pkey, dst, _short(option.says), False))
+                links.append(Link(pkey, dst, _option_label(option), False))
         if beat.decision is not None:
             dkey = _key("decision", beat.id)
             nodes.append(Node(dkey, "decision", _short(beat.decision.prompt)))
@@ -77,7 +84,7 @@ def build(script: Script) -> tuple[list[Node], list[Link]]:
             for option in beat.decision.options:
                 anti = option.anti_model and (beat.id, option.goto) in steps
                 dst = _target_key(script, option.goto)
-                links.append(Link(dkey, dst, _short(option.says), anti))
+                links.append(Link(dkey, dst, _option_label(option), anti))
         for branch in beat.next:
             label = f"if {branch.cond.describe()}" if branch.cond.terms else ""
             anti = (beat.id, branch.goto) in steps
@@ -160,6 +167,8 @@ def main(argv: list[str]) -> int:
     if script is None:
         return 1
     text = to_mermaid(script) if args.format == "mermaid" else to_dot(script)
+    if args.output and args.format == "mermaid" and args.output.endswith(".md"):
+        text = f"# {script.title}\n\n```mermaid\n{text}```\n"  # code hosts draw it
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {args.output}", file=sys.stderr)

@@ -1,0 +1,86 @@
+"""The analyse and graph commands, run as an author would run them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.tools import analyse, graph
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = str(ROOT / "scripts" / "example.yaml")
+
+
+def test_analyse_json_reports_endings_paths_bounds_and_the_anti_model(capsys) -> None:
+    assert analyse.main([EXAMPLE, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["endings"] == {"formal_warning": True, "supported": True}
+    assert data["paths"] == 7
+    assert data["anti_model_ending"] == data["anti_model_expected"] == "formal_warning"
+    assert data["criteria"]["compassion"] == {"worst": -2, "best": 4, "best_path": 4}
+    assert data["best_path_ending"] == "supported"
+    assert data["intervention_points"] == 1 and data["decision_points"] == 1
+    assert 0 < data["shortest_seconds"] < data["longest_seconds"]
+
+
+def test_analyse_text_numbers_options_as_the_cards_do(capsys) -> None:
+    assert analyse.main([EXAMPLE]) == 0
+    out = capsys.readouterr().out
+    assert "best all-round path: public_telling_off option 1, office_talk option 2" in out
+    assert "<- the anti-model path ends here" in out
+
+
+def test_analyse_from_an_unknown_beat_says_so(capsys) -> None:
+    assert analyse.main([EXAMPLE, "--from", "nowhere"]) == 1
+    assert "no beat called 'nowhere'" in capsys.readouterr().err
+
+
+def test_mermaid_uses_a_shape_per_kind_and_marks_the_anti_model_path() -> None:
+    from game.story.loader import load_script
+
+    text = graph.to_mermaid(load_script(EXAMPLE))
+    assert text.splitlines()[1] == "flowchart TD"
+    assert 'b_arrival["arrival:' in text  # beat: box
+    assert "p_arrival_1{{" in text  # intervention: hexagon
+    assert 'd_office_talk{"What does Alex do now?"}' in text  # decision: diamond
+    assert 'e_supported(["Supported and on time (just)"])' in text  # ending: stadium
+    assert "d_office_talk ==>" in text and "linkStyle" in text  # anti-model drawn thick
+    assert '"if talked_privately: Agree a later start' in text  # conditional option labelled
+
+
+def test_dot_output_is_a_digraph_with_the_anti_model_in_bold_red() -> None:
+    from game.story.loader import load_script
+
+    text = graph.to_dot(load_script(EXAMPLE))
+    assert text.startswith('digraph "example" {') and text.rstrip().endswith("}")
+    assert "shape=diamond" in text and "shape=hexagon" in text and "peripheries=2" in text
+    assert 'd_office_talk -> e_formal_warning [label="Issue a first written' in text
+    assert 'color="#d55e00", penwidth=3' in text
+
+
+def test_graph_to_markdown_is_fenced_so_code_hosts_draw_it(tmp_path) -> None:
+    out = tmp_path / "example.md"
+    assert graph.main([EXAMPLE, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Example: Jo is late again\n\n```mermaid\n")
+    assert text.rstrip().endswith("```")
+
+
+@pytest.mark.parametrize("command", ["analyse", "graph"])
+def test_tools_on_a_broken_script_print_errors_not_a_traceback(tmp_path, command) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), command, str(broken)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"FREEZE_FRAME_NO_VENV": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 1
+    assert f"{broken}:" in done.stderr and "error" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
