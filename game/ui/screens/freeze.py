@@ -193,7 +193,10 @@ class FreezeScene(Scene):
             if point.late:
                 prompt = f"{prompt} (the moment has just passed)"
             draw.dim(surface, app)
-            option_cards(surface, app, point, self.menu, self.stage.tally_of, prompt=prompt)
+            note = "" if self.stage.solo else point.facilitator_prompt
+            option_cards(
+                surface, app, point, self.menu, self.stage.tally_of, prompt=prompt, note=note
+            )
             keys = f"1-{len(point.options)} or click to choose; Esc: back"
             if not self.stage.solo:
                 keys = f"{keys}; {TALLY_KEYS}"

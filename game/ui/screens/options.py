@@ -44,16 +44,31 @@ def option_cards(
     *,
     focus: bool = True,
     prompt: str | None = None,
+    note: str = "",
 ) -> None:
-    """The question in the prompt band, the cards, and their tallies (over a dimmed stage)."""
+    """The question in the prompt band (with `note` under it: the facilitator's question for
+    the room), the cards, and their tallies (over a dimmed stage)."""
     lay, theme = app.layout, app.theme
     top = lay.header_rect.bottom + lay.px(6)
     band = pygame.Rect(0, top, lay.width, lay.card_grid_rect.y - top - lay.px(8))
     pygame.draw.rect(surface, theme.stage_bg, band)  # the question never sits on the set
     area = pygame.Rect(lay.prompt_rect.x, band.y, lay.prompt_rect.w, band.h)
     text = prompt if prompt is not None else point.prompt
+    low = None
+    if note:
+        low = app.text.fit(
+            f"Ask the room: {note}",
+            lay.small_size,
+            theme.accent,
+            width=area.w,
+            height=area.h // 2,
+            italic=True,
+        )
+        area.h -= low.get_height()
     img = app.text.fit(text, lay.title_size, theme.text, width=area.w, height=area.h, bold=True)
     surface.blit(img, img.get_rect(midleft=(area.x, area.centery)))
+    if low is not None:
+        surface.blit(low, (area.x, area.bottom))
     rects = draw_option_cards(
         surface,
         lay.card_grid_rect,

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 CHARS_PER_SECOND = 45.0
 #: Never hold a finished line for less than this before auto-advancing.
 MIN_HOLD = 1.5
+BUZZER_LABEL, BUZZER_KEY = "FREEZE", "Space"
 HINT_SOLO = "Something is happening here \u2014 press Space to freeze"
 
 
@@ -120,10 +121,13 @@ class StageScene(Scene):
             self.compose_frozen()
 
     def _place(self) -> None:
-        lay = self.app.layout
-        size = lay.px(150)
+        lay, text = self.app.layout, self.app.text
+        # Wide enough for "[Space] FREEZE" at the current text size, as the button draws it.
+        label = text.measure(BUZZER_LABEL, lay.body_size, bold=True)[0]
+        key = text.measure(BUZZER_KEY, lay.small_size, bold=True)[0] + lay.px(36)
+        width = label + key + 2 * lay.padding + lay.px(24)
         self.buzzer_rect = pygame.Rect(
-            lay.safe_rect.right - size * 2, lay.header_rect.y, size * 2, lay.header_rect.h
+            lay.safe_rect.right - width, lay.header_rect.y, width, lay.header_rect.h
         )
         self.skip_rect = self.buzzer_rect.copy()
         place(self.app, self.cards)
@@ -315,7 +319,7 @@ class StageScene(Scene):
         if self.anti_model:
             draw.button(surface, app, self.skip_rect, "Skip")
         elif "buzz" in view.allowed:
-            draw.button(surface, app, self.buzzer_rect, "FREEZE", key="Space")
+            draw.button(surface, app, self.buzzer_rect, BUZZER_LABEL, key=BUZZER_KEY)
         if self.notice or self.hint():
             self._banner(surface, self.notice or self.hint())
         if app.debug:
@@ -344,7 +348,10 @@ class StageScene(Scene):
     def _decision(self, surface: pygame.Surface, frozen: bool) -> None:
         point = self.view.decision
         assert point is not None
-        option_cards(surface, self.app, point, self.cards, self.tally_of, focus=not frozen)
+        note = "" if self.solo else point.facilitator_prompt
+        option_cards(
+            surface, self.app, point, self.cards, self.tally_of, focus=not frozen, note=note
+        )
 
     def _ending(self, surface: pygame.Surface) -> None:
         app, lay = self.app, self.app.layout
