@@ -4,6 +4,10 @@
 tables in `game.ui.keymap`. It keeps the little state devices need (which sticks are
 pushed, which joysticks are open) so that scenes stay device-free and tests can post real
 pygame events and get the same actions a player would.
+
+Pads are read through SDL's joystick API (every pad and USB buzzer has one). Controller
+events are translated too, for hosts that use the controller API instead; the game never
+opens both for one pad, so a press is never counted twice.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from game.story.views import ThoughtView
 from ..input import Action
 from ..keymap import Act
 from ..scene_stack import Scene
+from ..sound import CHIME
 from . import draw
 from .menu import Item, Menu, column
 from .options import TALLY_KEYS, option_cards, option_menu, place
@@ -175,6 +176,7 @@ class FreezeScene(Scene):
 
     def _resume(self) -> None:
         self.rt.resume()
+        self.app.sound.play(CHIME)
         self.app.stack.pop(None)
 
     # ----- drawing ----------------------------------------------------------------------

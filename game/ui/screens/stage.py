@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.records.session import Session
+from game.records.session import Session, finish_session
 from game.story import flow
 from game.story.runtime import Runtime
 from game.story.views import ChoiceResult, Phase, RunMode, StageView
@@ -252,8 +252,13 @@ class StageScene(Scene):
             after_forum(self.app, self)
 
     def exit(self) -> None:
-        """Leaving the stage without an ending keeps the record open to resume later."""
-        if self.session is not None:
+        """Leaving the stage: a run that ended is closed (and joins solo progress) even if
+        nobody pressed on to the debrief; one without an ending stays open to resume."""
+        if self.session is None:
+            return
+        if self.rt.phase is Phase.ENDED:
+            finish_session(self.session)
+        else:
             self.session.journal.close()
 
     # ----- time -------------------------------------------------------------------------
