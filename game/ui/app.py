@@ -104,7 +104,9 @@ class App:
     def change_settings(self, settings: Settings) -> None:
         """Apply new settings now (window, style, sound) and keep them for next time."""
         old, self.settings = self.settings, settings
-        if (old.fullscreen, old.window) != (settings.fullscreen, settings.window):
+        # A window the user resized already has its new size: reopen only when it must change.
+        wrong_size = not settings.fullscreen and self.screen.get_size() != settings.window
+        if old.fullscreen != settings.fullscreen or wrong_size:
             self.screen = self._open_window()
         self.sound.set_volume(settings.volume)
         self.sound.set_muted(settings.muted)
@@ -121,8 +123,9 @@ class App:
 
     def resize(self, size: tuple[int, int]) -> None:
         """The user dragged the window: keep the size (within the designed range)."""
-        if self.settings.fullscreen:
+        if self.settings.fullscreen or clamp_size(size) == self.settings.window:
             return
+        self.screen = pygame.display.get_surface() or self.screen
         self.change_settings(replace(self.settings, window=clamp_size(size)))
 
     # ----- the frame ------------------------------------------------------------------

@@ -265,3 +265,25 @@ def test_a_run_on_an_edited_script_resumes_with_a_warning(tmp_path: Path) -> Non
     assert again.name == "stage" and "changed" in again.stage.notice
     again.do(Act.CONFIRM)
     assert again.stage.notice == "" and again.stage.view.line.says == "Right. Fine!"
+
+
+def test_backspace_on_resume_sets_the_old_run_aside() -> None:
+    pilot = Pilot()
+    start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
+    pilot.post(pygame.QUIT)
+    pilot.step()
+    again = Pilot()
+    assert again.top.menu.items[0].key == "resume"
+    again.do(Act.BACK)
+    assert [i.key for i in again.top.menu.items] == ["start", "settings", "quit"]
+    assert find_unfinished() is None
+
+
+def test_pointing_moves_the_focus_and_a_click_chooses() -> None:
+    pilot = Pilot()
+    menu = pilot.top.menu
+    pilot.post(pygame.MOUSEMOTION, pos=menu.rects[1].center, rel=(0, 0), buttons=(0, 0, 0))
+    pilot.step()
+    assert menu.focused.key == "settings"
+    pilot.click_label("Settings")
+    assert pilot.name == "settings"

@@ -29,22 +29,18 @@ if TYPE_CHECKING:
     from .stage import StageScene
 
 
-def _on_title(app: App) -> None:
+def go_to_title(app: App) -> None:
+    """Close every screen and show the title (a run on stage keeps its record to resume)."""
     from .title import TitleScene
 
     app.stack.reset(TitleScene(app))
-
-
-def go_to_title(app: App) -> None:
-    """Leave whatever is open (a run on stage keeps its record, so it can be resumed)."""
-    _on_title(app)
 
 
 def start_run(app: App, script: Script, room: str, anti_model_first: bool) -> None:
     """From the content notice: the anti-model run first if asked for, else the forum run."""
     from .stage import StageScene
 
-    _on_title(app)
+    go_to_title(app)
     if anti_model_first:
         runtime = Runtime(script, RunMode.ANTI_MODEL, clock=lambda: app.now)
         app.stack.push(StageScene(app, runtime, room=room))
@@ -66,7 +62,7 @@ def _push_forum(app: App, script: Script, room: str, anti_model_ending: str) -> 
 def after_anti_model(app: App, stage: StageScene, skipped: bool) -> None:
     """The anti-model run ended (or was skipped): the forum run starts from the beginning."""
     ending = "" if skipped else stage.rt.ending or ""
-    _on_title(app)
+    go_to_title(app)
     _push_forum(app, stage.rt.script, stage.room, ending)
 
 
@@ -78,7 +74,7 @@ def after_forum(app: App, stage: StageScene) -> None:
     session, stage.session = stage.session, None
     if session is not None:
         warning = finish_session(session)
-    _on_title(app)
+    go_to_title(app)
     app.stack.push(
         DebriefScene(
             app,
@@ -101,9 +97,9 @@ def resume_run(app: App, path: Path) -> None:
         session = resume_session(path, script, clock=lambda: app.now)
     except (ResumeError, JournalError, ScriptError, OSError) as exc:
         app.notice = f"That run cannot be resumed: {exc}"
-        _on_title(app)
+        go_to_title(app)
         return
-    _on_title(app)
+    go_to_title(app)
     stage = StageScene(app, session.runtime, room=session.room_mode, session=session)
     stage.notice = " ".join(session.warnings)
     app.stack.push(stage)

@@ -25,7 +25,6 @@ class Item:
     key: str
     enabled: bool = True
     reason: str = ""
-    detail: str = ""
 
 
 @dataclass
