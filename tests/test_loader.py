@@ -2,7 +2,9 @@
 
 Each file in tests/broken starts with `# expect: FF203 23:9` (several separated by commas, or
 `nothing` for the valid base they are all made from). The diagnostics must match exactly, so
-a fix that adds a cascade of follow-on errors fails here too.
+a fix that adds a cascade of follow-on errors fails here too. A `# hint: words` line among the
+first comment lines says what the hint must contain: the hint is what lets an author who is not
+a programmer fix the line, so its key words are tested as well as the position.
 """
 
 from __future__ import annotations
@@ -24,13 +26,24 @@ ROOT = Path(__file__).resolve().parent.parent
 BROKEN = sorted((ROOT / "tests" / "broken").glob("*.yaml"))
 EXAMPLE = ROOT / "scripts" / "example.yaml"
 EXPECT = re.compile(r"# expect: (.*)")
+HINT = re.compile(r"^# hint: (.*)$", re.MULTILINE)
+
+
+def header(path: Path) -> str:
+    """The file's text as far as the test needs it (any encoding, so the header reads)."""
+    data = path.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    return data.decode("utf-8", errors="replace")
+
+
+def expected_hint(path: Path) -> str:
+    found = HINT.search(header(path)[:2000])
+    return found.group(1) if found else ""
 
 
 def expected(path: Path) -> set[tuple[str, int, int]]:
-    data = path.read_bytes()
-    text = (
-        data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("latin-1")
-    )
+    text = header(path)
     found = EXPECT.match(text)
     assert found, f"{path.name} has no '# expect:' first line"
     if found.group(1).strip() == "nothing":
@@ -49,6 +62,9 @@ def test_broken_script_reports_its_mistake_where_it_is(path: Path) -> None:
     got = {(d.code, d.pos.line, d.pos.col) for d in diags}
     assert got == expected(path), "\n".join(format_diagnostic(d) for d in diags)
     assert all(d.pos.path == str(path) for d in diags)
+    hint = expected_hint(path)
+    if hint:
+        assert any(hint in d.hint for d in diags), [d.hint for d in diags]
     if any(d.is_error for d in diags):
         assert script is None
         with pytest.raises(ScriptError) as err:

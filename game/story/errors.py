@@ -70,10 +70,9 @@ CATALOGUE: dict[str, Spec] = {
     ),
     "FF102": Spec(
         ERROR,
-        "duplicate key '{key}' (first at line {first}); the later one would "
-        "silently replace the earlier",
+        "duplicate key '{key}' (first at line {first})",
         "two beats both called arrival",
-        "Rename one of them or merge them.",
+        "The second would replace the first and the first would be lost: rename or remove one.",
     ),
     "FF103": Spec(
         ERROR,
@@ -378,11 +377,16 @@ def one_of(choices: Iterable[str]) -> str:
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
+def source_lines(text: str) -> list[str]:
+    """The script's lines, numbered as libyaml numbers them (index 0 is line 1)."""
+    return _LINE_BREAK.split(text)
+
+
 def with_source(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
     """Attach the offending source line to each diagnostic that points into `text`."""
     if not diagnostics:
         return diagnostics
-    lines = _LINE_BREAK.split(text)
+    lines = source_lines(text)
     out = []
     for d in diagnostics:
         if not d.source_line and 1 <= d.pos.line <= len(lines):

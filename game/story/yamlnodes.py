@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from game.story.errors import Diagnostic, diagnostic, with_source
+from game.story.errors import Diagnostic, diagnostic, source_lines, with_source
 from game.story.model import Pos
 from game.story.perf import paused_gc
+from game.story.syntax_hints import syntax_hint
 
 #: Generated benchmark scripts of 100,000 beats are 10-20 MB; anything far beyond is a mistake.
 MAX_BYTES = 50 * 1024 * 1024
@@ -33,6 +34,12 @@ MAX_DEPTH = 40
 #: A 100,000-beat script has about 3.5 million values; 50 MiB of `[],` would have 17 million
 #: tiny lists and take gigabytes of memory, so the count of values is bounded too.
 MAX_NODES = 8_000_000
+
+#: Said in plain words: an author does not know that YAML keeps only the last of two keys.
+DUPLICATE_HINT = (
+    "the second one would replace the first and the first would be lost: "
+    "rename or remove one of them"
+)
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STANDARD = "tag:yaml.org,2002:"
@@ -169,7 +176,8 @@ def _compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
             mark = exc.context_mark  # an unclosed quote: point at where it was opened
         problem = exc.problem or exc.context or "not valid YAML"
         pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
-        builder.diags.append(diagnostic("FF101", pos, problem=problem, hint=_syntax_hint(problem)))
+        hint = syntax_hint(problem, source_lines(text), pos.line, pos.col)
+        builder.diags.append(diagnostic("FF101", pos, problem=problem, hint=hint))
     except yaml.YAMLError as exc:
         index = getattr(exc, "position", 0) or 0
         line = text.count("\n", 0, index) + 1
@@ -188,19 +196,6 @@ def _compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     if any(d.is_error and d.code != "FF102" for d in builder.diags):
         return None, builder.diags
     return builder.root, builder.diags
-
-
-def _syntax_hint(problem: str) -> str:
-    """A plain-words hint for the YAML errors authors meet most."""
-    if "tab" in problem:
-        return "indent with spaces, never tabs"
-    if "mapping values are not allowed" in problem:
-        return "text containing ': ' must be in quotes, e.g. says: \"Note: this\""
-    if "end of stream" in problem or "quoted scalar" in problem:
-        return "a quote was opened and not closed"
-    if "block" in problem or "indentation" in problem or "expected <block end>" in problem:
-        return "check this line is indented the same as the lines beside it"
-    return ""
 
 
 class _Stop(Exception):
@@ -305,6 +300,7 @@ class _Builder:
                             Pos(self.path, key.line, key.col),
                             key=key.value,
                             first=first.line,
+                            hint=DUPLICATE_HINT,
                         )
                     )
                     continue

@@ -1,0 +1,111 @@
+"""Plain-words hints for YAML syntax errors (FF101), read from the lines around the fault.
+
+libyaml names the rule it could not apply ("could not find expected ':'"), which means
+nothing to an author, and it often notices a mistake one line late: a key without its colon
+is only found out when the next line starts. So each hint looks at the faulty line and the
+line above it and names the likely slip in the author's terms: a missing colon, no space
+after a dash, curly quotes pasted from a word processor, an apostrophe inside single quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Quote marks a word processor substitutes for straight ones; YAML does not treat them as quotes.
+_CURLY = re.compile(r"(?:^|[:\-\[{,])\s*[\u201c\u201d\u2018\u2019\u201e]")
+#: `-who: jo`: a list item whose dash has no space after it, so YAML reads `-who` as a word.
+_DASH_GLUED = re.compile(r"\s*-([^\s\-][^:\s]*:?)")
+#: Where a line's key starts: after its indentation and any list dashes.
+_KEY_PREFIX = re.compile(r"\s*(?:-\s+)*")
+#: A value that opens with a quote, e.g. `says: 'Sorry I can't...'` -> the quote character.
+_OPENING_QUOTE = re.compile(r"""(?:^|:\s|-\s)\s*(["'])""")
+
+TABS = "indent with spaces, never tabs"
+CURLY = 'these look like curly quotes from a word processor; use straight quotes " instead'
+COLON_IN_TEXT = "text containing ': ' must be in quotes, e.g. says: \"Note: this\""
+NO_COLON = "the key on this line or the line above is missing its ':' or the space after ':'"
+SINGLE = "an apostrophe inside single quotes ends the text: write it '' or use double quotes"
+DOUBLE = 'a " inside double quotes ends the text: write it \\" or use single quotes outside'
+QUOTES = "check the quotes on this line and the line above: a quote inside quoted text ends it"
+UNCLOSED = "a quote was opened and not closed"
+BRACKET = "a [ or { on this line or the line above is not closed"
+LIST_LINE_UP = (
+    "list items under a key must line up: check the indentation of this line and the one above"
+)
+INDENT = "check this line is indented the same as the lines beside it"
+
+
+def syntax_hint(problem: str, lines: list[str], line: int, col: int) -> str:
+    """A hint for libyaml's `problem` at 1-based `line` and `col` of the script's `lines`."""
+    here = lines[line - 1] if 1 <= line <= len(lines) else ""
+    above_at = _line_above(lines, line)
+    above = lines[above_at - 1] if above_at else ""
+    if "tab" in problem:
+        return TABS
+    if "end of stream" in problem or "quoted scalar" in problem:
+        return UNCLOSED
+    if _CURLY.search(here):
+        return CURLY
+    glued = _DASH_GLUED.match(here) or _DASH_GLUED.match(above)
+    if glued:
+        word = glued.group(1)
+        return f"put a space after the dash: '- {word}', not '-{word}'"
+    if "mapping values are not allowed" in problem:
+        if ": " in here[: max(col - 1, 0)] or _continues_text(lines, above_at):
+            return COLON_IN_TEXT  # the colon is inside a value, not after a key
+        return _missing_colon(above) or f"{NO_COLON}; or, if this is text, put it in quotes"
+    if "could not find expected ':'" in problem:
+        return _missing_colon(above) or NO_COLON
+    if "did not find expected key" in problem:
+        return _quote_hint(here) or _quote_hint(above) or INDENT
+    if "expected '-' indicator" in problem:
+        return LIST_LINE_UP
+    if "expected ',' or" in problem:
+        return BRACKET
+    if "block" in problem or "indentation" in problem:
+        return INDENT
+    return ""
+
+
+def _line_above(lines: list[str], line: int) -> int:
+    """The number of the nearest line above with something other than a comment (0: none)."""
+    for number in range(min(line, len(lines) + 1) - 1, 0, -1):
+        text = lines[number - 1].strip()
+        if text and not text.startswith("#"):
+            return number
+    return 0
+
+
+def _continues_text(lines: list[str], line: int) -> bool:
+    """Whether `line` carries on the unquoted text of a `key: text` line above it.
+
+    `summary: A long` followed by a deeper `text that goes on` is one piece of text, so a
+    colon after it is a colon in text, not a sign that `text that goes on` lacks its own.
+    """
+    start = _line_above(lines, line) if line else 0
+    if not start:
+        return False
+    key_line = lines[start - 1]
+    _, colon, value = key_line.partition(": ")
+    if not colon or not value.strip() or value.lstrip()[0] in "|>#":
+        return False
+    key_col = len(_KEY_PREFIX.match(key_line).group(0))
+    text = lines[line - 1]
+    return len(text) - len(text.lstrip()) > key_col
+
+
+def _missing_colon(above: str) -> str:
+    """Name the line above when it is a bare key, such as `scene staff_room` or `lines`."""
+    content = above.strip().removeprefix("- ").split(" #")[0].rstrip()
+    if not content or content.endswith(":") or ": " in content or content[0] in "[{\"'|>&*!":
+        return ""
+    lacks = "a space after its ':'" if ":" in content else "a ':'"
+    return f"the line above ('{content}') looks like it needs {lacks}"
+
+
+def _quote_hint(text: str) -> str:
+    """Which kind of quote was ended early by the same mark inside the text."""
+    found = _OPENING_QUOTE.search(text)
+    if not found:
+        return QUOTES if "'" in text or '"' in text else ""
+    return SINGLE if found.group(1) == "'" else DOUBLE
