@@ -29,7 +29,15 @@ if TYPE_CHECKING:
 #: Asked when the stop is not at an intervention point the author wrote a question for.
 GENERIC_PROMPT = "Ask the room: what did you notice? What might the manager do differently?"
 #: Rows of earlier moments shown at once on the rewind page.
-REWIND_ROWS = 5
+REWIND_ROWS = 4
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(".,;:!?")
+    return f"{cut}\u2026"
 
 
 class FreezeScene(Scene):
@@ -81,8 +89,15 @@ class FreezeScene(Scene):
             self.menu = Menu([Item(f"{a.name} \u2014 {a.role}", a.id) for a in view.actors])
         elif page == "rewind":
             moments = list(reversed(self.rt.moments()))
+            lay = self.app.layout
+            # One line per moment, all at one size: about two characters per body-size em.
+            limit = max(20, lay.menu_rect.w * 2 // lay.body_size - 4)
             self.menu = Menu(
-                [Item(f"{m.speaker_name}: {m.text}", str(m.index)) for m in moments], digits=False
+                [
+                    Item(shorten(f"{m.speaker_name}: {m.text}", limit), str(m.index))
+                    for m in moments
+                ],
+                digits=False,
             )
             self.top = 0
         self.relayout()
@@ -215,7 +230,8 @@ class FreezeScene(Scene):
         if self.page == "hotseat":
             lead = "Who should we hear from?"
         elif self.page == "rewind":
-            lead = "Go back to which moment? (newest first)"
+            count = len(self.menu.items)
+            lead = f"Go back to which moment? ({count} earlier, newest first)"
         shown = [r for r in self.menu.rects if r.w]
         back = area.unionall(shown) if shown else area
         draw.backing(surface, app, back.inflate(lay.padding * 2, lay.padding * 2))
