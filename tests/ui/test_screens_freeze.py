@@ -230,9 +230,13 @@ def test_auto_advance_moves_on_at_a_reading_pace_but_never_past_a_decision() -> 
     start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
     stage = pilot.stage
     assert stage.typing
-    pilot.step(frames=60 * 60)  # a minute of fake time
+    pilot.step(frames=60)  # a second: typed, but not yet read
+    assert not stage.typing and stage.view.line_index == 0
+    pilot.step(frames=16, dt=0.25)  # four more: a six-word line has had its time
+    assert stage.view.line_index == 1
+    pilot.step(frames=240, dt=0.25)  # a minute of fake time
     assert pilot.phase is Phase.DECIDING
-    pilot.step(frames=60 * 60)
+    pilot.step(frames=240, dt=0.25)
     assert pilot.phase is Phase.DECIDING
 
 
