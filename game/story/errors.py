@@ -4,7 +4,8 @@ Every problem is a `Diagnostic` with a stable code from `CATALOGUE`, a position 
 helps, a hint. Stable codes let the authoring guide explain each one and let the tests assert
 on the code rather than on wording that may improve. `ScriptError` is the one exception the
 story layer raises for bad scripts; it carries every diagnostic found, not just the first, so an
-author fixes a whole file in one pass.
+author fixes a whole file in one pass (except YAML syntax errors: libyaml cannot read past the
+first one, so it comes alone and the guide says so).
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ CATALOGUE: dict[str, Spec] = {
         ERROR,
         "YAML syntax: {problem}",
         'says: "unclosed quote',
-        "Check indentation (spaces, not tabs), colons and quotes on this line.",
+        "Check indentation (spaces, not tabs), colons and quotes on this line and the line "
+        "above. Syntax errors stop the check: fix them one at a time and run validate again.",
     ),
     "FF102": Spec(
         ERROR,
