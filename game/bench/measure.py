@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -27,16 +31,23 @@ class Timing:
 
 
 def summarise(samples_ms: list[float]) -> Timing:
+    """Median, 99th percentile (nearest rank) and worst of at least one sample."""
     ordered = sorted(samples_ms)
     p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
     return Timing(statistics.median(ordered), p99, ordered[-1], len(ordered))
 
 
-def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
-    """The fastest of a few runs in milliseconds: the least disturbed by a busy machine."""
-    times = []
-    for _ in range(repeat):
+def timed(fn: Callable[[], T], repeat: int = 1) -> tuple[float, T]:
+    """The fastest of `repeat` runs in milliseconds (the least disturbed by a busy machine),
+    and what the last run returned."""
+    best = math.inf
+    for _ in range(max(1, repeat)):
         start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000.0)
-    return min(times)
+        result = fn()
+        best = min(best, (time.perf_counter() - start) * 1000.0)
+    return best, result
+
+
+def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
+    """The fastest of `repeat` runs in milliseconds."""
+    return timed(fn, repeat)[0]

@@ -1,0 +1,69 @@
+"""Memory through whole playthroughs: the peak, and whether it grows from one round to the next.
+
+A round plays every shipped scenario from the title to its debrief through the real game
+(keyboard only; lines typing, a freeze with a hot-seat and a redirect at every intervention
+point, every debrief page), then returns to the title. A cache without a bound, or a scene
+that is never let go, shows as resident memory that keeps climbing round after round.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import resource
+import sys
+
+from game.ui.keymap import CHOOSES
+
+from .drive import Driver, back_to_title, play_to_debrief, start_forum
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_mib() -> float:
+    """Resident memory now (Linux: /proc/self/statm), or the peak where that is unavailable."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * _PAGE / 2**20
+    except OSError:
+        return peak_mib()
+
+
+def peak_mib() -> float:
+    """The process's peak resident memory so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
+def play_round(driver: Driver) -> None:
+    """Every shipped scenario once, title to debrief (all four pages) and back."""
+    for path in driver.app.library.paths():
+        start_forum(driver, path)
+        play_to_debrief(driver)
+        for choose in CHOOSES:
+            driver.press(choose)
+        back_to_title(driver)
+
+
+def measure(size: tuple[int, int], rounds: int) -> dict:
+    """Resident memory after each of `rounds` rounds, the peak, and the growth after the first.
+
+    The first round fills the caches (fonts, figures, backdrops, text); growth is measured
+    from its end to the end of the last, so a bounded cache shows as flat.
+    """
+    driver = Driver(size)
+    driver.frame()
+    after = []
+    for _ in range(rounds):
+        play_round(driver)
+        gc.collect()
+        after.append(resident_mib())
+    growth = after[-1] - after[0]
+    return {
+        "rounds": rounds,
+        "scenarios": len(driver.app.library.paths()),
+        "resident_after_each_mib": after,
+        "peak_mib": peak_mib(),
+        "growth_after_first_mib": growth,
+        "growth_per_round_mib": growth / (rounds - 1) if rounds > 1 else 0.0,
+    }
