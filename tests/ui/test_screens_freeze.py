@@ -249,3 +249,19 @@ def test_typing_finishes_on_a_key_before_the_line_moves_on() -> None:
     assert not stage.typing and stage.view.line_index == 0
     pilot.do(Act.CONFIRM)
     assert stage.view.line_index == 1
+
+
+def test_the_freeze_picture_follows_a_rewind_and_the_focus() -> None:
+    pilot = on_stage()
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.BUZZ)
+    first = pilot.pixels().copy()
+    pilot.do(Act.DOWN)
+    moved = pilot.pixels().copy()
+    assert pygame.image.tobytes(first, "RGB") != pygame.image.tobytes(moved, "RGB")
+    pilot.do(Act.CHOOSE_3)
+    pilot.top.menu.focus = len(pilot.top.menu.items) - 1
+    pilot.do(Act.CONFIRM)  # back to Jo's entrance: the frozen picture is made again
+    assert pilot.stage.frozen_count == 2
+    assert pygame.image.tobytes(pilot.pixels(), "RGB") != pygame.image.tobytes(moved, "RGB")

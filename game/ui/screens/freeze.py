@@ -53,6 +53,8 @@ class FreezeScene(Scene):
         self.note = ""
         self.menu = Menu([])
         self.top = 0  # first moment row shown on the rewind page
+        self._picture: pygame.Surface | None = None
+        self._key: tuple = ()
 
     # ----- pages ------------------------------------------------------------------------
 
@@ -201,7 +203,34 @@ class FreezeScene(Scene):
         point = view.redirect or view.decision
         return point.facilitator_prompt if point and point.facilitator_prompt else GENERIC_PROMPT
 
+    def _picture_key(self) -> tuple:
+        """Everything the freeze screen shows: while it is unchanged, so is the picture."""
+        lay = self.app.layout
+        return (
+            self.page,
+            self.menu.focus,
+            self.top,
+            self.note,
+            self.thought,
+            repr(self.rt.tallies),
+            self.stage.frozen_count,
+            lay.size,
+            lay.text_scale,
+            self.app.theme.name,
+            tuple((i.label, i.enabled) for i in self.menu.items),
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
+        """The frozen stage with this menu over it, composed once per change and then blitted
+        (at 4K the panels and their shadows cost several milliseconds to draw afresh)."""
+        key = self._picture_key()
+        if key != self._key or self._picture is None:
+            picture = surface.copy()
+            self._compose(picture)
+            self._picture, self._key = picture, key
+        surface.blit(self._picture, (0, 0))
+
+    def _compose(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme
         view = self.stage.view
         if self.page == "redirect" and view.redirect is not None:

@@ -60,6 +60,7 @@ class StageScene(Scene):
         self.anti_model_ending = anti_model_ending
         self.painter = StagePainter(app)
         self.frozen: pygame.Surface | None = None
+        self.frozen_count = 0  # how many frozen pictures were made: overlays key caches on it
         self.cards = Menu([])
         self.view: StageView = runtime.view()
         self._line_key: tuple = ()
@@ -221,6 +222,7 @@ class StageScene(Scene):
         picture = pygame.Surface(self.app.layout.size).convert()
         self.paint(picture, frozen=True)
         self.frozen = self.painter.frozen(picture)
+        self.frozen_count += 1
 
     def resume(self, result: object = None) -> None:
         """Back from the freeze menu, the pause menu or feedback."""
