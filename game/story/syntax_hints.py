@@ -17,6 +17,8 @@ _CURLY = re.compile(r"(?:^|[:\-\[{,])\s*[\u201c\u201d\u2018\u2019\u201e]")
 _DASH_GLUED = re.compile(r"\s*-([^\s\-][^:\s]*:?)")
 #: Where a line's key starts: after its indentation and any list dashes.
 _KEY_PREFIX = re.compile(r"\s*(?:-\s+)*")
+#: A value that opens with a bracket, e.g. `says: [Whispers] Jo...`: YAML reads a list.
+_OPENING_BRACKET = re.compile(r"(?:^|:\s|-\s)\s*[\[{]")
 #: A value that opens with a quote, e.g. `says: 'Sorry I can't...'` -> the quote character.
 _OPENING_QUOTE = re.compile(r"""(?:^|:\s|-\s)\s*(["'])""")
 
@@ -32,6 +34,9 @@ BRACKET = "a [ or { on this line or the line above is not closed"
 LIST_LINE_UP = (
     "list items under a key must line up: check the indentation of this line and the one above"
 )
+SPECIAL_START = 'text starting with @, ` or % must be in quotes, e.g. says: "@Jo, a word"'
+BRACKET_TEXT = 'text starting with [ or { must be in quotes, e.g. says: "[Quietly] Jo..."'
+AFTER_END = "something follows the closing quote or bracket: keep all the text inside it"
 INDENT = "check this line is indented the same as the lines beside it"
 
 
@@ -57,7 +62,13 @@ def syntax_hint(problem: str, lines: list[str], line: int, col: int) -> str:
     if "could not find expected ':'" in problem:
         return _missing_colon(above) or NO_COLON
     if "did not find expected key" in problem:
+        if _OPENING_BRACKET.search(here):
+            return BRACKET_TEXT
         return _quote_hint(here) or _quote_hint(above) or INDENT
+    if "cannot start any token" in problem:
+        return SPECIAL_START
+    if "expected comment or line break" in problem:
+        return AFTER_END
     if "expected '-' indicator" in problem:
         return LIST_LINE_UP
     if "expected ',' or" in problem:
