@@ -66,7 +66,7 @@ def syntax_hint(problem: str, lines: list[str], line: int, col: int) -> str:
             return BRACKET_TEXT
         return _quote_hint(here) or _quote_hint(above) or INDENT
     if "cannot start any token" in problem:
-        return SPECIAL_START
+        return _cannot_start(here[col - 1 : col])
     if "expected comment or line break" in problem:
         return AFTER_END
     if "expected '-' indicator" in problem:
@@ -76,6 +76,15 @@ def syntax_hint(problem: str, lines: list[str], line: int, col: int) -> str:
     if "block" in problem or "indentation" in problem:
         return INDENT
     return ""
+
+
+def _cannot_start(char: str) -> str:
+    """A character YAML keeps for itself at the start of a value, or a tab inside a line."""
+    if char == "\t":
+        return TABS
+    if char in ("@", "`", "%"):
+        return SPECIAL_START
+    return "put this text in quotes"
 
 
 def _line_above(lines: list[str], line: int) -> int:
