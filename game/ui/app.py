@@ -78,6 +78,8 @@ class App:
         #: Called with `dt` every frame before the top scene's update, whatever is on top
         #: (the author preview's file watch, which must notice a save under a menu too).
         self.watchers: list[Callable[[float], None]] = []
+        #: What the screen shows (see `Scene.picture`); None: the next frame draws afresh.
+        self.shown: tuple | None = None
         self.text = TextRenderer()
         self.input = Input()
         self.stack = SceneStack()
@@ -111,6 +113,7 @@ class App:
         self.sound.set_volume(settings.volume)
         self.sound.set_muted(settings.muted)
         self.layout, self.theme = self._style()
+        self.shown = None
         self.stack.relayout()
         if self.persist:
             try:
@@ -162,7 +165,13 @@ class App:
         self.draw()
 
     def draw(self) -> None:
-        self.stack.draw(self.screen)
+        """Draw the scenes on show, unless they would draw the same picture again; flip."""
+        picture = self.stack.picture()
+        if picture is not None:
+            picture = (self.debug, picture)
+        if picture is None or picture != self.shown:
+            self.stack.draw(self.screen)
+        self.shown = picture
         pygame.display.flip()
 
     def guarded_frame(self, dt: float) -> None:

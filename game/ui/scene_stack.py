@@ -8,7 +8,8 @@ Lifecycle, called by the stack: `enter` when a scene first becomes top, `pause` 
 is pushed over it, `resume(result)` when the one above pops, `exit` when it leaves the stack.
 Per frame the app calls `handle(action)` for each action, then `update(dt)` on the top scene
 only (the stage stands still under a menu), then `draw(surface)` from the topmost opaque scene
-up. `draw` must not change state: it may be called any number of times, or not at all.
+up. `draw` must not change state: it may be called any number of times, or not at all
+(the app skips it while no scene's `picture` key has changed).
 """
 
 from __future__ import annotations
@@ -61,6 +62,17 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Paint the current state. Changes nothing."""
+
+    def picture(self) -> object | None:
+        """What this scene's picture depends on now, or None to be drawn every frame.
+
+        The app redraws only when the picture of a scene on show changes (or which scenes
+        are on show, or the window or style), so a screen that stands still, such as the
+        frozen stage under its menu, costs a flip instead of a redraw. A key must cover
+        everything `draw` reads that can change, as snapshots compared with == (numbers,
+        strings, frozen views), never a mutable object that could change in place.
+        """
+        return None
 
 
 class SceneStack:
@@ -124,3 +136,11 @@ class SceneStack:
     def draw(self, surface: pygame.Surface) -> None:
         for scene in self.visible():
             scene.draw(surface)
+
+    def picture(self) -> tuple | None:
+        """The scenes on show and their pictures' keys; None if any must be drawn anyway."""
+        shown = self.visible()
+        keys = [scene.picture() for scene in shown]
+        if any(key is None for key in keys):
+            return None
+        return shown, keys

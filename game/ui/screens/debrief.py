@@ -153,6 +153,10 @@ class DebriefScene(Scene):
 
     # ----- drawing ----------------------------------------------------------------------
 
+    def picture(self) -> tuple:
+        """Redraw only when the page, the timeline's scroll, the message or the focus changes."""
+        return self.page, self.scroll, self.message, self.buttons.focus
+
     def draw(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme
         surface.fill(theme.stage_bg)

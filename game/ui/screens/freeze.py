@@ -220,6 +220,9 @@ class FreezeScene(Scene):
             tuple((i.label, i.enabled) for i in self.menu.items),
         )
 
+    def picture(self) -> tuple:
+        return self._picture_key()
+
     def draw(self, surface: pygame.Surface) -> None:
         """The frozen stage with this menu over it, composed once per change and then blitted
         (at 4K the panels and their shadows cost several milliseconds to draw afresh)."""

@@ -106,6 +106,10 @@ class PickerScene(Scene):
             script = self.app.library.load(chosen)
             self.app.stack.push(ModeScene(self.app, script))
 
+    def picture(self) -> tuple:
+        """Redraw only when the focus or the scroll moves (or the progress warning changes)."""
+        return self.menu.focus, self.top, self.warning
+
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         surface.fill(app.theme.stage_bg)

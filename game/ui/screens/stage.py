@@ -18,6 +18,7 @@ from game.story import flow
 from game.story.runtime import Runtime
 from game.story.views import ChoiceResult, Phase, RunMode, StageView
 
+from ..bubbles import revealed
 from ..input import Action
 from ..keymap import Act
 from ..scene_stack import Scene
@@ -300,6 +301,21 @@ class StageScene(Scene):
         else:
             keys = ""
         return f"{who} \u00b7 {keys}" if keys else who
+
+    def picture(self) -> tuple:
+        """What the stage shows: the view, the words typed so far (whole words appear at once,
+        so most typing frames change nothing), the banner, the frozen picture and the cards."""
+        typed = len(revealed(self.text, int(self.shown)))
+        return (
+            self.view,
+            typed,
+            self.notice,
+            self.rt.phase,
+            self.rt.attempt,
+            self.frozen_count if self.frozen is not None else -1,
+            self.cards.focus,
+            repr(self.rt.tallies),
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.frozen is not None and self.rt.phase is Phase.FROZEN:

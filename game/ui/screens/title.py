@@ -72,6 +72,10 @@ class TitleScene(Scene):
             mark_session(self.unfinished.path, "abandoned")
             self.enter()
 
+    def picture(self) -> tuple:
+        """Redraw only when the menu (Resume comes and goes), its focus or the message changes."""
+        return tuple(item.label for item in self.menu.items), self.menu.focus, self.message
+
     def draw(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme
         surface.fill(theme.stage_bg)
