@@ -287,3 +287,17 @@ def test_pointing_moves_the_focus_and_a_click_chooses() -> None:
     assert menu.focused.key == "settings"
     pilot.click_label("Settings")
     assert pilot.name == "settings"
+
+
+def test_a_run_that_cannot_be_recorded_still_plays(monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("game.ui.screens.flow.start_session", refuse)
+    pilot = Pilot()
+    player = Player(pilot, "keyboard")
+    start_scenario(player, "example", "facilitator", anti_model=False)
+    assert pilot.stage.session is None and "cannot be recorded" in pilot.stage.notice
+    play_stage(player, {})
+    assert pilot.name == "debrief"
+    assert not pilot.top.buttons.items[0].enabled  # nothing to export without a record

@@ -51,7 +51,14 @@ def start_run(app: App, script: Script, room: str, anti_model_first: bool) -> No
 def _push_forum(app: App, script: Script, room: str, anti_model_ending: str) -> None:
     from .stage import StageScene
 
-    session = start_session(script, room, RunMode.FORUM, clock=lambda: app.now)
+    try:
+        session = start_session(script, room, RunMode.FORUM, clock=lambda: app.now)
+    except OSError as exc:  # a full disk or a read-only folder must not stop the session
+        runtime = Runtime(script, RunMode.FORUM, clock=lambda: app.now)
+        stage = StageScene(app, runtime, room=room, anti_model_ending=anti_model_ending)
+        stage.notice = f"This run cannot be recorded ({exc.strerror or exc}); it plays on."
+        app.stack.push(stage)
+        return
     app.stack.push(
         StageScene(
             app, session.runtime, room=room, session=session, anti_model_ending=anti_model_ending
