@@ -63,3 +63,16 @@ def test_the_list_scrolls_to_keep_the_focus_on_screen() -> None:
     assert menu.focus == len(menu.items) - 1
     assert menu.rects[menu.focus].w > 0
     assert pilot.app.screen.get_rect().contains(menu.rects[menu.focus])
+
+
+def test_a_script_that_breaks_after_listing_is_shown_broken_not_started(tmp_path: Path) -> None:
+    scripts = scripts_with_a_broken_one(tmp_path / "scripts")
+    pilot = Pilot(scripts_dir=scripts)
+    Player(pilot, "keyboard").pick_key(pilot.top.menu, "start")
+    example = str(scripts / "example.yaml")
+    text = (scripts / "example.yaml").read_text(encoding="utf-8")
+    (scripts / "example.yaml").write_text(text.replace("start: arrival", "start: gone"), "utf-8")
+    pilot.top.menu.focus_on(example)
+    pilot.do(Act.CONFIRM)
+    assert pilot.name == "picker"
+    assert not next(i for i in pilot.top.menu.items if i.key == example).enabled

@@ -13,7 +13,7 @@ import os
 import pygame
 
 from game.records.progress import card_line, load_progress
-from game.story.errors import format_diagnostic
+from game.story.errors import ScriptError, format_diagnostic
 from game.story.library import Entry
 
 from ..input import Action
@@ -103,7 +103,14 @@ class PickerScene(Scene):
         if chosen is not None:
             from .setup import ModeScene
 
-            script = self.app.library.load(chosen)
+            try:
+                script = self.app.library.load(chosen)
+            except ScriptError:
+                focus = self.menu.focus
+                self.enter()  # the file broke since the list was made: show what is wrong
+                self.menu.focus = min(focus, len(self.menu.items) - 1)
+                self.relayout()
+                return
             self.app.stack.push(ModeScene(self.app, script))
 
     def picture(self) -> tuple:
