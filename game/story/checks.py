@@ -15,6 +15,10 @@ from game.story.analysis import Analysis, explore
 from game.story.errors import Diagnostic, diagnostic, did_you_mean
 from game.story.model import Condition, Option, Pos, Script
 
+#: Option cards the stage can lay out at once.
+MAX_OPTIONS = 4
+HINT_FEWER = "keep the two to four options that matter most"
+
 #: Longest text that fits its place on the 1920x1080 stage, in characters.
 LIMITS = {
     "spoken line": (160, "speech bubble"),
@@ -148,6 +152,29 @@ def check_anti_model_path(script: Script, facts: Analysis) -> Iterator[Diagnosti
     yield diagnostic("FF410", script.endings[expected].pos, hint, result=result, value=expected)
 
 
+def check_option_count(script: Script) -> Iterator[Diagnostic]:
+    """The stage lays out at most four option cards; a fifth would never be seen."""
+    for intervention in script.interventions.values():
+        if len(intervention.options) > MAX_OPTIONS:
+            count = len(intervention.options)
+            yield diagnostic(
+                "FF411", intervention.pos, HINT_FEWER, value=intervention.id, count=count
+            )
+    for beat in script.beats.values():
+        if beat.decision is not None and len(beat.decision.options) > MAX_OPTIONS:
+            count = len(beat.decision.options)
+            yield diagnostic(
+                "FF411", beat.decision.pos, HINT_FEWER, value=beat.decision.id, count=count
+            )
+
+
+def check_intervention_anti_model(script: Script) -> Iterator[Diagnostic]:
+    for intervention in script.interventions.values():
+        for option in intervention.options:
+            if option.anti_model:
+                yield diagnostic("FF412", option.pos, "mark anti_model on decision options only")
+
+
 CHECKS: tuple[Callable[[Script], Iterator[Diagnostic]], ...] = (
     check_no_way_forward,
     check_option_feedback,
@@ -156,6 +183,8 @@ CHECKS: tuple[Callable[[Script], Iterator[Diagnostic]], ...] = (
     check_anti_model_option,
     check_unused_interventions,
     check_flags,
+    check_option_count,
+    check_intervention_anti_model,
 )
 
 GRAPH_CHECKS: tuple[Callable[[Script, Analysis], Iterator[Diagnostic]], ...] = (

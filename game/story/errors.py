@@ -320,6 +320,19 @@ CATALOGUE: dict[str, Spec] = {
         "anti_model_ending: formal_warning",
         "Mark anti_model: true on the options the traditional approach picks.",
     ),
+    "FF411": Spec(
+        WARNING,
+        "'{value}' has {count} options; the stage shows at most 4 cards",
+        "a decision with five options",
+        "Keep the two to four options that matter most; merge or drop the rest.",
+    ),
+    "FF412": Spec(
+        WARNING,
+        "anti_model: true on an intervention option does nothing",
+        "anti_model: true under interventions:",
+        "The anti-model run never stops at an intervention: it plays the line itself. "
+        "Remove anti_model here; mark it on decision options only.",
+    ),
 }
 
 
