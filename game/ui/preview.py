@@ -146,6 +146,9 @@ class PreviewStage(StageScene):
         self.refresh()
         self.enter_frozen()
 
+    def picture(self) -> tuple:
+        return (*super().picture(), self.watch.error)
+
     def paint(self, surface: pygame.Surface, frozen: bool = False) -> None:
         super().paint(surface, frozen)
         if self.watch.error and not frozen:

@@ -6,6 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pygame
 import pytest
 
 from game.story.views import Phase
@@ -39,6 +40,10 @@ def save(path: Path, text: str, bump: float) -> None:
     path.write_text(text, encoding="utf-8")
     stat = path.stat()
     os.utime(path, (stat.st_atime, stat.st_mtime + bump))
+
+
+def pixels(app: App) -> bytes:
+    return pygame.image.tobytes(app.screen, "RGB")
 
 
 def frames(app: App, seconds: float) -> None:
@@ -78,11 +83,14 @@ def test_a_broken_edit_shows_the_error_over_the_last_good_version(script: Path) 
     app, watch = open_preview(script)
     stage = app.stack.top
     stage.next()
+    frames(app, DT)
+    shown = pixels(app)
     text = script.read_text(encoding="utf-8")
     save(script, text.replace("start: arrival", "start: [arrival"), 5)
     frames(app, preview.POLL_SECONDS + DT)
     assert app.stack.top is stage and stage.view.line_index == 1  # still playing the good one
     assert "example.yaml:" in watch.error and ": error:" in watch.error
+    assert pixels(app) != shown  # the error panel is on screen, over the last good picture
     assert stage.rt.script.start == "arrival"
     save(script, text, 10)
     frames(app, preview.POLL_SECONDS + DT)
