@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pygame
+
 from game.ui.keymap import Act
 from game.ui.screens.picker import card_lines
 from tests.ui.pilot import Pilot, Player, play_stage, start_scenario
@@ -73,6 +75,9 @@ def test_a_script_that_breaks_after_listing_is_shown_broken_not_started(tmp_path
     text = (scripts / "example.yaml").read_text(encoding="utf-8")
     (scripts / "example.yaml").write_text(text.replace("start: arrival", "start: gone"), "utf-8")
     pilot.top.menu.focus_on(example)
+    pilot.step()
+    before = pygame.image.tobytes(pilot.pixels(), "RGB")
     pilot.do(Act.CONFIRM)
     assert pilot.name == "picker"
     assert not next(i for i in pilot.top.menu.items if i.key == example).enabled
+    assert pygame.image.tobytes(pilot.pixels(), "RGB") != before  # drawn greyed at once

@@ -114,8 +114,10 @@ class PickerScene(Scene):
             self.app.stack.push(ModeScene(self.app, script))
 
     def picture(self) -> tuple:
-        """Redraw only when the focus or the scroll moves (or the progress warning changes)."""
-        return self.menu.focus, self.top, self.warning
+        """Redraw only when the focus or the scroll moves, or the list or a warning changes
+        (a script found broken when chosen greys its item without moving the focus)."""
+        items = tuple((i.label, i.enabled) for i in self.menu.items)
+        return self.menu.focus, self.top, self.warning, items
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
