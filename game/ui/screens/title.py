@@ -6,15 +6,27 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pygame
 
-from game.records.journal import find_unfinished, mark_session
+from game.records.journal import SessionInfo, find_unfinished, mark_session
 
 from ..input import Action
 from ..keymap import Act
 from ..scene_stack import Scene
 from . import draw
 from .menu import Item, Menu, column
+
+
+def resume_label(info: SessionInfo) -> str:
+    """ "Resume: Tom: a concern ... (solo, 23 Nov 20:31)": which run, whose, and when."""
+    try:
+        started = datetime.fromisoformat(info.started).astimezone()
+        when = f", {started.day} {started:%b %H:%M}"
+    except ValueError:
+        when = ""
+    return f"Resume: {info.script_title} ({info.room_mode}{when})"
 
 
 class TitleScene(Scene):
@@ -27,7 +39,7 @@ class TitleScene(Scene):
         self.unfinished = find_unfinished()
         items = []
         if self.unfinished is not None:
-            items.append(Item(f"Resume: {self.unfinished.script_title}", "resume"))
+            items.append(Item(resume_label(self.unfinished), "resume"))
         items += [
             Item("Choose a scenario", "start"),
             Item("Settings", "settings"),
