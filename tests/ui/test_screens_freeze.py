@@ -265,3 +265,13 @@ def test_the_freeze_picture_follows_a_rewind_and_the_focus() -> None:
     pilot.do(Act.CONFIRM)  # back to Jo's entrance: the frozen picture is made again
     assert pilot.stage.frozen_count == 2
     assert pygame.image.tobytes(pilot.pixels(), "RGB") != pygame.image.tobytes(moved, "RGB")
+
+
+def test_no_hands_for_a_locked_option() -> None:
+    pilot = on_stage()
+    while pilot.phase is Phase.PLAYING:
+        pilot.do(Act.CONFIRM)
+    locked = next(o.index for o in pilot.stage.view.decision.options if not o.available)
+    pilot.stage.cards.focus = locked
+    pilot.do(Act.PLUS)
+    assert pilot.stage.rt.tallies == {}

@@ -187,8 +187,8 @@ class StageScene(Scene):
     def add_tally(self, index: int, delta: int) -> None:
         """A show of hands for option `index`, kept in the record before the room chooses."""
         point = self.view.redirect or self.view.decision
-        if point is None:
-            return
+        if point is None or not point.options[index].available:
+            return  # nobody can vote for a locked option
         count = self.rt.tallies.get(point.id, {}).get(index, 0) + delta
         self.rt.tally(index, max(0, count))
 
