@@ -26,6 +26,7 @@ import pygame
 from game.storage import data_dir
 from game.story.library import ScriptLibrary
 
+from .art.stage import StageArt
 from .input import Action, Input
 from .keymap import Act
 from .layout import Layout
@@ -81,6 +82,9 @@ class App:
         #: What the screen shows (see `Scene.picture`); None: the next frame draws afresh.
         self.shown: tuple | None = None
         self.text = TextRenderer()
+        #: Painted backdrops and figures, kept from one run to the next: painting one takes
+        #: tens of milliseconds, a stutter if every new run on stage painted them again.
+        self.stage_art = StageArt()
         self.input = Input()
         self.stack = SceneStack()
         pygame.display.set_caption(WINDOW_TITLE)

@@ -259,6 +259,30 @@ class FigurePainter:
         draw_figure(big, character_id, default_look(character_id, look), emotion, theme.outline)
         return self._remember(key, finish(big, (width, height)))
 
+    def shaded(
+        self,
+        character_id: str,
+        look: dict[str, str] | None,
+        emotion: str,
+        height: int,
+        theme: Theme,
+        alpha: int,
+    ) -> pygame.Surface:
+        """The figure in light shade (a listener beside the speaker), made once and kept.
+
+        The same as black laid over the figure at `alpha`, baked in: a set is recomposed at
+        every change of speaker, and making the shade afresh each time cost a copy per figure.
+        """
+        key = ("shade", *self._key(character_id, look, emotion, height, theme), alpha)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        out = self.get(character_id, look, emotion, height, theme).copy()
+        keep = 255 - alpha
+        out.fill((keep, keep, keep), special_flags=pygame.BLEND_RGB_MULT)
+        return self._remember(key, out)
+
     def highlighted(
         self,
         character_id: str,

@@ -102,6 +102,7 @@ class StageScene(Scene):
         self._place()
 
     def enter(self) -> None:
+        self.painter.prepare(self.rt.script)
         self.enter_frozen()
 
     def enter_frozen(self) -> None:
@@ -220,7 +221,7 @@ class StageScene(Scene):
 
     def compose_frozen(self) -> None:
         """The frozen picture, made once (again after a rewind moves the stage)."""
-        picture = pygame.Surface(self.app.layout.size).convert()
+        picture = pygame.Surface(self.app.layout.size, 0, self.app.screen)  # display format
         self.paint(picture, frozen=True)
         self.frozen = self.painter.frozen(picture)
         self.frozen_count += 1

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.story.model import Script
 from game.story.views import StageView, ThoughtView
 
 from ..art.stage import StageArt, speaker_anchor
@@ -27,11 +28,36 @@ class StagePainter:
 
     def __init__(self, app: App) -> None:
         self.app = app
-        self.art = StageArt()
+        self.art: StageArt = app.stage_art
         self._set_key: tuple | None = None
         self._set: pygame.Surface | None = None
         self._overlay_key: tuple | None = None
         self._overlay: pygame.Surface | None = None
+
+    def prepare(self, script: Script) -> None:
+        """Paint every backdrop of the script and every look of its cast before the first
+        line (once per scenario and window size: the app's art caches keep them), so that no
+        change of scene, speaker or emotion waits for paint in the middle of a scene."""
+        looks: dict[str, set[str]] = {who: {"neutral"} for who in script.cast}
+        speakers = set()
+        for beat in script.beats.values():
+            for who, mood in beat.moods.items():
+                looks.setdefault(who, {"neutral"}).add(mood)
+            for line in beat.lines:
+                speakers.add(line.who)
+                looks.setdefault(line.who, {"neutral"}).add(line.emotion or "neutral")
+        app = self.app
+        self.art.prepare(
+            sorted({scene.backdrop for scene in script.scenes.values()}),
+            [
+                (who, script.cast[who].look, emotion, who in speakers)
+                for who, emotions in looks.items()
+                if who in script.cast
+                for emotion in sorted(emotions)
+            ],
+            theme=app.theme,
+            layout=app.layout,
+        )
 
     def _style_key(self) -> tuple:
         lay = self.app.layout
@@ -43,10 +69,19 @@ class StagePainter:
         key = (*self._style_key(), view.scene.backdrop, cast)
         if key != self._set_key or self._set is None:
             app = self.app
-            picture = self.art.compose(
-                view.scene.backdrop, view.actors, theme=app.theme, layout=app.layout, text=app.text
+            reuse = (
+                self._set
+                if self._set is not None and self._set.get_size() == app.layout.size
+                else None
             )
-            self._set = picture.convert()
+            self._set = self.art.compose(
+                view.scene.backdrop,
+                view.actors,
+                theme=app.theme,
+                layout=app.layout,
+                text=app.text,
+                into=reuse,
+            )
             self._set_key = key
         return self._set
 
@@ -105,7 +140,8 @@ class StagePainter:
             surface.blit(img, img.get_rect(midleft=(x, area.centery)))
 
     def frozen(self, picture: pygame.Surface) -> pygame.Surface:
-        """The stage as it stood, dimmed and stamped FREEZE: composed once per freeze."""
+        """The stage as it stood (`picture`, which this draws on), dimmed and stamped FREEZE:
+        composed once per freeze."""
         key = self._style_key()
         if key != self._overlay_key or self._overlay is None:
             app = self.app
@@ -113,6 +149,5 @@ class StagePainter:
                 theme=app.theme, layout=app.layout, text=app.text, compact=True
             ).convert_alpha()
             self._overlay_key = key
-        out = picture.copy()
-        out.blit(self._overlay, (0, 0))
-        return out
+        picture.blit(self._overlay, (0, 0))
+        return picture
