@@ -53,8 +53,6 @@ class FreezeScene(Scene):
         self.note = ""
         self.menu = Menu([])
         self.top = 0  # first moment row shown on the rewind page
-        self._picture: pygame.Surface | None = None
-        self._key: tuple = ()
 
     # ----- pages ------------------------------------------------------------------------
 
@@ -203,7 +201,7 @@ class FreezeScene(Scene):
         point = view.redirect or view.decision
         return point.facilitator_prompt if point and point.facilitator_prompt else GENERIC_PROMPT
 
-    def _picture_key(self) -> tuple:
+    def picture(self) -> tuple:
         """Everything the freeze screen shows: while it is unchanged, so is the picture."""
         lay = self.app.layout
         return (
@@ -220,20 +218,9 @@ class FreezeScene(Scene):
             tuple((i.label, i.enabled) for i in self.menu.items),
         )
 
-    def picture(self) -> tuple:
-        return self._picture_key()
-
     def draw(self, surface: pygame.Surface) -> None:
-        """The frozen stage with this menu over it, composed once per change and then blitted
-        (at 4K the panels and their shadows cost several milliseconds to draw afresh)."""
-        key = self._picture_key()
-        if key != self._key or self._picture is None:
-            picture = surface.copy()
-            self._compose(picture)
-            self._picture, self._key = picture, key
-        surface.blit(self._picture, (0, 0))
-
-    def _compose(self, surface: pygame.Surface) -> None:
+        """This menu over the frozen stage. Drawn only when `picture` changes (the app keeps
+        the screen as it is otherwise), so the menu's panels cost nothing while it is held."""
         app, lay, theme = self.app, self.app.layout, self.app.theme
         view = self.stage.view
         if self.page == "redirect" and view.redirect is not None:
