@@ -269,5 +269,10 @@ class FreezeScene(Scene):
     def _thought(self, surface: pygame.Surface) -> None:
         thought = self.thought
         assert thought is not None
-        self.stage.painter.thought(surface, self.stage.view, thought)
+        stage, painter = self.stage, self.stage.painter
+        # The frozen stage again, but without the speech bubble: only the thought is spoken.
+        surface.blit(painter.set_surface(stage.view), (0, 0))
+        painter.header(surface, stage.view.scene.name, "", stage.buzzer_rect.x)
+        painter.frozen(surface)
+        painter.thought(surface, stage.view, thought)
         draw.hint(surface, self.app, "Enter: back to the freeze menu.  Esc: hot-seat someone else")
