@@ -301,6 +301,9 @@ def tour(pilot: Pilot):
     pilot.do(Act.PAUSE)
     player.pick_key(pilot.top.menu, "settings")
     yield "settings"
+    pilot.do(Act.BACK)
+    player.pick_key(pilot.top.menu, "progress")
+    yield "progress"
 
 
 CHOOSE_FOR = {

@@ -275,14 +275,14 @@ def test_backspace_on_resume_sets_the_old_run_aside() -> None:
     again = Pilot()
     assert again.top.menu.items[0].key == "resume"
     again.do(Act.BACK)
-    assert [i.key for i in again.top.menu.items] == ["start", "settings", "quit"]
+    assert [i.key for i in again.top.menu.items] == ["start", "progress", "settings", "quit"]
     assert find_unfinished() is None
 
 
 def test_pointing_moves_the_focus_and_a_click_chooses() -> None:
     pilot = Pilot()
     menu = pilot.top.menu
-    pilot.post(pygame.MOUSEMOTION, pos=menu.rects[1].center, rel=(0, 0), buttons=(0, 0, 0))
+    pilot.post(pygame.MOUSEMOTION, pos=menu.rects[2].center, rel=(0, 0), buttons=(0, 0, 0))
     pilot.step()
     assert menu.focused.key == "settings"
     pilot.click_label("Settings")

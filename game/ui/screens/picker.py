@@ -44,8 +44,8 @@ class PickerScene(Scene):
 
     def enter(self) -> None:
         self.entries = self.app.library.entries()
-        history, warning = load_progress()
-        self.progress = {e.id: card_line(history, e.id) for e in self.entries}
+        self.progress_data, warning = load_progress()
+        self.progress = {e.id: card_line(self.progress_data, e.id) for e in self.entries}
         self.warning = warning or ""
         items = []
         for entry in self.entries:
@@ -101,23 +101,31 @@ class PickerScene(Scene):
         chosen = self.menu.handle(action)
         self.relayout()
         if chosen is not None:
-            from .setup import ModeScene
+            self.choose(chosen)
 
-            try:
-                script = self.app.library.load(chosen)
-            except ScriptError:
-                focus = self.menu.focus
-                self.enter()  # the file broke since the list was made: show what is wrong
-                self.menu.focus = min(focus, len(self.menu.items) - 1)
-                self.relayout()
-                return
-            self.app.stack.push(ModeScene(self.app, script))
+    def choose(self, path: str) -> None:
+        """A scenario was picked: load it and ask how it will be played."""
+        from .setup import ModeScene
+
+        try:
+            script = self.app.library.load(path)
+        except ScriptError:
+            focus = self.menu.focus
+            self.enter()  # the file broke since the list was made: show what is wrong
+            self.menu.focus = min(focus, len(self.menu.items) - 1)
+            self.relayout()
+            return
+        self.app.stack.push(ModeScene(self.app, script))
 
     def picture(self) -> tuple:
         """Redraw only when the focus or the scroll moves, or the list or a warning changes
         (a script found broken when chosen greys its item without moving the focus)."""
         items = tuple((i.label, i.enabled) for i in self.menu.items)
         return self.menu.focus, self.top, self.warning, items
+
+    #: The screen's heading, and what Enter does, for the hint line.
+    title = "Choose a scenario"
+    enter_does = "Up/Down and Enter, or click a scenario."
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -126,26 +134,29 @@ class PickerScene(Scene):
         draw.heading(
             surface,
             app,
-            "Choose a scenario",
+            self.title,
             self.warning or f"{count} scenario{'s' if count != 1 else ''} in {app.library.folder}",
         )
         draw.menu(surface, app, self.menu, numbered=False)
         if self.entries:
-            entry = self.entries[self.menu.focus]
-            draw.card(
-                surface,
-                app,
-                self.detail,
-                self.menu.items[self.menu.focus].label,
-                card_lines(entry, self.progress.get(entry.id)),
-                enabled=entry.playable,
-                size=app.layout.body_size,
-            )
+            self.draw_detail(surface, self.entries[self.menu.focus])
         more = count > ROWS
         draw.hint(
             surface,
             app,
-            "Up/Down and Enter, or click a scenario."
+            self.enter_does
             + ("  More below: scroll or arrow down." if more else "")
             + "  Esc: back",
+        )
+
+    def draw_detail(self, surface: pygame.Surface, entry: Entry) -> None:
+        """The panel beside the list: the focused scenario's card."""
+        draw.card(
+            surface,
+            self.app,
+            self.detail,
+            self.menu.items[self.menu.focus].label,
+            card_lines(entry, self.progress.get(entry.id)),
+            enabled=entry.playable,
+            size=self.app.layout.body_size,
         )

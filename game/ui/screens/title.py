@@ -42,6 +42,7 @@ class TitleScene(Scene):
             items.append(Item(resume_label(self.unfinished), "resume"))
         items += [
             Item("Choose a scenario", "start"),
+            Item("Your practice over time", "progress"),
             Item("Settings", "settings"),
             Item("Quit", "quit"),
         ]
@@ -71,6 +72,10 @@ class TitleScene(Scene):
             from .picker import PickerScene
 
             self.app.stack.push(PickerScene(self.app))
+        elif chosen == "progress":
+            from .progress import ProgressScene
+
+            self.app.stack.push(ProgressScene(self.app))
         elif chosen == "settings":
             from .settings_screen import SettingsScene
 

@@ -1,0 +1,65 @@
+"""Solo practice over time: per scenario, every run's criteria as a chart, and its endings.
+
+It is the scenario picker with another panel beside the list (Enter still starts the
+scenario, so a manager can practise again straight from their history).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.records.progress import RunSummary, history
+from game.story.library import Entry
+
+from ..trend import draw_trend
+from . import draw
+from .picker import PickerScene
+
+#: Most recent runs listed in words under the chart.
+RUNS_LISTED = 4
+#: Share of the panel's height the chart may take; the run list has the rest.
+CHART_SHARE = 0.62
+
+TONE_WORDS = {"just": "just and learning", "mixed": "mixed", "traditional": "traditional"}
+
+
+def run_line(run: RunSummary) -> str:
+    """ "23 Nov 2026: Supported and on time (just and learning), 92% overall" """
+    tone = TONE_WORDS.get(run.tone, run.tone)
+    return f"{run.day}: {run.ending_title} ({tone}), {round(run.overall * 100)}% overall"
+
+
+class ProgressScene(PickerScene):
+    name = "progress"
+    title = "Your practice over time"
+    enter_does = "Up/Down to see a scenario's runs; Enter practises it."
+
+    def enter(self) -> None:
+        super().enter()
+        self._history = {e.id: history(self.progress_data, e.id) for e in self.entries}
+
+    def _chart_box(self) -> pygame.Rect:
+        pad = self.app.layout.padding
+        inner = self.detail.inflate(-pad * 2, -pad * 2)
+        return pygame.Rect(inner.x, inner.y, inner.w, round(inner.h * CHART_SHARE))
+
+    def draw_detail(self, surface: pygame.Surface, entry: Entry) -> None:
+        runs = self._history.get(entry.id, [])
+        if not runs:
+            lines = ["No solo practice runs of this scenario yet.", "Play it in solo mode."]
+            draw.card(surface, self.app, self.detail, entry.title, lines, enabled=entry.playable)
+            return
+        draw.card(surface, self.app, self.detail, "", [])
+        box = self._chart_box()
+        app, lay = self.app, self.app.layout
+        ink = app.theme.panel_text
+        draw_trend(surface, box, runs, theme=app.theme, layout=lay, text=app.text, ink=ink)
+        below = pygame.Rect(box.x, box.bottom + lay.gap, box.w, self.detail.bottom - box.bottom)
+        recent = [run_line(r) for r in reversed(runs[-RUNS_LISTED:])]
+        text = f"{len(runs)} run{'s' if len(runs) != 1 else ''}, latest first:\n" + "\n".join(
+            recent
+        )
+        below.h -= lay.padding + lay.gap
+        draw.paragraph(
+            surface, self.app, below, text, size=lay.small_size, colour=self.app.theme.panel_text
+        )
