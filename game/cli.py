@@ -13,6 +13,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# pygame prints a greeting on import; a tool's output and the game's console stay quiet.
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
 #: command -> (module with `main(argv) -> int`, one-line description)
 COMMANDS: dict[str, tuple[str, str]] = {
     "play": ("game.ui.preview", "play a script, optionally from a beat: play PATH [--from BEAT]"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,14 +202,19 @@ def main(argv: list[str]) -> int:
     if not os.path.isfile(args.path):
         parser.error(f"no such file: {args.path}")
     library = ScriptLibrary(os.path.dirname(os.path.abspath(args.path)))
-    if args.start is not None:
-        try:
-            beats = library.load(args.path).beats
-        except ScriptError:
-            beats = None  # the preview itself shows what is wrong
-        if beats is not None and args.start not in beats:
-            hint = did_you_mean(args.start, beats) or one_of(beats)
-            parser.error(f"{args.path}: there is no beat called '{args.start}'; {hint}")
+    try:
+        beats = library.load(args.path).beats
+    except ScriptError as err:
+        beats = None  # the preview shows what is wrong on screen, and waits for a fix
+        for found in err.diagnostics:
+            print(format_diagnostic(found), file=sys.stderr)
+        print(
+            f"{args.path}: showing these errors in the window until the file is fixed",
+            file=sys.stderr,
+        )
+    if args.start is not None and beats is not None and args.start not in beats:
+        hint = did_you_mean(args.start, beats) or one_of(beats)
+        parser.error(f"{args.path}: there is no beat called '{args.start}'; {hint}")
     app = App(scripts_dir=Path(library.folder))
     app.library = library  # already holds the parsed script
     watch = Watch(args.path)
