@@ -17,10 +17,9 @@ from game.story.views import ThoughtView
 
 from ..input import Action
 from ..keymap import Act
-from ..scene_stack import Scene
 from ..sound import CHIME
 from . import draw
-from .menu import Item, Menu, column
+from .menu import Item, Menu, MenuScene, column
 from .options import TALLY_KEYS, option_cards, option_menu, place
 
 if TYPE_CHECKING:
@@ -40,7 +39,7 @@ def shorten(text: str, limit: int) -> str:
     return f"{cut}\u2026"
 
 
-class FreezeScene(Scene):
+class FreezeScene(MenuScene):
     name = "freeze"
     overlay = True
 
@@ -133,9 +132,6 @@ class FreezeScene(Scene):
             rows[i - self.top] if self.top <= i < self.top + REWIND_ROWS else off
             for i in range(len(self.menu.items))
         ]
-
-    def controls(self) -> list[tuple[str, pygame.Rect]]:
-        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
 
     # ----- actions ----------------------------------------------------------------------
 

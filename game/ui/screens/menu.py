@@ -15,6 +15,7 @@ from pygame import Rect
 
 from ..input import Action
 from ..keymap import CHOOSES, Act
+from ..scene_stack import Scene
 
 
 @dataclass
@@ -109,3 +110,19 @@ def grid(area: Rect, count: int, columns: int, gap: int) -> list[Rect]:
         )
         for i in range(count)
     ]
+
+
+class MenuScene(Scene):
+    """A screen whose controls are one `Menu` (`self.menu`): it lays the menu out when it
+    opens and when the screen above it closes, and names its controls for tests and tools."""
+
+    menu: Menu
+
+    def enter(self) -> None:
+        self.relayout()
+
+    def resume(self, result: object = None) -> None:
+        self.relayout()
+
+    def controls(self) -> list[tuple[str, Rect]]:
+        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]

@@ -12,15 +12,14 @@ import pygame
 
 from ..input import Action
 from ..keymap import Act
-from ..scene_stack import Scene
 from . import draw
-from .menu import Item, Menu, column
+from .menu import Item, Menu, MenuScene, column
 
 if TYPE_CHECKING:
     from .stage import StageScene
 
 
-class PauseScene(Scene):
+class PauseScene(MenuScene):
     name = "pause"
     overlay = True
 
@@ -33,18 +32,9 @@ class PauseScene(Scene):
         items.append(Item("Quit to title (the run is kept)", "title"))
         self.menu = Menu(items)
 
-    def enter(self) -> None:
-        self.relayout()
-
-    def resume(self, result: object = None) -> None:
-        self.relayout()
-
     def relayout(self) -> None:
         lay = self.app.layout
         self.menu.rects = column(lay.menu_rect, len(self.menu.items), lay.px(104), lay.gap)
-
-    def controls(self) -> list[tuple[str, pygame.Rect]]:
-        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
 
     def handle(self, action: Action) -> None:
         if action.act in (Act.PAUSE, Act.BACK):

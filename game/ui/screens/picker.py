@@ -18,9 +18,8 @@ from game.story.library import Entry
 
 from ..input import Action
 from ..keymap import Act
-from ..scene_stack import Scene
 from . import draw
-from .menu import Item, Menu
+from .menu import Item, Menu, MenuScene
 
 #: Scenario buttons shown at once in the list; the list scrolls with the focus.
 ROWS = 6
@@ -39,7 +38,7 @@ def card_lines(entry: Entry, progress: str | None) -> list[str]:
     return lines
 
 
-class PickerScene(Scene):
+class PickerScene(MenuScene):
     name = "picker"
 
     def enter(self) -> None:
@@ -54,9 +53,6 @@ class PickerScene(Scene):
             items.append(Item(title, entry.path, entry.playable, reason))
         self.menu = Menu(items, digits=False)
         self.top = 0
-        self.relayout()
-
-    def resume(self, result: object = None) -> None:
         self.relayout()
 
     def relayout(self) -> None:
@@ -86,9 +82,6 @@ class PickerScene(Scene):
         return pygame.Rect(
             lay.safe_rect.x, top, lay.safe_rect.w, lay.safe_rect.bottom - top - lay.small_size * 2
         )
-
-    def controls(self) -> list[tuple[str, pygame.Rect]]:
-        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
 
     def handle(self, action: Action) -> None:
         act = action.act

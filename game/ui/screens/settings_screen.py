@@ -13,10 +13,9 @@ import pygame
 
 from ..input import Action
 from ..keymap import Act
-from ..scene_stack import Scene
 from ..settings import READING_SPEEDS, TEXT_SCALES, VOLUMES, Settings, step
 from . import draw
-from .menu import Item, Menu, column
+from .menu import Item, Menu, MenuScene, column
 
 
 def _on_off(value: bool) -> str:
@@ -80,7 +79,7 @@ ROWS: tuple[Row, ...] = (
 )
 
 
-class SettingsScene(Scene):
+class SettingsScene(MenuScene):
     name = "settings"
 
     def __init__(self, app) -> None:
@@ -90,9 +89,6 @@ class SettingsScene(Scene):
     def _items(self) -> list[Item]:
         items = [Item(f"{row.label}: {row.show(self.app.settings)}", row.key) for row in ROWS]
         return [*items, Item("Back", "back")]
-
-    def enter(self) -> None:
-        self.relayout()
 
     def relayout(self) -> None:
         lay = self.app.layout
@@ -106,9 +102,6 @@ class SettingsScene(Scene):
         self.menu = Menu(self._items(), digits=False, focus=focus)
         self.menu.focus = focus
         self.menu.rects = column(area, len(self.menu.items), lay.px(80), lay.px(12))
-
-    def controls(self) -> list[tuple[str, pygame.Rect]]:
-        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
 
     def handle(self, action: Action) -> None:
         act = action.act

@@ -13,9 +13,8 @@ from game.story.model import Script
 
 from ..input import Action
 from ..keymap import Act
-from ..scene_stack import Scene
 from . import draw
-from .menu import Item, Menu, column, grid
+from .menu import Item, Menu, MenuScene, column, grid
 
 ROOMS = {
     "facilitator": (
@@ -37,7 +36,7 @@ ROOMS = {
 }
 
 
-class ModeScene(Scene):
+class ModeScene(MenuScene):
     """Facilitator or solo, as two large cards."""
 
     name = "mode"
@@ -47,19 +46,10 @@ class ModeScene(Scene):
         self.script = script
         self.menu = Menu([Item(title, key) for key, (title, _) in ROOMS.items()], columns=2)
 
-    def enter(self) -> None:
-        self.relayout()
-
-    def resume(self, result: object = None) -> None:
-        self.relayout()
-
     def relayout(self) -> None:
         lay = self.app.layout
         area = lay.card_grid_rect.inflate(0, -lay.height // 8)
         self.menu.rects = grid(area, 2, 2, lay.gap * 2)
-
-    def controls(self) -> list[tuple[str, pygame.Rect]]:
-        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
 
     def handle(self, action: Action) -> None:
         if action.act in (Act.PAUSE, Act.BACK):
@@ -82,7 +72,7 @@ class ModeScene(Scene):
         draw.hint(surface, app, "1 or 2, arrows and Enter, or click.  Esc: back")
 
 
-class NoticeScene(Scene):
+class NoticeScene(MenuScene):
     """Content notes and objectives; then the anti-model run, or straight to the forum run."""
 
     name = "notice"
@@ -97,12 +87,6 @@ class NoticeScene(Scene):
         items.append(Item("Back", "back"))
         self.menu = Menu(items)
 
-    def enter(self) -> None:
-        self.relayout()
-
-    def resume(self, result: object = None) -> None:
-        self.relayout()
-
     def relayout(self) -> None:
         lay = self.app.layout
         top = round(lay.height * 0.60)
@@ -110,9 +94,6 @@ class NoticeScene(Scene):
             lay.menu_rect.x, top, lay.menu_rect.w, lay.safe_rect.bottom - top - lay.small_size * 2
         )
         self.menu.rects = column(area, len(self.menu.items), lay.px(96), lay.px(16))
-
-    def controls(self) -> list[tuple[str, pygame.Rect]]:
-        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
 
     def handle(self, action: Action) -> None:
         if action.act in (Act.PAUSE, Act.BACK):

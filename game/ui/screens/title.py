@@ -14,9 +14,8 @@ from game.records.journal import SessionInfo, find_unfinished, mark_session
 
 from ..input import Action
 from ..keymap import Act
-from ..scene_stack import Scene
 from . import draw
-from .menu import Item, Menu, column
+from .menu import Item, Menu, MenuScene, column
 
 
 def resume_label(info: SessionInfo) -> str:
@@ -29,7 +28,7 @@ def resume_label(info: SessionInfo) -> str:
     return f"Resume: {info.script_title} ({info.room_mode}{when})"
 
 
-class TitleScene(Scene):
+class TitleScene(MenuScene):
     name = "title"
 
     def enter(self) -> None:
@@ -57,9 +56,6 @@ class TitleScene(Scene):
         area = lay.menu_rect.copy()
         area.y, area.h = round(lay.height * 0.42), round(lay.height * 0.44)
         self.menu.rects = column(area, len(self.menu.items), lay.px(104), lay.gap)
-
-    def controls(self) -> list[tuple[str, pygame.Rect]]:
-        return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
 
     def handle(self, action: Action) -> None:
         if action.act is Act.QUIT:
