@@ -20,6 +20,7 @@ Usage (compose once per change of scene / cast / emotion / speaker, then blit ev
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -35,6 +36,7 @@ from .figures import FigurePainter
 _SHADE_ALPHA = 55  # how far non-speakers sit in the shade
 _SPOT_ALPHA = 100  # the spotlight's strength at its centre
 _SPOT_CACHE_SIZE = 4
+_LABEL_CACHE_SIZE = 64  # a cast of eight, each in a few moods, speaking or not
 
 
 def _ring(lay: Layout) -> int:
@@ -167,6 +169,7 @@ class StageArt:
         self.backdrops = BackdropPainter()
         self.figures = FigurePainter()
         self._spots: dict[tuple, pygame.Surface] = {}
+        self._labels: OrderedDict[tuple, pygame.Surface] = OrderedDict()
 
     def draw_spotlight(
         self, surface: pygame.Surface, slot: Rect, lay: Layout, theme: Theme
@@ -258,4 +261,37 @@ class StageArt:
                 img = self.figures.get(actor.id, actor.look, actor.emotion, height, theme)
             surface.blit(img, img.get_rect(midbottom=(slot.centerx, lay.floor_y)))
         for actor, rect in zip(actors, lay.label_slots(len(actors)), strict=True):
-            draw_name_label(surface, rect, actor, theme=theme, layout=lay, text=text)
+            surface.blit(self.label(actor, rect.size, theme=theme, layout=lay, text=text), rect)
+
+    def label(
+        self,
+        actor: Actor,
+        size: tuple[int, int],
+        *,
+        theme: Theme,
+        layout: Layout,
+        text: TextRenderer,
+    ) -> pygame.Surface:
+        """The actor's name label, `size` px, drawn once and kept (bounded): a set is made
+        at every change of speaker, and each label is several shapes and fitted words."""
+        key = (
+            actor.id,
+            actor.name,
+            actor.role,
+            actor.emotion,
+            actor.is_manager,
+            actor.speaking,
+            tuple(size),
+            layout.text_scale,
+            theme.name,
+        )
+        img = self._labels.get(key)
+        if img is None:
+            img = pygame.Surface(size, pygame.SRCALPHA)
+            draw_name_label(img, img.get_rect(), actor, theme=theme, layout=layout, text=text)
+            self._labels[key] = img
+            if len(self._labels) > _LABEL_CACHE_SIZE:
+                self._labels.popitem(last=False)
+        else:
+            self._labels.move_to_end(key)
+        return img

@@ -62,6 +62,10 @@ class StageScene(Scene):
         self.painter = StagePainter(app)
         self.frozen: pygame.Surface | None = None
         self.frozen_count = 0  # how many frozen pictures were made: overlays key caches on it
+        #: The frozen picture of the line on stage, made ahead (see `prefreeze`), and its key.
+        self._ready: pygame.Surface | None = None
+        self._ready_key: tuple = ()
+        self._line_frames = 0  # frames the line on stage has been up
         self.cards = Menu([])
         self.view: StageView = runtime.view()
         self._line_key: tuple = ()
@@ -98,6 +102,7 @@ class StageScene(Scene):
             self.text = view.line.says if view.line else ""
             self.shown = 0.0 if self.app.animate else float(len(self.text))
             self.held = 0.0
+            self._line_frames = 0
             self.cards = option_menu(view.decision) if view.decision else Menu([])
         self._place()
 
@@ -220,11 +225,32 @@ class StageScene(Scene):
         self.app.stack.push(FreezeScene(self.app, self))
 
     def compose_frozen(self) -> None:
-        """The frozen picture, made once (again after a rewind moves the stage)."""
-        picture = pygame.Surface(self.app.layout.size, 0, self.app.screen)  # display format
-        self.paint(picture, frozen=True)
-        self.frozen = self.painter.frozen(picture)
+        """The frozen picture: the one made ahead for this line, or made now (after a rewind,
+        a resume, or a buzz in the very frame a line came on)."""
+        self.prefreeze()
+        self.frozen = self._ready
         self.frozen_count += 1
+
+    def _frozen_key(self) -> tuple:
+        """What the frozen picture shows: the line (whole), the cards and hands, the style."""
+        lay = self.app.layout
+        return (self._line_key, repr(self.rt.tallies), lay.size, lay.text_scale, self.app.theme)
+
+    def prefreeze(self) -> None:
+        """Make the frozen picture of what is on stage now, unless it is made already.
+
+        Called in the second frame of each line (and on a buzz), so that the buzz itself
+        only shows it: the freeze comes up within the frame budget (about 2 ms less to do).
+        """
+        key = self._frozen_key()
+        if key == self._ready_key and self._ready is not None:
+            return
+        size = self.app.layout.size
+        if self._ready is None or self._ready.get_size() != size:
+            self._ready = pygame.Surface(size, 0, self.app.screen)  # the display's format
+        self.paint(self._ready, frozen=True)
+        self._ready = self.painter.frozen(self._ready)
+        self._ready_key = key
 
     def resume(self, result: object = None) -> None:
         """Back from the freeze menu, the pause menu or feedback."""
@@ -268,6 +294,10 @@ class StageScene(Scene):
     # ----- time -------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
+        # Not in the frame that brought the line on: that one has a new set to compose.
+        if self._line_frames and "buzz" in self.view.allowed:
+            self.prefreeze()
+        self._line_frames += 1
         speed = self.app.settings.reading_speed
         if self.typing:
             self.shown = min(float(len(self.text)), self.shown + dt * CHARS_PER_SECOND * speed)
@@ -337,7 +367,8 @@ class StageScene(Scene):
         elif view.decision is not None and not self.anti_model:
             self._decision(surface, frozen)
         elif view.line is not None:
-            self.painter.speech(surface, view, int(self.shown))
+            # Frozen, the line stands whole: the buzz cut it short, but the room discusses it.
+            self.painter.speech(surface, view, len(self.text) if frozen else int(self.shown))
         if frozen:
             return
         if self.anti_model:

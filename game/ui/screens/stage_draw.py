@@ -58,6 +58,7 @@ class StagePainter:
             theme=app.theme,
             layout=app.layout,
         )
+        self._freeze_overlay()  # the first buzz must not wait for it either
 
     def _style_key(self) -> tuple:
         lay = self.app.layout
@@ -142,6 +143,11 @@ class StagePainter:
     def frozen(self, picture: pygame.Surface) -> pygame.Surface:
         """The stage as it stood (`picture`, which this draws on), dimmed and stamped FREEZE:
         composed once per freeze."""
+        picture.blit(self._freeze_overlay(), (0, 0))
+        return picture
+
+    def _freeze_overlay(self) -> pygame.Surface:
+        """The dimming, frame and FREEZE stamp, made once per window size and style."""
         key = self._style_key()
         if key != self._overlay_key or self._overlay is None:
             app = self.app
@@ -149,5 +155,4 @@ class StagePainter:
                 theme=app.theme, layout=app.layout, text=app.text, compact=True
             ).convert_alpha()
             self._overlay_key = key
-        picture.blit(self._overlay, (0, 0))
-        return picture
+        return self._overlay
