@@ -34,6 +34,10 @@ from .measure import Timing, summarise
 HOLD = 60
 #: Frames between focus moves on a held menu (a room's "up a bit... that one").
 NUDGE = 20
+#: Frames per line when the speaker changes: a third of a second, a brisk clicker.
+LINE_FRAMES = 20
+#: Frames a line is up before the buzz: a sixth of a second, quicker than anyone reacts.
+REACTION = 10
 
 
 def floor(driver: Driver, frames: int) -> Timing:
@@ -115,19 +119,25 @@ def typing(driver: Driver, frames: int) -> list[float]:
     return samples
 
 
-def speaker_change(driver: Driver, frames: int) -> list[float]:
-    """The frame that moves to a line spoken by someone else (the set is recomposed)."""
+def speaker_change(driver: Driver, frames: int, changes: list[float]) -> list[float]:
+    """The stage played briskly: a new line every LINE_FRAMES frames, every frame timed.
+
+    The frames that bring on a line spoken by someone else (the set is recomposed, a new
+    line is laid out) also go to `changes`, until there are `frames` of them.
+    """
     runs, samples = Runs(driver), []
     runs.to_line()
-    while len(samples) < frames:
+    while len(samples) < frames or len(changes) < frames:
         stage = runs.stage()
+        samples.extend(driver.frame() for _ in range(LINE_FRAMES - 2))
         if stage.typing:
-            driver.press(Act.CONFIRM)
+            samples.append(driver.press(Act.CONFIRM))
         before = stage.view.speaker
         took = driver.press(Act.CONFIRM)
+        samples.append(took)
         view = stage.view
         if driver.name == "stage" and view.line is not None and view.speaker != before:
-            samples.append(took)
+            changes.append(took)
         runs.to_line()
     return samples
 
@@ -144,6 +154,8 @@ def freeze_held(driver: Driver, frames: int, latency: list[tuple[int, float]]) -
     runs, samples = Runs(driver), []
     while len(samples) < frames:
         runs.to_line()
+        for _ in range(REACTION):
+            driver.frame()
         start = time.perf_counter()
         driver.post(Act.BUZZ)
         count = 0
@@ -214,10 +226,12 @@ def _held(driver: Driver, moves: tuple[Act, ...]) -> Iterator[float]:
 
 @dataclass
 class FrameFigures:
-    """The floor, each screen's frame times, and each buzz as (frames, milliseconds)."""
+    """The floor, each screen's frame times, the speaker-change frames alone, and each buzz
+    as (frames, milliseconds from posting the event to the end of the frame showing it)."""
 
     floor: Timing
     screens: dict[str, Timing]
+    changes: Timing
     buzzes: list[tuple[int, float]]
 
 
@@ -227,10 +241,11 @@ def measure(size: tuple[int, int], frames: int) -> FrameFigures:
     driver.frame()
     base = floor(driver, frames)
     buzzes: list[tuple[int, float]] = []
+    changes: list[float] = []
     #: Screen name -> what brings it up and holds it, in the order the table shows them.
     screens: dict[str, Callable[[Driver, int], list[float]]] = {
         "stage, line typing": typing,
-        "stage, speaker changes": speaker_change,
+        "stage, speaker changes": lambda d, n: speaker_change(d, n, changes),
         "freeze overlay, up and held": lambda d, n: freeze_held(d, n, buzzes),
         "hot-seat thought bubble": hot_seat,
         "decision option cards": decision,
@@ -239,4 +254,4 @@ def measure(size: tuple[int, int], frames: int) -> FrameFigures:
     }
     timings = {name: summarise(bench(driver, frames)[:frames]) for name, bench in screens.items()}
     back_to_title(driver)
-    return FrameFigures(base, timings, buzzes)
+    return FrameFigures(base, timings, summarise(changes[:frames]), buzzes)
