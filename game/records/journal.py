@@ -22,7 +22,6 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -47,6 +46,10 @@ def sessions_dir() -> Path:
 
 
 def app_version() -> str:
+    # Imported here, when a run starts: importlib.metadata takes 20 ms to import, and the
+    # title screen (which reads journals) must come up without it.
+    from importlib import metadata
+
     try:
         return metadata.version("freeze-frame")
     except metadata.PackageNotFoundError:

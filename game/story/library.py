@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from game.story.criteria import CRITERIA_FILE, find_criteria
 from game.story.errors import Diagnostic, ScriptError
-from game.story.loader import script_from_bytes
 from game.story.model import Script
 from game.story.yamlnodes import read_bytes
 
@@ -79,5 +78,7 @@ class ScriptLibrary:
         key = os.path.abspath(path)
         cached = self._cache.get(key)
         if cached is None or cached[0] != digest:
+            from game.story.loader import script_from_bytes  # not on the path to the title
+
             cached = self._cache[key] = (digest, script_from_bytes(data, path))
         return cached[1]

@@ -15,18 +15,19 @@ preview under pytest) errors propagate, so nothing is ever swallowed in a test.
 
 from __future__ import annotations
 
+import functools
 import logging
 import traceback
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.storage import data_dir
 from game.story.library import ScriptLibrary
 
-from .art.stage import StageArt
 from .input import Action, Input
 from .keymap import Act
 from .layout import Layout
@@ -35,6 +36,9 @@ from .settings import Settings, clamp_size, load_settings, save_settings
 from .sound import Sounds
 from .text import TextRenderer
 from .theme import Theme, make_theme
+
+if TYPE_CHECKING:
+    from .art.stage import StageArt
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS_DIR = ROOT / "scripts"
@@ -82,9 +86,6 @@ class App:
         #: What the screen shows (see `Scene.picture`); None: the next frame draws afresh.
         self.shown: tuple | None = None
         self.text = TextRenderer()
-        #: Painted backdrops and figures, kept from one run to the next: painting one takes
-        #: tens of milliseconds, a stutter if every new run on stage painted them again.
-        self.stage_art = StageArt()
         self.input = Input()
         self.stack = SceneStack()
         pygame.display.set_caption(WINDOW_TITLE)
@@ -92,6 +93,15 @@ class App:
         self.input.open_joysticks()
         self.sound = Sounds(settings.volume, settings.muted)
         self.layout, self.theme = self._style()
+
+    @functools.cached_property
+    def stage_art(self) -> StageArt:
+        """Painted backdrops and figures, kept from one run to the next: painting one takes
+        tens of milliseconds, a stutter if every new run on stage painted them again.
+        Made on first use: the title screen does not need the art modules' import time."""
+        from .art.stage import StageArt
+
+        return StageArt()
 
     # ----- window and style -----------------------------------------------------------
 
