@@ -9,13 +9,17 @@ that is never let go, shows as resident memory that keeps climbing round after r
 from __future__ import annotations
 
 import gc
+import json
 import os
 import resource
+import subprocess
 import sys
+import tempfile
 
 from game.ui.keymap import CHOOSES
 
 from .drive import Driver, back_to_title, play_to_debrief, start_forum
+from .startup import ROOT, child_env
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
@@ -67,3 +71,26 @@ def measure(size: tuple[int, int], rounds: int) -> dict:
         "growth_after_first_mib": growth,
         "growth_per_round_mib": growth / (rounds - 1) if rounds > 1 else 0.0,
     }
+
+
+def measure_fresh(size: tuple[int, int], rounds: int) -> dict:
+    """`measure` in a new process, so the peak is the game's alone (not the benchmark's,
+    which has held a 30 MB script's parse by then)."""
+    with tempfile.TemporaryDirectory(prefix="ff-bench-") as home:
+        done = subprocess.run(
+            [sys.executable, "-m", "game.bench.memory", f"{size[0]}x{size[1]}", str(rounds)],
+            cwd=ROOT,
+            env=child_env(home),
+            capture_output=True,
+            text=True,
+            timeout=1800,
+            check=False,
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"the memory child failed: {done.stderr.strip()[-600:]}")
+    return json.loads(done.stdout)
+
+
+if __name__ == "__main__":
+    width, height = (int(n) for n in sys.argv[1].split("x"))
+    print(json.dumps(measure((width, height), int(sys.argv[2]))))

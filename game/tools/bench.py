@@ -88,7 +88,7 @@ def run(size: tuple[int, int], plan: Plan, say=print) -> dict:
     say(f"generated scripts of {', '.join(map(str, plan.sizes))} beats...")
     generated = scale.generated(plan.sizes)
     say(f"memory over {plan.rounds} rounds of every scenario...")
-    mem = memory.measure(size, plan.rounds)
+    mem = memory.measure_fresh(size, plan.rounds)
     return {
         "machine": {
             "python": platform.python_version(),
