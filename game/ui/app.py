@@ -106,10 +106,18 @@ class App:
     # ----- window and style -----------------------------------------------------------
 
     def _open_window(self) -> pygame.Surface:
+        # Without a window manager (a bare X session on a venue's laptop, a kiosk) nobody
+        # moves the window: a fullscreen window opened from a centred one stays where it was,
+        # cut off at the right and bottom. So the window is put in the corner first, and
+        # centred again on the way back.
         if self.settings.fullscreen:
             size = pygame.display.get_desktop_sizes()[0]
+            pygame.display.set_window_position((0, 0))
             return pygame.display.set_mode(clamp_size(size), pygame.FULLSCREEN)
-        return pygame.display.set_mode(self.settings.window, pygame.RESIZABLE)
+        screen = pygame.display.set_mode(self.settings.window, pygame.RESIZABLE)
+        centred = pygame.WINDOWPOS_CENTERED
+        pygame.display.set_window_position((centred, centred))
+        return screen
 
     def _style(self) -> tuple[Layout, Theme]:
         width, height = self.screen.get_size()
