@@ -35,7 +35,7 @@ from .figures import FigurePainter
 
 _SHADE_ALPHA = 55  # how far non-speakers sit in the shade
 _SPOT_ALPHA = 100  # the spotlight's strength at its centre
-_SPOT_CACHE_SIZE = 4
+_SPOT_CACHE_SIZE = 8  # one cone per cast size (its width follows the slots), per palette
 _LABEL_CACHE_SIZE = 64  # a cast of eight, each in a few moods, speaking or not
 
 
@@ -188,17 +188,23 @@ class StageArt:
         self,
         backdrops: Iterable[str],
         figures: Iterable[tuple[str, dict[str, str] | None, str, bool]],
+        cast_sizes: Iterable[int] = (),
         *,
         theme: Theme,
         layout: Layout,
     ) -> None:
         """Paint now, into the caches, the backdrops and the figures a run may show:
-        (character id, look, emotion, speaks) for each figure. Painting a backdrop takes tens
-        of milliseconds and a figure several, a stutter if it happened at a change of scene
-        or speaker; composing a set from painted parts takes about one.
+        (character id, look, emotion, speaks) for each figure, and the spotlight for each
+        number of people on stage. Painting a backdrop takes tens of milliseconds, a figure
+        or a spotlight a few, a stutter if it happened at a change of scene or speaker;
+        composing a set from painted parts takes about one.
         """
         for backdrop in backdrops:
             self.backdrops.get(backdrop, layout.size, theme)
+        scratch = pygame.Surface((1, 1))  # the cones are cached as they are drawn
+        for count in cast_sizes:
+            for slot in layout.cast_slots(count):
+                self.draw_spotlight(scratch, slot, layout, theme)
         height = layout.figure_height
         for character, look, emotion, speaks in figures:
             self.figures.shaded(character, look, emotion, height, theme, _SHADE_ALPHA)

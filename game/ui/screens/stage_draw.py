@@ -40,7 +40,10 @@ class StagePainter:
         change of scene, speaker or emotion waits for paint in the middle of a scene."""
         looks: dict[str, set[str]] = {who: {"neutral"} for who in script.cast}
         speakers = set()
+        cast_sizes = set()
         for beat in script.beats.values():
+            on_stage = dict.fromkeys([*beat.present, *(line.who for line in beat.lines)])
+            cast_sizes.add(sum(who in script.cast for who in on_stage))
             for who, mood in beat.moods.items():
                 looks.setdefault(who, {"neutral"}).add(mood)
             for line in beat.lines:
@@ -55,6 +58,7 @@ class StagePainter:
                 if who in script.cast
                 for emotion in sorted(emotions)
             ],
+            sorted(cast_sizes),
             theme=app.theme,
             layout=app.layout,
         )
