@@ -27,7 +27,13 @@ SCREENS = {
 
 #: Figures that may rightly be negative: a change (memory can shrink between rounds, and a
 #: tiny quick-mode script can even time faster than a smaller one), and the budget verdicts.
-SIGNED = {"growth", "growth_after_first_mib", "growth_per_round_mib", "budgets"}
+SIGNED = {
+    "growth",
+    "growth_after_first_mib",
+    "growth_per_round_mib",
+    "growth_after_first_pct",
+    "budgets",
+}
 
 
 def numbers(value: object):

@@ -27,9 +27,10 @@ TITLE_STARTUP_S = 0.3
 VALIDATE_VS_PARSE = 2.0
 #: "Analysis linear": the growth exponent between two sizes, with room for a noisy machine.
 LINEAR_EXPONENT = 1.2
-#: "Memory flat": resident memory may wander (caches fill, the allocator keeps pages), but
-#: its trend over the rounds after the first must stay under this many MiB a round.
-FLAT_MIB_PER_ROUND = 1.0
+#: "Memory flat": after the first round has filled the caches, resident memory may step
+#: (the allocator takes another arena) but must not grow by more than this share (%) by the
+#: last round. An unbounded cache of rendered lines grows by tens of MiB every round.
+FLAT_GROWTH_PCT = 5.0
 
 
 @dataclass(frozen=True)
@@ -158,22 +159,9 @@ def budgets(result: dict) -> list[dict]:
     growth = [g["analyse"] for g in result["tools"]["generated"]["growth"].values()]
     worst = max(growth) if growth else 0.0
     check("analyse growth exponent (worst)", worst, LINEAR_EXPONENT, worst <= LINEAR_EXPONENT)
-    trend = memory_trend(result["memory"]["resident_after_each_mib"])
-    check(
-        "memory trend after round 1 (MiB/round)",
-        trend,
-        FLAT_MIB_PER_ROUND,
-        trend <= FLAT_MIB_PER_ROUND,
-    )
+    growth = result["memory"]["growth_after_first_pct"]
+    check("memory growth, round 1 to last (%)", growth, FLAT_GROWTH_PCT, growth <= FLAT_GROWTH_PCT)
     return out
-
-
-def memory_trend(after_each: list[float]) -> float:
-    """The least-squares slope of resident memory over the rounds after the first."""
-    later = after_each[1:]
-    if len(later) < 2:
-        return 0.0
-    return statistics.linear_regression(range(len(later)), later).slope
 
 
 def table(result: dict) -> str:
@@ -242,7 +230,8 @@ def table(result: dict) -> str:
     lines += [
         "",
         f"Memory over {mem['rounds']} rounds of {mem['scenarios']} scenarios: peak "
-        f"{mem['peak_mib']:.0f} MiB; resident after each round (MiB): {after}",
+        f"{mem['peak_mib']:.0f} MiB; resident after each round (MiB): {after} "
+        f"({mem['growth_after_first_pct']:+.1f}% after the first)",
         "",
         "Budgets",
     ]
