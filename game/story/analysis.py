@@ -10,7 +10,8 @@ programming, so a script with millions of paths costs no more than its number of
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import flow
 from .model import Beat, Script
@@ -23,8 +24,9 @@ Node = tuple  # ("B", beat, stop index, flags) or ("E", ending id)
 PATHS_CAP = 10**18
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
+    """A move between states (a named tuple: hundreds of thousands are made on big scripts)."""
+
     to: Node
     scores: dict[str, int]
     seconds: float
@@ -33,26 +35,33 @@ class Edge:
 
 
 @dataclass
-class Analysis:
-    """The facts `analyse` and `validate` report, and the bounds the debrief scores against."""
+class Exploration:
+    """What the validator needs: where the story can go, where it loops or sticks, and where
+    the anti-model run ends. One walk of the state graph, with no scoring."""
 
     script_id: str
     reachable: frozenset[str]
     endings: dict[str, bool]
+    anti_model_ending: str | None
+    anti_model_path: list[str]
+    cycle: list[str] | None
+    dead_ends: list[str]
+    states: int
+
+
+@dataclass
+class Analysis(Exploration):
+    """The facts `analyse` reports, and the bounds the debrief scores against."""
+
     paths: int  # distinct complete paths, at most PATHS_CAP ("at least" when equal)
     intervention_points: int
     decision_points: int
     criteria: dict[str, tuple[int, int]]  # criterion -> (worst, best) over complete paths
     shortest_seconds: float
     longest_seconds: float
-    anti_model_ending: str | None
-    anti_model_path: list[str]
     best_path: list[tuple[str, int]]  # (point, option) choices of the best all-round path
     best_path_totals: dict[str, int]
     best_path_ending: str | None
-    cycle: list[str] | None
-    dead_ends: list[str] = field(default_factory=list)
-    states: int = 0
 
     def fraction(self, criterion: str, value: int) -> float:
         worst, best = self.criteria.get(criterion, (0, 0))
@@ -63,17 +72,20 @@ def _stops(beat: Beat, shown: list[int]) -> list[int]:
     return [i for i in shown if beat.lines[i].intervention]
 
 
-def _seconds(beat: Beat, shown: list[int], after: int, upto: int) -> float:
-    """Playing time of the shown lines with index in (after, upto]."""
-    return sum(flow.line_seconds(beat.lines[i].says) for i in shown if after < i <= upto)
-
-
 class _Graph:
     """Builds the outgoing edges of a state on demand."""
 
     def __init__(self, script: Script) -> None:
         self.script = script
         self._lines: dict[tuple[str, frozenset[str]], tuple[list[int], list[int]]] = {}
+        self._line_seconds: dict[str, list[float]] = {}
+
+    def seconds(self, beat: Beat, shown: list[int], after: int, upto: int) -> float:
+        """Playing time of the shown lines with index in (after, upto]."""
+        each = self._line_seconds.get(beat.id)
+        if each is None:
+            each = self._line_seconds[beat.id] = [flow.line_seconds(ln.says) for ln in beat.lines]
+        return sum(each[i] for i in shown if after < i <= upto)
 
     def lines(self, beat: Beat, flags: frozenset[str]) -> tuple[list[int], list[int]]:
         """The beat's shown lines and its intervention stops under these flags, worked out once."""
@@ -93,7 +105,7 @@ class _Graph:
         beat = self.script.beats[target]
         shown, stops = self.lines(beat, flags)
         upto = stops[0] if stops else (shown[-1] if shown else -1)
-        return ("B", target, 0, flags), _seconds(beat, shown, -1, upto)
+        return ("B", target, 0, flags), self.seconds(beat, shown, -1, upto)
 
     def edges(self, node: Node) -> list[Edge]:
         if node[0] != "B":
@@ -123,7 +135,7 @@ class _Graph:
         point_id = beat.lines[stops[stop]].intervention
         point = self.script.interventions.get(point_id)
         upto = stops[stop + 1] if stop + 1 < len(stops) else (shown[-1] if shown else -1)
-        passing = _seconds(beat, shown, stops[stop], upto)
+        passing = self.seconds(beat, shown, stops[stop], upto)
         missed = point.missed.scores if point else {}
         out = [Edge(("B", beat.id, stop + 1, flags), missed, passing, point_id, -1)]
         for i, option in enumerate(point.options if point else ()):
@@ -186,6 +198,33 @@ def _anti_model(script: Script, start: str) -> tuple[str | None, list[str]]:
     return (target if target in script.endings else None), beats
 
 
+def explore(script: Script, start: str | None = None) -> Exploration:
+    """Reachability, loops, dead ends and the anti-model run, without scoring: the validator's
+    question, answered with one walk of the state graph."""
+    with paused_gc():
+        graph = _Graph(script)
+        root, _ = graph.entry(start or script.start, frozenset())
+        _, out, cycle = _walk(graph, root)
+        return _exploration(script, start, out, cycle)
+
+
+def _exploration(
+    script: Script, start: str | None, out: dict[Node, list[Edge]], cycle: list[str] | None
+) -> Exploration:
+    reachable = frozenset(n[1] for n in out if n[0] in ("B", "E"))
+    anti_end, anti_path = _anti_model(script, start or script.start)
+    return Exploration(
+        script_id=script.id,
+        reachable=reachable,
+        endings={e: e in reachable for e in script.endings},
+        anti_model_ending=anti_end,
+        anti_model_path=anti_path,
+        cycle=cycle,
+        dead_ends=sorted({n[1] for n in out if n[0] == "B" and not out[n]}),
+        states=len(out),
+    )
+
+
 def analyse(script: Script, start: str | None = None) -> Analysis:
     """Everything the script makes possible from `start` (default: its own start beat)."""
     with paused_gc():
@@ -230,28 +269,18 @@ def _analyse(script: Script, start: str | None) -> Analysis:
         for k, c in enumerate(crit)
     }
     choices, totals, end = _best_path(root, order, out, count, bounds, crit)
-    reachable = {n[1] for n in out if n[0] in ("B", "E")}
-    anti_end, anti_path = _anti_model(script, start or script.start)
     points = {e.point for edges in out.values() for e in edges if e.point}
-    dead = sorted({n[1] for n in out if n[0] == "B" and not out[n]})
     return Analysis(
-        script_id=script.id,
-        reachable=frozenset(reachable),
-        endings={e: e in reachable for e in script.endings},
+        **vars(_exploration(script, start, out, cycle)),
         paths=count.get(root, 0),
         intervention_points=sum(1 for p in points if p in script.interventions),
         decision_points=sum(1 for p in points if p not in script.interventions),
         criteria=bounds,
         shortest_seconds=(root_secs + short[root]) if complete else 0.0,
         longest_seconds=(root_secs + long[root]) if complete else 0.0,
-        anti_model_ending=anti_end,
-        anti_model_path=anti_path,
         best_path=choices,
         best_path_totals=totals,
         best_path_ending=end,
-        cycle=cycle,
-        dead_ends=dead,
-        states=len(out),
     )
 
 
@@ -288,7 +317,3 @@ def _best_path(
             totals[c] = totals.get(c, 0) + v
         node = edge.to
     return choices, totals, node[1] if node[0] == "E" else None
-
-
-#: The validator's name for the same walk: reachability, loops and the anti-model ending.
-explore = analyse

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from game.story.analysis import Analysis, explore
+from game.story.analysis import Exploration, explore
 from game.story.errors import Diagnostic, diagnostic, did_you_mean
 from game.story.model import Condition, Option, Pos, Script
 
@@ -118,7 +118,7 @@ def check_flags(script: Script) -> Iterator[Diagnostic]:
                 yield diagnostic("FF409", cond.pos, did_you_mean(flag, flags_set), value=flag)
 
 
-def check_loop(script: Script, facts: Analysis) -> Iterator[Diagnostic]:
+def check_loop(script: Script, facts: Exploration) -> Iterator[Diagnostic]:
     """A loop is an error: the debrief's best and worst totals need a story that ends."""
     if not facts.cycle:
         return
@@ -132,7 +132,7 @@ def check_loop(script: Script, facts: Analysis) -> Iterator[Diagnostic]:
     yield diagnostic("FF314", pos, "the loop: " + " -> ".join(facts.cycle), value=back_to)
 
 
-def check_unreachable(script: Script, facts: Analysis) -> Iterator[Diagnostic]:
+def check_unreachable(script: Script, facts: Exploration) -> Iterator[Diagnostic]:
     for beat in script.beats.values():
         if beat.id not in facts.reachable:
             yield diagnostic("FF401", beat.pos, value=beat.id)
@@ -141,7 +141,7 @@ def check_unreachable(script: Script, facts: Analysis) -> Iterator[Diagnostic]:
             yield diagnostic("FF403", ending.pos, value=ending.id)
 
 
-def check_anti_model_path(script: Script, facts: Analysis) -> Iterator[Diagnostic]:
+def check_anti_model_path(script: Script, facts: Exploration) -> Iterator[Diagnostic]:
     expected = script.anti_model_ending
     if not expected or facts.anti_model_ending == expected:
         return
@@ -187,7 +187,7 @@ CHECKS: tuple[Callable[[Script], Iterator[Diagnostic]], ...] = (
     check_intervention_anti_model,
 )
 
-GRAPH_CHECKS: tuple[Callable[[Script, Analysis], Iterator[Diagnostic]], ...] = (
+GRAPH_CHECKS: tuple[Callable[[Script, Exploration], Iterator[Diagnostic]], ...] = (
     check_loop,
     check_unreachable,
     check_anti_model_path,

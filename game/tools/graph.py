@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.story.analysis import analyse
+from game.story.analysis import explore
 from game.story.model import Option, Script
 from game.tools.analyse import load_or_explain
 
@@ -58,7 +58,7 @@ def _target_key(script: Script, target: str) -> str:
 
 def build(script: Script) -> tuple[list[Node], list[Link]]:
     """The graph's nodes and links, independent of the output format."""
-    facts = analyse(script)
+    facts = explore(script)
     path = facts.anti_model_path
     steps = set(zip(path, [*path[1:], facts.anti_model_ending or ""], strict=True))
     on_path = set(path)

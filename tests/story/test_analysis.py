@@ -111,3 +111,13 @@ def test_generated_script_with_millions_of_paths_has_linear_states(tmp_path) -> 
     assert facts.states <= 4 * units + 2  # a handful of states per unit, never per path
     assert facts.anti_model_ending == "formal"
     assert facts.criteria["compassion"] == (-units, units)
+
+
+def test_explore_answers_the_validators_questions_like_analyse() -> None:
+    from game.story.analysis import explore
+
+    for s in (forum_script(), script([beat("a", line("tom", "One."), nxt="b"), beat("b")])):
+        walked, full = explore(s), analyse(s)
+        assert walked.reachable == full.reachable and walked.endings == full.endings
+        assert walked.anti_model_ending == full.anti_model_ending
+        assert walked.dead_ends == full.dead_ends and walked.cycle == full.cycle
