@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import secrets
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -98,10 +99,14 @@ def trim_partial_tail(path: Path) -> int:
 
 
 class SessionJournal:
-    """Appends a run's events to its record file; each `append` returns once it is on disk.
+    """Appends a run's events to its record file as they happen.
 
-    An fsync per event costs a few milliseconds on a laptop; events come at the pace of
-    people acting (a line, a buzz, a choice), so that cost buys "nothing is ever lost".
+    Each `append` writes and flushes its line before returning, so the event is in the
+    operating system's hands: a crash or a kill of the game loses nothing. Forcing it onto
+    the disk itself (fsync) costs a few milliseconds, too long to spend inside a frame on
+    a busy laptop, so a small background thread does it straight after every append; a
+    power cut can cost at most the events of those last few milliseconds, and a cut line
+    is skipped when the record is read back. `close` waits for the last fsync.
     """
 
     def __init__(self, path: Path, handle: BinaryIO | None, session_id: str, next_seq: int) -> None:
@@ -110,6 +115,45 @@ class SessionJournal:
         self._handle: BinaryIO | None = handle
         self._seq = next_seq
         self.error: str | None = None
+        self._dirty = threading.Event()
+        self._lock = threading.Lock()
+        self._closing = False
+        self._syncer: threading.Thread | None = None
+        if handle is not None:
+            self._syncer = threading.Thread(target=self._sync_loop, daemon=True)
+            self._syncer.start()
+
+    def _sync_loop(self) -> None:
+        """fsync whenever lines were written since the last one, until the journal closes."""
+        while True:
+            self._dirty.wait()
+            self._dirty.clear()
+            if self._closing:
+                return
+            self.sync()
+
+    def sync(self) -> None:
+        """Force what was written onto the disk now; a disk that refuses stops the record."""
+        handle = self._handle
+        if handle is None:
+            return
+        try:
+            os.fsync(handle.fileno())
+        except (OSError, ValueError) as exc:  # ValueError: the file was closed meanwhile
+            if handle is self._handle:
+                self._stop(exc)
+
+    def _stop(self, exc: Exception) -> None:
+        """Stop recording (never the game) and say why; the host shows `error`."""
+        self.error = (
+            f"The session record could not be written ({getattr(exc, 'strerror', None) or exc}); "
+            "this run will not be resumable or exported."
+        )
+        with self._lock:
+            if self._handle is not None:
+                with contextlib.suppress(OSError):
+                    self._handle.close()
+                self._handle = None
 
     @classmethod
     def create(
@@ -168,26 +212,24 @@ class SessionJournal:
         return cls(path, handle, str(record.header["session"]), last_seq + 1)
 
     def _write(self, obj: dict[str, Any]) -> None:
-        """Put one line on disk; a disk that refuses stops the record, never the game.
+        """Put one line in the file; a disk that refuses stops the record, never the game.
 
         The runtime calls `append` in the middle of an action, so an exception here would
         leave a run half-changed on a full disk or a pulled USB stick. Instead the record
         stops, `error` says why (the host shows it), and the run plays on unrecorded.
         """
-        if self._handle is None:
-            return
-        try:
-            self._handle.write(_line(obj))
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
-        except OSError as exc:
-            self.error = (
-                f"The session record could not be written ({exc.strerror or exc}); "
-                "this run will not be resumable or exported."
-            )
-            with contextlib.suppress(OSError):
-                self._handle.close()
-            self._handle = None
+        with self._lock:
+            if self._handle is None:
+                return
+            try:
+                self._handle.write(_line(obj))
+                self._handle.flush()
+            except OSError as exc:
+                failed = exc
+            else:
+                self._dirty.set()
+                return
+        self._stop(failed)
 
     def append(self, event: Event) -> None:
         """Record one event (pass this as the runtime's `on_event`)."""
@@ -200,9 +242,16 @@ class SessionJournal:
             if state not in ("finished", "abandoned"):
                 raise ValueError(f"a run is marked finished or abandoned, not {state!r}")
             self._write({"type": "mark", "state": state, "at": _now_iso()})
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        if self._syncer is not None:
+            self._closing = True
+            self._dirty.set()
+            self._syncer.join()
+            self._syncer = None
+        self.sync()
+        with self._lock:
+            if self._handle is not None:
+                self._handle.close()
+                self._handle = None
 
     def __enter__(self) -> SessionJournal:
         return self

@@ -201,6 +201,7 @@ def test_a_disk_that_refuses_stops_the_record_not_the_game(monkeypatch) -> None:
 
     monkeypatch.setattr(os, "fsync", full)
     journal.append(event(1))  # does not raise into the runtime
+    journal.sync()  # the background fsync's answer, made now
     assert journal.error is not None and "No space left" in journal.error
     monkeypatch.undo()
     journal.append(event(2))
@@ -223,3 +224,24 @@ def test_a_record_killed_before_its_first_event_is_not_offered_for_resume() -> N
     path = make(0)
     assert jr.session_info(path).state == "empty"
     assert jr.find_unfinished() is None
+
+
+def test_append_leaves_the_fsync_to_the_background_and_close_waits_for_it(monkeypatch) -> None:
+    """A frame that records an event never waits for the disk; closing still makes it safe."""
+    import threading
+
+    real = os.fsync
+    callers: list[int] = []
+
+    def spy(fd):
+        callers.append(threading.get_ident())
+        real(fd)
+
+    journal = jr.SessionJournal.create(forum_script(), "solo")
+    monkeypatch.setattr(os, "fsync", spy)
+    for n in range(5):
+        journal.append(event(n))
+    assert threading.get_ident() not in callers, "append must not fsync in the caller's thread"
+    journal.close("finished")
+    assert callers and callers[-1] == threading.get_ident()  # close's own final fsync
+    assert [seq for seq, _ in jr.read_journal(journal.path).numbered] == list(range(5))
