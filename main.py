@@ -85,6 +85,13 @@ def main() -> int:
         if not ensure_venv():
             return 2
         args = [str(venv_python()), str(ROOT / "main.py"), *sys.argv[1:]]
+        if os.name == "posix":
+            # Become the game rather than wait for it: a kill, a closed terminal or a "force
+            # quit" then reaches the game itself. A waiting launcher died alone and left the
+            # game running on, orphaned, still writing its record.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.execv(args[0], args)
         return subprocess.run(args, cwd=os.getcwd()).returncode
     sys.path.insert(0, str(ROOT))
     from game.cli import run
