@@ -72,16 +72,37 @@ def _stops(beat: Beat, shown: list[int]) -> list[int]:
     return [i for i in shown if beat.lines[i].intervention]
 
 
+def _tested_flags(script: Script) -> frozenset[str]:
+    """Every flag named in a condition anywhere in the script."""
+    conditions = []
+    for beat in script.beats.values():
+        conditions += [line.cond for line in beat.lines] + [b.cond for b in beat.next]
+        if beat.decision is not None:
+            conditions += [o.cond for o in beat.decision.options]
+    for point in script.interventions.values():
+        conditions += [o.cond for o in point.options]
+    return frozenset(flag for cond in conditions for flag, _ in cond.terms)
+
+
 class _Graph:
     """Builds the outgoing edges of a state on demand."""
 
-    def __init__(self, script: Script) -> None:
+    def __init__(self, script: Script, timed: bool = True) -> None:
         self.script = script
+        self.timed = timed  # the validator's walk needs no playing times
         self._lines: dict[tuple[str, frozenset[str]], tuple[list[int], list[int]]] = {}
         self._line_seconds: dict[str, list[float]] = {}
+        self.tested = _tested_flags(script)
+
+    def keep(self, flags: frozenset[str]) -> frozenset[str]:
+        """Only flags some condition tests can change what happens next; the others would
+        only split one state of play into several identical ones."""
+        return flags & self.tested
 
     def seconds(self, beat: Beat, shown: list[int], after: int, upto: int) -> float:
         """Playing time of the shown lines with index in (after, upto]."""
+        if not self.timed:
+            return 0.0
         each = self._line_seconds.get(beat.id)
         if each is None:
             each = self._line_seconds[beat.id] = [flow.line_seconds(ln.says) for ln in beat.lines]
@@ -119,7 +140,7 @@ class _Graph:
         if beat.decision is not None:
             for i, option in enumerate(beat.decision.options):
                 if flow.is_available(option, flags):
-                    to, secs = self.entry(option.goto, option.apply(flags))
+                    to, secs = self.entry(option.goto, self.keep(option.apply(flags)))
                     seconds = secs + flow.SECONDS_PER_STOP
                     out.append(Edge(to, option.scores, seconds, beat.decision.id, i))
             return out
@@ -140,7 +161,7 @@ class _Graph:
         out = [Edge(("B", beat.id, stop + 1, flags), missed, passing, point_id, -1)]
         for i, option in enumerate(point.options if point else ()):
             if flow.is_available(option, flags):
-                to, secs = self.entry(option.goto, option.apply(flags))
+                to, secs = self.entry(option.goto, self.keep(option.apply(flags)))
                 out.append(Edge(to, option.scores, secs + flow.SECONDS_PER_STOP, point_id, i))
         return out
 
@@ -202,7 +223,7 @@ def explore(script: Script, start: str | None = None) -> Exploration:
     """Reachability, loops, dead ends and the anti-model run, without scoring: the validator's
     question, answered with one walk of the state graph."""
     with paused_gc():
-        graph = _Graph(script)
+        graph = _Graph(script, timed=False)
         root, _ = graph.entry(start or script.start, frozenset())
         _, out, cycle = _walk(graph, root)
         return _exploration(script, start, out, cycle)
