@@ -52,10 +52,26 @@ class TitleScene(MenuScene):
         self.enter()
 
     def relayout(self) -> None:
-        lay = self.app.layout
+        app, lay = self.app, self.app.layout
         area = lay.menu_rect.copy()
-        area.y, area.h = round(lay.height * 0.42), round(lay.height * 0.44)
+        area.y = round(lay.height * 0.42)
+        # The menu ends above the line under it, which a notice (a damaged settings file, a
+        # recovered error) makes two or three lines tall: it covered the last button.
+        under = app.text.render(
+            self.footer(), lay.small_size, app.theme.text, width=lay.safe_rect.w
+        )
+        bottom = min(round(lay.height * 0.86), lay.safe_rect.bottom - under.get_height() - lay.gap)
+        area.h = bottom - area.y
         self.menu.rects = column(area, len(self.menu.items), lay.px(104), lay.gap)
+
+    def footer(self) -> str:
+        """The line at the foot: the notice if there is one, else the keys that work here."""
+        if self.message:
+            return self.message
+        keys = "Arrows and Enter, or click. Q quits."
+        if self.unfinished is not None:
+            keys += " Backspace on Resume sets that run aside."
+        return keys
 
     def handle(self, action: Action) -> None:
         if action.act is Act.QUIT:
@@ -103,10 +119,4 @@ class TitleScene(MenuScene):
         )
         surface.blit(tag, tag.get_rect(midtop=(lay.width // 2, round(lay.height * 0.28))))
         draw.menu(surface, app, self.menu)
-        if self.message:
-            draw.hint(surface, app, self.message)
-        else:
-            keys = "Arrows and Enter, or click. Q quits."
-            if self.unfinished is not None:
-                keys += " Backspace on Resume sets that run aside."
-            draw.hint(surface, app, keys)
+        draw.hint(surface, app, self.footer())
