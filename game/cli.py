@@ -22,7 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("game.tools.validate", "check scripts for errors: validate [PATH ...]"),
     "analyse": ("game.tools.analyse", "endings, paths, score bounds: analyse SCRIPT [--json]"),
     "graph": ("game.tools.graph", "branch graph: graph SCRIPT --format mermaid|dot [-o FILE]"),
-    "report": ("game.tools.report", "debrief handout: report SESSION [-o FILE]"),
+    "report": ("game.tools.report", "debrief handout: report SESSION [-o FILE], or report list"),
     "export-csv": ("game.tools.export_csv", "every recorded choice: export-csv [-o FILE]"),
     "bench": ("game.tools.bench", "measure frame times and tools: bench [--json] [--size WxH]"),
 }
@@ -60,4 +60,10 @@ def run(argv: list[str]) -> int:
         print(f"unknown command {command!r}; try: python3 main.py --help", file=sys.stderr)
         return 2
     module = importlib.import_module(COMMANDS[command][0])
-    return int(module.main(rest))
+    try:
+        return int(module.main(rest))
+    except BrokenPipeError:
+        # The reader stopped early (`report list | head`): not an error, and no traceback.
+        # Point stdout at nothing so Python's flush at exit does not raise it again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
