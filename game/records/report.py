@@ -123,6 +123,10 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
     start = events[0].t if events else 0.0
     on_stage = ""
     entries: list[Entry] = []
+    #: The show of hands being counted: a room presses + once a hand, so one count is many
+    #: events; the timeline shows one entry with each option's latest count.
+    hands_at: tuple[str, int] | None = None
+    hands: dict[int, int] = {}
     for e in events:
         d = e.data
         prompt, options = prompts.get(str(d.get("point", "")), ("", ()))
@@ -159,10 +163,20 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
             entry.label = "Rewind"
             entry.text = f"Back to {on_stage or 'an earlier moment'}; attempt {e.attempt} begins"
         elif e.kind == "tally":
-            index = int(d.get("option", -1))
-            says = options[index] if 0 <= index < len(options) else f"option {index + 1}"
+            point = (str(d.get("point", "")), e.attempt)
+            counting = bool(entries) and entries[-1].kind == "tally" and hands_at == point
+            if not counting:
+                hands_at, hands = point, {}
+            hands[int(d.get("option", -1))] = int(d.get("count", 0))
             entry.label = "Show of hands"
-            entry.text = f"{d.get('count', 0)} for \u201c{says}\u201d"
+            said = [options[i] if 0 <= i < len(options) else f"option {i + 1}" for i in hands]
+            entry.text = "; ".join(
+                f"{hands[i]} for \u201c{says}\u201d"
+                for i, says in sorted(zip(hands, said, strict=True))
+            )
+            if counting:
+                entries[-1].text = entry.text
+                continue
         elif e.kind == "resume":
             if entries and entries[-1].kind == "buzz":  # a freeze with nothing done: one entry
                 entries[-1].details.append("The room let the scene play on as it was.")

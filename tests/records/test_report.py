@@ -174,6 +174,23 @@ def test_a_freeze_the_room_let_go_is_one_entry() -> None:
     assert entries[0].details[-1] == "The room let the scene play on as it was."
 
 
+def test_a_show_of_hands_counted_press_by_press_is_one_entry_with_the_last_counts() -> None:
+    from game.story.runtime import Runtime
+
+    rt = Runtime(forum_script())
+    rt.advance()
+    rt.advance()  # the manager's line: the intervention point `search`
+    rt.buzz()
+    for count in (1, 2, 3):
+        rt.tally(0, count)  # a facilitator pressing + once a hand
+    rt.tally(1, 1)
+    rt.tally(1, 0)  # one press too many, taken back
+    entries = report.timeline(rt.events, rt.script)
+    hands = [e for e in entries if e.label == "Show of hands"]
+    assert len(hands) == 1
+    assert hands[0].text.startswith("3 for \u201cAre you OK?\u201d; 0 for")
+
+
 def test_the_chart_renders_at_any_scale_with_hatching_in_the_bar() -> None:
     from game.records.chart import RUN_INK, TRACK_X, layout
     from game.story.views import CriterionResult
