@@ -175,6 +175,13 @@ def check_intervention_anti_model(script: Script) -> Iterator[Diagnostic]:
                 yield diagnostic("FF412", option.pos, "mark anti_model on decision options only")
 
 
+def check_locked_hint(script: Script) -> Iterator[Diagnostic]:
+    """A locked card says why in the author's words, never as a bare flag name."""
+    for _, option in options(script):
+        if option.cond.terms and not option.locked_hint:
+            yield diagnostic("FF413", option.pos, "say in words what unlocks it")
+
+
 CHECKS: tuple[Callable[[Script], Iterator[Diagnostic]], ...] = (
     check_no_way_forward,
     check_option_feedback,
@@ -185,6 +192,7 @@ CHECKS: tuple[Callable[[Script], Iterator[Diagnostic]], ...] = (
     check_flags,
     check_option_count,
     check_intervention_anti_model,
+    check_locked_hint,
 )
 
 GRAPH_CHECKS: tuple[Callable[[Script, Exploration], Iterator[Diagnostic]], ...] = (

@@ -326,6 +326,12 @@ CATALOGUE: dict[str, Spec] = {
         "a decision with five options",
         "Keep the two to four options that matter most; merge or drop the rest.",
     ),
+    "FF413": Spec(
+        WARNING,
+        "this option has an if: but no locked_hint; players would see the flag's name",
+        "if: not context_known (with no locked_hint)",
+        "Add locked_hint: with what the manager would need to do or know first, in words.",
+    ),
     "FF412": Spec(
         WARNING,
         "anti_model: true on an intervention option does nothing",
