@@ -164,7 +164,8 @@ class Player:
         for _ in range(len(menu.items) * 2 + 2):
             if menu.focus == index:
                 break
-            forward = menu.focus < index
+            # Nothing focused yet (decision cards): the first move focuses the first card.
+            forward = menu.focus is None or menu.focus < index
             if menu.columns > 1:
                 self._move(Act.RIGHT if forward else Act.LEFT)
             else:

@@ -153,6 +153,9 @@ def test_facilitator_tallies_hands_and_keeps_them_in_the_record() -> None:
     pilot.do(Act.CONFIRM)
     pilot.do(Act.BUZZ)
     pilot.do(Act.CHOOSE_1)
+    pilot.do(Act.PLUS)  # no card focused yet: no card to count for
+    assert pilot.stage.rt.tallies == {}
+    pilot.do(Act.DOWN)  # focuses card 1
     for _ in range(3):
         pilot.do(Act.PLUS)
     pilot.do(Act.DOWN)
@@ -275,3 +278,29 @@ def test_no_hands_for_a_locked_option() -> None:
     pilot.stage.cards.focus = locked
     pilot.do(Act.PLUS)
     assert pilot.stage.rt.tallies == {}
+
+
+def test_enter_as_the_cards_appear_chooses_nothing() -> None:
+    """Reading on with Enter must not pick card 1: nothing is focused until the player moves."""
+    pilot = on_stage()
+    while pilot.phase is Phase.PLAYING:
+        pilot.do(Act.CONFIRM)
+    assert pilot.stage.cards.focus is None
+    assert "arrows then Enter" in pilot.stage.header_text()
+    pilot.do(Act.CONFIRM)
+    pilot.pad(0)
+    assert pilot.phase is Phase.DECIDING and pilot.name == "stage"
+    pilot.do(Act.DOWN)  # the first move focuses the first open card; Enter then chooses it
+    assert pilot.stage.cards.focused is not None
+    pilot.do(Act.CONFIRM)
+    assert pilot.phase is not Phase.DECIDING
+
+
+def test_enter_on_the_redirect_cards_chooses_nothing_until_the_focus_moves() -> None:
+    pilot = on_stage()
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.BUZZ)
+    pilot.do(Act.CHOOSE_1)
+    assert pilot.top.page == "redirect" and pilot.top.menu.focus is None
+    pilot.do(Act.CONFIRM)
+    assert pilot.top.page == "redirect" and pilot.phase is Phase.FROZEN

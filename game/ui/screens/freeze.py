@@ -156,7 +156,7 @@ class FreezeScene(MenuScene):
             return
         if self.page == "rewind" and act in (Act.SCROLL_UP, Act.SCROLL_DOWN):
             step = -1 if act is Act.SCROLL_UP else 1
-            self.menu.focus = max(0, min(len(self.menu.items) - 1, self.menu.focus + step))
+            self.menu.move_focus(step)
         chosen = self.menu.handle(action)
         if self.page == "rewind":
             self._scroll()
@@ -229,7 +229,7 @@ class FreezeScene(MenuScene):
             option_cards(
                 surface, app, point, self.menu, self.stage.tally_of, prompt=prompt, note=note
             )
-            keys = f"1-{len(point.options)} or click to choose; Esc: back"
+            keys = f"1-{len(point.options)} or arrows then Enter; Esc: back"
             if not self.stage.solo:
                 keys = f"{keys}; {TALLY_KEYS}"
             draw.hint(surface, app, keys)

@@ -30,30 +30,42 @@ class Item:
 
 @dataclass
 class Menu:
-    """Items laid out in `columns` columns; arrows move the focus, Enter chooses it."""
+    """Items laid out in `columns` columns; arrows move the focus, Enter chooses it.
+
+    `focus` is None while nothing is focused (`unfocused=True`): Enter then does nothing
+    until an arrow, a digit or the mouse picks a card, so a room reading on with Enter
+    cannot choose by accident the moment the cards appear.
+    """
 
     items: list[Item]
     columns: int = 1
-    focus: int = 0
+    focus: int | None = 0
     rects: list[Rect] = field(default_factory=list)
     #: Digits 1-4 choose items 1-4 directly (off where digits mean something else).
     digits: bool = True
+    #: Start with nothing focused (decision and redirect cards).
+    unfocused: bool = False
 
     def __post_init__(self) -> None:
-        self.focus = self._first_enabled()
+        self.focus = None if self.unfocused else self._first_enabled()
 
     def _first_enabled(self) -> int:
         return next((i for i, item in enumerate(self.items) if item.enabled), 0)
 
     @property
     def focused(self) -> Item | None:
-        return self.items[self.focus] if self.items else None
+        return self.items[self.focus] if self.items and self.focus is not None else None
 
     def key_at(self, pos: tuple[int, int]) -> int | None:
         return next((i for i, r in enumerate(self.rects) if r.collidepoint(pos)), None)
 
     def focus_on(self, key: str) -> None:
         self.focus = next((i for i, it in enumerate(self.items) if it.key == key), self.focus)
+
+    def move_focus(self, step: int) -> None:
+        """Scroll the focus by `step` rows (mouse wheel), clamped to the list."""
+        start = -1 if self.focus is None and step > 0 else (self.focus or 0)
+        self.focus = max(0, min(len(self.items) - 1, start + step))
 
     def handle(self, action: Action) -> str | None:
         """The key of the item chosen by this action, or None (the focus may have moved)."""
@@ -63,10 +75,13 @@ class Menu:
             return None
         moves = {Act.UP: -self.columns, Act.DOWN: self.columns, Act.LEFT: -1, Act.RIGHT: 1}
         if act in moves and (self.columns > 1 or act in (Act.UP, Act.DOWN)):
-            self.focus = max(0, min(count - 1, self.focus + moves[act]))
+            if self.focus is None:  # the first move only shows where the focus is
+                self.focus = self._first_enabled()
+            else:
+                self.focus = max(0, min(count - 1, self.focus + moves[act]))
             return None
         if act is Act.CONFIRM:
-            return self._choose(self.focus)
+            return None if self.focus is None else self._choose(self.focus)
         if self.digits and act in CHOOSES:
             index = CHOOSES.index(act)
             return self._choose(index) if index < count else None

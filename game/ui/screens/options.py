@@ -25,9 +25,11 @@ TALLY_KEYS = "+/\u2212 on a card: count a show of hands"
 
 
 def option_menu(point: PointView) -> Menu:
-    """A menu over the point's options; digits 1-4 choose, arrows move between cards."""
+    """A menu over the point's options; digits 1-4 choose, arrows move between cards.
+
+    No card is focused at first: a room reading on with Enter must not choose card 1."""
     items = [Item(o.says, str(o.index), o.available, o.locked_reason) for o in point.options]
-    return Menu(items, columns=2 if len(items) == 4 else 1)
+    return Menu(items, columns=2 if len(items) == 4 else 1, unfocused=True)
 
 
 def place(app: App, menu: Menu) -> None:

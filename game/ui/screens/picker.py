@@ -90,7 +90,7 @@ class PickerScene(MenuScene):
             return
         if act in (Act.SCROLL_UP, Act.SCROLL_DOWN):
             step = 1 if act is Act.SCROLL_DOWN else -1
-            self.menu.focus = max(0, min(len(self.menu.items) - 1, self.menu.focus + step))
+            self.menu.move_focus(step)
         chosen = self.menu.handle(action)
         self.relayout()
         if chosen is not None:

@@ -324,7 +324,7 @@ class StageScene(Scene):
             who = f"{who}, attempt {self.rt.attempt}"
         if phase is Phase.DECIDING:
             count = len(self.cards.items)
-            keys = f"1-{count} or click: choose \u00b7 Space: freeze first"
+            keys = f"1-{count} or arrows then Enter \u00b7 Space: freeze first"
             if not self.solo:
                 keys = f"{keys} \u00b7 +/\u2212: hands"
         elif phase is Phase.PLAYING:
