@@ -304,3 +304,16 @@ def test_enter_on_the_redirect_cards_chooses_nothing_until_the_focus_moves() -> 
     assert pilot.top.page == "redirect" and pilot.top.menu.focus is None
     pilot.do(Act.CONFIRM)
     assert pilot.top.page == "redirect" and pilot.phase is Phase.FROZEN
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_freeze_menu_leaves_the_faces_and_the_line_in_view(size) -> None:
+    pilot = on_stage(size=size)
+    pilot.do(Act.BUZZ)
+    lay = pilot.app.layout
+    for page in ("menu", "hotseat"):
+        pilot.top.open(page)
+        panel = pilot.top._panel()[0]
+        assert panel.top >= lay.height // 2  # the bubble and the heads stay uncovered
+        assert panel.bottom <= lay.safe_rect.bottom  # nothing in the bottom tenth
+        assert all(panel.contains(r) for r in pilot.top.menu.rects)

@@ -49,11 +49,15 @@ def heading(surface: pygame.Surface, app: App, text: str, sub: str = "") -> None
         surface.blit(line, (area.x, area.y + title.get_height()))
 
 
-def hint(surface: pygame.Surface, app: App, text: str) -> None:
-    """The keys that work here, at the foot of the safe area (never in the bottom tenth)."""
+def hint(
+    surface: pygame.Surface, app: App, text: str, corner: tuple[int, int] | None = None
+) -> None:
+    """The keys that work here, with its bottom-left at `corner`: by default the foot of the
+    safe area (never in the bottom tenth). Screens over the stage pass a corner that covers
+    nothing the room needs (inside their own panel, or above the nameplates)."""
     lay, theme = app.layout, app.theme
     img = app.text.render(text, lay.small_size, theme.text, width=lay.safe_rect.w)
-    spot = img.get_rect(bottomleft=lay.safe_rect.bottomleft)
+    spot = img.get_rect(bottomleft=corner or lay.safe_rect.bottomleft)
     pygame.draw.rect(
         surface, theme.stage_bg, spot.inflate(lay.px(20), lay.px(6)), border_radius=lay.px(8)
     )

@@ -19,7 +19,7 @@ from ..input import Action
 from ..keymap import Act
 from ..sound import CHIME
 from . import draw
-from .menu import Item, Menu, MenuScene, column
+from .menu import Item, Menu, MenuScene, column, grid
 from .options import TALLY_KEYS, option_cards, option_menu, place
 
 if TYPE_CHECKING:
@@ -79,18 +79,21 @@ class FreezeScene(MenuScene):
                         "nothing earlier yet",
                     ),
                     Item("Resume the scene", "resume"),
-                ]
+                ],
+                columns=2,
             )
         elif page == "redirect":
             assert view.redirect is not None
             self.menu = option_menu(view.redirect)
         elif page == "hotseat":
-            self.menu = Menu([Item(f"{a.name} \u2014 {a.role}", a.id) for a in view.actors])
+            self.menu = Menu(
+                [Item(f"{a.name} \u2014 {a.role}", a.id) for a in view.actors], columns=2
+            )
         elif page == "rewind":
             moments = list(reversed(self.rt.moments()))
             lay = self.app.layout
             # One line per moment, all at one size: about two characters per body-size em.
-            limit = max(20, lay.menu_rect.w * 2 // lay.body_size - 4)
+            limit = max(20, self._panel()[2].w * 2 // lay.body_size - 4)
             self.menu = Menu(
                 [
                     Item(shorten(f"{m.speaker_name}: {m.text}", limit), str(m.index))
@@ -103,7 +106,6 @@ class FreezeScene(MenuScene):
 
     def relayout(self) -> None:
         lay = self.app.layout
-        body = self._body_rect()
         if self.page == "redirect":
             place(self.app, self.menu)
         elif self.page == "rewind":
@@ -111,13 +113,33 @@ class FreezeScene(MenuScene):
         elif self.page == "thought":
             self.menu.rects = []
         else:
-            self.menu.rects = column(body, len(self.menu.items), lay.px(100), lay.gap)
+            self.menu.rects = grid(self._panel()[2], len(self.menu.items), 2, lay.gap)
 
-    def _body_rect(self) -> pygame.Rect:
+    def _panel(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The menu's panel, its question line and the area for its buttons.
+
+        The root menu and the hot-seat are a compact panel over the lower stage, so the faces
+        and the line in the bubble stay in view while the room talks about them; the rewind
+        list (lines of text, not the stage) takes the height it needs. The keys hint sits
+        inside the panel's own foot, covering nothing.
+        """
         lay = self.app.layout
-        top = round(lay.height * 0.28)
-        area = lay.menu_rect
-        return pygame.Rect(area.x, top, area.w, lay.safe_rect.bottom - top - lay.small_size * 2)
+        safe = lay.safe_rect
+        compact = self.page != "rewind"
+        lead_h = round(lay.height * (0.07 if compact else 0.12))
+        foot = self.app.text.line_height(lay.small_size) + lay.gap // 2
+        if compact:  # as tall as its rows of two buttons need, standing on the safe line
+            rows = max(1, -(-len(self.menu.items) // 2))
+            body_h = rows * lay.px(84) + (rows - 1) * lay.gap
+            top = safe.bottom - (2 * lay.padding + lead_h + lay.gap // 2 + body_h + foot)
+        else:
+            top = lay.header_rect.bottom + lay.gap
+        panel = pygame.Rect(0, top, round(safe.w * 0.9), safe.bottom - top)
+        panel.centerx = safe.centerx
+        inner = panel.inflate(-2 * lay.padding, -2 * lay.padding)
+        lead = pygame.Rect(inner.x, inner.y, inner.w, lead_h)
+        body_top = lead.bottom + lay.gap // 2
+        return panel, lead, pygame.Rect(inner.x, body_top, inner.w, inner.bottom - foot - body_top)
 
     def _scroll(self) -> None:
         """Keep the focused moment among the rows shown; rows off the page are not clickable."""
@@ -126,7 +148,7 @@ class FreezeScene(MenuScene):
             self.top = focus
         elif focus >= self.top + REWIND_ROWS:
             self.top = focus - REWIND_ROWS + 1
-        rows = column(self._body_rect(), REWIND_ROWS, self.app.layout.px(96), self.app.layout.gap)
+        rows = column(self._panel()[2], REWIND_ROWS, self.app.layout.px(96), self.app.layout.gap)
         off = pygame.Rect(-10, -10, 0, 0)
         self.menu.rects = [
             rows[i - self.top] if self.top <= i < self.top + REWIND_ROWS else off
@@ -237,8 +259,7 @@ class FreezeScene(MenuScene):
         if self.page == "thought" and self.thought is not None:
             self._thought(surface)
             return
-        top = lay.header_rect.bottom + lay.gap
-        area = pygame.Rect(lay.menu_rect.x, top, lay.menu_rect.w, round(lay.height * 0.26) - top)
+        panel, area, _ = self._panel()
         lead = self.note or (
             self.room_prompt() if not self.stage.solo else "What would you like to do?"
         )
@@ -247,9 +268,7 @@ class FreezeScene(MenuScene):
         elif self.page == "rewind":
             count = len(self.menu.items)
             lead = f"Go back to which moment? ({count} earlier, newest first)"
-        shown = [r for r in self.menu.rects if r.w]
-        back = area.unionall(shown) if shown else area
-        draw.backing(surface, app, back.inflate(lay.padding * 2, lay.padding * 2))
+        draw.backing(surface, app, panel)
         img = app.text.fit(
             lead, lay.title_size, theme.text, width=area.w, height=area.h, bold=True, align="center"
         )
@@ -260,7 +279,7 @@ class FreezeScene(MenuScene):
             "hotseat": "Choose a character.  Esc: back",
             "rewind": "Up/Down and Enter.  Esc: back",
         }[self.page]
-        draw.hint(surface, app, keys)
+        draw.hint(surface, app, keys, panel.inflate(-2 * lay.padding, -lay.padding).bottomleft)
 
     def _thought(self, surface: pygame.Surface) -> None:
         thought = self.thought
