@@ -317,3 +317,18 @@ def test_the_freeze_menu_leaves_the_faces_and_the_line_in_view(size) -> None:
         assert panel.top >= lay.height // 2  # the bubble and the heads stay uncovered
         assert panel.bottom <= lay.safe_rect.bottom  # nothing in the bottom tenth
         assert all(panel.contains(r) for r in pilot.top.menu.rects)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_cards_cover_the_nameplates_and_leave_room_for_the_keys(size) -> None:
+    from game.ui.screens.draw import hint_top
+
+    pilot = on_stage(size=size)
+    while pilot.phase is Phase.PLAYING:
+        pilot.do(Act.CONFIRM)
+    app = pilot.app
+    lay = app.layout
+    assert all(r.bottom <= hint_top(app) for r in pilot.stage.cards.rects)
+    # The nameplates' band under the cards is the plain cover, not a clipped nameplate.
+    for x in (lay.width // 4, lay.width // 2, 3 * lay.width // 4):
+        assert pilot.pixels().get_at((x, lay.label_rect.bottom - 3))[:3] == app.theme.stage_bg[:3]

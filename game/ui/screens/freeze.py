@@ -246,15 +246,20 @@ class FreezeScene(MenuScene):
             prompt = point.prompt
             if point.late:
                 prompt = f"{prompt} (the moment has just passed)"
-            draw.dim(surface, app)
             note = "" if self.stage.solo else point.facilitator_prompt
-            option_cards(
-                surface, app, point, self.menu, self.stage.tally_of, prompt=prompt, note=note
-            )
             keys = f"1-{len(point.options)} or arrows then Enter; Esc: back"
             if not self.stage.solo:
                 keys = f"{keys}; {TALLY_KEYS}"
-            draw.hint(surface, app, keys)
+            option_cards(
+                surface,
+                app,
+                point,
+                self.menu,
+                self.stage.tally_of,
+                prompt=prompt,
+                note=note,
+                keys=keys,
+            )
             return
         if self.page == "thought" and self.thought is not None:
             self._thought(surface)
@@ -290,4 +295,8 @@ class FreezeScene(MenuScene):
         painter.header(surface, stage.view.scene.name, "", stage.buzzer_rect.x)
         painter.frozen(surface)
         painter.thought(surface, stage.view, thought)
-        draw.hint(surface, self.app, "Enter: back to the freeze menu.  Esc: hot-seat someone else")
+        # In the header strip, between the scene's name and the FREEZE stamp: it covers
+        # neither the thought nor the nameplates.
+        lay = self.app.layout
+        corner = (lay.header_rect.x + lay.header_rect.w // 3, lay.header_rect.bottom)
+        draw.hint(surface, self.app, "Enter: freeze menu \u00b7 Esc: someone else", corner)

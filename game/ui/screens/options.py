@@ -16,6 +16,7 @@ import pygame
 from game.story.views import PointView
 
 from ..cards import card_rects, draw_option_cards
+from . import draw
 from .menu import Item, Menu
 
 if TYPE_CHECKING:
@@ -32,9 +33,18 @@ def option_menu(point: PointView) -> Menu:
     return Menu(items, columns=2 if len(items) == 4 else 1, unfocused=True)
 
 
+def cards_area(app: App) -> pygame.Rect:
+    """The card grid, ending above the keys hint: the hint goes under the cards, on the
+    covered stage, and the safe line keeps both out of the bottom tenth."""
+    lay = app.layout
+    area = lay.card_grid_rect.copy()
+    area.h = min(area.h, draw.hint_top(app) - lay.gap // 2 - area.y)
+    return area
+
+
 def place(app: App, menu: Menu) -> None:
     """The cards' rectangles, exactly where `draw_option_cards` will draw them."""
-    menu.rects = card_rects(app.layout.card_grid_rect, len(menu.items), app.layout)
+    menu.rects = card_rects(cards_area(app), len(menu.items), app.layout)
 
 
 def option_cards(
@@ -47,13 +57,18 @@ def option_cards(
     focus: bool = True,
     prompt: str | None = None,
     note: str = "",
+    keys: str = "",
 ) -> None:
     """The question in the prompt band (with `note` under it: the facilitator's question for
-    the room), the cards, and their tallies (over a dimmed stage)."""
+    the room), the cards, their tallies and `keys` under them.
+
+    Everything under the header is covered first: half-hidden nameplates or a strip of
+    the speech bubble between the cards would only distract from the choice."""
     lay, theme = app.layout, app.theme
-    top = lay.header_rect.bottom + lay.px(6)
-    band = pygame.Rect(0, top, lay.width, lay.card_grid_rect.y - top - lay.px(8))
-    pygame.draw.rect(surface, theme.stage_bg, band)  # the question never sits on the set
+    top = lay.header_rect.bottom + lay.px(4)  # where the header strip ends
+    grid = cards_area(app)
+    pygame.draw.rect(surface, theme.stage_bg, (0, top, lay.width, lay.height - top))
+    band = pygame.Rect(0, top, lay.width, grid.y - top - lay.px(8))
     area = pygame.Rect(lay.prompt_rect.x, band.y, lay.prompt_rect.w, band.h)
     text = prompt if prompt is not None else point.prompt
     low = None
@@ -71,9 +86,11 @@ def option_cards(
     surface.blit(img, img.get_rect(midleft=(area.x, area.centery)))
     if low is not None:
         surface.blit(low, (area.x, area.bottom))
+    if keys:
+        draw.hint(surface, app, keys, (grid.x, lay.safe_rect.bottom))
     rects = draw_option_cards(
         surface,
-        lay.card_grid_rect,
+        grid,
         point.options,
         menu.focus if focus else None,
         theme=theme,

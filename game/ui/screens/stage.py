@@ -358,7 +358,7 @@ class StageScene(Scene):
         """The live stage. `frozen`: the picture for the freeze (no buttons, no hints)."""
         app, view = self.app, self.view
         surface.blit(self.painter.set_surface(view), (0, 0))
-        if view.phase is Phase.ENDED or (view.decision is not None and not self.anti_model):
+        if view.phase is Phase.ENDED:
             draw.dim(surface, app)
         header = "" if frozen else self.header_text()
         self.painter.header(surface, view.scene.name, header, self.buzzer_rect.x)
@@ -418,7 +418,9 @@ class StageScene(Scene):
         head = "How the traditional approach ended" if self.anti_model else "The end"
         draw.card(surface, app, area, f"{head}: {title}", [outcome])
         nxt = "the forum run" if self.anti_model else "the debrief"
-        draw.hint(surface, app, f"Press Enter (or click) for {nxt}.")
+        # Just under the card, above the nameplates, which stay readable.
+        corner = (area.x, area.bottom + lay.gap // 2 + app.text.line_height(lay.small_size))
+        draw.hint(surface, app, f"Press Enter (or click) for {nxt}.", corner)
 
     def _debug(self, surface: pygame.Surface) -> None:
         """F3: where the run is, for authors checking their script."""
