@@ -95,3 +95,24 @@ def test_revealed_text_shows_whole_words_so_nothing_jumps_lines():
     assert revealed(says, 6) == "Sorry,"
     assert revealed(says, 8) == "Sorry, sorry."
     assert revealed(says, 999) == says
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_a_long_role_wraps_onto_a_second_line_instead_of_shrinking(size) -> None:
+    from types import SimpleNamespace
+
+    from game.ui.art.stage import role_extra
+    from game.ui.layout import Layout
+
+    lay, text = Layout(*size), TextRenderer()
+    width = lay.label_slots(4)[0].w
+    role_size = round(lay.small_size * 0.85)
+    long = SimpleNamespace(role="Estates operations manager, Tom's line manager (you)")
+    extra = role_extra(long, width, lay, text)
+    assert extra > 0
+    # Two lines of the role fit the taller label at the usual role size (no shrinking).
+    inside = lay.label_rect.h - 2 * lay.px(6)
+    room = inside - inside // 2 + extra
+    wanted = text.measure(long.role, role_size, width=width - 2 * lay.px(14))[1]
+    assert wanted <= room and wanted > text.line_height(role_size)
+    assert role_extra(SimpleNamespace(role="Ward manager"), width, lay, text) == 0

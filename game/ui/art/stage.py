@@ -107,14 +107,15 @@ def draw_name_label(
     layout: Layout,
     text: TextRenderer,
 ) -> None:
-    """Name and emotion on the first line, role on the second; the speaker's label marked."""
+    """Name and emotion on the first line, role below (two lines when `rect` is taller than
+    the label band: see `role_extra`); the speaker's label marked."""
     lay = layout
     speaking = actor.speaking
     fill, ink = (theme.accent, theme.accent_text) if speaking else (theme.panel, theme.panel_text)
     pygame.draw.rect(surface, fill, rect, border_radius=lay.radius // 2)
     pygame.draw.rect(surface, theme.outline, rect, lay.outline, border_radius=lay.radius // 2)
     inner = rect.inflate(-2 * lay.px(14), -2 * lay.px(6))
-    line_h = inner.h // 2
+    line_h = _name_line(lay)
     size = lay.small_size
     # Emotion chip on the right of the first line: colour dot + word.
     word = text.fit(
@@ -153,13 +154,38 @@ def draw_name_label(
     surface.blit(img, img.get_rect(midleft=(x, inner.y + line_h // 2)))
     role = text.fit(
         actor.role,
-        round(size * 0.85),
+        _role_size(lay),
         ink,
         width=inner.w,
-        height=line_h,
+        height=inner.h - line_h,
         min_size=round(size * 0.5),
     )
-    surface.blit(role, role.get_rect(midleft=(inner.x, inner.y + line_h + line_h // 2)))
+    surface.blit(role, role.get_rect(midleft=(inner.x, (inner.y + line_h + inner.bottom) // 2)))
+
+
+def _inside(lay: Layout) -> int:
+    """The height inside a label of the band's height."""
+    return lay.label_rect.h - 2 * lay.px(6)
+
+
+def _name_line(lay: Layout) -> int:
+    """The height of a label's first line (name and emotion): half the inside."""
+    return _inside(lay) // 2
+
+
+def _role_size(lay: Layout) -> int:
+    return round(lay.small_size * 0.85)
+
+
+def role_extra(actor: Actor, width: int, layout: Layout, text: TextRenderer) -> int:
+    """How much taller than the label band this actor's label must be for its role to wrap
+    onto a second line at the usual size ("Estates operations manager, Tom's line manager"),
+    rather than shrink to a size nobody at the back can read. 0 for a one-line role."""
+    lay = layout
+    size = _role_size(lay)
+    wanted = text.measure(actor.role, size, width=width - 2 * lay.px(14))[1]
+    role_h = _inside(lay) - _name_line(lay)
+    return max(0, min(wanted, 2 * text.line_height(size)) - role_h)
 
 
 class StageArt:
@@ -266,7 +292,11 @@ class StageArt:
             else:
                 img = self.figures.get(actor.id, actor.look, actor.emotion, height, theme)
             surface.blit(img, img.get_rect(midbottom=(slot.centerx, lay.floor_y)))
-        for actor, rect in zip(actors, lay.label_slots(len(actors)), strict=True):
+        rects = lay.label_slots(len(actors))
+        # All labels grow alike (upwards, over the feet) when any role needs two lines.
+        extra = max((role_extra(a, rects[0].w, lay, text) for a in actors), default=0)
+        for actor, rect in zip(actors, rects, strict=True):
+            rect = Rect(rect.x, rect.y - extra, rect.w, rect.h + extra)
             surface.blit(self.label(actor, rect.size, theme=theme, layout=lay, text=text), rect)
 
     def label(
