@@ -150,11 +150,14 @@ def draw_button(
     focused: bool = False,
     enabled: bool = True,
     key_hint: str = "",
+    centre: bool = True,
     theme: Theme,
     layout: Layout,
     text: TextRenderer,
 ) -> Rect:
     """A labelled button; returns its hit rect. `key_hint` (say "Space") shows in a badge.
+    Without one the label is centred, unless `centre` is off (a list, whose labels line up
+    on the left and may wrap onto two lines).
 
     Focus shows as the ring (shape), not only as a colour change; a disabled button is
     greyed and its label struck through.
@@ -177,7 +180,7 @@ def draw_button(
         label, layout.body_size, ink, width=max(1, inner.right - x), height=inner.h, bold=True
     )
     pos = img.get_rect(midleft=(x, inner.centery))
-    if not key_hint:
+    if not key_hint and centre:
         pos.centerx = inner.centerx
     surface.blit(img, pos)
     if not enabled:

@@ -81,3 +81,17 @@ def test_a_script_that_breaks_after_listing_is_shown_broken_not_started(tmp_path
     assert pilot.name == "picker"
     assert not next(i for i in pilot.top.menu.items if i.key == example).enabled
     assert pygame.image.tobytes(pilot.pixels(), "RGB") != before  # drawn greyed at once
+
+
+def test_the_sample_comes_last_and_long_titles_wrap_at_a_readable_size() -> None:
+    pilot = Pilot((1280, 720))
+    Player(pilot, "keyboard").pick_key(pilot.top.menu, "start")
+    picker, app = pilot.top, pilot.app
+    assert [e.id for e in picker.entries][-1] == "example"
+    lay, text = app.layout, app.text
+    for item, rect in zip(picker.menu.items, picker.menu.rects, strict=True):
+        if not rect.w:
+            continue
+        inner = rect.inflate(-2 * lay.padding, -lay.padding)
+        size = text.fit_size(item.label, lay.body_size, width=inner.w, height=inner.h, bold=True)
+        assert size >= lay.body_size * 0.8, (item.label, size)  # was ~11 px on one line

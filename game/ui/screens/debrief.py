@@ -172,7 +172,7 @@ class DebriefScene(Scene):
         for index, (name, rect) in enumerate(zip(PAGES, self.tabs, strict=True)):
             draw.button(surface, app, rect, name, focused=index == self.page, key=str(index + 1))
         [self._outcome, self._criteria, self._timeline, self._discuss][self.page](surface)
-        draw.menu(surface, app, self.buttons, numbered=False)
+        draw.menu(surface, app, self.buttons, numbered=False, centre=True)
         draw.hint(
             surface,
             app,

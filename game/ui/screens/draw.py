@@ -79,6 +79,7 @@ def button(
     focused: bool = False,
     enabled: bool = True,
     key: str = "",
+    centre: bool = True,
 ) -> None:
     """A large button (the art helper's), with the key that presses it in a badge."""
     draw_button(
@@ -88,14 +89,18 @@ def button(
         focused=focused,
         enabled=enabled,
         key_hint=key,
+        centre=centre,
         theme=app.theme,
         layout=app.layout,
         text=app.text,
     )
 
 
-def menu(surface: pygame.Surface, app: App, items: Menu, numbered: bool = True) -> None:
-    """Every item of a menu as a button, in the rectangles the scene gave it.
+def menu(
+    surface: pygame.Surface, app: App, items: Menu, numbered: bool = True, centre: bool = False
+) -> None:
+    """Every item of a menu as a button, in the rectangles the scene gave it, labels lined
+    up on the left (`centre` for a row of short buttons).
 
     A locked item keeps its place, greyed and struck through, with its reason in the label.
     """
@@ -109,6 +114,7 @@ def menu(surface: pygame.Surface, app: App, items: Menu, numbered: bool = True) 
             focused=index == items.focus,
             enabled=item.enabled,
             key=str(index + 1) if numbered and index < 4 else "",
+            centre=centre,
         )
 
 

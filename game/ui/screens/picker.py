@@ -21,8 +21,11 @@ from ..keymap import Act
 from . import draw
 from .menu import Item, Menu, MenuScene
 
-#: Scenario buttons shown at once in the list; the list scrolls with the focus.
-ROWS = 6
+#: Scenario buttons shown at once in the list; the list scrolls with the focus. Five, so
+#: each is tall enough for a long title on two lines at a readable size.
+ROWS = 5
+#: The authoring sample: listed last, after the scenarios a room came to play.
+SAMPLE_ID = "example"
 
 
 def card_lines(entry: Entry, progress: str | None) -> list[str]:
@@ -42,7 +45,8 @@ class PickerScene(MenuScene):
     name = "picker"
 
     def enter(self) -> None:
-        self.entries = self.app.library.entries()
+        # Stable sort: the library's order, with the authoring sample moved to the end.
+        self.entries = sorted(self.app.library.entries(), key=lambda e: e.id == SAMPLE_ID)
         self.progress_data, warning = load_progress()
         self.progress = {e.id: card_line(self.progress_data, e.id) for e in self.entries}
         self.warning = warning or ""
@@ -62,7 +66,7 @@ class PickerScene(MenuScene):
         elif self.menu.focus >= self.top + ROWS:
             self.top = self.menu.focus - ROWS + 1
         area = self._area()
-        height, gap = min(lay.px(96), (area.h - lay.px(14) * (ROWS - 1)) // ROWS), lay.px(14)
+        height, gap = min(lay.px(136), (area.h - lay.px(14) * (ROWS - 1)) // ROWS), lay.px(14)
         rows = [
             pygame.Rect(area.x, area.y + i * (height + gap), area.w * 2 // 5, height)
             for i in range(ROWS)
