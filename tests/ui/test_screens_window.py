@@ -301,3 +301,18 @@ def test_a_run_that_cannot_be_recorded_still_plays(monkeypatch) -> None:
     play_stage(player, {})
     assert pilot.name == "debrief"
     assert not pilot.top.buttons.items[0].enabled  # nothing to export without a record
+
+
+def test_with_resume_on_the_title_every_button_still_shows_its_key() -> None:
+    from game.ui.screens.draw import badge
+
+    pilot = Pilot()
+    start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
+    pilot.post(pygame.QUIT)
+    pilot.step()
+    again = Pilot()
+    items = again.top.menu.items
+    assert [i.key for i in items][0] == "resume" and len(items) == 5
+    assert [badge(item, i) for i, item in enumerate(items)] == ["1", "2", "3", "4", "Q"]
+    again.key(pygame.K_q)
+    assert not again.app.running  # the badge tells the truth

@@ -16,7 +16,7 @@ from ..widgets import draw_button, draw_focus_ring, draw_panel
 
 if TYPE_CHECKING:
     from ..app import App
-    from .menu import Menu
+    from .menu import Item, Menu
 
 
 @lru_cache(maxsize=4)
@@ -113,9 +113,15 @@ def menu(
             label,
             focused=index == items.focus,
             enabled=item.enabled,
-            key=str(index + 1) if numbered and index < 4 else "",
+            key=badge(item, index) if numbered else "",
             centre=centre,
         )
+
+
+def badge(item: Item, index: int) -> str:
+    """What a numbered menu's button shows in its badge: its digit, or past 1-4 the item's
+    own key, so every button of a menu lines up the same way."""
+    return str(index + 1) if index < 4 else item.hotkey
 
 
 def card(

@@ -26,6 +26,8 @@ class Item:
     key: str
     enabled: bool = True
     reason: str = ""
+    #: The key shown in the badge of an item past the digits (Quit: "Q").
+    hotkey: str = ""
 
 
 @dataclass

@@ -43,7 +43,7 @@ class TitleScene(MenuScene):
             Item("Choose a scenario", "start"),
             Item("Your practice over time", "progress"),
             Item("Settings", "settings"),
-            Item("Quit", "quit"),
+            Item("Quit", "quit", hotkey="Q"),
         ]
         self.menu = Menu(items)
         self.relayout()
