@@ -299,6 +299,7 @@ def tour(pilot: Pilot):
     for page in ("outcome", "criteria", "timeline", "discuss"):
         pilot.do(CHOOSE_FOR[page])
         yield f"debrief_{page}"
+    pilot.do(Act.PAUSE)  # asks first
     pilot.do(Act.PAUSE)
     player.pick_key(pilot.top.menu, "settings")
     yield "settings"

@@ -312,7 +312,38 @@ def test_with_resume_on_the_title_every_button_still_shows_its_key() -> None:
     pilot.step()
     again = Pilot()
     items = again.top.menu.items
-    assert [i.key for i in items][0] == "resume" and len(items) == 5
+    assert items[0].key == "resume" and len(items) == 5
     assert [badge(item, i) for i, item in enumerate(items)] == ["1", "2", "3", "4", "Q"]
     again.key(pygame.K_q)
     assert not again.app.running  # the badge tells the truth
+
+
+def test_the_debrief_asks_before_esc_leaves_and_shows_one_focus_ring() -> None:
+    pilot = Pilot()
+    player = Player(pilot, "keyboard")
+    start_scenario(player, "example", "solo", anti_model=False)
+    play_stage(player, {})
+    assert pilot.name == "debrief"
+    debrief = pilot.top
+    pilot.do(Act.PAUSE)
+    assert pilot.name == "debrief" and debrief.leaving
+    pilot.do(Act.CHOOSE_2)  # any other key: stay
+    assert pilot.name == "debrief" and not debrief.leaving and debrief.page == 1
+    pilot.do(Act.BACK)
+    pilot.do(Act.BACK)
+    assert pilot.names() == ["title"]
+
+
+def test_the_debrief_tab_shown_has_no_focus_ring() -> None:
+    pilot = Pilot()
+    player = Player(pilot, "keyboard")
+    start_scenario(player, "example", "solo", anti_model=False)
+    play_stage(player, {})
+    app, debrief = pilot.app, pilot.top
+    tab = debrief.tabs[debrief.page]
+    ring = app.theme.accent[:3]
+    edge = [pilot.pixels().get_at((x, tab.y - 2))[:3] for x in range(tab.x, tab.right, 4)]
+    assert ring not in edge  # the ring is drawn round the focused button only
+    button = debrief.buttons.rects[debrief.buttons.focus]
+    edge = [pilot.pixels().get_at((x, button.y - 2))[:3] for x in range(button.x, button.right, 4)]
+    assert ring in edge

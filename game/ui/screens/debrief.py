@@ -26,6 +26,8 @@ from . import draw
 from .menu import Item, Menu, grid
 
 PAGES = ("Outcome", "Criteria", "Timeline", "Discuss")
+#: Asked on the first Esc: a debrief is where the room talks, so one stray key must not end it.
+LEAVE_ASK = "Leave the debrief? Esc again: back to the title.  Any other key: stay."
 
 
 def screen_text(text: str) -> str:
@@ -71,6 +73,7 @@ class DebriefScene(Scene):
         self.page = 0
         self.scroll = 0
         self.message = warning or ""
+        self.leaving = False  # Esc was pressed once: a second Esc goes to the title
         buttons = [
             Item("Export handout", "export", session is not None, "no record"),
             Item("Play again", "again"),
@@ -113,6 +116,14 @@ class DebriefScene(Scene):
 
     def handle(self, action: Action) -> None:
         act = action.act
+        if act in (Act.PAUSE, Act.BACK):
+            if self.leaving:
+                self._to_title()
+            else:
+                self.leaving = True
+            return
+        if act is not Act.POINT:
+            self.leaving = False
         if act in CHOOSES:
             self.page = CHOOSES.index(act)
             return
@@ -136,10 +147,13 @@ class DebriefScene(Scene):
             from .setup import ModeScene
 
             self.app.stack.replace(ModeScene(self.app, self.script))
-        elif chosen == "title" or act in (Act.PAUSE, Act.BACK):
-            from .flow import go_to_title
+        elif chosen == "title":
+            self._to_title()
 
-            go_to_title(self.app)
+    def _to_title(self) -> None:
+        from .flow import go_to_title
+
+        go_to_title(self.app)
 
     def export(self) -> None:
         """Write the handout (HTML and a chart PNG) and say where it went."""
@@ -155,7 +169,7 @@ class DebriefScene(Scene):
 
     def picture(self) -> tuple:
         """Redraw only when the page, the timeline's scroll, the message or the focus changes."""
-        return self.page, self.scroll, self.message, self.buttons.focus
+        return self.page, self.scroll, self.message, self.buttons.focus, self.leaving
 
     def draw(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme
@@ -170,15 +184,16 @@ class DebriefScene(Scene):
         )
         surface.blit(head, head.get_rect(midleft=(lay.safe_rect.x, lay.header_rect.centery)))
         for index, (name, rect) in enumerate(zip(PAGES, self.tabs, strict=True)):
-            draw.button(surface, app, rect, name, focused=index == self.page, key=str(index + 1))
+            draw.button(surface, app, rect, name, key=str(index + 1))
+            if index == self.page:
+                # The page shown: a bar under its tab. Only the button Enter presses has
+                # the focus ring, so the room never sees two and wonders which is live.
+                bar = pygame.Rect(rect.x, rect.bottom + lay.px(4), rect.w, lay.px(8))
+                pygame.draw.rect(surface, theme.accent, bar, border_radius=lay.px(4))
         [self._outcome, self._criteria, self._timeline, self._discuss][self.page](surface)
         draw.menu(surface, app, self.buttons, numbered=False, centre=True)
-        draw.hint(
-            surface,
-            app,
-            self.message
-            or "1-4: pages.  Up/Down: scroll the timeline.  Left/Right and Enter: buttons.",
-        )
+        keys = "1-4: pages.  Up/Down: scroll the timeline.  Left/Right and Enter: buttons."
+        draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or keys)
 
     def _outcome(self, surface: pygame.Surface) -> None:
         app, lay = self.app, self.app.layout
