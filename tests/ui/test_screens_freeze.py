@@ -332,3 +332,49 @@ def test_cards_cover_the_nameplates_and_leave_room_for_the_keys(size) -> None:
     # The nameplates' band under the cards is the plain cover, not a clipped nameplate.
     for x in (lay.width // 4, lay.width // 2, 3 * lay.width // 4):
         assert pilot.pixels().get_at((x, lay.label_rect.bottom - 3))[:3] == app.theme.stage_bg[:3]
+
+
+def test_no_hint_over_the_stage_covers_a_nameplate(monkeypatch) -> None:
+    """Freeze menu, hot-seat, thought, redirect, pause and ending: each keys hint is placed
+    clear of the nameplates (it used to sit on them, bottom left)."""
+    from game.ui.screens import draw
+
+    spots: list[tuple[str, pygame.Rect]] = []
+    real = draw.hint
+
+    def spy(surface, app, text, corner=None):
+        img = app.text.render(text, app.layout.small_size, app.theme.text, width=9999)
+        spots.append((text, img.get_rect(bottomleft=corner or app.layout.safe_rect.bottomleft)))
+        real(surface, app, text, corner)
+
+    monkeypatch.setattr(draw, "hint", spy)
+    pilot = on_stage(size=(1280, 720))
+    spots.clear()  # the title, picker and setup screens are not over the stage
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.BUZZ)  # freeze menu
+    pilot.do(Act.CHOOSE_2)  # hot-seat
+    pilot.do(Act.CHOOSE_2)  # a thought
+    pilot.do(Act.BACK)
+    pilot.do(Act.BACK)
+    pilot.do(Act.CHOOSE_1)  # redirect cards: their keys sit on the cover, plates hidden
+    pilot.do(Act.CHOOSE_1)
+    pilot.do(Act.PAUSE)  # pause over the stage
+    pilot.do(Act.PAUSE)
+    while pilot.phase is not Phase.ENDED:
+        pilot.do(Act.CHOOSE_1 if pilot.phase is Phase.DECIDING else Act.CONFIRM)
+    pilot.step()
+    lay = pilot.app.layout
+    plates = lay.label_slots(len(pilot.stage.view.actors))
+    # The freeze menu's keys sit inside its own panel (which covers the plates by design).
+    panel_keys = ("Page Down resumes", "Choose a character")
+    on_panel = [r for t, r in spots if any(k in t for k in panel_keys)]
+    assert on_panel and all(r.bottom <= lay.safe_rect.bottom for r in on_panel)
+    over_stage = [
+        (t, r)
+        for t, r in spots
+        if "arrows then Enter" not in t and not any(k in t for k in panel_keys)
+    ]
+    assert len({t for t, _ in over_stage}) >= 3  # the thought, the pause, the ending
+    for text, rect in over_stage:
+        assert not any(rect.colliderect(p) for p in plates), text
+        assert rect.bottom <= lay.safe_rect.bottom, text

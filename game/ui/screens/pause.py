@@ -60,8 +60,10 @@ class PauseScene(MenuScene):
         draw.dim(surface, app)
         title = app.text.render("Paused", lay.title_size, app.theme.text, bold=True)
         top = self.menu.rects[0].y - lay.gap - title.get_height()
-        panel = pygame.Rect(lay.menu_rect.x, top, lay.menu_rect.w, self.menu.rects[-1].bottom - top)
+        # The keys go in the panel's own foot, not over the nameplates below it.
+        foot = self.menu.rects[-1].bottom + lay.gap + app.text.line_height(lay.small_size)
+        panel = pygame.Rect(lay.menu_rect.x, top, lay.menu_rect.w, foot - top)
         draw.backing(surface, app, panel.inflate(lay.padding * 2, lay.padding * 2))
         surface.blit(title, title.get_rect(midtop=(panel.centerx, top)))
         draw.menu(surface, app, self.menu)
-        draw.hint(surface, app, "Esc: back to the scene")
+        draw.hint(surface, app, "Esc: back to the scene", panel.bottomleft)
