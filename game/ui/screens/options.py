@@ -65,7 +65,7 @@ def option_cards(
     Everything under the header is covered first: half-hidden nameplates or a strip of
     the speech bubble between the cards would only distract from the choice."""
     lay, theme = app.layout, app.theme
-    top = lay.header_rect.bottom + lay.px(4)  # where the header strip ends
+    top = lay.header_rect.bottom - lay.px(6)  # over the foot of the header strip too
     grid = cards_area(app)
     pygame.draw.rect(surface, theme.stage_bg, (0, top, lay.width, lay.height - top))
     band = pygame.Rect(0, top, lay.width, grid.y - top - lay.px(8))
