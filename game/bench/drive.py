@@ -71,8 +71,12 @@ class Driver:
         """Choose the item whose key is `key` in the top scene's menu, by arrows and Enter."""
         menu = self.top.menu
         index = [item.key for item in menu.items].index(key)
-        while menu.focus != index:
-            self.press(Act.DOWN if menu.focus < index else Act.UP)
+        for _ in range(len(menu.items) * 2 + 2):
+            if menu.focus == index:
+                break
+            self.press(menu.step_towards(index))
+        if menu.focus != index:
+            raise AssertionError(f"could not move the focus to {key!r} on {self.name}")
         self.press(Act.CONFIRM)
 
 

@@ -165,11 +165,7 @@ class Player:
             if menu.focus == index:
                 break
             # Nothing focused yet (decision cards): the first move focuses the first card.
-            forward = menu.focus is None or menu.focus < index
-            if menu.columns > 1:
-                self._move(Act.RIGHT if forward else Act.LEFT)
-            else:
-                self._move(Act.DOWN if forward else Act.UP)
+            self._move(menu.step_towards(index))
         assert menu.focus == index, f"could not move the focus to {index}"
         if self.device == "keyboard":
             self.p.do(Act.CONFIRM)

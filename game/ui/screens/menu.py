@@ -69,6 +69,14 @@ class Menu:
         start = -1 if self.focus is None and step > 0 else (self.focus or 0)
         self.focus = max(0, min(len(self.items) - 1, start + step))
 
+    def step_towards(self, index: int) -> Act:
+        """The arrow that moves the focus one step nearer item `index` (for drivers that
+        play the game by keys: the benchmark and the test pilot)."""
+        forward = self.focus is None or self.focus < index
+        if self.columns > 1:
+            return Act.RIGHT if forward else Act.LEFT
+        return Act.DOWN if forward else Act.UP
+
     def handle(self, action: Action) -> str | None:
         """The key of the item chosen by this action, or None (the focus may have moved)."""
         act = action.act
