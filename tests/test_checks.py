@@ -47,7 +47,14 @@ def test_text_limits_hold_at_exactly_the_limit(old: str, kind: str, limit: int) 
 def test_flag_typo_suggests_the_flag_that_is_set() -> None:
     (typo,) = findings(
         ("          goto: supported\n", "          sets: [asked]\n          goto: supported\n"),
-        ("        - says: This is going", "        - if: not askd\n          locked_hint: Only before asking.\n          says: This is going"),
+        (
+            "        - says: This is going",
+            (
+                "        - if: not askd\n"
+                "          locked_hint: Only before asking.\n"
+                "          says: This is going"
+            ),
+        ),
     )
     assert (typo.code, typo.hint) == ("FF409", "did you mean 'asked'?")
 
@@ -55,7 +62,10 @@ def test_flag_typo_suggests_the_flag_that_is_set() -> None:
 def test_reachability_takes_flags_into_account() -> None:
     """An option behind a flag nobody sets can never be taken, so its target is unreachable."""
     found = findings(
-        ("          goto: supported\n", "          if: [asked]\n          locked_hint: Ask first.\n          goto: later\n"),
+        (
+            "          goto: supported\n",
+            ("          if: [asked]\n          locked_hint: Ask first.\n          goto: later\n"),
+        ),
         (
             "endings:\n",
             "  later:\n    scene: ward\n    lines:\n      - {who: jo, says: Hi.}\n"

@@ -24,7 +24,7 @@ def test_shipped_scripts_are_clean(capsys: pytest.CaptureFixture[str]) -> None:
     """The default target is the project's scripts/: no output but the summary, exit 0."""
     code, out = run_in_process(capsys)
     shipped = [p for p in (ROOT / "scripts").iterdir() if p.suffix == ".yaml"]
-    assert out == [f"{len(shipped)} scripts checked: 0 errors, 0 warnings"]
+    assert out == [f"{len(shipped)} scripts checked: all valid, nothing to fix"]
     assert code == 0
 
 
@@ -90,7 +90,7 @@ def test_subprocess_exit_codes_and_no_traceback(command: list[str]) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     clean = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
-    assert clean.stdout.strip().endswith("0 errors, 0 warnings")
+    assert clean.stdout.strip().endswith("all valid, nothing to fix")
     broken = subprocess.run(
         [*command, str(BROKEN)], cwd=ROOT, capture_output=True, text=True, env=env
     )

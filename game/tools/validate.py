@@ -71,6 +71,8 @@ def summary(count: int, diags: list[Diagnostic]) -> str:
     def plural(n: int, word: str) -> str:
         return f"{n} {word}{'' if n == 1 else 's'}"
 
+    if not unique:  # said plainly, so nobody (or no script) scanning for "warning" trips
+        return f"{plural(count, 'script')} checked: all valid, nothing to fix"
     return (
         f"{plural(count, 'script')} checked: {plural(errors, 'error')}, "
         f"{plural(warnings, 'warning')}"
