@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import zlib
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
@@ -227,8 +228,13 @@ class FigurePainter:
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._max_entries = max_entries
 
-    def _remember(self, key: tuple, surface: pygame.Surface) -> pygame.Surface:
-        self._cache[key] = surface
+    def _cached(self, key: tuple, make: Callable[[], pygame.Surface]) -> pygame.Surface:
+        """The surface kept under `key`, made by `make` the first time (least recent evicted)."""
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        surface = self._cache[key] = make()
         if len(self._cache) > self._max_entries:
             self._cache.popitem(last=False)
         return surface
@@ -249,15 +255,14 @@ class FigurePainter:
         theme: Theme,
     ) -> pygame.Surface:
         """The figure, `height` px tall, feet at the bottom edge, centred horizontally."""
-        key = self._key(character_id, look, emotion, height, theme)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        width = max(1, round(height * ASPECT))
-        big = pygame.Surface((width * SUPERSAMPLE, height * SUPERSAMPLE), pygame.SRCALPHA)
-        draw_figure(big, character_id, default_look(character_id, look), emotion, theme.outline)
-        return self._remember(key, finish(big, (width, height)))
+
+        def make() -> pygame.Surface:
+            width = max(1, round(height * ASPECT))
+            big = pygame.Surface((width * SUPERSAMPLE, height * SUPERSAMPLE), pygame.SRCALPHA)
+            draw_figure(big, character_id, default_look(character_id, look), emotion, theme.outline)
+            return finish(big, (width, height))
+
+        return self._cached(self._key(character_id, look, emotion, height, theme), make)
 
     def shaded(
         self,
@@ -273,15 +278,15 @@ class FigurePainter:
         The same as black laid over the figure at `alpha`, baked in: a set is recomposed at
         every change of speaker, and making the shade afresh each time cost a copy per figure.
         """
+
+        def make() -> pygame.Surface:
+            out = self.get(character_id, look, emotion, height, theme).copy()
+            keep = 255 - alpha
+            out.fill((keep, keep, keep), special_flags=pygame.BLEND_RGB_MULT)
+            return out
+
         key = ("shade", *self._key(character_id, look, emotion, height, theme), alpha)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        out = self.get(character_id, look, emotion, height, theme).copy()
-        keep = 255 - alpha
-        out.fill((keep, keep, keep), special_flags=pygame.BLEND_RGB_MULT)
-        return self._remember(key, out)
+        return self._cached(key, make)
 
     def highlighted(
         self,
@@ -297,20 +302,24 @@ class FigurePainter:
         The same size as `get` plus `ring` on every side, so it centres on the same point.
         Marks the speaker by shape as well as by colour.
         """
-        figure = self.get(character_id, look, emotion, height, theme)
+
+        def make() -> pygame.Surface:
+            return _ringed(self.get(character_id, look, emotion, height, theme), ring, theme)
+
         key = ("ring", *self._key(character_id, look, emotion, height, theme), ring, theme.accent)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        w, h = figure.get_size()
-        out = pygame.Surface((w + 2 * ring, h + 2 * ring), pygame.SRCALPHA)
-        silhouette = pygame.mask.from_surface(figure, 96).to_surface(
-            setcolor=(*theme.accent, 255), unsetcolor=(0, 0, 0, 0)
-        )
-        steps = 16
-        for i in range(steps):
-            vec = pygame.Vector2(ring, 0).rotate(360 * i / steps)
-            out.blit(silhouette, (ring + round(vec.x), ring + round(vec.y)))
-        out.blit(figure, (ring, ring))
-        return self._remember(key, out)
+        return self._cached(key, make)
+
+
+def _ringed(figure: pygame.Surface, ring: int, theme: Theme) -> pygame.Surface:
+    """`figure` with a `ring` px accent outline all round its silhouette."""
+    w, h = figure.get_size()
+    out = pygame.Surface((w + 2 * ring, h + 2 * ring), pygame.SRCALPHA)
+    silhouette = pygame.mask.from_surface(figure, 96).to_surface(
+        setcolor=(*theme.accent, 255), unsetcolor=(0, 0, 0, 0)
+    )
+    steps = 16
+    for i in range(steps):
+        vec = pygame.Vector2(ring, 0).rotate(360 * i / steps)
+        out.blit(silhouette, (ring + round(vec.x), ring + round(vec.y)))
+    out.blit(figure, (ring, ring))
+    return out
