@@ -44,6 +44,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS_DIR = ROOT / "scripts"
 WINDOW_TITLE = "Freeze Frame: forum theatre for managers"
 FPS = 60
+#: Seconds after the window changes (F11, a resize) during which pointer movement is not
+#: taken as the player's: the system moves the pointer (or the window under it), and a card
+#: that lands under it must not take the focus, or the next Enter would choose it.
+POINTER_SETTLE = 0.5
 
 log = logging.getLogger("freeze_frame")
 
@@ -78,6 +82,7 @@ class App:
         self.animate = animate
         self.persist = persist
         self.now = 0.0
+        self._pointer_still_until = 0.0  # see POINTER_SETTLE
         self.running = True
         self.debug = False
         #: Called with `dt` every frame before the top scene's update, whatever is on top
@@ -157,12 +162,16 @@ class App:
 
     def dispatch(self, action: Action) -> None:
         """Actions the whole game answers the same way; everything else goes to the top scene."""
+        if action.act in (Act.FULLSCREEN, Act.RESIZE):
+            self._pointer_still_until = self.now + POINTER_SETTLE
         if action.act is Act.CLOSE:
             self.quit()
         elif action.act is Act.FULLSCREEN:
             self.toggle_fullscreen()
         elif action.act is Act.RESIZE and action.size:
             self.resize(action.size)
+        elif action.act is Act.POINT and self.now < self._pointer_still_until:
+            return  # the window moved under the pointer: not the player's move
         elif action.act is Act.DEBUG_OVERLAY:
             self.debug = not self.debug
         elif self.stack.top is not None:

@@ -52,6 +52,16 @@ class Pilot:
         for _ in range(frames):
             self.app.frame(dt)
 
+    def settle(self) -> None:
+        """Let decision cards or an ending stand long enough for a click or Enter to count
+        (`stage.SETTLE`): a player reads them before choosing."""
+        top = self.app.stack.top
+        for _ in range(240):
+            if getattr(top, "name", "") != "stage" or top.settled:
+                return
+            self.step()
+        raise AssertionError("the stage never settled")
+
     def post(self, event_type: int, **attrs: object) -> None:
         pygame.event.post(pygame.event.Event(event_type, attrs))
 
@@ -156,6 +166,7 @@ class Player:
 
     def pick(self, menu, index: int) -> None:
         """Choose item `index` of `menu` (a `Menu` on the top scene) with this device."""
+        self.p.settle()
         if self.device == "mouse":
             rect = menu.rects[index]
             assert rect.w, f"item {index} is not on screen"
@@ -227,6 +238,7 @@ def play_stage(player: Player, choices: dict[str, int], limit: int = 3000) -> No
         stage = p.top
         view = stage.view
         if view.phase is Phase.ENDED:
+            p.settle()
             player.confirm()
             return
         if view.phase is Phase.DECIDING and not stage.anti_model:
@@ -291,6 +303,7 @@ def tour(pilot: Pilot):
     while pilot.phase is Phase.PLAYING:
         pilot.do(Act.CONFIRM)
     yield "ending"
+    pilot.settle()
     pilot.do(Act.CONFIRM)
     for page in ("outcome", "criteria", "timeline", "discuss"):
         pilot.do(CHOOSE_FOR[page])
