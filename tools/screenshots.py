@@ -2,7 +2,9 @@
 
 Drives the real game headless through the same tour as the golden-image test, so the README's
 pictures always show the game as it is. Usage: `.venv/bin/python tools/screenshots.py
-[--size 1920x1080] [--out docs/screenshots] [--high-contrast]`.
+[--size 1920x1080] [--out docs/screenshots] [--high-contrast] [--colour-blind-safe]
+[--text-scale 1.6]`: the README's set is the default; the others are for looking at every
+screen in each palette and at the largest text before a change goes in.
 """
 
 from __future__ import annotations
@@ -31,11 +33,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--size", default="1920x1080", help="window size, WxH")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--high-contrast", action="store_true")
+    parser.add_argument("--colour-blind-safe", action="store_true")
+    parser.add_argument("--text-scale", type=float, default=1.0, help="0.8 to 1.6")
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    settings = Settings(auto_advance=False, high_contrast=args.high_contrast)
+    settings = Settings(
+        auto_advance=False,
+        high_contrast=args.high_contrast,
+        colour_blind_safe=args.colour_blind_safe,
+        text_scale=args.text_scale,
+    )
     pilot = Pilot((width, height), settings=settings)
     for index, name in enumerate(tour(pilot), start=1):
         path = out / f"{index:02d}-{name}.png"

@@ -65,7 +65,8 @@ def _tab(
     """
     img = text.render(label, layout.small_size, theme.accent_text, bold=True, italic=italic)
     tab = Rect(0, 0, img.get_width() + 2 * layout.px(18), img.get_height() + layout.px(6))
-    tab.topleft = (rect.x + layout.radius, rect.y - tab.h // 3)
+    # Never up into the header band: at large text the header's words reach its foot.
+    tab.topleft = (rect.x + layout.radius, max(rect.y - tab.h // 3, layout.header_rect.bottom))
     pygame.draw.rect(surface, theme.accent, tab, border_radius=layout.px(12))
     pygame.draw.rect(surface, theme.outline, tab, layout.outline, border_radius=layout.px(12))
     surface.blit(img, img.get_rect(center=tab.center))

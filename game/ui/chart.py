@@ -82,8 +82,12 @@ def draw_criteria_chart(
     theme: Theme,
     layout: Layout,
     text: TextRenderer,
+    span: tuple[int, int] | None = None,
 ) -> list[Rect]:
-    """Draw the chart in `rect`; returns each row's rect (for focus or tooltips)."""
+    """Draw the chart in `rect`; returns each row's rect (for focus or tooltips).
+
+    `span`: the (lowest, highest) score the scale covers, when `rows` are one page of a
+    longer chart whose pages must share one scale (default: these rows' own range)."""
     size = layout.small_size
     legend_h = _legend(surface, rect, theme=theme, layout=layout, text=text)
     body = Rect(rect.x, rect.y + legend_h, rect.w, rect.h - legend_h)
@@ -95,8 +99,8 @@ def draw_criteria_chart(
     scale = _Scale(
         left=rect.x + name_w + gap,
         width=rect.w - name_w - number_w - 2 * gap,
-        low=min(0, *(r.worst for r in rows)),
-        high=max(0, *(r.best for r in rows)),
+        low=span[0] if span else min(0, *(r.worst for r in rows)),
+        high=span[1] if span else max(0, *(r.best for r in rows)),
     )
     row_h = min(body.h // len(rows), round(text.line_height(size) * 2.2))
     rects = []
@@ -134,7 +138,7 @@ def _row(
         width=name_w,
         height=band.h,
         bold=True,
-        min_size=round(size * 0.6),
+        min_size=layout.floor_size,
     )
     surface.blit(name, name.get_rect(midleft=(band.x, band.centery)))
     bar_h = round(band.h * 0.42)
@@ -164,7 +168,7 @@ def _row(
         hatch(surface, bar, theme.outline, layout.px(14), max(1, layout.px(3)), cross=row.value < 0)
         pygame.draw.rect(surface, theme.outline, bar, max(1, layout.outline // 2))
     # The worst this scenario allows, written small inside the left end of the track.
-    worst = text.render(signed(row.worst), round(size * 0.65), theme.text)
+    worst = text.render(signed(row.worst), max(layout.floor_size, round(size * 0.65)), theme.text)
     if track.w > worst.get_width() + layout.px(16):
         surface.blit(worst, worst.get_rect(midleft=(track.x + layout.px(8), track.centery)))
     # The run's value with a drawn ▲ (above zero), ▼ (below) or ring (zero), and the best.
@@ -183,7 +187,7 @@ def _row(
         width=band.right - number_x - mark - layout.px(10),
         height=band.h,
         bold=True,
-        min_size=round(size * 0.6),
+        min_size=layout.floor_size,
     )
     surface.blit(label, label.get_rect(midleft=(number_x + mark + layout.px(10), band.centery)))
 
@@ -192,7 +196,7 @@ def _legend(
     surface: pygame.Surface, rect: Rect, *, theme: Theme, layout: Layout, text: TextRenderer
 ) -> int:
     """The key above the chart; returns its height."""
-    size = round(layout.small_size * 0.85)
+    size = _legend_size(layout)
     h = text.line_height(size)
     swatch = Rect(rect.x, rect.y + h // 4, h, h // 2)
     x = rect.x
@@ -212,4 +216,13 @@ def _legend(
         img = text.render(label, size, theme.text)
         surface.blit(img, (swatch.right + layout.px(10), rect.y))
         x = swatch.right + layout.px(10) + img.get_width() + 2 * layout.gap
-    return round(h * 1.6)
+    return legend_height(layout, text)
+
+
+def _legend_size(layout: Layout) -> int:
+    return max(layout.floor_size, round(layout.small_size * 0.85))
+
+
+def legend_height(layout: Layout, text: TextRenderer) -> int:
+    """How tall the key above the chart is."""
+    return round(text.line_height(_legend_size(layout)) * 1.6)

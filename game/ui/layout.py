@@ -33,6 +33,10 @@ TEXT_SCALE_RANGE = (0.8, 1.6)
 _REFERENCE_HEIGHT = 1080
 _BODY_AT_1080 = 40  # body text at 1080p, text_scale 1.0: readable from the back of a room
 _MIN_READABLE = 14  # no text is ever drawn smaller, however small the window
+#: The floor for projected text: no screen draws words smaller than this share of the window
+#: height (24 px at 1080p), whatever the text-size setting, so the back of a room can read
+#: everything on the screen. Body text is 40 px at 1080p, small text 32 px.
+_FLOOR_AT_1080 = 24
 
 # Vertical bands, as fractions of the window height.
 _MARGIN = 0.03
@@ -92,6 +96,12 @@ class Layout:
     def small_size(self) -> int:
         """Labels, roles, hints: still readable from the back at 1080p."""
         return self._text(0.8)
+
+    @property
+    def floor_size(self) -> int:
+        """The smallest any words on screen may be (see `_FLOOR_AT_1080`): text that is
+        shrunk to fit its box stops here."""
+        return max(_MIN_READABLE, round(_FLOOR_AT_1080 * self.unit))
 
     @property
     def title_size(self) -> int:

@@ -141,8 +141,25 @@ class TextRenderer:
         italic: bool = False,
         align: str = "left",
     ) -> pygame.Surface:
-        """`render` at `fit_size`: the text wrapped to `width`, shrunk to fit `height`."""
+        """`render` at `fit_size`: the text wrapped to `width`, shrunk to fit `height`; if
+        it is still too tall at `min_size`, cut after the last whole word that fits, with an
+        ellipsis, so it never spills over whatever is below its box."""
         size = self.fit_size(
             text, size, width=width, height=height, min_size=min_size, bold=bold, italic=italic
         )
+        if self.measure(text, size, width=width, bold=bold, italic=italic)[1] > height:
+            text = self._cut(text, size, width, height, bold, italic)
         return self.render(text, size, colour, width=width, bold=bold, italic=italic, align=align)
+
+    def _cut(self, text: str, size: int, width: int, height: int, bold: bool, italic: bool) -> str:
+        """The most whole words of `text` that fit `height` at `size`, then an ellipsis."""
+        words = text.split(" ")
+        low, high = 1, len(words) - 1  # a binary search: each try renders once (cached)
+        while low < high:
+            mid = (low + high + 1) // 2
+            trial = " ".join(words[:mid]) + "\u2026"
+            if self.measure(trial, size, width=width, bold=bold, italic=italic)[1] <= height:
+                low = mid
+            else:
+                high = mid - 1
+        return " ".join(words[:low]).rstrip(".,;:") + "\u2026"

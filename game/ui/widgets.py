@@ -177,7 +177,13 @@ def draw_button(
         surface.blit(hint, hint.get_rect(center=key.center))
         x = key.right + layout.px(16)
     img = text.fit(
-        label, layout.body_size, ink, width=max(1, inner.right - x), height=inner.h, bold=True
+        label,
+        layout.body_size,
+        ink,
+        width=max(1, inner.right - x),
+        height=inner.h,
+        bold=True,
+        min_size=layout.floor_size,
     )
     pos = img.get_rect(midleft=(x, inner.centery))
     if not key_hint and centre:
@@ -217,10 +223,19 @@ def compose_freeze_overlay(
     word = text.render("FREEZE", size, theme.freeze, bold=True)
     shadow = text.render("FREEZE", size, theme.outline, bold=True)
     if compact:
-        spot = word.get_rect(midright=layout.header_rect.midright)
-        spot.x -= mark  # clear of the frame's corner mark
+        spot = freeze_stamp_rect(layout, text)
     else:
         spot = word.get_rect(center=(layout.width // 2, layout.cast_rect.y))
     overlay.blit(shadow, spot.move(layout.px(6), layout.px(6)))
     overlay.blit(word, spot)
     return overlay
+
+
+def freeze_stamp_rect(layout: Layout, text: TextRenderer) -> Rect:
+    """Where the compact FREEZE stamp sits: at the right of the header band, clear of the
+    frame's corner mark. Hints in the header end before it."""
+    width, height = text.measure("FREEZE", layout.title_size, bold=True)
+    spot = Rect(0, 0, width, height)
+    spot.midright = layout.header_rect.midright
+    spot.x -= layout.px(90)  # the corner mark's length
+    return spot

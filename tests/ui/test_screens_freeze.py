@@ -286,10 +286,11 @@ def test_enter_as_the_cards_appear_chooses_nothing() -> None:
     while pilot.phase is Phase.PLAYING:
         pilot.do(Act.CONFIRM)
     assert pilot.stage.cards.focus is None
-    assert "arrows then Enter" in pilot.stage.header_text()
+    assert "arrows then Enter" in pilot.stage.header_text()[0]
     pilot.do(Act.CONFIRM)
     pilot.pad(0)
     assert pilot.phase is Phase.DECIDING and pilot.name == "stage"
+    pilot.settle()
     pilot.do(Act.DOWN)  # the first move focuses the first open card; Enter then chooses it
     assert pilot.stage.cards.focused is not None
     pilot.do(Act.CONFIRM)

@@ -18,7 +18,7 @@ from game.records.session import ResumeError, Session
 from game.story.model import Ending
 from game.story.runtime import Runtime
 
-from ..chart import draw_criteria_chart
+from ..chart import draw_criteria_chart, legend_height
 from ..input import Action
 from ..keymap import CHOOSES, Act
 from ..scene_stack import Scene
@@ -28,6 +28,7 @@ from .menu import Item, Menu, grid
 PAGES = ("Outcome", "Criteria", "Timeline", "Discuss")
 #: Asked on the first Esc: a debrief is where the room talks, so one stray key must not end it.
 LEAVE_ASK = "Leave the debrief? Esc again: back to the title.  Any other key: stay."
+KEYS = "1-4: pages.  Up/Down: scroll the timeline.  Left/Right and Enter: buttons."
 
 
 def screen_text(text: str) -> str:
@@ -72,6 +73,7 @@ class DebriefScene(Scene):
         ]
         self.page = 0
         self.scroll = 0
+        self.chart_top = 0  # first criterion shown, when the Criteria page scrolls
         self.message = warning or ""
         self.leaving = False  # Esc was pressed once: a second Esc goes to the title
         buttons = [
@@ -86,18 +88,15 @@ class DebriefScene(Scene):
         self.relayout()
 
     def relayout(self) -> None:
-        lay = self.app.layout
-        height = round(lay.height * 0.085)
-        row = pygame.Rect(
-            lay.safe_rect.x, draw.hint_top(self.app) - lay.gap - height, lay.safe_rect.w, height
-        )
+        """Top down: the title line, the tabs across the whole width, the page, the buttons
+        and the keys. Tabs and buttons are as tall as their words at the body size."""
+        app, lay = self.app, self.app.layout
+        safe = lay.safe_rect
+        height = draw.row_height(app)
+        row = pygame.Rect(safe.x, draw.hint_top(app, KEYS) - lay.gap - height, safe.w, height)
         self.buttons.rects = grid(row, 3, 3, lay.gap)
-        tabs = pygame.Rect(
-            lay.safe_rect.x + lay.safe_rect.w // 3,
-            lay.header_rect.y,
-            lay.safe_rect.w * 2 // 3,
-            lay.header_rect.h,
-        )
+        self.title_h = app.text.line_height(lay.small_size, bold=True)
+        tabs = pygame.Rect(safe.x, lay.header_rect.y + self.title_h + lay.px(6), safe.w, height)
         self.tabs = grid(tabs, len(PAGES), len(PAGES), lay.px(12))
 
     def controls(self) -> list[tuple[str, pygame.Rect]]:
@@ -107,7 +106,7 @@ class DebriefScene(Scene):
     @property
     def body(self) -> pygame.Rect:
         lay = self.app.layout
-        top = lay.header_rect.bottom + lay.gap
+        top = self.tabs[0].bottom + lay.px(12) + lay.gap  # under the bar of the page shown
         return pygame.Rect(
             lay.safe_rect.x, top, lay.safe_rect.w, self.buttons.rects[0].y - lay.gap - top
         )
@@ -129,6 +128,10 @@ class DebriefScene(Scene):
             return
         if act in (Act.UP, Act.SCROLL_UP, Act.DOWN, Act.SCROLL_DOWN):
             step = -1 if act in (Act.UP, Act.SCROLL_UP) else 1
+            if self.page == 1:  # a Criteria page too long for the screen scrolls
+                last = len(self.result.criteria) - self.chart_rows()
+                self.chart_top = max(0, min(last, self.chart_top + step))
+                return
             self.scroll = max(0, min(len(self.entries) - 1, self.scroll + step))
             self.page = 2
             return
@@ -169,7 +172,14 @@ class DebriefScene(Scene):
 
     def picture(self) -> tuple:
         """Redraw only when the page, the timeline's scroll, the message or the focus changes."""
-        return self.page, self.scroll, self.message, self.buttons.focus, self.leaving
+        return (
+            self.page,
+            self.scroll,
+            self.chart_top,
+            self.message,
+            self.buttons.focus,
+            self.leaving,
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme
@@ -178,11 +188,12 @@ class DebriefScene(Scene):
             f"Debrief: {self.script.title}",
             lay.small_size,
             theme.text,
-            width=lay.safe_rect.w // 3 - lay.gap,
-            height=lay.header_rect.h,
+            width=lay.safe_rect.w,
+            height=self.title_h,
             bold=True,
+            min_size=lay.floor_size,
         )
-        surface.blit(head, head.get_rect(midleft=(lay.safe_rect.x, lay.header_rect.centery)))
+        surface.blit(head, lay.header_rect.topleft)
         for index, (name, rect) in enumerate(zip(PAGES, self.tabs, strict=True)):
             draw.button(surface, app, rect, name, key=str(index + 1))
             if index == self.page:
@@ -192,8 +203,7 @@ class DebriefScene(Scene):
                 pygame.draw.rect(surface, theme.accent, bar, border_radius=lay.px(4))
         [self._outcome, self._criteria, self._timeline, self._discuss][self.page](surface)
         draw.menu(surface, app, self.buttons, numbered=False, centre=True)
-        keys = "1-4: pages.  Up/Down: scroll the timeline.  Left/Right and Enter: buttons."
-        draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or keys)
+        draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or KEYS)
 
     def _outcome(self, surface: pygame.Surface) -> None:
         app, lay = self.app, self.app.layout
@@ -212,16 +222,43 @@ class DebriefScene(Scene):
             return ["The run stopped without reaching an ending."]
         return [f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})", ending.outcome]
 
+    def chart_rows(self) -> int:
+        """How many criteria fit on the Criteria page at once, each row at least a line and
+        a half of the small size tall: with more, the page scrolls instead of shrinking."""
+        app, lay = self.app, self.app.layout
+        need = round(app.text.line_height(lay.small_size) * 1.5)
+        room = self.body.h - legend_height(lay, app.text) - app.text.line_height(lay.small_size)
+        return max(1, min(len(self.result.criteria), room // need))
+
     def _criteria(self, surface: pygame.Surface) -> None:
-        app = self.app
+        app, lay = self.app, self.app.layout
+        rows = self.result.criteria
+        shown = self.chart_rows()
+        top = min(self.chart_top, len(rows) - shown)
+        span = (min(0, *(r.worst for r in rows)), max(0, *(r.best for r in rows)))
+        area = self.body.copy()
+        area.h -= app.text.line_height(lay.small_size)  # the line saying which rows show
         draw_criteria_chart(
             surface,
-            self.body,
-            self.result.criteria,
+            area,
+            rows[top : top + shown],
             theme=app.theme,
-            layout=app.layout,
+            layout=lay,
             text=app.text,
+            span=span,
         )
+        if shown < len(rows):
+            note = f"{top + 1}-{top + shown} of {len(rows)} (Up/Down to scroll)"
+            self._more(surface, note, bottom=True)
+
+    def _more(self, surface: pygame.Surface, note: str, bottom: bool = False) -> None:
+        """Which part of a long page is shown, at the top (or foot) right of the page."""
+        app, lay = self.app, self.app.layout
+        img = app.text.render(note, lay.small_size, app.theme.text_muted)
+        if bottom:
+            surface.blit(img, img.get_rect(bottomright=self.body.bottomright))
+        else:
+            surface.blit(img, img.get_rect(topright=(self.body.right, self.body.y)))
 
     def _timeline(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme
@@ -244,9 +281,9 @@ class DebriefScene(Scene):
             y += height + lay.gap
             last = index
         if self.scroll or last < len(self.entries) - 1:
-            note = f"{self.scroll + 1}-{last + 1} of {len(self.entries)} (Up/Down to scroll)"
-            img = app.text.render(note, lay.small_size, theme.text_muted)
-            surface.blit(img, img.get_rect(topright=(body.right, body.y)))
+            self._more(
+                surface, f"{self.scroll + 1}-{last + 1} of {len(self.entries)} (Up/Down to scroll)"
+            )
 
     def _discuss(self, surface: pygame.Surface) -> None:
         questions = self.script.discussion_questions or ("What would you do differently?",)

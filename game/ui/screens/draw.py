@@ -37,16 +37,62 @@ def backing(surface: pygame.Surface, app: App, rect: Rect) -> None:
 
 
 def heading(surface: pygame.Surface, app: App, text: str, sub: str = "") -> None:
-    """The screen's title at the top of the safe area, and an optional line under it."""
+    """The screen's title at the top of the safe area, and an optional line under it; both
+    on one line each (see `heading_bottom`), wrapped rather than cut if they are too long."""
     lay, theme = app.layout, app.theme
     area = lay.header_rect
-    title = app.text.render(text, lay.title_size, theme.text, bold=True)
+    title = app.text.fit(
+        text,
+        lay.title_size,
+        theme.text,
+        width=area.w,
+        height=app.text.line_height(lay.title_size),
+        bold=True,
+        min_size=max(lay.floor_size, lay.body_size),
+    )
     surface.blit(title, (area.x, area.y))
     if sub:
         line = app.text.fit(
-            sub, lay.small_size, theme.text_muted, width=area.w, height=lay.small_size * 2
+            sub,
+            lay.small_size,
+            theme.text_muted,
+            width=area.w,
+            height=app.text.line_height(lay.small_size),
+            min_size=lay.floor_size,
         )
-        surface.blit(line, (area.x, area.y + title.get_height()))
+        surface.blit(line, (area.x, area.y + app.text.line_height(lay.title_size)))
+
+
+def heading_bottom(app: App, sub: bool = False) -> int:
+    """Where a screen's content may start: under its heading (and the line under that)."""
+    lay = app.layout
+    height = app.text.line_height(lay.title_size)
+    if sub:
+        height += app.text.line_height(lay.small_size)
+    return lay.header_rect.y + height + lay.gap // 2
+
+
+def label_lines(app: App, labels: list[str], width: int, badge: bool = True) -> int:
+    """How many lines the longest of `labels` takes on a button `width` wide at the body
+    size (with a key badge when `badge`): so a row of buttons can be made tall enough."""
+    lay = app.layout
+    key = app.text.measure("4", lay.small_size, bold=True)[0] + lay.px(36)  # as draw_button
+    room = width - 2 * lay.padding - (key if badge else 0)
+    line = app.text.line_height(lay.body_size, bold=True)
+    return max(
+        1,
+        *(
+            app.text.measure(label, lay.body_size, width=max(1, room), bold=True)[1] // line
+            for label in labels
+        ),
+    )
+
+
+def row_height(app: App, lines: int = 1) -> int:
+    """A button tall enough for `lines` lines of its label at the body size, whatever the
+    text-size setting: larger text makes buttons taller, never their words smaller."""
+    lay = app.layout
+    return max(lay.px(72), app.text.line_height(lay.body_size) * lines + lay.padding + lay.px(10))
 
 
 def hint(
@@ -58,16 +104,21 @@ def hint(
     lay, theme = app.layout, app.theme
     img = app.text.render(text, lay.small_size, theme.text, width=lay.safe_rect.w)
     spot = img.get_rect(bottomleft=corner or lay.safe_rect.bottomleft)
+    spot.right = min(spot.right, lay.safe_rect.right)
     pygame.draw.rect(
         surface, theme.stage_bg, spot.inflate(lay.px(20), lay.px(6)), border_radius=lay.px(8)
     )
     surface.blit(img, spot)
 
 
-def hint_top(app: App) -> int:
-    """Where the hint line starts: anything laid out above it stays clear of it."""
+def hint_top(app: App, text: str = "") -> int:
+    """Where the hint line starts: anything laid out above it stays clear of it. With the
+    hint's `text`, room for as many lines as it wraps onto at the current size."""
     lay = app.layout
-    return lay.safe_rect.bottom - app.text.line_height(lay.small_size) - lay.px(8)
+    height = app.text.line_height(lay.small_size)
+    if text:
+        height = max(height, app.text.measure(text, lay.small_size, width=lay.safe_rect.w)[1])
+    return lay.safe_rect.bottom - height - lay.px(8)
 
 
 def button(
@@ -105,7 +156,9 @@ def menu(
     A locked item keeps its place, greyed and struck through, with its reason in the label.
     """
     for index, (item, rect) in enumerate(zip(items.items, items.rects, strict=False)):
-        label = item.label if item.enabled or not item.reason else f"{item.label} ({item.reason})"
+        if not rect.w:
+            continue  # scrolled out of view
+        label = shown_label(item)
         button(
             surface,
             app,
@@ -116,6 +169,14 @@ def menu(
             key=badge(item, index) if numbered else "",
             centre=centre,
         )
+
+
+def shown_label(item: Item) -> str:
+    """A button's words: a locked item says why it is locked, in place of what it would do
+    ("Rewind (nothing earlier yet)"), so the words still fit the button at large text."""
+    if item.enabled or not item.reason:
+        return item.label
+    return f"{item.label.split(':')[0]} ({item.reason})"
 
 
 def badge(item: Item, index: int) -> str:
@@ -142,13 +203,31 @@ def card(
     if focused:
         draw_focus_ring(surface, rect, theme=theme, layout=lay)
     inner = rect.inflate(-lay.padding * 2, -lay.padding * 2)
-    head = app.text.fit(title, lay.body_size, ink, width=inner.w, height=inner.h // 3, bold=True)
-    surface.blit(head, inner.topleft)
+    head_h = 0
+    if title:
+        head = app.text.fit(
+            title,
+            lay.body_size,
+            ink,
+            width=inner.w,
+            height=max(inner.h // 3, app.text.line_height(lay.body_size, bold=True)),
+            bold=True,
+            min_size=lay.floor_size,
+        )
+        surface.blit(head, inner.topleft)
+        head_h = head.get_height() + lay.px(10)
     body = "\n\n".join(line for line in lines if line)
     if body:
-        room = inner.h - head.get_height() - lay.px(10)
-        img = app.text.fit(body, size or lay.body_size, ink, width=inner.w, height=max(1, room))
-        surface.blit(img, (inner.x, inner.y + head.get_height() + lay.px(10)))
+        room = inner.h - head_h
+        img = app.text.fit(
+            body,
+            size or lay.body_size,
+            ink,
+            width=inner.w,
+            height=max(1, room),
+            min_size=lay.floor_size,
+        )
+        surface.blit(img, (inner.x, inner.y + head_h))
 
 
 def paragraph(
@@ -169,6 +248,7 @@ def paragraph(
         width=rect.w,
         height=rect.h,
         bold=bold,
+        min_size=app.layout.floor_size,
     )
     surface.blit(img, rect.topleft)
     return img.get_height()

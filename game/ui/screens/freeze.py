@@ -18,6 +18,7 @@ from game.story.views import ThoughtView
 from ..input import Action
 from ..keymap import Act
 from ..sound import CHIME
+from ..widgets import freeze_stamp_rect
 from . import draw
 from .menu import Item, Menu, MenuScene, column, grid
 from .options import TALLY_KEYS, option_cards, option_menu, place
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
 
 #: Asked when the stop is not at an intervention point the author wrote a question for.
 GENERIC_PROMPT = "Ask the room: what did you notice? What might the manager do differently?"
+#: The keys on the hot-seat thought, longest first: the first that fits before FREEZE.
+THOUGHT_HINTS = (
+    "Enter: freeze menu \u00b7 Esc: someone else",
+    "Enter: menu \u00b7 Esc: back",
+    "Enter",
+)
 #: Rows of earlier moments shown at once on the rewind page.
 REWIND_ROWS = 4
 
@@ -66,14 +73,14 @@ class FreezeScene(MenuScene):
             self.menu = Menu(
                 [
                     Item(
-                        "Redirect: change what the manager does",
+                        "Redirect: try another response",
                         "redirect",
                         "redirect" in allowed,
-                        "no moment to redirect here",
+                        "no moment for it here",
                     ),
-                    Item("Hot-seat: hear what someone is thinking", "hotseat"),
+                    Item("Hot-seat: what are they thinking?", "hotseat"),
                     Item(
-                        "Rewind: go back to an earlier moment",
+                        "Rewind: to an earlier moment",
                         "rewind",
                         "rewind" in allowed,
                         "nothing earlier yet",
@@ -126,12 +133,17 @@ class FreezeScene(MenuScene):
         lay = self.app.layout
         safe = lay.safe_rect
         compact = self.page != "rewind"
-        lead_h = round(lay.height * (0.07 if compact else 0.12))
+        title_line = self.app.text.line_height(lay.title_size, bold=True)
+        lead_h = max(round(lay.height * (0.07 if compact else 0.12)), title_line)
         foot = self.app.text.line_height(lay.small_size) + lay.gap // 2
         if compact:  # as tall as its rows of two buttons need, standing on the safe line
             rows = max(1, -(-len(self.menu.items) // 2))
-            body_h = rows * lay.px(84) + (rows - 1) * lay.gap
+            width = (round(safe.w * 0.9) - 2 * lay.padding - lay.gap) // 2
+            labels = [draw.shown_label(i) for i in self.menu.items]
+            lines = draw.label_lines(self.app, labels, width)
+            body_h = rows * draw.row_height(self.app, lines) + (rows - 1) * lay.gap
             top = safe.bottom - (2 * lay.padding + lead_h + lay.gap // 2 + body_h + foot)
+            top = max(top, lay.header_rect.bottom)  # very large text: the whole stage
         else:
             top = lay.header_rect.bottom + lay.gap
         panel = pygame.Rect(0, top, round(safe.w * 0.9), safe.bottom - top)
@@ -297,6 +309,11 @@ class FreezeScene(MenuScene):
         painter.thought(surface, stage.view, thought)
         # In the header strip, between the scene's name and the FREEZE stamp: it covers
         # neither the thought nor the nameplates.
-        lay = self.app.layout
-        corner = (lay.header_rect.x + lay.header_rect.w // 3, lay.header_rect.bottom)
-        draw.hint(surface, self.app, "Enter: freeze menu \u00b7 Esc: someone else", corner)
+        app, lay = self.app, self.app.layout
+        x = lay.header_rect.x + lay.header_rect.w // 3
+        room = freeze_stamp_rect(lay, app.text).x - lay.gap - x
+        hint = next(
+            (h for h in THOUGHT_HINTS if app.text.measure(h, lay.small_size)[0] <= room),
+            THOUGHT_HINTS[-1],
+        )
+        draw.hint(surface, app, hint, (x, lay.header_rect.bottom))

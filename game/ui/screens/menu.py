@@ -119,6 +119,39 @@ def column(area: Rect, count: int, height: int, gap: int) -> list[Rect]:
     return [Rect(area.x, top + i * (height + gap), area.w, height) for i in range(count)]
 
 
+def rows(
+    area: Rect,
+    count: int,
+    height: int,
+    gap: int,
+    wide: Rect | None = None,
+    wide_height: int | None = None,
+) -> list[Rect]:
+    """`count` buttons of `height` in one column in `area`, top first; when they do not fit,
+    in two columns across `wide` (default `area`), filled down the left column first, each
+    `wide_height` tall (default `height`: narrower buttons may need two lines).
+
+    So a list keeps its order for Up/Down (Left/Right stay free, as on the settings screen),
+    and larger text makes the buttons taller instead of making their words smaller.
+    """
+    if count <= 0:
+        return []
+    if count * height + (count - 1) * gap <= area.h:
+        return column(
+            Rect(area.x, area.y, area.w, count * height + (count - 1) * gap), count, height, gap
+        )
+    wide = wide or area
+    per = -(-count // 2)
+    height = min(wide_height or height, (area.h - gap * (per - 1)) // per)
+    width = (wide.w - gap) // 2
+    return [
+        Rect(
+            wide.x + (i // per) * (width + gap), area.y + (i % per) * (height + gap), width, height
+        )
+        for i in range(count)
+    ]
+
+
 def grid(area: Rect, count: int, columns: int, gap: int) -> list[Rect]:
     """`count` equal cells in rows of `columns`, filling `area`."""
     if count <= 0:

@@ -68,7 +68,8 @@ def option_cards(
     top = lay.header_rect.bottom - lay.px(6)  # over the foot of the header strip too
     grid = cards_area(app)
     pygame.draw.rect(surface, theme.stage_bg, (0, top, lay.width, lay.height - top))
-    band = pygame.Rect(0, top, lay.width, grid.y - top - lay.px(8))
+    under = lay.header_rect.bottom + lay.px(6)  # the header's words can reach its foot
+    band = pygame.Rect(0, under, lay.width, grid.y - under - lay.px(8))
     area = pygame.Rect(lay.prompt_rect.x, band.y, lay.prompt_rect.w, band.h)
     text = prompt if prompt is not None else point.prompt
     low = None

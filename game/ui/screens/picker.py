@@ -21,11 +21,13 @@ from ..keymap import Act
 from . import draw
 from .menu import Item, Menu, MenuScene
 
-#: Scenario buttons shown at once in the list; the list scrolls with the focus. Five, so
-#: each is tall enough for a long title on two lines at a readable size.
+#: Most scenario buttons shown at once in the list; the list scrolls with the focus. Each is
+#: tall enough for a long title on two lines at the body size, so larger text shows fewer.
 ROWS = 5
-#: The authoring sample: listed last, after the scenarios a room came to play.
+#: The authoring sample: listed last, after the scenarios a room came to play, and labelled
+#: as what it is, so nobody in a room mistakes it for training.
 SAMPLE_ID = "example"
+SAMPLE_LABEL = "For script authors: "
 
 
 def card_lines(entry: Entry, progress: str | None) -> list[str]:
@@ -54,6 +56,8 @@ class PickerScene(MenuScene):
         for entry in self.entries:
             reason = "" if entry.playable else "cannot be played"
             title = entry.title if entry.playable else os.path.basename(entry.path)
+            if entry.id == SAMPLE_ID:
+                title = SAMPLE_LABEL + title
             items.append(Item(title, entry.path, entry.playable, reason))
         self.menu = Menu(items, digits=False)
         self.top = 0
@@ -61,19 +65,23 @@ class PickerScene(MenuScene):
 
     def relayout(self) -> None:
         lay = self.app.layout
+        area = self._area()
+        gap = lay.px(14)
+        height = draw.row_height(self.app, lines=2)
+        self.rows = max(1, min(ROWS, (area.h + gap) // (height + gap)))
         if self.menu.focus < self.top:
             self.top = self.menu.focus
-        elif self.menu.focus >= self.top + ROWS:
-            self.top = self.menu.focus - ROWS + 1
-        area = self._area()
-        height, gap = min(lay.px(136), (area.h - lay.px(14) * (ROWS - 1)) // ROWS), lay.px(14)
+        elif self.menu.focus >= self.top + self.rows:
+            self.top = self.menu.focus - self.rows + 1
+        self.top = max(0, min(self.top, len(self.menu.items) - self.rows))
+        height = min(height, (area.h - gap * (self.rows - 1)) // self.rows)
         rows = [
             pygame.Rect(area.x, area.y + i * (height + gap), area.w * 2 // 5, height)
-            for i in range(ROWS)
+            for i in range(self.rows)
         ]
         hidden = pygame.Rect(-10, -10, 0, 0)
         self.menu.rects = [
-            rows[i - self.top] if self.top <= i < self.top + ROWS else hidden
+            rows[i - self.top] if self.top <= i < self.top + self.rows else hidden
             for i in range(len(self.menu.items))
         ]
         self.detail = pygame.Rect(
@@ -82,10 +90,10 @@ class PickerScene(MenuScene):
 
     def _area(self) -> pygame.Rect:
         lay = self.app.layout
-        top = lay.header_rect.bottom + lay.small_size + lay.gap
-        return pygame.Rect(
-            lay.safe_rect.x, top, lay.safe_rect.w, lay.safe_rect.bottom - top - lay.small_size * 2
-        )
+        top = draw.heading_bottom(self.app, sub=True)
+        # Room for the longer hint ("More below"), whichever this size shows.
+        bottom = draw.hint_top(self.app, self.hint_text(more=True)) - lay.gap // 2
+        return pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, bottom - top)
 
     def handle(self, action: Action) -> None:
         act = action.act
@@ -127,33 +135,39 @@ class PickerScene(MenuScene):
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         surface.fill(app.theme.stage_bg)
-        count = len(self.entries)
-        draw.heading(
-            surface,
-            app,
-            self.title,
-            self.warning or f"{count} scenario{'s' if count != 1 else ''} in {app.library.folder}",
-        )
+        draw.heading(surface, app, self.title, self.warning or self.count_line())
         draw.menu(surface, app, self.menu, numbered=False)
         if self.entries:
             self.draw_detail(surface, self.entries[self.menu.focus])
-        more = count > ROWS
-        draw.hint(
-            surface,
-            app,
+        draw.hint(surface, app, self.hint_text())
+
+    def count_line(self) -> str:
+        """ "4 training scenarios, and a sample for script authors" (never a folder path: a
+        projected path can show the laptop owner's name)."""
+        count = sum(e.id != SAMPLE_ID for e in self.entries)
+        line = f"{count} training scenario{'s' if count != 1 else ''}"
+        if any(e.id == SAMPLE_ID for e in self.entries):
+            line += ", and a sample for script authors (last)"
+        return line
+
+    def hint_text(self, more: bool | None = None) -> str:
+        if more is None:
+            more = len(self.entries) > self.rows
+        return (
             self.enter_does
             + ("  More below: scroll or arrow down." if more else "")
-            + "  Esc: back",
+            + "  Esc: back"
         )
 
     def draw_detail(self, surface: pygame.Surface, entry: Entry) -> None:
         """The panel beside the list: the focused scenario's card."""
+        # No title: the focused button beside it says which scenario this is.
         draw.card(
             surface,
             self.app,
             self.detail,
-            self.menu.items[self.menu.focus].label,
+            "",
             card_lines(entry, self.progress.get(entry.id)),
             enabled=entry.playable,
-            size=self.app.layout.body_size,
+            size=self.app.layout.small_size,
         )

@@ -15,7 +15,9 @@ from ..input import Action
 from ..keymap import Act
 from ..settings import READING_SPEEDS, TEXT_SCALES, VOLUMES, Settings, step
 from . import draw
-from .menu import Item, Menu, MenuScene, column
+from .menu import Item, Menu, MenuScene, rows
+
+HINT = "Up/Down: choose.  Left/Right or Enter: change.  Esc: back.  Saved as you go."
 
 
 def _on_off(value: bool) -> str:
@@ -91,17 +93,16 @@ class SettingsScene(MenuScene):
         return [*items, Item("Back", "back")]
 
     def relayout(self) -> None:
-        lay = self.app.layout
-        area = pygame.Rect(
-            lay.menu_rect.x,
-            lay.header_rect.bottom + lay.gap,
-            lay.menu_rect.w,
-            lay.safe_rect.bottom - lay.header_rect.bottom - lay.small_size * 3,
-        )
+        app, lay = self.app, self.app.layout
+        top = draw.heading_bottom(app)
+        bottom = draw.hint_top(app, HINT) - lay.gap // 2
+        area = pygame.Rect(lay.menu_rect.x, top, lay.menu_rect.w, bottom - top)
+        wide = pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, bottom - top)
         focus = self.menu.focus
         self.menu = Menu(self._items(), digits=False, focus=focus)
         self.menu.focus = focus
-        self.menu.rects = column(area, len(self.menu.items), lay.px(80), lay.px(12))
+        height = draw.row_height(app) - lay.px(8)
+        self.menu.rects = rows(area, len(self.menu.items), height, lay.px(12), wide)
 
     def handle(self, action: Action) -> None:
         act = action.act
@@ -117,12 +118,14 @@ class SettingsScene(MenuScene):
         if chosen == "back":
             self.app.stack.pop()
         elif chosen is not None:
-            self.apply(next(r for r in ROWS if r.key == chosen), 1)
+            self.apply(next(r for r in ROWS if r.key == chosen), 1, wrap=True)
 
-    def apply(self, row: Row, delta: int) -> None:
-        """Change one setting; Enter or a click on a stepped row wraps round to the start."""
+    def apply(self, row: Row, delta: int, wrap: bool = False) -> None:
+        """Change one setting. Left and Right stop at the ends (Right at 160 % must not jump
+        to the smallest text in front of a room); Enter or a click on a stepped row, which
+        only ever goes up, wraps round to the start."""
         new = row.change(self.app.settings, delta)
-        if new == self.app.settings and delta > 0:
+        if new == self.app.settings and wrap:
             new = row.change(self.app.settings, -len(TEXT_SCALES))
         self.app.change_settings(new)  # relayouts every scene, this one included
 
@@ -130,8 +133,4 @@ class SettingsScene(MenuScene):
         surface.fill(self.app.theme.stage_bg)
         draw.heading(surface, self.app, "Settings")
         draw.menu(surface, self.app, self.menu, numbered=False)
-        draw.hint(
-            surface,
-            self.app,
-            "Up/Down: choose.  Left/Right or Enter: change.  Esc: back.  Saved as you go.",
-        )
+        draw.hint(surface, self.app, HINT)

@@ -14,7 +14,10 @@ from game.story.model import Script
 from ..input import Action
 from ..keymap import Act
 from . import draw
-from .menu import Item, Menu, MenuScene, column, grid
+from .menu import Item, Menu, MenuScene, grid, rows
+
+MODE_HINT = "1 or 2, arrows and Enter, or click.  Esc: back"
+NOTICE_HINT = "Take a break whenever you need one: Esc pauses the scene."
 
 ROOMS = {
     "facilitator": (
@@ -47,9 +50,12 @@ class ModeScene(MenuScene):
         self.menu = Menu([Item(title, key) for key, (title, _) in ROOMS.items()], columns=2)
 
     def relayout(self) -> None:
-        lay = self.app.layout
-        area = lay.card_grid_rect.inflate(0, -lay.height // 8)
-        self.menu.rects = grid(area, 2, 2, lay.gap * 2)
+        app, lay = self.app, self.app.layout
+        top = draw.heading_bottom(app, sub=True) + lay.gap
+        bottom = draw.hint_top(app, MODE_HINT) - lay.gap
+        self.menu.rects = grid(
+            pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, bottom - top), 2, 2, lay.gap * 2
+        )
 
     def handle(self, action: Action) -> None:
         if action.act in (Act.PAUSE, Act.BACK):
@@ -69,7 +75,7 @@ class ModeScene(MenuScene):
             draw.card(
                 surface, app, rect, f"{index + 1}. {title}", lines, focused=index == self.menu.focus
             )
-        draw.hint(surface, app, "1 or 2, arrows and Enter, or click.  Esc: back")
+        draw.hint(surface, app, MODE_HINT)
 
 
 class NoticeScene(MenuScene):
@@ -83,17 +89,46 @@ class NoticeScene(MenuScene):
         self.room = room
         items = [Item("Start the forum run", "forum")]
         if script.anti_model_ending:
-            items.insert(0, Item("First, watch the traditional approach", "anti_model"))
+            items.insert(0, Item("Watch the traditional way first", "anti_model"))
         items.append(Item("Back", "back"))
         self.menu = Menu(items)
 
     def relayout(self) -> None:
-        lay = self.app.layout
-        top = round(lay.height * 0.60)
-        area = pygame.Rect(
-            lay.menu_rect.x, top, lay.menu_rect.w, lay.safe_rect.bottom - top - lay.small_size * 2
-        )
-        self.menu.rects = column(area, len(self.menu.items), lay.px(96), lay.px(16))
+        """Top down: heading, the notice card in what the buttons leave, the buttons, the hint."""
+        app, lay = self.app, self.app.layout
+        top = draw.heading_bottom(app, sub=True)
+        bottom = draw.hint_top(app, NOTICE_HINT) - lay.gap // 2
+        height, gap = draw.row_height(app), lay.px(16)
+        count = len(self.menu.items)
+        menu_h = count * height + (count - 1) * gap
+        if top + self._card_height() + lay.gap + menu_h > bottom:
+            per = -(-count // 2)  # the notice comes first: two columns, if that is shorter
+            labels = [item.label for item in self.menu.items]
+            lines = draw.label_lines(app, labels, (lay.safe_rect.w - gap) // 2)
+            menu_h = min(menu_h, per * draw.row_height(app, lines) + (per - 1) * gap)
+        menu_top = bottom - menu_h
+        area = pygame.Rect(lay.menu_rect.x, menu_top, lay.menu_rect.w, bottom - menu_top)
+        wide = pygame.Rect(lay.safe_rect.x, menu_top, lay.safe_rect.w, bottom - menu_top)
+        labels = [item.label for item in self.menu.items]
+        two = draw.row_height(app, draw.label_lines(app, labels, (wide.w - gap) // 2))
+        self.menu.rects = rows(area, count, height, gap, wide, two)
+        self.card = pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, menu_top - lay.gap - top)
+
+    def _lines(self) -> list[str]:
+        script = self.script
+        notes = script.content_notes or ("No particular content notes.",)
+        lines = ["This scenario includes: " + "; ".join(notes) + "."]
+        if script.objectives:
+            lines.append("What to practise: " + " ".join(script.objectives))
+        return lines
+
+    def _card_height(self) -> int:
+        """What the notice card needs to show its words at the body size."""
+        app, lay = self.app, self.app.layout
+        width = lay.safe_rect.w - 2 * lay.padding
+        body = app.text.measure("\n\n".join(self._lines()), lay.body_size, width=width)[1]
+        head = app.text.line_height(lay.body_size, bold=True)
+        return 2 * lay.padding + head + lay.px(10) + body
 
     def handle(self, action: Action) -> None:
         if action.act in (Act.PAUSE, Act.BACK):
@@ -108,19 +143,12 @@ class NoticeScene(MenuScene):
             start_run(self.app, self.script, self.room, anti_model_first=chosen == "anti_model")
 
     def draw(self, surface: pygame.Surface) -> None:
-        app, lay = self.app, self.app.layout
+        app = self.app
         surface.fill(app.theme.stage_bg)
         script = self.script
         draw.heading(
             surface, app, script.title, f"About {script.minutes} minutes. {ROOMS[self.room][0]}."
         )
-        area = pygame.Rect(
-            lay.safe_rect.x, round(lay.height * 0.2), lay.safe_rect.w, round(lay.height * 0.38)
-        )
-        notes = script.content_notes or ("No particular content notes.",)
-        lines = ["This scenario includes: " + "; ".join(notes) + "."]
-        if script.objectives:
-            lines.append("What to practise: " + " ".join(script.objectives))
-        draw.card(surface, app, area, "Before we start", lines)
+        draw.card(surface, app, self.card, "Before we start", self._lines())
         draw.menu(surface, app, self.menu)
-        draw.hint(surface, app, "Take a break whenever you need one: Esc pauses the scene.")
+        draw.hint(surface, app, NOTICE_HINT)

@@ -20,7 +20,7 @@ from game.story.views import ChoiceResult, Phase, RunMode, StageView
 
 from ..bubbles import revealed
 from ..input import Action
-from ..keymap import Act
+from ..keymap import CHOOSES, Act
 from ..scene_stack import Scene
 from ..sound import BUZZ, CHOICE
 from . import draw
@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 CHARS_PER_SECOND = 45.0
 #: Never hold a finished line for less than this before auto-advancing.
 MIN_HOLD = 1.5
+#: Seconds after decision cards (or the ending) come up during which clicks, Enter and
+#: arrows are taken as meant for the line before and do nothing. A room clicking or pressing
+#: on through the lines must not choose the card that happens to appear under the pointer.
+#: Digits are never meant for a line, so they choose at once.
+SETTLE = 1.0
 BUZZER_LABEL, BUZZER_KEY = "FREEZE", "Space"
 HINT_SOLO = "Something is happening here \u2014 press Space to freeze"
 
@@ -72,6 +77,7 @@ class StageScene(Scene):
         self.text = ""  # the line being typed
         self.shown = 0.0  # characters typed so far (fractional between frames)
         self.held = 0.0  # seconds since the line finished typing
+        self.age = 0.0  # seconds since the line (or the cards, or the ending) came on
         self.buzzer_rect = pygame.Rect(0, 0, 0, 0)
         self.skip_rect = pygame.Rect(0, 0, 0, 0)
         #: Said once over the stage until the next action (e.g. "the script changed since").
@@ -102,6 +108,7 @@ class StageScene(Scene):
             self.text = view.line.says if view.line else ""
             self.shown = 0.0 if self.app.animate else float(len(self.text))
             self.held = 0.0
+            self.age = 0.0
             self._line_frames = 0
             self.cards = option_menu(view.decision) if view.decision else Menu([])
         self._place()
@@ -117,6 +124,11 @@ class StageScene(Scene):
 
             self.compose_frozen()
             self.app.stack.push(FreezeScene(self.app, self))
+
+    @property
+    def settled(self) -> bool:
+        """The cards or the ending have been up long enough for a click or Enter to mean them."""
+        return self.age >= SETTLE
 
     @property
     def typing(self) -> bool:
@@ -171,7 +183,7 @@ class StageScene(Scene):
         ):
             self.skip_anti_model()
         elif phase is Phase.ENDED:
-            if act in (Act.CONFIRM, Act.ADVANCE, Act.CLICK, Act.RIGHT):
+            if act in (Act.CONFIRM, Act.ADVANCE, Act.CLICK, Act.RIGHT) and self.settled:
                 self.finish()
         elif (
             act is Act.BUZZ or clicked_buzzer or (act is Act.BACK and phase is Phase.DECIDING)
@@ -183,6 +195,8 @@ class StageScene(Scene):
             self.next()
 
     def _decide(self, action: Action) -> None:
+        if not self.settled and action.act not in (*CHOOSES, Act.PLUS, Act.MINUS):
+            return  # meant for the line before: see SETTLE
         if action.act in (Act.PLUS, Act.MINUS) and not self.solo and self.cards.focused:
             self.add_tally(int(self.cards.focused.key), 1 if action.act is Act.PLUS else -1)
             return
@@ -294,6 +308,7 @@ class StageScene(Scene):
     # ----- time -------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
+        self.age += dt
         # Not in the frame that brought the line on: that one has a new set to compose.
         if self._line_frames and "buzz" in self.view.allowed:
             self.prefreeze()
@@ -312,26 +327,36 @@ class StageScene(Scene):
 
     # ----- drawing ----------------------------------------------------------------------
 
-    def header_text(self) -> str:
-        """The run's mode and the keys that work now, for the header strip."""
+    def header_text(self) -> list[str]:
+        """The run's mode and the keys that work now, for the header strip: wordings from
+        the fullest to the shortest, so the header shows what fits at the text size."""
         phase = self.view.phase
         if self.anti_model:
-            return (
-                "The traditional approach, played through \u00b7 Enter: next line \u00b7 Esc: pause"
-            )
+            traditional = "The traditional approach, played through"
+            return [
+                f"{traditional} \u00b7 Enter: next line \u00b7 Esc: pause",
+                f"{traditional} \u00b7 Enter: next line",
+                traditional,
+                "The traditional approach",
+            ]
         who = "Solo practice" if self.solo else "Forum run"
         if self.rt.attempt > 1:
             who = f"{who}, attempt {self.rt.attempt}"
         if phase is Phase.DECIDING:
             count = len(self.cards.items)
-            keys = f"1-{count} or arrows then Enter \u00b7 Space: freeze first"
+            full = f"1-{count} or arrows then Enter \u00b7 Space: freeze first"
             if not self.solo:
-                keys = f"{keys} \u00b7 +/\u2212: hands"
+                full = f"{full} \u00b7 +/\u2212: hands"
+            keys = [full, f"1-{count} or arrows then Enter", f"1-{count}: choose"]
         elif phase is Phase.PLAYING:
-            keys = "Enter: next line \u00b7 Space: freeze \u00b7 Esc: pause"
+            keys = [
+                "Enter: next line \u00b7 Space: freeze \u00b7 Esc: pause",
+                "Enter: next line \u00b7 Space: freeze",
+                "Space: freeze",
+            ]
         else:
-            keys = ""
-        return f"{who} \u00b7 {keys}" if keys else who
+            keys = []
+        return [f"{who} \u00b7 {k}" for k in keys] + [who]
 
     def picture(self) -> tuple:
         """What the stage shows: the view, the words typed so far (whole words appear at once,
@@ -360,7 +385,7 @@ class StageScene(Scene):
         surface.blit(self.painter.set_surface(view), (0, 0))
         if view.phase is Phase.ENDED:
             draw.dim(surface, app)
-        header = "" if frozen else self.header_text()
+        header = [""] if frozen else self.header_text()
         self.painter.header(surface, view.scene.name, header, self.buzzer_rect.x)
         if view.phase is Phase.ENDED:
             self._ending(surface)
@@ -390,7 +415,10 @@ class StageScene(Scene):
     def _banner(self, surface: pygame.Surface, text: str) -> None:
         """A strip across the foot of the cast band: hints the player should not miss."""
         app, lay, theme = self.app, self.app.layout, self.app.theme
-        img = app.text.render(text, lay.body_size, theme.accent_text, bold=True)
+        width = lay.safe_rect.w - 2 * lay.padding
+        img = app.text.render(
+            text, lay.body_size, theme.accent_text, bold=True, width=width, align="center"
+        )
         rect = img.get_rect(midbottom=(lay.width // 2, lay.label_rect.y - lay.gap))
         pygame.draw.rect(
             surface,

@@ -8,6 +8,7 @@ text cache). The frozen stage is the same picture with the freeze overlay, made 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pygame
@@ -125,24 +126,41 @@ class StagePainter:
             text=app.text,
         )
 
-    def header(self, surface: pygame.Surface, left: str, right: str, end: int) -> None:
+    def header(
+        self, surface: pygame.Surface, left: str, right: str | Sequence[str], end: int
+    ) -> None:
         """A dark strip across the top: the scene's name, then `right` (mode, keys) up to `end`.
 
-        The strip keeps these words readable over any backdrop, in every palette.
+        `right` may be several wordings, longest first: the first that fits on one line at
+        the small size is shown, so larger text drops the less needed keys instead of
+        shrinking or wrapping. The strip keeps these words readable over any backdrop.
         """
         app, lay, theme = self.app, self.app.layout, self.app.theme
         area = lay.header_rect
         pygame.draw.rect(surface, theme.stage_bg, (0, 0, lay.width, area.bottom + lay.px(4)))
+        line = app.text.line_height(lay.small_size)
         img = app.text.fit(
-            left, lay.small_size, theme.text, width=area.w // 3, height=area.h, bold=True
+            left,
+            lay.small_size,
+            theme.text,
+            width=area.w // 3,
+            height=line,
+            bold=True,
+            min_size=lay.floor_size,
         )
         surface.blit(img, img.get_rect(midleft=(area.x, area.centery)))
-        if right:
-            x = area.x + img.get_width() + lay.gap * 2
-            img = app.text.fit(
-                right, lay.small_size, theme.text, width=max(1, end - x - lay.gap), height=area.h
-            )
-            surface.blit(img, img.get_rect(midleft=(x, area.centery)))
+        wordings = [right] if isinstance(right, str) else list(right)
+        if not any(wordings):
+            return
+        x = area.x + img.get_width() + lay.gap * 2
+        width = max(1, end - x - lay.gap)
+        chosen = next(
+            (w for w in wordings if app.text.measure(w, lay.small_size)[0] <= width), wordings[-1]
+        )
+        img = app.text.fit(
+            chosen, lay.small_size, theme.text, width=width, height=line, min_size=lay.floor_size
+        )
+        surface.blit(img, img.get_rect(midleft=(x, area.centery)))
 
     def frozen(self, picture: pygame.Surface) -> pygame.Surface:
         """The stage as it stood (`picture`, which this draws on), dimmed and stamped FREEZE:

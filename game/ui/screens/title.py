@@ -15,17 +15,24 @@ from game.records.journal import SessionInfo, find_unfinished, mark_session
 from ..input import Action
 from ..keymap import Act
 from . import draw
-from .menu import Item, Menu, MenuScene, column
+from .menu import Item, Menu, MenuScene, rows
+
+TAGLINE = "Forum theatre for managers: stop the scene, change what happens"
 
 
 def resume_label(info: SessionInfo) -> str:
-    """ "Resume: Tom: a concern ... (solo, 23 Nov 20:31)": which run, whose, and when."""
+    """ "Resume: Tom: a concern at the start of a shift" (whose run and when: `resume_when`)."""
+    return f"Resume: {info.script_title}"
+
+
+def resume_when(info: SessionInfo) -> str:
+    """ "the facilitator run of 23 Nov 20:31", said in the line under the menu."""
     try:
         started = datetime.fromisoformat(info.started).astimezone()
-        when = f", {started.day} {started:%b %H:%M}"
+        when = f" of {started.day} {started:%b %H:%M}"
     except ValueError:
         when = ""
-    return f"Resume: {info.script_title} ({info.room_mode}{when})"
+    return f"the {info.room_mode} run{when}"
 
 
 class TitleScene(MenuScene):
@@ -52,17 +59,17 @@ class TitleScene(MenuScene):
         self.enter()
 
     def relayout(self) -> None:
+        """Top down: the name, the line under it, then the menu in what is left above the
+        footer; buttons keep their height as text grows and go into two columns if need be."""
         app, lay = self.app, self.app.layout
-        area = lay.menu_rect.copy()
-        area.y = round(lay.height * 0.42)
-        # The menu ends above the line under it, which a notice (a damaged settings file, a
-        # recovered error) makes two or three lines tall: it covered the last button.
-        under = app.text.render(
-            self.footer(), lay.small_size, app.theme.text, width=lay.safe_rect.w
-        )
-        bottom = min(round(lay.height * 0.86), lay.safe_rect.bottom - under.get_height() - lay.gap)
-        area.h = bottom - area.y
-        self.menu.rects = column(area, len(self.menu.items), lay.px(104), lay.gap)
+        self.logo_y = round(lay.height * 0.05)
+        self.tag_y = self.logo_y + app.text.line_height(lay.freeze_size, bold=True)
+        tag_h = app.text.measure(TAGLINE, lay.body_size, width=lay.safe_rect.w)[1]
+        top = self.tag_y + tag_h + lay.gap
+        bottom = draw.hint_top(app, self.footer()) - lay.gap
+        area = pygame.Rect(lay.menu_rect.x, top, lay.menu_rect.w, bottom - top)
+        wide = pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, bottom - top)
+        self.menu.rects = rows(area, len(self.menu.items), draw.row_height(app), lay.gap, wide)
 
     def footer(self) -> str:
         """The line at the foot: the notice if there is one, else the keys that work here."""
@@ -70,7 +77,10 @@ class TitleScene(MenuScene):
             return self.message
         keys = "Arrows and Enter, or click. Q quits."
         if self.unfinished is not None:
-            keys += " Backspace on Resume sets that run aside."
+            keys = (
+                f"Resume carries on {resume_when(self.unfinished)}; Backspace on it sets it "
+                f"aside. {keys}"
+            )
         return keys
 
     def handle(self, action: Action) -> None:
@@ -109,14 +119,10 @@ class TitleScene(MenuScene):
         app, lay, theme = self.app, self.app.layout, self.app.theme
         surface.fill(theme.stage_bg)
         title = app.text.render("FREEZE FRAME", lay.freeze_size, theme.accent, bold=True)
-        surface.blit(title, title.get_rect(midtop=(lay.width // 2, round(lay.height * 0.07))))
+        surface.blit(title, title.get_rect(midtop=(lay.width // 2, self.logo_y)))
         tag = app.text.render(
-            "Forum theatre for managers: stop the scene, change what happens",
-            lay.body_size,
-            theme.text,
-            width=lay.safe_rect.w,
-            align="center",
+            TAGLINE, lay.body_size, theme.text, width=lay.safe_rect.w, align="center"
         )
-        surface.blit(tag, tag.get_rect(midtop=(lay.width // 2, round(lay.height * 0.28))))
+        surface.blit(tag, tag.get_rect(midtop=(lay.width // 2, self.tag_y)))
         draw.menu(surface, app, self.menu)
         draw.hint(surface, app, self.footer())
