@@ -87,12 +87,13 @@ def _body_text(
     shown_chars: int,
     direction: str,
     ink: Colour,
-    muted: Colour,
     *,
     layout: Layout,
     text: TextRenderer,
 ) -> None:
-    """Direction (italic, in brackets) above the words, the block centred vertically.
+    """Direction (italic, in brackets) above the words, the block centred vertically. The
+    direction is at the body size in the words' own ink: from the back of a room, small grey
+    italics cannot be read, and "(quietly, not looking up)" matters to the scene.
 
     Sizes and position come from the full text, so nothing moves while the words appear.
     """
@@ -100,11 +101,12 @@ def _body_text(
     if direction:
         direction_img = text.fit(
             f"({direction})",
-            layout.small_size,
-            muted,
+            layout.body_size,
+            ink,
             width=inner.w,
             height=round(inner.h * _DIRECTION_SHARE),
             italic=True,
+            min_size=layout.floor_size,
         )
     used = direction_img.get_height() + layout.px(4) if direction_img else 0
     size = text.fit_size(
@@ -112,7 +114,7 @@ def _body_text(
         layout.speech_size,
         width=inner.w,
         height=inner.h - used,
-        min_size=round(layout.body_size * 0.55),
+        min_size=max(layout.floor_size, round(layout.body_size * 0.55)),
     )
     full_h = text.measure(text_value, size, width=inner.w)[1] if text_value else 0
     y = inner.y + max(0, (inner.h - used - full_h) // 2)
@@ -164,7 +166,6 @@ def draw_speech_bubble(
         shown_chars,
         direction,
         theme.panel_text,
-        theme.panel_muted,
         layout=layout,
         text=text,
     )
@@ -236,7 +237,6 @@ def draw_thought_bubble(
         shown_chars,
         "",
         theme.panel_text,
-        theme.panel_muted,
         layout=layout,
         text=text,
     )

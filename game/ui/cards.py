@@ -118,7 +118,7 @@ def draw_option_card(
         )
     inner = Rect(badge[0] + radius + pad, card.y + pad, 0, card.h - 2 * pad)
     inner.w = card.right - pad - inner.x
-    min_size = round(layout.body_size * 0.6)
+    min_size = max(layout.floor_size, round(layout.body_size * 0.6))
     if locked:
         reason = "Locked" + (f": {option.locked_reason}" if option.locked_reason else "")
         why = text.fit(

@@ -50,7 +50,7 @@ def draw_trend(
     if not names:
         return
     row_h = rect.h // (len(names) + 1)
-    size = max(12, min(layout.small_size, round(row_h * 0.55)))
+    size = max(layout.floor_size, min(layout.small_size, round(row_h * 0.55)))
     name_w = round(rect.w * _NAME_SHARE)
     note_w = round(rect.w * _NOTE_SHARE)
     cols = Rect(rect.x + name_w, rect.y, rect.w - name_w - note_w, rect.h)

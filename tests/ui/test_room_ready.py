@@ -15,7 +15,7 @@ from game.ui.keymap import Act
 from game.ui.screens.stage import SETTLE
 from game.ui.settings import Settings
 from game.ui.widgets import freeze_stamp_rect
-from tests.ui.pilot import Pilot, Player, start_scenario, tour
+from tests.ui.pilot import Pilot, Player, play_stage, start_scenario, tour
 from tests.ui.textcheck import TextSpy, problems, shrunk, text_on_screen, tour_texts
 
 
@@ -187,3 +187,28 @@ def test_the_hot_seat_keys_stay_clear_of_freeze_at_160(size: tuple[int, int]) ->
     stamp = freeze_stamp_rect(pilot.app.layout, pilot.app.text)
     hints = [p for p in text_on_screen(pilot.app, spy) if p.text.startswith("Enter")]
     assert hints and all(h.rect.right < stamp.left for h in hints)
+
+
+def test_stage_directions_are_read_at_the_body_size() -> None:
+    pilot = Pilot((1920, 1080))
+    spy = TextSpy(pilot.app)
+    for name in tour(pilot):
+        if name == "stage":
+            break
+    lay = pilot.app.layout
+    direction = [p for p in text_on_screen(pilot.app, spy) if p.text.startswith("(Hurrying")]
+    assert direction and direction[0].size == lay.body_size > lay.small_size
+
+
+def test_the_runs_own_outcome_is_never_smaller_than_the_traditional_one() -> None:
+    pilot = Pilot((1280, 720))
+    keys = Player(pilot, "keyboard")
+    start_scenario(keys, "tom", "facilitator", anti_model=False)
+    play_stage(keys, {})
+    assert pilot.name == "debrief"
+    spy = TextSpy(pilot.app)
+    debrief = pilot.top
+    ours, theirs = debrief.result.ending.title, debrief.anti.title
+    placed = text_on_screen(pilot.app, spy)
+    size = {p.text.split(" (")[0]: p.size for p in placed}
+    assert size[ours] == size[theirs]

@@ -125,7 +125,7 @@ def draw_name_label(
         width=round(inner.w * 0.4),
         height=line_h,
         italic=True,
-        min_size=round(size * 0.5),
+        min_size=lay.floor_size,
     )
     chip = Rect(0, 0, word.get_width() + line_h // 2 + lay.px(12), line_h)
     chip.topright = inner.topright
@@ -149,7 +149,7 @@ def draw_name_label(
         width=max(1, chip.x - x - lay.px(6)),
         height=line_h,
         bold=True,
-        min_size=round(size * 0.6),
+        min_size=lay.floor_size,
     )
     surface.blit(img, img.get_rect(midleft=(x, inner.y + line_h // 2)))
     role = text.fit(
@@ -158,7 +158,7 @@ def draw_name_label(
         ink,
         width=inner.w,
         height=inner.h - line_h,
-        min_size=round(size * 0.5),
+        min_size=lay.floor_size,
     )
     surface.blit(role, role.get_rect(midleft=(inner.x, (inner.y + line_h + inner.bottom) // 2)))
 

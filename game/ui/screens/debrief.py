@@ -210,11 +210,13 @@ class DebriefScene(Scene):
         left, right = grid(self.body, 2, 2, lay.gap * 2)
         missed = len(self.result.missed)
         extra = [f"Moments nobody stopped: {missed}"] if missed else []
-        draw.card(surface, app, left, "This run", [*self._ending_lines(self.result.ending), *extra])
+        ours = ("This run", [*self._ending_lines(self.result.ending), *extra])
         how = "as you watched it" if self.watched else "had nobody stopped it"
-        draw.card(
-            surface, app, right, f"The traditional approach, {how}", self._ending_lines(self.anti)
-        )
+        theirs = (f"The traditional approach, {how}", self._ending_lines(self.anti))
+        # One size for both: the run's own outcome must not read smaller than the other.
+        size = min(draw.card_body_size(app, left, *ours), draw.card_body_size(app, right, *theirs))
+        draw.card(surface, app, left, *ours, size=size)
+        draw.card(surface, app, right, *theirs, size=size)
 
     @staticmethod
     def _ending_lines(ending: Ending | None) -> list[str]:

@@ -185,6 +185,35 @@ def badge(item: Item, index: int) -> str:
     return str(index + 1) if index < 4 else item.hotkey
 
 
+def _card_parts(app: App, rect: Rect, title: str) -> tuple[Rect, int, int]:
+    """A card's inside, the size of its title and the height the title takes."""
+    lay = app.layout
+    inner = rect.inflate(-lay.padding * 2, -lay.padding * 2)
+    if not title:
+        return inner, lay.body_size, 0
+    size = app.text.fit_size(
+        title,
+        lay.body_size,
+        width=inner.w,
+        height=max(inner.h // 3, app.text.line_height(lay.body_size, bold=True)),
+        bold=True,
+        min_size=lay.floor_size,
+    )
+    height = app.text.measure(title, size, width=inner.w, bold=True)[1] + lay.px(10)
+    return inner, size, height
+
+
+def card_body_size(app: App, rect: Rect, title: str, lines: list[str]) -> int:
+    """The size a card's body is drawn at (the body size, or smaller to fit): cards shown
+    side by side take the smaller of theirs, so neither reads as the more important."""
+    inner, _, head_h = _card_parts(app, rect, title)
+    body = "\n\n".join(line for line in lines if line)
+    lay = app.layout
+    return app.text.fit_size(
+        body, lay.body_size, width=inner.w, height=max(1, inner.h - head_h), min_size=lay.floor_size
+    )
+
+
 def card(
     surface: pygame.Surface,
     app: App,
@@ -202,29 +231,18 @@ def card(
     draw_panel(surface, rect, fill, theme=theme, layout=lay)
     if focused:
         draw_focus_ring(surface, rect, theme=theme, layout=lay)
-    inner = rect.inflate(-lay.padding * 2, -lay.padding * 2)
-    head_h = 0
+    inner, head_size, head_h = _card_parts(app, rect, title)
     if title:
-        head = app.text.fit(
-            title,
-            lay.body_size,
-            ink,
-            width=inner.w,
-            height=max(inner.h // 3, app.text.line_height(lay.body_size, bold=True)),
-            bold=True,
-            min_size=lay.floor_size,
-        )
+        head = app.text.render(title, head_size, ink, width=inner.w, bold=True)
         surface.blit(head, inner.topleft)
-        head_h = head.get_height() + lay.px(10)
     body = "\n\n".join(line for line in lines if line)
     if body:
-        room = inner.h - head_h
         img = app.text.fit(
             body,
             size or lay.body_size,
             ink,
             width=inner.w,
-            height=max(1, room),
+            height=max(1, inner.h - head_h),
             min_size=lay.floor_size,
         )
         surface.blit(img, (inner.x, inner.y + head_h))
