@@ -134,7 +134,7 @@ class BeatLoader:
     def line(self, node: Node, what: str, kind: str = "line") -> Line:
         """A line of a beat, or (kind "follow_up") one of an option's `then:` lines."""
         r = self.r
-        f = r.fields(node, what, *BEAT_KEYS[kind]) or {}
+        f = r.fields(node, what, *BEAT_KEYS[kind]) or Fields()
         return Line(
             who=r.reference(f.get("who"), "who", self.names.cast, "FF302"),
             says=r.text(f.get("says"), "says"),
@@ -160,7 +160,7 @@ class BeatLoader:
         r = self.r
         if not isinstance(node, Mapping):
             return Presence(r.reference(node, "present", self.names.cast, "FF302"))
-        f = r.fields(node, what, *BEAT_KEYS["presence"]) or {}
+        f = r.fields(node, what, *BEAT_KEYS["presence"]) or Fields()
         who = r.reference(f.get("who"), "who", self.names.cast, "FF302")
         return Presence(who, r.condition(f.get("if")))
 
@@ -176,7 +176,7 @@ class BeatLoader:
         r = self.r
         if isinstance(node, Scalar):
             return Mood(r.choice(node, "emotion", EMOTIONS))
-        f = r.fields(node, what, *BEAT_KEYS["mood"]) or {}
+        f = r.fields(node, what, *BEAT_KEYS["mood"]) or Fields()
         return Mood(r.choice(f.get("emotion"), "emotion", EMOTIONS), r.condition(f.get("if")))
 
     def on_stage(
@@ -201,7 +201,7 @@ class BeatLoader:
         on which it is true."""
         if isinstance(node, Scalar):
             return Thought(self.r.text(node, what), "", self.r.pos(node))
-        f = self.r.fields(node, what, *BEAT_KEYS["thought"]) or {}
+        f = self.r.fields(node, what, *BEAT_KEYS["thought"]) or Fields()
         emotion = self.r.choice(f["emotion"], "emotion", EMOTIONS) if "emotion" in f else ""
         cond = self.r.condition(f.get("if"))
         return Thought(self.r.text(f.get("text"), "text"), emotion, self.r.pos(node), cond)

@@ -15,7 +15,7 @@ from game.story import flow
 from game.story.analysis import Exploration, explore
 from game.story.errors import Diagnostic, diagnostic, did_you_mean
 from game.story.flow import conditions, options
-from game.story.model import Pos, Script
+from game.story.model import Branch, Option, Pos, Script
 
 #: Option cards the stage can lay out at once.
 MAX_OPTIONS = 4
@@ -115,7 +115,7 @@ def check_loop(script: Script, facts: Exploration) -> Iterator[Diagnostic]:
     beat = script.beats.get(last)
     pos = beat.pos if beat else script.pos
     if beat:
-        gotos = [b for b in beat.next if b.goto == back_to]
+        gotos: list[Branch | Option] = [b for b in beat.next if b.goto == back_to]
         gotos += [o for o in beat.decision.options if o.goto == back_to] if beat.decision else []
         pos = gotos[0].pos if gotos else pos
     yield diagnostic("FF314", pos, "the loop: " + " -> ".join(facts.cycle), value=back_to)
