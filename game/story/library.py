@@ -37,6 +37,13 @@ class Entry:
         return not self.errors
 
 
+def yaml_files(folder: str) -> list[str]:
+    """Every name ending .yaml in `folder`, sorted, whatever it is: `validate FOLDER` checks
+    exactly what the picker lists, so a pipe, a folder or a broken link named x.yaml is
+    reported by both instead of being skipped by one."""
+    return sorted(glob.glob(os.path.join(glob.escape(folder), "*.yaml")))
+
+
 class ScriptLibrary:
     """Every `*.yaml` scenario in one folder (criteria.yaml is not a scenario)."""
 
@@ -46,8 +53,7 @@ class ScriptLibrary:
         self._cache: dict[str, tuple[str, tuple[Script | None, list[Diagnostic]]]] = {}
 
     def paths(self) -> list[str]:
-        found = glob.glob(os.path.join(glob.escape(self.folder), "*.yaml"))
-        return sorted(p for p in found if os.path.basename(p) != CRITERIA_FILE)
+        return [p for p in yaml_files(self.folder) if os.path.basename(p) != CRITERIA_FILE]
 
     def entries(self) -> list[Entry]:
         return [self.entry(path) for path in self.paths()]

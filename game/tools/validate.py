@@ -13,11 +13,9 @@ import sys
 
 from game.story.criteria import CRITERIA_FILE, PROJECT_SCRIPTS, shared_criteria
 from game.story.errors import Diagnostic, diagnostic, format_diagnostic
+from game.story.library import yaml_files
 from game.story.loader import read_script
 from game.story.model import Pos
-
-#: What the game lists as scenarios (game/story/library.py), so validate checks the same files.
-SUFFIX = ".yaml"
 
 
 def script_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
@@ -26,11 +24,7 @@ def script_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     for path in paths:
         if os.path.isdir(path):
-            found = sorted(
-                os.path.join(path, name)
-                for name in os.listdir(path)
-                if name.endswith(SUFFIX) and os.path.isfile(os.path.join(path, name))
-            )
+            found = yaml_files(path)  # each one that is not a readable file is an FF001
             if not found:
                 problems.append(
                     diagnostic(
