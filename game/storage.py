@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import json
 import errno
+import json
 import os
 import stat
 import tempfile
