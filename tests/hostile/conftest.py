@@ -1,4 +1,4 @@
-"""Shared by the hostile-file tests: a guard that turns a hang into a failure."""
+"""Shared by the hostile-file tests: a guard that turns a hang into a failure, and a run."""
 
 from __future__ import annotations
 
@@ -6,6 +6,11 @@ import signal
 from collections.abc import Iterator
 
 import pytest
+
+from game.records.journal import JournalRecord, read_journal
+from game.records.session import finish_session, start_session
+from game.story.model import Script
+from game.story.views import Phase
 
 
 class Hung(Exception):
@@ -30,3 +35,18 @@ def no_hang() -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def played_run(script: Script, room_mode: str = "facilitator") -> JournalRecord:
+    """A whole run recorded as the game records it: read every line, take the first
+    option open at each decision, finish at the ending."""
+    session = start_session(script, room_mode)
+    rt = session.runtime
+    while rt.phase is not Phase.ENDED:
+        decision = rt.view().decision if rt.phase is Phase.DECIDING else None
+        if decision is not None:
+            rt.choose(next(o.index for o in decision.options if o.available))
+        else:
+            rt.advance()
+    finish_session(session)
+    return read_journal(session.journal.path)
