@@ -8,7 +8,8 @@ so any character can arrive in them. Three places care:
   swaps control characters for a visible mark before anything reaches a font;
 - a terminal: `validate`, `report list` and the other tools print what files say, and an
   escape sequence printed raw can retitle the window, clear the screen or fake a line of
-  output, so `visible` writes every control character as a `\\x1b`-style escape;
+  output, so `visible` writes every control character as a `\\x1b`-style escape (and
+  `pictured`, for a source line with a caret under it, as one control-picture character);
 - a file name: the handout's name is built from a record's session id and scenario id,
   and a crafted record could say `../../somewhere`, so `safe_name` keeps only letters,
   digits, `-`, `_` and `.` and never a leading dot.
@@ -69,6 +70,19 @@ def drawable(text: str, limit: int = MAX_TEXT) -> str:
 def visible(text: str) -> str:
     """`text` for a terminal: each control character written out as an escape."""
     return _TERMINAL.sub(_escape, text)
+
+
+def pictured(text: str) -> str:
+    """`text` for a terminal, one character for one: each control character as its Unicode
+    control picture (ESC as U+241B), so a caret under a source line still points right."""
+    return CONTROL.sub(_picture, text)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
 
 
 def _escape(match: re.Match[str]) -> str:

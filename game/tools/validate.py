@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 
+from game.safetext import pictured, visible
 from game.story.criteria import CRITERIA_FILE, PROJECT_SCRIPTS, shared_criteria
 from game.story.errors import Diagnostic, diagnostic, format_diagnostic
 from game.story.library import yaml_files
@@ -54,7 +56,20 @@ def report(files: list[str], diags: list[Diagnostic]) -> str:
     unique.sort(
         key=lambda d: (order.get(d.pos.path, len(order)), d.pos.path, d.pos.line, d.pos.col)
     )
-    return "\n".join(format_diagnostic(d) for d in unique)
+    return "\n".join(format_diagnostic(shown(d)) for d in unique)
+
+
+def shown(d: Diagnostic) -> Diagnostic:
+    """`d` safe to print: a script's escape sequences would otherwise act on the terminal
+    (retitle it, clear it, print a fake "all valid"), so every control character is shown
+    as an escape, or as a control picture in the source line so the caret stays in place."""
+    return replace(
+        d,
+        message=visible(d.message),
+        hint=visible(d.hint),
+        source_line=pictured(d.source_line),
+        pos=replace(d.pos, path=visible(d.pos.path)),
+    )
 
 
 def summary(count: int, diags: list[Diagnostic]) -> str:
