@@ -62,6 +62,12 @@ CATALOGUE: dict[str, Spec] = {
     "FF005": Spec(
         ERROR, "the file is empty", "an empty file", "Copy scripts/example.yaml and change it."
     ),
+    "FF008": Spec(
+        ERROR,
+        "scenario id '{value}' is already used by {other}",
+        "two files with id: tom",
+        "Give each scenario its own id: practice history and records are kept by id.",
+    ),
     # YAML itself.
     "FF101": Spec(
         ERROR,

@@ -15,7 +15,7 @@ from dataclasses import replace
 from game.safetext import pictured, visible
 from game.story.criteria import CRITERIA_FILE, PROJECT_SCRIPTS, shared_criteria
 from game.story.errors import Diagnostic, diagnostic, format_diagnostic
-from game.story.library import yaml_files
+from game.story.library import duplicate_ids, yaml_files
 from game.story.loader import read_script
 from game.story.model import Pos
 
@@ -42,11 +42,20 @@ def script_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
     return files, problems
 
 
-def check_file(path: str) -> list[Diagnostic]:
-    """Every diagnostic for one file: a criteria file or a scenario script."""
-    if os.path.basename(path) == CRITERIA_FILE:
-        return shared_criteria(path)[1]
-    return read_script(path)[1]
+def check_files(files: list[str]) -> list[Diagnostic]:
+    """Every diagnostic for each file (a criteria file or a scenario script), and FF008
+    where two scenarios checked together share an id, as the picker would find."""
+    diags: list[Diagnostic] = []
+    ids: list[tuple[str, Pos]] = []
+    for path in files:
+        if os.path.basename(path) == CRITERIA_FILE:
+            diags += shared_criteria(path)[1]
+            continue
+        script, found = read_script(path)
+        diags += found
+        if script is not None:
+            ids.append((script.id, script.pos))
+    return diags + duplicate_ids(ids)
 
 
 def report(files: list[str], diags: list[Diagnostic]) -> str:
@@ -99,8 +108,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     args = parser.parse_args(argv)
     files, diags = script_files(args.paths or [PROJECT_SCRIPTS])
-    for path in files:
-        diags += check_file(path)
+    diags += check_files(files)
     text = report(files, diags)
     if text:
         print(text)
