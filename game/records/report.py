@@ -34,8 +34,8 @@ from game.story.events import (
     Tallied,
     run_mode,
 )
-from game.story.model import Script
-from game.story.views import RunResult
+from game.story.model import Decision, Ending, Intervention, Script
+from game.story.views import CriterionResult, RunResult
 
 TONE_NAMES = {
     "traditional": "Traditional outcome",
@@ -98,7 +98,7 @@ def _clock(seconds: float) -> str:
 
 def _points(script: Script) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """Point id -> prompt, and point id -> option texts, for interventions and decisions."""
-    points = [*script.interventions.values()]
+    points: list[Intervention | Decision] = [*script.interventions.values()]
     points += [b.decision for b in script.beats.values() if b.decision is not None]
     return {p.id: p.prompt for p in points}, {
         p.id: tuple(o.says for o in p.options) for p in points
@@ -175,9 +175,9 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
                 entry.details.append(score_words(scores, script))
                 entry.feedback = feedback
             case HotSeated(character=character, text=text):
-                who = script.cast.get(character)
+                person = script.cast.get(character)
                 entry.label = "Hot-seat"
-                entry.text = f"{who.name if who else character} thinks: \u201c{text}\u201d"
+                entry.text = f"{person.name if person else character} thinks: \u201c{text}\u201d"
             case Rewound():
                 on_stage = _line_at(script, e.beat, e.line) or on_stage
                 entry.label = "Rewind"
@@ -206,7 +206,7 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
     return entries
 
 
-def _outcome_box(heading: str, ending, css: str, empty: str) -> str:
+def _outcome_box(heading: str, ending: Ending | None, css: str, empty: str) -> str:
     if ending is None:
         return f'<div class="outcome {css}"><h2>{escape(heading)}</h2><p>{escape(empty)}</p></div>'
     return (
@@ -217,7 +217,7 @@ def _outcome_box(heading: str, ending, css: str, empty: str) -> str:
 
 
 def _criteria_table(result: RunResult) -> str:
-    def share(c) -> str:
+    def share(c: CriterionResult) -> str:
         return "not tested" if c.best == c.worst else f"{round(c.fraction * 100)}%"
 
     rows = "".join(

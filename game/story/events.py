@@ -241,7 +241,7 @@ class Event:
         return cls(
             t=float(_field(raw, "t", float, kind)),
             step=_field(raw, "step", int, kind),
-            action=action,  # type: ignore[arg-type]  # checked against ACTIONS above
+            action=action,  # checked against ACTIONS above
             beat=_field(raw, "beat", str, kind),
             line=_field(raw, "line", int, kind),
             attempt=_field(raw, "attempt", int, kind),

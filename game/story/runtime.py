@@ -72,7 +72,9 @@ class Position:
     missed: tuple[str, ...]
 
 
-def _add_scores(totals: tuple[tuple[str, int], ...], scores: dict[str, int]) -> tuple:
+def _add_scores(
+    totals: tuple[tuple[str, int], ...], scores: dict[str, int]
+) -> tuple[tuple[str, int], ...]:
     merged = dict(totals)
     for criterion, value in scores.items():
         merged[criterion] = merged.get(criterion, 0) + value
