@@ -9,11 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from game import paths
 from game.records.journal import JournalError, list_sessions, read_journal, resolve_session
 from game.records.report import default_name, write_handout
 from game.records.session import ResumeError, script_path_for
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +45,7 @@ def main(argv: list[str]) -> int:
     try:
         path = resolve_session(args.session)
         record = read_journal(path)
-        script_file = args.script or script_path_for(record, ROOT / "scripts")
+        script_file = args.script or script_path_for(record, paths.SCRIPTS)
         script = load_script(script_file)
         out = args.output or Path.cwd() / default_name(record)
         files = write_handout(record, script, out)

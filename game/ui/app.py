@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game import paths
 from game.storage import data_dir
 from game.story.library import ScriptLibrary
 
@@ -40,8 +41,7 @@ from .theme import Theme, make_theme
 if TYPE_CHECKING:
     from .art.stage import StageArt
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS_DIR = ROOT / "scripts"
+SCRIPTS_DIR = paths.SCRIPTS
 WINDOW_TITLE = "Freeze Frame: forum theatre for managers"
 FPS = 60
 

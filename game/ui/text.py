@@ -22,7 +22,9 @@ from pathlib import Path
 
 import pygame
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+from game import paths
+
+FONT_DIR = paths.FONTS
 _FILES = {
     (False, False): "AtkinsonHyperlegible-Regular.ttf",
     (True, False): "AtkinsonHyperlegible-Bold.ttf",
