@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from game.records.choices import choice_table, to_csv, write_csv
+from game.storage import folders
 
 
 def main(argv: list[str]) -> int:
@@ -20,7 +21,7 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("-o", "--output", type=Path, help="the CSV file to write")
     args = parser.parse_args(argv)
-    table = choice_table()
+    table = choice_table(folders().sessions)
     for warning in table.warnings:
         print(f"export-csv: warning: {warning}", file=sys.stderr)
     if args.output is None:

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game import paths
-from game.storage import data_dir
+from game import paths, storage
+from game.storage import Folders
 from game.story.library import ScriptLibrary
 
 from .input import Action, Input
@@ -61,10 +61,13 @@ class App:
         strict: bool = False,
         animate: bool = True,
         persist: bool = True,
+        folders: Folders | None = None,
     ) -> None:
         pygame.init()
+        #: Where the user's files go: worked out once, here or by whoever made the app.
+        self.folders = folders or storage.folders()
         if settings is None:
-            settings, settings_warning = load_settings()
+            settings, settings_warning = load_settings(self.folders.settings)
         if size is not None:
             settings = replace(settings, window=clamp_size(size))
         self.settings = settings
@@ -139,7 +142,7 @@ class App:
         self.stack.relayout()
         if self.persist:
             try:
-                save_settings(settings)
+                save_settings(settings, self.folders.settings)
             except OSError as exc:
                 self.notice = f"Your settings could not be saved ({exc.strerror})."
 
@@ -208,7 +211,7 @@ class App:
     def recover(self, details: str) -> None:
         from .screens.title import TitleScene
 
-        where = write_log(details)
+        where = write_log(details, self.folders.log)
         self.notice = (
             "Something went wrong, so you are back at the title. Your run was kept and can be "
             f"resumed. Details were written to {where}."
@@ -229,9 +232,8 @@ class App:
         self.stack.clear()
 
 
-def write_log(details: str) -> Path:
-    """Append an error report to the log in the data folder; returns where it went."""
-    path = data_dir() / "freeze-frame.log"
+def write_log(details: str, path: Path) -> Path:
+    """Append an error report to the log `path`; returns where it went."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "a", encoding="utf-8") as handle:
