@@ -121,8 +121,8 @@ def trend_layout(runs: list[RunSummary], heading: str = "") -> Chart:
     """Progress over time: per criterion, one column per run (oldest left, at most 8).
 
     Each column's outline is the best possible; its fill rises to where that run landed.
-    The latest run is hatched, earlier ones plain grey, and the latest percentage is
-    written beside each row, so the trend reads without colour.
+    The latest run is hatched, earlier ones plain grey, and the latest score (as the
+    debrief wrote it) is written beside each row, so the trend reads without colour.
     """
     shown = runs[-TREND_MAX_RUNS:]
     ids: dict[str, str] = {}
@@ -155,8 +155,14 @@ def trend_layout(runs: list[RunSummary], heading: str = "") -> Chart:
                 filled = TREND_BAR_H * fraction
                 style = "run" if col == len(shown) - 1 else "past"
                 boxes.append(Box(x, top + TREND_BAR_H - filled, width, filled, style))
-        latest = shown[-1].fractions.get(cid) if shown else None
-        note = "latest: not scored" if latest is None else f"latest {round(latest * 100)}%"
+        # The latest run's score as the debrief wrote it (the bars show the same run between
+        # the worst and the best the scenario allows).
+        latest = shown[-1].scores.get(cid) if shown else None
+        note = (
+            "latest: not scored"
+            if latest is None
+            else f"latest {signed(latest[0])} (best {signed(latest[1])})"
+        )
         labels.append(Label(TREND_X + TREND_W + 12, top + 26, note, 14, "bold"))
     bottom = head + TOP + len(ids) * TREND_ROW_H
     for col, run in enumerate(shown):

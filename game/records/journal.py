@@ -160,8 +160,11 @@ class SessionJournal:
         room_mode: str,
         folder: Path,
         now: datetime | None = None,
+        anti_model_ending: str = "",
     ) -> SessionJournal:
         """Start a new record for a run of `script` ("facilitator" or "solo") in `folder`.
+        `anti_model_ending`: the ending of the traditional run the room watched first ("" if
+        it did not), kept so a resumed run's debrief still says the room saw it.
 
         If the data folder cannot be written, the journal comes back with `error` set and
         records nothing: the run itself must still be playable.
@@ -184,6 +187,7 @@ class SessionJournal:
                 "criteria": [{"id": c.id, "name": c.name} for c in script.criteria.values()],
             },
             "mode": room_mode,
+            "anti_model_ending": anti_model_ending,
             "started": _now_iso(now),
             "app": app_version(),
         }

@@ -8,7 +8,7 @@ afresh (the session records are still there) with a warning for the user.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -106,6 +106,8 @@ class RunSummary:
     tone: str
     fractions: dict[str, float]
     names: dict[str, str]
+    #: Per criterion, (the run's score, the best the scenario allows): what the debrief wrote.
+    scores: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def day(self) -> str:
@@ -117,9 +119,18 @@ class RunSummary:
         return f"{when.day} {when:%b %Y}"
 
     @property
-    def overall(self) -> float:
-        """Mean of the criterion fractions: one number for the trend, never the only one shown."""
-        return sum(self.fractions.values()) / len(self.fractions) if self.fractions else 0.0
+    def clock(self) -> str:
+        """ "14:05" (as it was where it was played), or "" if the date has no time."""
+        try:
+            moment = datetime.fromisoformat(self.date)
+        except ValueError:
+            return ""
+        return f"{moment:%H:%M}" if "T" in self.date else ""
+
+    @property
+    def when(self) -> str:
+        """ "23 Nov 2026 14:05": two runs on one day must not read alike."""
+        return f"{self.day} {self.clock}".strip()
 
 
 def _tested(run: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -143,6 +154,11 @@ def history(data: dict[str, Any], script_id: str) -> list[RunSummary]:
             tone=str(run.get("tone", "")),
             fractions={cid: float(c["fraction"]) for cid, c in _tested(run)},
             names={cid: str(c.get("name", cid)) for cid, c in _tested(run)},
+            scores={
+                cid: (int(c["value"]), int(c["best"]))
+                for cid, c in _tested(run)
+                if isinstance(c.get("value"), int) and isinstance(c.get("best"), int)
+            },
         )
         for run in runs
     ]
@@ -158,4 +174,4 @@ def card_line(data: dict[str, Any], script_id: str) -> str | None:
     count = f"{len(runs)} practice run{'s' if len(runs) != 1 else ''}"
     ending = last.ending_title or "no ending reached"
     tone = f" ({last.tone})" if last.tone else ""
-    return f"{count}; last {last.day}: {ending}{tone}"
+    return f"{count}; last {last.when}: {ending}{tone}"

@@ -139,8 +139,9 @@ def _hands_text(counts: dict[int, int], options: tuple[str, ...]) -> str:
     )
 
 
-def timeline(events: list[Event], script: Script) -> list[Entry]:
-    """The run in the room's terms: freezes, redirects, hot-seats, rewinds, misses, choices."""
+def timeline(events: list[Event], script: Script, solo: bool = False) -> list[Entry]:
+    """The run in the room's terms: freezes, redirects, hot-seats, rewinds, misses, choices.
+    `solo`: one manager practising, so a missed moment is theirs, not a room's."""
     prompts, options = _points(script)
     start = events[0].t if events else 0.0
     on_stage = ""
@@ -172,7 +173,8 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
                 entry.feedback = taken.feedback
             case Missed(point=point, scores=scores, feedback=feedback):
                 entry.label = "Missed moment"
-                entry.text = f"Nobody stopped the scene: {prompts.get(point, '')}"
+                passed = "You let the moment pass" if solo else "Nobody stopped the scene"
+                entry.text = f"{passed}: {prompts.get(point, '')}"
                 entry.details.append(score_words(scores, script))
                 entry.feedback = feedback
             case HotSeated(character=character, text=text):
@@ -196,7 +198,8 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
                     continue
             case Resumed():
                 if last is not None and last.kind == "buzz":  # a freeze with nothing done
-                    last.details.append("The room let the scene play on as it was.")
+                    who = "You" if solo else "The room"
+                    last.details.append(f"{who} let the scene play on as it was.")
                     continue
                 entry.label, entry.text = "Play on", "The scene played on as it was"
             case Ended(title=title):
@@ -264,7 +267,7 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
         f"{attempts} attempt{'s' if attempts != 1 else ''}",
     ]
     anti = script.endings.get(script.anti_model_ending)
-    entries = timeline(events, script)
+    entries = timeline(events, script, solo=not facilitated)
     who = "the room" if facilitated else "you"
     title = f"Debrief: {script.title}"
     questions = "".join(f"<li>{escape(q)}</li>" for q in script.discussion_questions)

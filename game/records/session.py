@@ -42,6 +42,8 @@ class Session:
     journal: SessionJournal
     room_mode: str
     warnings: list[str] = field(default_factory=list)
+    #: The ending of the traditional run watched before this one ("" if none was watched).
+    anti_model_ending: str = ""
 
 
 def _chain(
@@ -65,12 +67,13 @@ def start_session(
     clock: Clock = lambda: 0.0,
     on_event: Callable[[Event], None] | None = None,
     start: str | None = None,
+    anti_model_ending: str = "",
 ) -> Session:
     """Open a new record in `folder` and a runtime writing into it (its start event is
-    already on disk)."""
-    journal = SessionJournal.create(script, room_mode, folder)
+    already on disk). `anti_model_ending`: see `SessionJournal.create`."""
+    journal = SessionJournal.create(script, room_mode, folder, anti_model_ending=anti_model_ending)
     runtime = Runtime(script, run_mode, start, clock, _chain(journal, on_event))
-    return Session(runtime, journal, room_mode)
+    return Session(runtime, journal, room_mode, anti_model_ending=anti_model_ending)
 
 
 def script_path_for(record: JournalRecord, scripts_dir: Path) -> str:
@@ -155,7 +158,14 @@ def resume_session(
     for completed in runtime.events[len(record.events) :]:
         journal.append(completed)
     runtime.on_event = _chain(journal, on_event)
-    return Session(runtime, journal, str(record.header.get("mode", "solo")), warnings)
+    watched = record.header.get("anti_model_ending")
+    return Session(
+        runtime,
+        journal,
+        str(record.header.get("mode", "solo")),
+        warnings,
+        watched if isinstance(watched, str) and watched in script.endings else "",
+    )
 
 
 def finish_session(

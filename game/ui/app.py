@@ -20,6 +20,8 @@ import functools
 import logging
 import os
 import signal
+import subprocess
+import sys
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -55,6 +57,17 @@ POINTER_SETTLE = 0.5
 log = logging.getLogger("freeze_frame")
 
 
+def system_open(folder: Path) -> None:
+    """Open `folder` in the desktop's file manager, without waiting for it."""
+    if sys.platform == "win32":
+        os.startfile(folder)  # a folder the game itself wrote
+        return
+    command = "open" if sys.platform == "darwin" else "xdg-open"
+    subprocess.Popen(  # a fixed program and a path, no shell
+        [command, str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
 class App:
     """The running game: one window, one scene stack, one clock."""
 
@@ -73,6 +86,9 @@ class App:
         pygame.init()
         #: Where the user's files go: worked out once, here or by whoever made the app.
         self.folders = folders or storage.folders()
+        #: Shows a folder in the system's file manager (the debrief's "Open the folder");
+        #: a test puts a recorder here, since no file manager runs headless.
+        self.folder_opener: Callable[[Path], object] = system_open
         if settings is None:
             settings, settings_warning = load_settings(self.folders.settings)
         if size is not None:
@@ -153,6 +169,14 @@ class App:
                 save_settings(settings, self.folders.settings)
             except OSError as exc:
                 self.notice = f"Your settings could not be saved ({exc.strerror})."
+
+    def open_folder(self, folder: Path) -> str | None:
+        """Show `folder` to the user; a sentence saying why not if that fails, else None."""
+        try:
+            self.folder_opener(folder)
+        except OSError as exc:
+            return f"The folder could not be opened ({exc.strerror or exc})."
+        return None
 
     def toggle_fullscreen(self) -> None:
         self.change_settings(replace(self.settings, fullscreen=not self.settings.fullscreen))

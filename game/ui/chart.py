@@ -55,6 +55,12 @@ def signed(n: int) -> str:
     return f"+{n}" if n > 0 else (f"{_MINUS}{-n}" if n < 0 else "0")
 
 
+def score_label(value: int, best: int) -> str:
+    """ "+3  (best +6)": a run's score as the debrief writes it, and progress over time too,
+    so the two screens never show one run in different numbers."""
+    return f"{signed(value)}  (best {signed(best)})"
+
+
 class _Scale(NamedTuple):
     """Maps scores to x across the bar area; shared by every row."""
 
@@ -181,7 +187,7 @@ def _row(
     else:
         pygame.draw.circle(surface, theme.text, centre, mark // 2, max(2, mark // 6))
     label = text.fit(
-        f"{signed(row.value)}  (best {signed(row.best)})",
+        score_label(row.value, row.best),
         size,
         theme.text,
         width=band.right - number_x - mark - layout.px(10),

@@ -21,13 +21,14 @@ from pygame import Rect
 from game.records.chart import TREND_MAX_RUNS
 from game.records.progress import RunSummary
 
+from .chart import score_label
 from .layout import Layout
 from .text import TextRenderer
 from .theme import Theme
 from .widgets import hatch
 
 _NAME_SHARE = 0.42  # of the width, for criterion names
-_NOTE_SHARE = 0.2  # of the width, for "latest 90%"
+_NOTE_SHARE = 0.26  # of the width, for "latest +2  (best +4)"
 
 
 def draw_trend(
@@ -72,11 +73,13 @@ def draw_trend(
                 if latest:
                     hatch(surface, filled, theme.outline, layout.px(12), max(1, layout.px(3)))
             pygame.draw.rect(surface, theme.best, cell, line)
-        latest = shown[-1].fractions.get(cid)
-        note = "not scored" if latest is None else f"latest {round(latest * 100)}%"
+        latest = shown[-1].scores.get(cid)
+        note = "not scored" if latest is None else f"latest {score_label(*latest)}"
         img = text.fit(note, size, ink, width=note_w, height=row_h, bold=True)
         surface.blit(img, img.get_rect(midright=(rect.right, band.centery)))
     days = Rect(cols.x, rect.y + len(names) * row_h, cols.w, row_h)
     for col, run in enumerate(shown):
-        day = text.fit(run.day.rsplit(" ", 1)[0], round(size * 0.8), ink, width=step, height=row_h)
+        # Day and time on two lines: two runs on one day must not read alike.
+        label = f"{run.day.rsplit(' ', 1)[0]}\n{run.clock}".strip()
+        day = text.fit(label, size, ink, width=step, height=row_h, min_size=layout.floor_size)
         surface.blit(day, day.get_rect(midtop=(cols.x + col * step + bar_w // 2, days.y)))

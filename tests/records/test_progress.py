@@ -43,8 +43,11 @@ def test_runs_are_kept_once_each_in_date_order() -> None:
     assert [r.session for r in runs] == ["s1", "s2"]
     assert runs[0].fractions == {"compassion": 0.0}, "safety cannot move here: left out"
     assert runs[1].fractions["compassion"] == 1.0 and runs[1].names["compassion"] == "Compassion"
-    assert runs[0].overall == 0.0 and runs[1].tone == "just"
-    assert progress.card_line(data, "test") == "2 practice runs; last 20 Nov 2026: Good (just)"
+    assert runs[1].tone == "just"
+    assert progress.card_line(data, "test") == (
+        "2 practice runs; last 20 Nov 2026 10:00: Good (just)"  # the time: two runs a day
+    )
+    assert runs[1].scores == {"compassion": (5, 5)}  # as the debrief wrote it
     assert progress.card_line(data, "other") is None
 
 
@@ -75,7 +78,7 @@ def test_a_file_from_a_newer_version_is_not_overwritten_silently() -> None:
 
 def test_hand_edited_dates_still_show() -> None:
     summary = progress.RunSummary("last tuesday", "s", "", "", "", {}, {})
-    assert summary.day == "last tuesday" and summary.overall == 0.0
+    assert summary.day == "last tuesday" == summary.when and summary.clock == ""
 
 
 def test_the_trend_chart_shows_the_latest_run_hatched_and_in_words() -> None:
@@ -94,7 +97,7 @@ def test_the_trend_chart_shows_the_latest_run_hatched_and_in_words() -> None:
     words = [label.text for label in chart.labels]
     assert "Compassion" in words and "Your progress" in words
     assert "Safety" not in words, "a criterion no choice can move is not charted as perfect"
-    assert "latest 12%" in words  # day 10 scored -2 between -3 and 5: 1/8 of the way
+    assert "latest \u22122 (best +5)" in words  # day 10 scored -2: as its debrief said
     assert words.count("10 Nov") == 1 and "2 Nov" not in words, "the last 8 runs only"
     tracks = [b for b in chart.boxes if b.style == "best"]
     assert len(tracks) == 1 + 8

@@ -11,6 +11,7 @@ import pygame
 import pytest
 
 from game.story.views import Phase
+from game.ui.chart import score_label
 from game.ui.keymap import Act
 from game.ui.screens.stage import SETTLE
 from game.ui.settings import Settings
@@ -212,3 +213,153 @@ def test_the_runs_own_outcome_is_never_smaller_than_the_traditional_one() -> Non
     placed = text_on_screen(pilot.app, spy)
     size = {p.text.split(" (")[0]: p.size for p in placed}
     assert size[ours] == size[theirs]
+
+
+# ----- 6: numbers that disagree -------------------------------------------------------------
+
+
+def to_title(pilot: Pilot) -> None:
+    for _ in range(4):
+        if pilot.name == "title":
+            return
+        pilot.do(Act.PAUSE)
+    assert pilot.name == "title"
+
+
+def test_progress_shows_the_scores_the_debrief_showed() -> None:
+    pilot = Pilot((1920, 1080))
+    keys = Player(pilot, "keyboard")
+    start_scenario(keys, "tom", "solo", anti_model=False)
+    play_stage(keys, {})
+    assert pilot.name == "debrief"
+    spy = TextSpy(pilot.app)
+    pilot.do(Act.CHOOSE_2)
+    shown = {p.text for p in text_on_screen(pilot.app, spy)}
+    tested = [c for c in pilot.top.result.criteria if c.best != c.worst]
+    labels = {c.name: score_label(c.value, c.best) for c in tested}
+    on_chart = [label for label in labels.values() if label in shown]
+    to_title(pilot)
+    keys.pick_key(pilot.top.menu, "progress")
+    pilot.top.menu.focus_on(next(i.key for i in pilot.top.menu.items if i.key.endswith("tom.yaml")))
+    pilot.top.relayout()
+    words = {p.text for p in text_on_screen(pilot.app, spy)}
+    assert on_chart and all(f"latest {label}" in words for label in on_chart), words
+    assert not any(w.startswith("latest") and w.endswith("%") for w in words)
+
+
+def test_two_runs_on_one_day_do_not_read_alike() -> None:
+    from game.records import progress
+    from game.story.views import CriterionResult, RunResult
+
+    pilot = Pilot()
+    script = pilot.app.library.load(str(next(pilot.app.scripts_dir.glob("tom.yaml"))))
+    for when, value in (("2026-12-01T09:15:00", 1), ("2026-12-01T14:40:00", 3)):
+        result = RunResult(
+            None, (CriterionResult("compassion", "Compassion", value, -2, 4),), (), (), ()
+        )
+        progress.record_run(script, result, when, when, pilot.app.folders.progress)
+    spy = TextSpy(pilot.app)
+    Player(pilot, "keyboard").pick_key(pilot.top.menu, "progress")
+    pilot.top.menu.focus_on(script.path)
+    pilot.top.relayout()
+    words = {p.text for p in text_on_screen(pilot.app, spy)}
+    assert "1 Dec\n09:15" in words and "1 Dec\n14:40" in words
+    assert "\n1 Dec 2026 14:40: " in "\n".join(words)
+
+
+def buzz_and_rewind_to_the_start(pilot: Pilot, keys: Player) -> None:
+    keys.buzz()
+    assert pilot.name == "freeze"
+    keys.pick_key(pilot.top.menu, "rewind")
+    keys.pick(pilot.top.menu, len(pilot.top.menu.items) - 1)  # newest first: the oldest
+    keys.pick_key(pilot.top.menu, "resume")
+
+
+def test_the_outcome_counts_missed_moments_as_the_timeline_lists_them() -> None:
+    pilot = Pilot()
+    keys = Player(pilot, "keyboard")
+    start_scenario(keys, "tom", "facilitator", anti_model=False)
+    stage = pilot.stage
+    while not any(e.kind == "missed" for e in stage.rt.events):
+        if pilot.phase is Phase.DECIDING:
+            keys.pick(stage.cards, 0)
+        else:
+            keys.advance()
+    buzz_and_rewind_to_the_start(pilot, keys)
+    play_stage(keys, {})
+    debrief = pilot.top
+    listed = sum(1 for head, _ in debrief.entries if "Missed moment" in head)
+    assert debrief.rt.attempt == 2 and listed > len(debrief.result.missed)
+    spy = TextSpy(pilot.app)
+    outcome = " ".join(p.text for p in text_on_screen(pilot.app, spy))
+    assert f"Moments nobody stopped: {listed} over 2 attempts" in outcome
+
+
+# ----- 8: small slips -----------------------------------------------------------------------
+
+
+def test_a_resumed_run_still_knows_the_room_watched_the_traditional_way() -> None:
+    pilot = Pilot()
+    keys = Player(pilot, "keyboard")
+    start_scenario(keys, "tom", "facilitator", anti_model=True)
+    play_stage(keys, {})  # the traditional run, to its ending; the forum run starts
+    assert pilot.name == "stage" and not pilot.stage.anti_model
+    keys.advance()
+    pygame.display.quit()  # the laptop dies; the record is on disk
+    pilot = Pilot()
+    keys = Player(pilot, "keyboard")
+    keys.pick_key(pilot.top.menu, "resume")
+    assert pilot.name == "stage"
+    play_stage(keys, {})
+    assert pilot.name == "debrief"
+    spy = TextSpy(pilot.app)
+    words = " ".join(p.text for p in text_on_screen(pilot.app, spy))
+    assert "as you watched it" in words and "had nobody stopped it" not in words
+
+
+def test_solo_timeline_speaks_to_the_one_practising() -> None:
+    pilot = Pilot()
+    keys = Player(pilot, "keyboard")
+    start_scenario(keys, "tom", "solo", anti_model=False)
+    play_stage(keys, {})
+    texts = [body for _, body in pilot.top.entries]
+    assert any(t.startswith("You let the moment pass") for t in texts)
+    assert not any(t.startswith("Nobody stopped the scene") for t in texts)
+
+
+def test_a_double_click_on_skip_never_buzzes_the_forum_run() -> None:
+    pilot = Pilot()
+    mouse = Player(pilot, "mouse")
+    start_scenario(mouse, "performance", "facilitator", anti_model=True)
+    spot = pilot.control("Skip").center
+    pilot.click(spot)
+    pilot.click(spot)
+    assert pilot.name == "stage" and not pilot.stage.anti_model
+    assert pilot.phase is Phase.PLAYING
+    assert not [e for e in pilot.stage.rt.events if e.kind == "buzz"]
+
+
+def test_the_picker_shows_no_folder_and_sets_the_sample_apart() -> None:
+    pilot = Pilot()
+    spy = TextSpy(pilot.app)
+    Player(pilot, "keyboard").pick_key(pilot.top.menu, "start")
+    words = [p.text for p in text_on_screen(pilot.app, spy)]
+    assert not any(str(pilot.app.scripts_dir) in w for w in words)
+    labels = [i.label for i in pilot.top.menu.items]
+    assert labels[-1].startswith("For script authors: ")
+    assert sum(label.startswith("For script authors") for label in labels) == 1
+
+
+def test_the_handout_is_named_not_pathed_and_its_folder_opens() -> None:
+    pilot = Pilot()
+    opened: list = []
+    pilot.app.folder_opener = opened.append
+    keys = Player(pilot, "keyboard")
+    start_scenario(keys, "tom", "facilitator", anti_model=False)
+    play_stage(keys, {})
+    keys.pick_key(pilot.top.buttons, "export")
+    debrief = pilot.top
+    assert str(pilot.app.folders.handouts) not in debrief.message
+    assert ".html" in debrief.message and "/" not in debrief.message
+    keys.pick_key(debrief.buttons, "folder")
+    assert opened == [pilot.app.folders.handouts]

@@ -10,6 +10,8 @@ handout with the records helper's report writer. The timeline's wording is the h
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.records.journal import JournalError, read_journal
@@ -70,13 +72,14 @@ class DebriefScene(Scene):
                     ]
                 ),
             )
-            for e in timeline(list(runtime.events), self.script)
+            for e in timeline(list(runtime.events), self.script, solo=room == "solo")
         ]
         self.page = 0
         self.scroll = 0
         self.chart_top = 0  # first criterion shown, when the Criteria page scrolls
         self.message = warning or ""
         self.leaving = False  # Esc was pressed once: a second Esc goes to the title
+        self.handouts: Path | None = None  # where the handout went, once exported
         buttons = [
             Item("Export handout", "export", session is not None, "no record"),
             Item("Play again", "again"),
@@ -147,6 +150,8 @@ class DebriefScene(Scene):
         chosen = self.buttons.handle(action)
         if chosen == "export":
             self.export()
+        elif chosen == "folder" and self.handouts is not None:
+            self.message = self.app.open_folder(self.handouts) or self.message
         elif chosen == "again":
             from .setup import ModeScene
 
@@ -169,7 +174,13 @@ class DebriefScene(Scene):
         except (OSError, JournalError, ResumeError) as exc:
             self.message = f"The handout could not be written: {exc}"
             return
-        self.message = f"Handout saved: {files.html}"
+        # The file's name, never its full path: on a real laptop the path names the user.
+        self.message = (
+            f"Handout saved as {files.html.name} in the handouts folder. "
+            "Press Enter on \u201cOpen the folder\u201d to see it."
+        )
+        self.buttons.items[0] = Item("Open the folder", "folder")
+        self.handouts = files.html.parent
 
     # ----- drawing ----------------------------------------------------------------------
 
@@ -182,6 +193,7 @@ class DebriefScene(Scene):
             self.message,
             self.buttons.focus,
             self.leaving,
+            self.buttons.items[0].key,
         )
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -211,8 +223,7 @@ class DebriefScene(Scene):
     def _outcome(self, surface: pygame.Surface) -> None:
         app, lay = self.app, self.app.layout
         left, right = grid(self.body, 2, 2, lay.gap * 2)
-        missed = len(self.result.missed)
-        extra = [f"Moments nobody stopped: {missed}"] if missed else []
+        extra = [self.missed_line()]
         ours = ("This run", [*self._ending_lines(self.result.ending), *extra])
         how = "as you watched it" if self.watched else "had nobody stopped it"
         theirs = (f"The traditional approach, {how}", self._ending_lines(self.anti))
@@ -220,6 +231,19 @@ class DebriefScene(Scene):
         size = min(draw.card_body_size(app, left, *ours), draw.card_body_size(app, right, *theirs))
         draw.card(surface, app, left, *ours, size=size)
         draw.card(surface, app, right, *theirs, size=size)
+
+    def missed_line(self) -> str:
+        """How many moments passed unstopped, counted as the timeline lists them: over every
+        attempt, saying how many of them were in the last one when the room rewound."""
+        who = "you let pass" if self.room == "solo" else "nobody stopped"
+        every = sum(1 for e in self.rt.events if e.kind == "missed")
+        final = len(self.result.missed)
+        attempts = self.rt.attempt
+        if not every:
+            return ""
+        if attempts == 1:
+            return f"Moments {who}: {every}"
+        return f"Moments {who}: {every} over {attempts} attempts ({final} in the last)"
 
     @staticmethod
     def _ending_lines(ending: Ending | None) -> list[str]:

@@ -53,7 +53,12 @@ def _push_forum(app: App, script: Script, room: str, anti_model_ending: str) -> 
 
     try:
         session = start_session(
-            script, room, app.folders.sessions, RunMode.FORUM, clock=lambda: app.now
+            script,
+            room,
+            app.folders.sessions,
+            RunMode.FORUM,
+            clock=lambda: app.now,
+            anti_model_ending=anti_model_ending,
         )
     except OSError as exc:  # a full disk or a read-only folder must not stop the session
         runtime = Runtime(script, RunMode.FORUM, clock=lambda: app.now)
@@ -109,6 +114,12 @@ def resume_run(app: App, path: Path) -> None:
         go_to_title(app)
         return
     go_to_title(app)
-    stage = StageScene(app, session.runtime, room=session.room_mode, session=session)
+    stage = StageScene(
+        app,
+        session.runtime,
+        room=session.room_mode,
+        session=session,
+        anti_model_ending=session.anti_model_ending,
+    )
     stage.notice = " ".join(session.warnings)
     app.stack.push(stage)

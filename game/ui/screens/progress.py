@@ -24,9 +24,10 @@ TONE_WORDS = {"just": "just and learning", "mixed": "mixed", "traditional": "tra
 
 
 def run_line(run: RunSummary) -> str:
-    """ "23 Nov 2026: Supported and on time (just and learning), 92% overall" """
+    """ "23 Nov 2026 14:05: Supported and on time (just and learning)": the scores are in
+    the chart above it, in the debrief's own numbers."""
     tone = TONE_WORDS.get(run.tone, run.tone)
-    return f"{run.day}: {run.ending_title} ({tone}), {round(run.overall * 100)}% overall"
+    return f"{run.when}: {run.ending_title} ({tone})"
 
 
 class ProgressScene(PickerScene):

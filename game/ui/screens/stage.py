@@ -41,6 +41,7 @@ MIN_HOLD = 1.5
 #: Digits are never meant for a line, so they choose at once.
 SETTLE = 1.0
 BUZZER_LABEL, BUZZER_KEY = "FREEZE", "Space"
+SKIP_LABEL = "Skip"
 HINT_SOLO = "Something is happening here \u2014 press Space to freeze"
 
 
@@ -149,13 +150,17 @@ class StageScene(Scene):
         self.buzzer_rect = pygame.Rect(
             lay.safe_rect.right - width, lay.header_rect.y, width, lay.header_rect.h
         )
-        self.skip_rect = self.buzzer_rect.copy()
+        # Skip stands left of where FREEZE will be: a double-click on Skip must not land on
+        # FREEZE when the forum run comes up and buzz its first line.
+        skip = text.measure(SKIP_LABEL, lay.body_size, bold=True)[0] + 2 * lay.padding + lay.px(24)
+        self.skip_rect = pygame.Rect(0, self.buzzer_rect.y, skip, self.buzzer_rect.h)
+        self.skip_rect.right = self.buzzer_rect.x - lay.gap
         place(self.app, self.cards)
 
     def controls(self) -> list[tuple[str, pygame.Rect]]:
         found = [(i.label, r) for i, r in zip(self.cards.items, self.cards.rects, strict=False)]
         if self.anti_model:
-            found.append(("Skip", self.skip_rect))
+            found.append((SKIP_LABEL, self.skip_rect))
         elif "buzz" in self.view.allowed:
             found.append(("Freeze", self.buzzer_rect))
         return found
@@ -386,7 +391,8 @@ class StageScene(Scene):
         if view.phase is Phase.ENDED:
             draw.dim(surface, app)
         header = [""] if frozen else self.header_text()
-        self.painter.header(surface, view.scene.name, header, self.buzzer_rect.x)
+        end = self.skip_rect.x if self.anti_model else self.buzzer_rect.x
+        self.painter.header(surface, view.scene.name, header, end)
         if view.phase is Phase.ENDED:
             self._ending(surface)
         elif view.decision is not None and not self.anti_model:
@@ -397,7 +403,7 @@ class StageScene(Scene):
         if frozen:
             return
         if self.anti_model:
-            draw.button(surface, app, self.skip_rect, "Skip")
+            draw.button(surface, app, self.skip_rect, SKIP_LABEL)
         elif "buzz" in view.allowed:
             draw.button(surface, app, self.buzzer_rect, BUZZER_LABEL, key=BUZZER_KEY)
         if self.notice or self.hint():
