@@ -154,12 +154,16 @@ class Layout:
     @cached_property
     def header_rect(self) -> Rect:
         """Scene name and mode, top of the stage."""
-        return self._band(*_HEADER)
+        top, bottom = _HEADER
+        # Larger text makes the strip taller (its words and the FREEZE button grow with the
+        # setting), and everything below it starts that much lower.
+        return self._band(top, top + (bottom - top) * max(1.0, self.text_scale))
 
     @cached_property
     def bubble_rect(self) -> Rect:
         """The speech or thought bubble; its tail reaches down to the speaker's head."""
-        band = self._band(*_BUBBLE)
+        grown = self.header_rect.bottom / self.height - _HEADER[1]
+        band = self._band(_BUBBLE[0] + grown, _BUBBLE[1])
         return band.inflate(-round(band.w * 0.08), 0)
 
     @cached_property

@@ -14,7 +14,9 @@ Usage::
 - `colour_blind_safe`: the same shapes with Okabe-Ito hues (distinguishable with the common
   forms of colour blindness).
 - `high_contrast`: pure black, white and yellow; the backdrop is washed down hard so that
-  faces, bubbles and words stand out.
+  faces, bubbles and words stand out. Buttons are black with a white edge and white words;
+  the focused one turns yellow with black words (and keeps its ring), so from the back of a
+  room the live button is the only yellow one.
 
 No palette carries meaning by colour alone: widgets add words, numbers, icons and hatching.
 """
@@ -54,6 +56,11 @@ class Theme:
     dim_alpha: int  # how far a freeze dims the stage (0..255)
     backdrop_wash: int  # how far the backdrop is washed towards stage_bg (0..255)
     emotion: dict[str, Colour] = field(default_factory=dict)  # small cue beside the word
+    #: The button the keyboard is on, and its words, when a ring alone is not enough to
+    #: tell it from the back of a room (high contrast); None: as the other buttons.
+    button_focus: Colour | None = None
+    button_focus_text: Colour | None = None
+    button_edge: Colour | None = None  # a button's outline where ink would vanish (on black)
 
 
 _DEFAULT = Theme(
@@ -128,8 +135,11 @@ _HIGH_CONTRAST = Theme(
     accent_text=_BLACK,
     locked=(90, 90, 90),
     locked_text=_WHITE,
-    button=_YELLOW,
-    button_text=_BLACK,
+    button=_BLACK,
+    button_text=_WHITE,
+    button_focus=_YELLOW,
+    button_focus_text=_BLACK,
+    button_edge=_WHITE,
     good=_WHITE,
     bad=_YELLOW,
     best=_WHITE,

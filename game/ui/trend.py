@@ -73,13 +73,13 @@ def draw_trend(
                 if latest:
                     hatch(surface, filled, theme.outline, layout.px(12), max(1, layout.px(3)))
             pygame.draw.rect(surface, theme.best, cell, line)
-        latest = shown[-1].scores.get(cid)
-        note = "not scored" if latest is None else f"latest {score_label(*latest)}"
+        score = shown[-1].scores.get(cid)
+        note = "not scored" if score is None else f"latest {score_label(*score)}"
         img = text.fit(note, size, ink, width=note_w, height=row_h, bold=True)
         surface.blit(img, img.get_rect(midright=(rect.right, band.centery)))
     days = Rect(cols.x, rect.y + len(names) * row_h, cols.w, row_h)
     for col, run in enumerate(shown):
         # Day and time on two lines: two runs on one day must not read alike.
-        label = f"{run.day.rsplit(' ', 1)[0]}\n{run.clock}".strip()
-        day = text.fit(label, size, ink, width=step, height=row_h, min_size=layout.floor_size)
+        when = f"{run.day.rsplit(' ', 1)[0]}\n{run.clock}".strip()
+        day = text.fit(when, size, ink, width=step, height=row_h, min_size=layout.floor_size)
         surface.blit(day, day.get_rect(midtop=(cols.x + col * step + bar_w // 2, days.y)))

@@ -163,7 +163,17 @@ def draw_button(
     greyed and its label struck through.
     """
     fill, ink = (theme.button, theme.button_text) if enabled else (theme.locked, theme.locked_text)
-    draw_panel(surface, rect, fill, theme=theme, layout=layout, radius=layout.radius)
+    if focused and enabled and theme.button_focus and theme.button_focus_text:
+        fill, ink = theme.button_focus, theme.button_focus_text
+    draw_panel(
+        surface,
+        rect,
+        fill,
+        theme=theme,
+        layout=layout,
+        radius=layout.radius,
+        border=theme.button_edge,
+    )
     if focused:
         draw_focus_ring(surface, rect, theme=theme, layout=layout)
     inner = rect.inflate(-2 * layout.padding, -layout.padding)

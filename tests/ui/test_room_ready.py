@@ -363,3 +363,62 @@ def test_the_handout_is_named_not_pathed_and_its_folder_opens() -> None:
     assert ".html" in debrief.message and "/" not in debrief.message
     keys.pick_key(debrief.buttons, "folder")
     assert opened == [pilot.app.folders.handouts]
+
+
+# ----- 5: finding a moment ------------------------------------------------------------------
+
+
+def test_the_debrief_timeline_fills_its_page_and_reads_in_a_few_presses() -> None:
+    pilot = Pilot((1280, 720))
+    keys = Player(pilot, "keyboard")
+    start_scenario(keys, "tom", "facilitator", anti_model=False)
+    stage = pilot.stage
+    while not any(e.kind == "missed" for e in stage.rt.events):
+        if pilot.phase is Phase.DECIDING:
+            keys.pick(stage.cards, 0)
+        else:
+            keys.advance()
+    buzz_and_rewind_to_the_start(pilot, keys)
+    play_stage(keys, {})
+    debrief, spy = pilot.top, TextSpy(pilot.app)
+    count = len(debrief.entries)
+    assert count >= 10
+    pilot.do(Act.CHOOSE_3)
+    body = debrief.body
+    seen: list[str] = []
+    pages = 0
+    while True:
+        placed = [p for p in text_on_screen(pilot.app, spy) if body.contains(p.rect)]
+        seen += [p.text for p in placed if any(p.text == head for head, _ in debrief.entries)]
+        pages += 1
+        if len(seen) >= count:
+            break
+        for left in (True, False):  # both columns of every page but the last are filled
+            column = [p.rect.bottom for p in placed if (p.rect.x < body.centerx) == left]
+            assert column and max(column) >= body.y + body.h * 0.6, (pages, left)
+        pilot.do(Act.DOWN)
+        assert pages <= count // 3, "reading the timeline takes a press per entry"
+    assert seen == [head for head, _ in debrief.entries]  # each once, in order
+
+
+# ----- 7: the freeze menu (and every menu) in high contrast ---------------------------------
+
+
+def test_in_high_contrast_the_focused_button_is_the_only_yellow_one() -> None:
+    pilot = Pilot(settings=Settings(auto_advance=False, high_contrast=True))
+    theme = pilot.app.theme
+
+    def fills() -> list[tuple[int, int, int]]:
+        pilot.app.stack.draw(pilot.app.screen)
+        lay = pilot.app.layout
+        return [
+            tuple(pilot.app.screen.get_at((r.x + lay.padding // 2, r.y + lay.padding // 2)))[:3]
+            for r in pilot.top.menu.rects
+        ]
+
+    for _ in range(3):
+        colours = fills()
+        focus = pilot.top.menu.focus
+        assert colours[focus] == theme.accent
+        assert all(c != theme.accent for i, c in enumerate(colours) if i != focus)
+        pilot.do(Act.DOWN)

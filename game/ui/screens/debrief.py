@@ -3,9 +3,10 @@
 Four pages, because a room reads one thing at a time from the back: 1 Outcome (this run
 beside the traditional approach's), 2 Criteria (this run against the best the scenario
 allows), 3 Timeline (every freeze, redirect, hot-seat, rewind, missed moment and choice
-with its feedback; scrollable), 4 Discuss (the scenario's questions). Export writes the
-handout with the records helper's report writer. The timeline's wording is the handout's
-(`game.records.report.timeline`), so the screen and the paper never disagree.
+with its feedback; two columns a page, Up/Down turn the pages), 4 Discuss (the scenario's
+questions). Export writes the handout with the records helper's report writer. The
+timeline's wording is the handout's (`game.records.report.timeline`), so the screen and the
+paper never disagree.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from .menu import Item, Menu, grid
 PAGES = ("Outcome", "Criteria", "Timeline", "Discuss")
 #: Asked on the first Esc: a debrief is where the room talks, so one stray key must not end it.
 LEAVE_ASK = "Leave the debrief? Esc again: back to the title.  Any other key: stay."
-KEYS = "1-4: pages.  Up/Down: scroll the timeline.  Left/Right and Enter: buttons."
+KEYS = "1-4: pages.  Up/Down: a long page's next part.  Left/Right and Enter: buttons."
 
 
 def screen_text(text: str) -> str:
@@ -77,6 +78,8 @@ class DebriefScene(Scene):
         self.page = 0
         self.scroll = 0
         self.chart_top = 0  # first criterion shown, when the Criteria page scrolls
+        self._pages_key: tuple = ()
+        self._pages: list[list[tuple[int, int, int, pygame.Rect]]] = []
         self.message = warning or ""
         self.leaving = False  # Esc was pressed once: a second Esc goes to the title
         self.handouts: Path | None = None  # where the handout went, once exported
@@ -136,7 +139,9 @@ class DebriefScene(Scene):
                 last = len(self.result.criteria) - self.chart_rows()
                 self.chart_top = max(0, min(last, self.chart_top + step))
                 return
-            self.scroll = max(0, min(len(self.entries) - 1, self.scroll + step))
+            if self.page == 2:  # a page of the timeline at a time
+                last = max(0, len(self.timeline_pages()) - 1)
+                self.scroll = max(0, min(last, self.scroll + step))
             self.page = 2
             return
         if act is Act.ADVANCE:
@@ -252,12 +257,17 @@ class DebriefScene(Scene):
         return [f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})", ending.outcome]
 
     def chart_rows(self) -> int:
-        """How many criteria fit on the Criteria page at once, each row at least a line and
-        a half of the small size tall: with more, the page scrolls instead of shrinking."""
+        """How many criteria fit on the Criteria page at once, each row a line of the small
+        size and a little more: with more, the page scrolls instead of shrinking its words
+        (and gives up a line to say which rows show)."""
         app, lay = self.app, self.app.layout
-        need = round(app.text.line_height(lay.small_size) * 1.5)
-        room = self.body.h - legend_height(lay, app.text) - app.text.line_height(lay.small_size)
-        return max(1, min(len(self.result.criteria), room // need))
+        line = app.text.line_height(lay.small_size)
+        need = line + lay.px(6)
+        room = self.body.h - legend_height(lay, app.text)
+        count = len(self.result.criteria)
+        if room // need >= count:
+            return count
+        return max(1, (room - line) // need)
 
     def _criteria(self, surface: pygame.Surface) -> None:
         app, lay = self.app, self.app.layout
@@ -266,7 +276,10 @@ class DebriefScene(Scene):
         top = min(self.chart_top, len(rows) - shown)
         span = (min(0, *(r.worst for r in rows)), max(0, *(r.best for r in rows)))
         area = self.body.copy()
-        area.h -= app.text.line_height(lay.small_size)  # the line saying which rows show
+        if shown < len(rows):
+            area.h -= app.text.line_height(lay.small_size)  # the line saying which rows show
+            note = f"{top + 1}-{top + shown} of {len(rows)} (Up/Down to scroll)"
+            self._more(surface, note, bottom=True)
         draw_criteria_chart(
             surface,
             area,
@@ -276,9 +289,6 @@ class DebriefScene(Scene):
             text=app.text,
             span=span,
         )
-        if shown < len(rows):
-            note = f"{top + 1}-{top + shown} of {len(rows)} (Up/Down to scroll)"
-            self._more(surface, note, bottom=True)
 
     def _more(self, surface: pygame.Surface, note: str, bottom: bool = False) -> None:
         """Which part of a long page is shown, at the top (or foot) right of the page."""
@@ -289,29 +299,92 @@ class DebriefScene(Scene):
         else:
             surface.blit(img, img.get_rect(topright=(self.body.right, self.body.y)))
 
+    def _paged(self) -> pygame.Rect:
+        """The page's area above the line that says which part of a long page shows."""
+        area = self.body.copy()
+        area.h -= self.app.text.line_height(self.app.layout.small_size)
+        return area
+
+    def timeline_pages(self) -> list[list[tuple[int, int, int, pygame.Rect]]]:
+        """The timeline laid out as pages of two columns, filled top to bottom, left column
+        first: per page, (entry, first line, end line, where it goes). An entry that does
+        not fit the rest of a column goes on in the next (its heading says "continued"),
+        so no column is left half empty; a line too tall for a whole column is cut with
+        an ellipsis."""
+        app, lay = self.app, self.app.layout
+        key = (lay.size, lay.text_scale, len(self.entries))
+        if self._pages_key == key:
+            return self._pages
+        area, gap = self._paged(), lay.gap
+        width = (area.w - 2 * gap) // 2
+        head_h = app.text.line_height(lay.small_size, bold=True)
+        pages: list[list[tuple[int, int, int, pygame.Rect]]] = []
+        page: list[tuple[int, int, int, pygame.Rect]] = []
+        column, y = 0, area.y
+
+        def next_column() -> None:
+            nonlocal page, column, y
+            column, y = column + 1, area.y
+            if column == 2:
+                pages.append(page)
+                page, column = [], 0
+
+        for index, (_, rest) in enumerate(self.entries):
+            lines = rest.split("\n")
+            start = 0
+            while start < len(lines):
+                end, height = start, head_h
+                while end < len(lines):
+                    more = app.text.measure(lines[end], lay.small_size, width=width)[1]
+                    if y + height + more > area.bottom and end > start:
+                        break
+                    height, end = height + more, end + 1
+                    if y + height > area.bottom:
+                        break
+                if y + height > area.bottom and y > area.y:
+                    next_column()
+                    continue
+                x = area.x + column * (width + 2 * gap)
+                spot = pygame.Rect(x, y, width, min(height, area.bottom - y))
+                page.append((index, start, end, spot))
+                y += height + gap
+                start = end
+                if start < len(lines):
+                    next_column()
+        if page:
+            pages.append(page)
+        self._pages_key, self._pages = key, pages
+        return pages
+
     def _timeline(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme
-        body = self.body
         if not self.entries:
-            draw.paragraph(surface, app, body, "Nothing was recorded in this run.")
+            draw.paragraph(surface, app, self.body, "Nothing was recorded in this run.")
             return
-        y, last = body.y, self.scroll
-        for index in range(self.scroll, len(self.entries)):
+        pages = self.timeline_pages()
+        shown = min(self.scroll, len(pages) - 1)  # a resize can leave fewer pages
+        head_h = app.text.line_height(lay.small_size, bold=True)
+        for index, start, end, spot in pages[shown]:
             head, rest = self.entries[index]
+            head = head if start == 0 else f"{head}, continued"
             top = app.text.render(head, lay.small_size, theme.accent, bold=True)
-            img = app.text.render(rest, lay.body_size, theme.text, width=body.w)
-            height = top.get_height() + img.get_height()
-            if y + height > body.bottom and index > self.scroll:
-                break
-            clip = pygame.Rect(0, 0, body.w, max(0, body.bottom - y))
-            surface.blit(top, (body.x, y), clip)
-            below = pygame.Rect(0, 0, body.w, max(0, clip.h - top.get_height()))
-            surface.blit(img, (body.x, y + top.get_height()), below)
-            y += height + lay.gap
-            last = index
-        if self.scroll or last < len(self.entries) - 1:
+            surface.blit(top, spot.topleft)
+            words = app.text.fit(
+                "\n".join(rest.split("\n")[start:end]),
+                lay.small_size,
+                theme.text,
+                width=spot.w,
+                height=max(1, spot.h - head_h),
+                min_size=lay.floor_size,
+            )
+            surface.blit(words, (spot.x, spot.y + head_h))
+        if len(pages) > 1:
+            first, last = pages[shown][0][0], pages[shown][-1][0]
             self._more(
-                surface, f"{self.scroll + 1}-{last + 1} of {len(self.entries)} (Up/Down to scroll)"
+                surface,
+                f"Page {shown + 1} of {len(pages)}: entries {first + 1}-{last + 1} of "
+                f"{len(self.entries)}  (Down: next page, Up: back)",
+                bottom=True,
             )
 
     def _discuss(self, surface: pygame.Surface) -> None:
