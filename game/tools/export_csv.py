@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from game.records.choices import choice_table, to_csv, write_csv
+from game.safetext import visible
+from game.storage import folders
 
 
 def main(argv: list[str]) -> int:
@@ -20,9 +22,9 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("-o", "--output", type=Path, help="the CSV file to write")
     args = parser.parse_args(argv)
-    table = choice_table()
+    table = choice_table(folders().sessions)
     for warning in table.warnings:
-        print(f"export-csv: warning: {warning}", file=sys.stderr)
+        print(f"export-csv: warning: {visible(warning)}", file=sys.stderr)
     if args.output is None:
         sys.stdout.write(to_csv(table))
         return 0
