@@ -254,7 +254,12 @@ class DebriefScene(Scene):
     def _ending_lines(ending: Ending | None) -> list[str]:
         if ending is None:
             return ["The run stopped without reaching an ending."]
-        return [f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})", ending.outcome]
+        context = [f"What nobody in the room could see: {ending.context}"] if ending.context else []
+        return [
+            f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})",
+            ending.outcome,
+            *context,
+        ]
 
     def chart_rows(self) -> int:
         """How many criteria fit on the Criteria page at once, each row a line of the small

@@ -69,10 +69,11 @@ class PickerScene(MenuScene):
         gap = lay.px(14)
         height = draw.row_height(self.app, lines=2)
         self.rows = max(1, min(ROWS, (area.h + gap) // (height + gap)))
-        if self.menu.focus < self.top:
-            self.top = self.menu.focus
-        elif self.menu.focus >= self.top + self.rows:
-            self.top = self.menu.focus - self.rows + 1
+        focus = self.menu.focus_index
+        if focus < self.top:
+            self.top = focus
+        elif focus >= self.top + self.rows:
+            self.top = focus - self.rows + 1
         self.top = max(0, min(self.top, len(self.menu.items) - self.rows))
         height = min(height, (area.h - gap * (self.rows - 1)) // self.rows)
         rows = [
@@ -115,7 +116,7 @@ class PickerScene(MenuScene):
         try:
             script = self.app.library.load(path)
         except ScriptError:
-            focus = self.menu.focus
+            focus = self.menu.focus_index
             self.enter()  # the file broke since the list was made: show what is wrong
             self.menu.focus = min(focus, len(self.menu.items) - 1)
             self.relayout()
@@ -138,7 +139,7 @@ class PickerScene(MenuScene):
         draw.heading(surface, app, self.title, self.warning or self.count_line())
         draw.menu(surface, app, self.menu, numbered=False)
         if self.entries:
-            self.draw_detail(surface, self.entries[self.menu.focus])
+            self.draw_detail(surface, self.entries[self.menu.focus_index])
         draw.hint(surface, app, self.hint_text())
 
     def count_line(self) -> str:

@@ -392,7 +392,8 @@ class StageScene(Scene):
             draw.dim(surface, app)
         header = [""] if frozen else self.header_text()
         end = self.skip_rect.x if self.anti_model else self.buzzer_rect.x
-        self.painter.header(surface, view.scene.name, header, end)
+        place = f"{view.scene.name}: {view.caption}" if view.caption else view.scene.name
+        self.painter.header(surface, place, header, end)
         if view.phase is Phase.ENDED:
             self._ending(surface)
         elif view.decision is not None and not self.anti_model:
