@@ -436,6 +436,7 @@ class Runtime:
         target = self.trail[moment]
         del self.trail[moment + 1 :]
         self.attempt += 1
+        self.tallies = {}  # a show of hands belongs to one attempt: the room votes afresh
         self.frozen_from = Phase.DECIDING if target.deciding else Phase.PLAYING
         self.offer = self._find_offer()
         self._emit(Rewound(moment))
