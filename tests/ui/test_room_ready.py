@@ -422,3 +422,39 @@ def test_in_high_contrast_the_focused_button_is_the_only_yellow_one() -> None:
         assert colours[focus] == theme.accent
         assert all(c != theme.accent for i, c in enumerate(colours) if i != focus)
         pilot.do(Act.DOWN)
+
+
+# ----- 4: counting hands --------------------------------------------------------------------
+
+
+def test_counting_hands_by_key_and_mouse_with_a_total_and_the_leader() -> None:
+    from game.ui.screens.options import hands_buttons
+
+    pilot = Pilot((1280, 720))
+    mouse = Player(pilot, "mouse")
+    start_scenario(mouse, "tom", "facilitator", anti_model=False)
+    to_first_decision(pilot, mouse)
+    stage = pilot.stage
+    point = stage.view.decision.id
+    first = next(o.index for o in stage.view.decision.options if o.available)
+    pilot.do(Act.PLUS)  # no card focused yet: counts on the first open card, not lost
+    assert stage.rt.tallies[point] == {first: 1}
+    assert stage.cards.focus == first
+    pilot.settle()
+    second = next(o.index for o in stage.view.decision.options if o.available and o.index != first)
+    minus, plus = hands_buttons(pilot.app, stage.cards.rects[second])
+    for spot in (plus, plus, plus, minus):
+        pilot.click(spot.center)
+    assert stage.rt.tallies[point] == {first: 1, second: 2}
+    assert pilot.phase is Phase.DECIDING  # a click on + or - chooses nothing
+    spy = TextSpy(pilot.app)
+    words = {p.text for p in text_on_screen(pilot.app, spy)}
+    assert "Hands: 2 of 3, most" in words and "Hands: 1 of 3" in words
+    # The next attempt counts afresh.
+    mouse.pick(stage.cards, first)
+    keys = Player(pilot, "keyboard")
+    buzz_and_rewind_to_the_start(pilot, keys)
+    to_first_decision(pilot, keys)
+    assert stage.rt.tallies.get(point, {}) == {}
+    words = {p.text for p in text_on_screen(pilot.app, spy)}
+    assert "Hands: 0" in words

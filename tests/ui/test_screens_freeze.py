@@ -158,10 +158,9 @@ def test_facilitator_tallies_hands_and_keeps_them_in_the_record() -> None:
     pilot.do(Act.CONFIRM)
     pilot.do(Act.BUZZ)
     pilot.do(Act.CHOOSE_1)
-    pilot.do(Act.PLUS)  # no card focused yet: no card to count for
-    assert pilot.stage.rt.tallies == {}
-    pilot.do(Act.DOWN)  # focuses card 1
-    for _ in range(3):
+    pilot.do(Act.PLUS)  # no card focused yet: counts on card 1 (and focuses it), not lost
+    assert pilot.stage.rt.tallies == {"public_telling_off": {0: 1}}
+    for _ in range(2):
         pilot.do(Act.PLUS)
     pilot.do(Act.DOWN)
     pilot.do(Act.PLUS)

@@ -21,7 +21,7 @@ from ..sound import CHIME
 from ..widgets import freeze_stamp_rect
 from . import draw
 from .menu import Item, Menu, MenuScene, column, grid
-from .options import TALLY_KEYS, option_cards, option_menu, place
+from .options import TALLY_KEYS, hands_input, option_cards, option_menu, place
 
 if TYPE_CHECKING:
     from .stage import StageScene
@@ -184,9 +184,11 @@ class FreezeScene(MenuScene):
         if self.page == "menu" and act is Act.ADVANCE:
             self._resume()  # the clicker's "next" plays the scene on
             return
-        if self.page == "redirect" and act in (Act.PLUS, Act.MINUS) and self.menu.focused:
-            if not self.stage.solo:
-                self.stage.add_tally(int(self.menu.focused.key), 1 if act is Act.PLUS else -1)
+        counted = None
+        if self.page == "redirect" and not self.stage.solo:
+            counted = hands_input(self.app, self.menu, action)
+        if counted is not None:
+            self.stage.add_tally(*counted)
             return
         if self.page == "rewind" and act in (Act.SCROLL_UP, Act.SCROLL_DOWN):
             step = -1 if act is Act.SCROLL_UP else 1

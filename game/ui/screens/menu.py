@@ -49,9 +49,10 @@ class Menu:
     unfocused: bool = False
 
     def __post_init__(self) -> None:
-        self.focus = None if self.unfocused else self._first_enabled()
+        self.focus = None if self.unfocused else self.first_enabled()
 
-    def _first_enabled(self) -> int:
+    def first_enabled(self) -> int:
+        """The first item that can be chosen (the first locked one if none can)."""
         return next((i for i, item in enumerate(self.items) if item.enabled), 0)
 
     @property
@@ -92,7 +93,7 @@ class Menu:
         moves = {Act.UP: -self.columns, Act.DOWN: self.columns, Act.LEFT: -1, Act.RIGHT: 1}
         if act in moves and (self.columns > 1 or act in (Act.UP, Act.DOWN)):
             if self.focus is None:  # the first move only shows where the focus is
-                self.focus = self._first_enabled()
+                self.focus = self.first_enabled()
             else:
                 self.focus = max(0, min(count - 1, self.focus + moves[act]))
             return None

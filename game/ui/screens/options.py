@@ -2,8 +2,8 @@
 
 Shared by the stage (decisions) and the freeze menu (redirects) so both read and behave the
 same. The cards are the art helper's (`game.ui.cards`); this adds the question, the room's
-show-of-hands count on each card ("Hands: 5", facilitator mode) and the hit rectangles the
-`Menu` needs for mouse and focus.
+show-of-hands count on each card (facilitator mode: "Hands: 5 of 12, most", with - and +
+buttons for a mouse) and the hit rectangles the `Menu` needs for mouse and focus.
 """
 
 from __future__ import annotations
@@ -16,13 +16,16 @@ import pygame
 from game.story.views import PointView
 
 from ..cards import card_rects, draw_option_cards
+from ..input import Action
+from ..keymap import Act
+from ..widgets import draw_panel
 from . import draw
 from .menu import Item, Menu
 
 if TYPE_CHECKING:
     from ..app import App
 
-TALLY_KEYS = "+/\u2212 on a card: count a show of hands"
+TALLY_KEYS = "+/\u2212 (or click them on a card): count a show of hands"
 
 
 def option_menu(point: PointView) -> Menu:
@@ -31,6 +34,36 @@ def option_menu(point: PointView) -> Menu:
     No card is focused at first: a room reading on with Enter must not choose card 1."""
     items = [Item(o.says, str(o.index), o.available, o.locked_reason) for o in point.options]
     return Menu(items, columns=2 if len(items) == 4 else 1, unfocused=True)
+
+
+def hands_buttons(app: App, card: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+    """The - and + buttons at the top right of a card, for counting hands with a mouse."""
+    lay = app.layout
+    side = app.text.line_height(lay.small_size)
+    plus = pygame.Rect(0, 0, side, side)
+    plus.topright = (card.right - lay.padding, card.y + lay.px(8))
+    return plus.move(-(side + lay.px(10)), 0), plus
+
+
+def hands_input(app: App, menu: Menu, action: Action) -> tuple[int, int] | None:
+    """What a show-of-hands action counts: (option index, +1 or -1), or None.
+
+    + and - count on the focused card; with none focused yet they start on the first open
+    card (and focus it, so the room sees where the count goes) instead of being lost. A
+    click on a card's - or + counts on that card."""
+    if action.act in (Act.PLUS, Act.MINUS):
+        if menu.focus is None and menu.items:
+            menu.focus = menu.first_enabled()
+        item = menu.focused
+        return (int(item.key), 1 if action.act is Act.PLUS else -1) if item else None
+    if action.act is Act.CLICK and action.pos is not None:
+        for item, rect in zip(menu.items, menu.rects, strict=False):
+            minus, plus = hands_buttons(app, rect)
+            if plus.collidepoint(action.pos):
+                return int(item.key), 1
+            if minus.collidepoint(action.pos):
+                return int(item.key), -1
+    return None
 
 
 def cards_area(app: App) -> pygame.Rect:
@@ -98,13 +131,38 @@ def option_cards(
         layout=lay,
         text=app.text,
     )
+    counts = {o.index: tally(o.index) for o in point.options}
+    if any(n is None for n in counts.values()):
+        return  # solo: nobody counts hands
+    total = sum(n or 0 for n in counts.values())
+    top = max(n or 0 for n in counts.values())
+    leaders = [i for i, n in counts.items() if n == top and top > 0]
     for option, rect in zip(point.options, rects, strict=True):
-        hands = tally(option.index)
-        if hands is None:
-            continue
-        label = app.text.render(f"Hands: {hands}", lay.small_size, theme.accent_text, bold=True)
-        spot = label.get_rect(topright=(rect.right - lay.padding, rect.y + lay.px(8)))
-        pygame.draw.rect(
-            surface, theme.accent, spot.inflate(lay.px(16), lay.px(4)), border_radius=lay.px(10)
+        _hands(surface, app, rect, counts[option.index] or 0, total, leaders == [option.index])
+
+
+def _hands(
+    surface: pygame.Surface,
+    app: App,
+    card: pygame.Rect,
+    hands: int,
+    total: int,
+    leading: bool,
+) -> None:
+    """ "Hands: 5 of 12, most" and the - and + buttons, at the top right of a card. The
+    leading option says so in words, never by colour alone."""
+    lay, theme = app.layout, app.theme
+    minus, plus = hands_buttons(app, card)
+    for rect, sign in ((minus, "\u2212"), (plus, "+")):
+        draw_panel(
+            surface, rect, theme.panel, theme=theme, layout=lay, radius=lay.px(8), shadow=False
         )
-        surface.blit(label, spot)
+        mark = app.text.render(sign, lay.small_size, theme.panel_text, bold=True)
+        surface.blit(mark, mark.get_rect(center=rect.center))
+    words = f"Hands: {hands}" + (f" of {total}" if total else "") + (", most" if leading else "")
+    label = app.text.render(words, lay.small_size, theme.accent_text, bold=True)
+    spot = label.get_rect(midright=(minus.x - lay.px(14), minus.centery))
+    pygame.draw.rect(
+        surface, theme.accent, spot.inflate(lay.px(16), lay.px(4)), border_radius=lay.px(10)
+    )
+    surface.blit(label, spot)

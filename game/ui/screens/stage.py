@@ -25,7 +25,7 @@ from ..scene_stack import Scene
 from ..sound import BUZZ, CHOICE
 from . import draw
 from .menu import Menu
-from .options import option_cards, option_menu, place
+from .options import hands_input, option_cards, option_menu, place
 from .stage_draw import StagePainter
 
 if TYPE_CHECKING:
@@ -202,8 +202,9 @@ class StageScene(Scene):
     def _decide(self, action: Action) -> None:
         if not self.settled and action.act not in (*CHOOSES, Act.PLUS, Act.MINUS):
             return  # meant for the line before: see SETTLE
-        if action.act in (Act.PLUS, Act.MINUS) and not self.solo and self.cards.focused:
-            self.add_tally(int(self.cards.focused.key), 1 if action.act is Act.PLUS else -1)
+        counted = None if self.solo else hands_input(self.app, self.cards, action)
+        if counted is not None:
+            self.add_tally(*counted)
             return
         chosen = self.cards.handle(action)
         if chosen is not None:
@@ -221,7 +222,7 @@ class StageScene(Scene):
         if self.solo:
             return None
         point = self.view.redirect or self.view.decision
-        return self.rt.tallies.get(point.id, {}).get(index) if point else None
+        return self.rt.tallies.get(point.id, {}).get(index, 0) if point else None
 
     def next(self) -> None:
         """Finish typing the line, or go on to the next one."""
