@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 from pathlib import Path
+from typing import assert_never
 
 from game.records import chart as charts
 from game.records.journal import JournalRecord
@@ -202,9 +203,18 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
             case Ended(title=title):
                 entry.label = "Ending"
                 entry.text = title or "The run stopped without an ending"
+            case unknown:  # a new event kind: mypy points here until it has its words
+                assert_never(unknown)
         entry.details = [x for x in entry.details if x]
         entries.append(entry)
     return entries
+
+
+def _context(ending: Ending) -> str:
+    """What nobody in the room could see: told only after the run, in the debrief."""
+    if not ending.context:
+        return ""
+    return f"<p><b>What nobody in the room could see:</b> {escape(ending.context)}</p>"
 
 
 def _outcome_box(heading: str, ending: Ending | None, css: str, empty: str) -> str:
@@ -213,7 +223,7 @@ def _outcome_box(heading: str, ending: Ending | None, css: str, empty: str) -> s
     return (
         f'<div class="outcome {css}"><h2>{escape(heading)}</h2>'
         f'<p class="tone">{escape(TONE_NAMES.get(ending.tone, ending.tone))}</p>'
-        f"<h3>{escape(ending.title)}</h3><p>{escape(ending.outcome)}</p></div>"
+        f"<h3>{escape(ending.title)}</h3><p>{escape(ending.outcome)}</p>{_context(ending)}</div>"
     )
 
 
