@@ -8,7 +8,7 @@ afresh (the session records are still there) with a warning for the user.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -106,8 +106,6 @@ class RunSummary:
     tone: str
     fractions: dict[str, float]
     names: dict[str, str]
-    #: Per criterion, (the run's score, the best the scenario allows): what the debrief wrote.
-    scores: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def day(self) -> str:
@@ -154,11 +152,6 @@ def history(data: dict[str, Any], script_id: str) -> list[RunSummary]:
             tone=str(run.get("tone", "")),
             fractions={cid: float(c["fraction"]) for cid, c in _tested(run)},
             names={cid: str(c.get("name", cid)) for cid, c in _tested(run)},
-            scores={
-                cid: (int(c["value"]), int(c["best"]))
-                for cid, c in _tested(run)
-                if isinstance(c.get("value"), int) and isinstance(c.get("best"), int)
-            },
         )
         for run in runs
     ]

@@ -1,5 +1,9 @@
 """The debrief's criteria chart: per criterion, this run against the best the script allows.
 
+The debrief draws `CriterionResult`s, whose values are percentages: where the run's choices
+sat between the worst (0) and the best (100) alternative at each moment (see
+game/story/scoring.py). The chart itself draws any values on one shared scale.
+
 One row per criterion, on one shared scale so that rows compare: a grey track spans what the
 scenario makes possible (worst .. best), a thin line marks zero, an outlined ghost bar with
 a notch shows the best possible, and the run's own bar grows from zero to its value. Every
@@ -61,9 +65,11 @@ def signed(n: int) -> str:
     return f"+{n}" if n > 0 else (f"{_MINUS}{-n}" if n < 0 else "0")
 
 
-def score_label(value: int, best: int) -> str:
-    """ "+3  (best +6)": a run's score as the debrief writes it, and progress over time too,
-    so the two screens never show one run in different numbers."""
+def score_label(value: int, best: int, percent: bool = False) -> str:
+    """ "67%  (best 100%)" (or "+3  (best +6)" for plain totals): a run's score as the
+    debrief writes it, and progress over time too, so the two never disagree."""
+    if percent:
+        return f"{value}%  (best {best}%)"
     return f"{signed(value)}  (best {signed(best)})"
 
 
@@ -94,9 +100,11 @@ def draw_criteria_chart(
     theme: Theme,
     layout: Layout,
     text: TextRenderer,
+    percent: bool = False,
     span: tuple[int, int] | None = None,
 ) -> list[Rect]:
-    """Draw the chart in `rect`; returns each row's rect (for focus or tooltips).
+    """Draw the chart in `rect`; returns each row's rect (for focus or tooltips). With
+    `percent`, values are written as percentages ("67%  (best 100%)").
 
     `span`: the (lowest, highest) score the scale covers, when `rows` are one page of a
     longer chart whose pages must share one scale (default: these rows' own range)."""
@@ -119,7 +127,7 @@ def draw_criteria_chart(
     for i, row in enumerate(rows):
         band = Rect(rect.x, body.y + i * row_h, rect.w, row_h)
         rects.append(band)
-        _row(surface, band, row, scale, name_w, theme=theme, layout=layout, text=text)
+        _row(surface, band, row, scale, name_w, percent, theme=theme, layout=layout, text=text)
     zero = scale.x(0)
     pygame.draw.line(
         surface,
@@ -137,6 +145,7 @@ def _row(
     row: RowLike,
     scale: _Scale,
     name_w: int,
+    percent: bool,
     *,
     theme: Theme,
     layout: Layout,
@@ -193,7 +202,7 @@ def _row(
     else:
         pygame.draw.circle(surface, theme.text, centre, mark // 2, max(2, mark // 6))
     label = text.fit(
-        score_label(row.value, row.best),
+        score_label(row.value, row.best, percent),
         size,
         theme.text,
         width=band.right - number_x - mark - layout.px(10),

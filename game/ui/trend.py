@@ -21,14 +21,13 @@ from pygame import Rect
 from game.records.chart import TREND_MAX_RUNS
 from game.records.progress import RunSummary
 
-from .chart import score_label
 from .layout import Layout
 from .text import TextRenderer
 from .theme import Theme
 from .widgets import hatch
 
 _NAME_SHARE = 0.42  # of the width, for criterion names
-_NOTE_SHARE = 0.26  # of the width, for "latest +2  (best +4)"
+_NOTE_SHARE = 0.2  # of the width, for "latest 90%"
 
 
 def draw_trend(
@@ -73,8 +72,9 @@ def draw_trend(
                 if latest:
                     hatch(surface, filled, theme.outline, layout.px(12), max(1, layout.px(3)))
             pygame.draw.rect(surface, theme.best, cell, line)
-        score = shown[-1].scores.get(cid)
-        note = "not scored" if score is None else f"latest {score_label(*score)}"
+        # The latest run's score, as the debrief's chart writes it ("67%").
+        last = shown[-1].fractions.get(cid)
+        note = "not scored" if last is None else f"latest {round(last * 100)}%"
         img = text.fit(note, size, ink, width=note_w, height=row_h, bold=True)
         surface.blit(img, img.get_rect(midright=(rect.right, band.centery)))
     days = Rect(cols.x, rect.y + len(names) * row_h, cols.w, row_h)

@@ -73,7 +73,9 @@ class DebriefScene(Scene):
                     ]
                 ),
             )
-            for e in timeline(list(runtime.events), self.script, solo=room == "solo")
+            for e in timeline(
+                list(runtime.events), self.script, runtime.verdicts, solo=room == "solo"
+            )
         ]
         self.page = 0
         self.scroll = 0
@@ -136,7 +138,7 @@ class DebriefScene(Scene):
         if act in (Act.UP, Act.SCROLL_UP, Act.DOWN, Act.SCROLL_DOWN):
             step = -1 if act in (Act.UP, Act.SCROLL_UP) else 1
             if self.page == 1:  # a Criteria page too long for the screen scrolls
-                last = len(self.result.criteria) - self.chart_rows()
+                last = sum(1 for c in self.result.criteria if c.tested) - self.chart_rows()
                 self.chart_top = max(0, min(last, self.chart_top + step))
                 return
             if self.page == 2:  # a page of the timeline at a time
@@ -261,46 +263,62 @@ class DebriefScene(Scene):
             *context,
         ]
 
+    def _untested(self) -> tuple[str, int]:
+        """The line naming the criteria no moment tested, and its height ("" and 0: none)."""
+        names = [c.name for c in self.result.criteria if not c.tested]
+        if not names:
+            return "", 0
+        words = "Not tested by the choices in this run: " + ", ".join(names)
+        lay = self.app.layout
+        return words, self.app.text.measure(words, lay.small_size, width=self.body.w)[1]
+
     def chart_rows(self) -> int:
-        """How many criteria fit on the Criteria page at once, each row a line of the small
-        size and a little more: with more, the page scrolls instead of shrinking its words
-        (and gives up a line to say which rows show)."""
+        """How many tested criteria fit on the Criteria page at once, each row a line of the
+        small size and a little more: with more, the page scrolls instead of shrinking its
+        words (and gives up a line to say which rows show)."""
         app, lay = self.app, self.app.layout
         line = app.text.line_height(lay.small_size)
         need = line + lay.px(6)
-        room = self.body.h - legend_height(lay, app.text)
-        count = len(self.result.criteria)
+        room = self.body.h - self._untested()[1] - legend_height(lay, app.text)
+        count = sum(1 for c in self.result.criteria if c.tested)
         if room // need >= count:
             return count
         return max(1, (room - line) // need)
 
     def _criteria(self, surface: pygame.Surface) -> None:
+        """Where the run's choices sat between the worst and best alternatives, criterion by
+        criterion; those no moment tested are named below, not drawn as a score."""
         app, lay = self.app, self.app.layout
-        rows = self.result.criteria
+        tested = [c for c in self.result.criteria if c.tested]
+        words, note_h = self._untested()
+        chart = pygame.Rect(self.body.x, self.body.y, self.body.w, self.body.h - note_h)
         shown = self.chart_rows()
-        top = min(self.chart_top, len(rows) - shown)
-        span = (min(0, *(r.worst for r in rows)), max(0, *(r.best for r in rows)))
-        area = self.body.copy()
-        if shown < len(rows):
-            area.h -= app.text.line_height(lay.small_size)  # the line saying which rows show
-            note = f"{top + 1}-{top + shown} of {len(rows)} (Up/Down to scroll)"
-            self._more(surface, note, bottom=True)
+        top = max(0, min(self.chart_top, len(tested) - shown))
+        if shown < len(tested):
+            chart.h -= app.text.line_height(lay.small_size)  # the line saying which rows show
+            note = f"{top + 1}-{top + shown} of {len(tested)} (Up/Down to scroll)"
+            self._more(surface, note, bottom=chart.bottom + app.text.line_height(lay.small_size))
         draw_criteria_chart(
             surface,
-            area,
-            rows[top : top + shown],
+            chart,
+            tested[top : top + shown],
             theme=app.theme,
             layout=lay,
             text=app.text,
-            span=span,
+            percent=True,
+            span=(0, 100),  # every page of the chart on one scale: worst 0 %, best 100 %
         )
+        if words:
+            note = pygame.Rect(self.body.x, self.body.bottom - note_h, self.body.w, note_h)
+            draw.paragraph(surface, app, note, words, size=lay.small_size)
 
-    def _more(self, surface: pygame.Surface, note: str, bottom: bool = False) -> None:
-        """Which part of a long page is shown, at the top (or foot) right of the page."""
+    def _more(self, surface: pygame.Surface, note: str, bottom: int | None = None) -> None:
+        """Which part of a long page is shown, at the right of the page: at its top, or
+        with its foot at `bottom`."""
         app, lay = self.app, self.app.layout
         img = app.text.render(note, lay.small_size, app.theme.text_muted)
-        if bottom:
-            surface.blit(img, img.get_rect(bottomright=self.body.bottomright))
+        if bottom is not None:
+            surface.blit(img, img.get_rect(bottomright=(self.body.right, bottom)))
         else:
             surface.blit(img, img.get_rect(topright=(self.body.right, self.body.y)))
 
@@ -389,7 +407,7 @@ class DebriefScene(Scene):
                 surface,
                 f"Page {shown + 1} of {len(pages)}: entries {first + 1}-{last + 1} of "
                 f"{len(self.entries)}  (Down: next page, Up: back)",
-                bottom=True,
+                bottom=self.body.bottom,
             )
 
     def _discuss(self, surface: pygame.Surface) -> None:
