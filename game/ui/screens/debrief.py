@@ -11,6 +11,7 @@ paper never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -81,7 +82,7 @@ class DebriefScene(Scene):
         self.scroll = 0
         self.chart_top = 0  # first criterion shown, when the Criteria page scrolls
         self._pages_key: tuple = ()
-        self._pages: list[list[tuple[int, int, int, pygame.Rect]]] = []
+        self._pages: list[list[tuple[int, str, bool, pygame.Rect]]] = []
         self.message = warning or ""
         self.leaving = False  # Esc was pressed once: a second Esc goes to the title
         self.handouts: Path | None = None  # where the handout went, once exported
@@ -296,8 +297,8 @@ class DebriefScene(Scene):
         top = max(0, min(self.chart_top, len(tested) - shown))
         if shown < len(tested):
             chart.h -= app.text.line_height(lay.small_size)  # the line saying which rows show
-            note = f"{top + 1}-{top + shown} of {len(tested)} (Up/Down to scroll)"
-            self._more(surface, note, bottom=chart.bottom + app.text.line_height(lay.small_size))
+            where = f"{top + 1}-{top + shown} of {len(tested)} (Up/Down to scroll)"
+            self._more(surface, where, bottom=chart.bottom + app.text.line_height(lay.small_size))
         draw_criteria_chart(
             surface,
             chart,
@@ -328,12 +329,12 @@ class DebriefScene(Scene):
         area.h -= self.app.text.line_height(self.app.layout.small_size)
         return area
 
-    def timeline_pages(self) -> list[list[tuple[int, int, int, pygame.Rect]]]:
+    def timeline_pages(self) -> list[list[tuple[int, str, bool, pygame.Rect]]]:
         """The timeline laid out as pages of two columns, filled top to bottom, left column
-        first: per page, (entry, first line, end line, where it goes). An entry that does
-        not fit the rest of a column goes on in the next (its heading says "continued"),
-        so no column is left half empty; a line too tall for a whole column is cut with
-        an ellipsis."""
+        first: per page, (entry, the words shown there, whether they continue the entry,
+        where they go). An entry that does not fit the rest of a column goes on in the
+        next, split between lines or, for a long line, between words, so no column is left
+        half empty."""
         app, lay = self.app, self.app.layout
         key = (lay.size, lay.text_scale, len(self.entries))
         if self._pages_key == key:
@@ -341,39 +342,43 @@ class DebriefScene(Scene):
         area, gap = self._paged(), lay.gap
         width = (area.w - 2 * gap) // 2
         head_h = app.text.line_height(lay.small_size, bold=True)
-        pages: list[list[tuple[int, int, int, pygame.Rect]]] = []
-        page: list[tuple[int, int, int, pygame.Rect]] = []
+        line_h = app.text.line_height(lay.small_size)
+        pages: list[list[tuple[int, str, bool, pygame.Rect]]] = []
+        page: list[tuple[int, str, bool, pygame.Rect]] = []
         column, y = 0, area.y
 
-        def next_column() -> None:
-            nonlocal page, column, y
-            column, y = column + 1, area.y
-            if column == 2:
-                pages.append(page)
-                page, column = [], 0
+        def tall(words: str) -> int:
+            return app.text.measure(words, lay.small_size, width=width)[1]
+
+        def fits_after(done: list[str], room: int) -> Callable[[str], bool]:
+            return lambda more: tall("\n".join([*done, more])) <= room
 
         for index, (_, rest) in enumerate(self.entries):
-            lines = rest.split("\n")
-            start = 0
-            while start < len(lines):
-                end, height = start, head_h
-                while end < len(lines):
-                    more = app.text.measure(lines[end], lay.small_size, width=width)[1]
-                    if y + height + more > area.bottom and end > start:
-                        break
-                    height, end = height + more, end + 1
-                    if y + height > area.bottom:
-                        break
-                if y + height > area.bottom and y > area.y:
-                    next_column()
-                    continue
-                x = area.x + column * (width + 2 * gap)
-                spot = pygame.Rect(x, y, width, min(height, area.bottom - y))
-                page.append((index, start, end, spot))
-                y += height + gap
-                start = end
-                if start < len(lines):
-                    next_column()
+            lines, continued = rest.split("\n"), False
+            while lines:
+                room = area.bottom - y - head_h
+                taken: list[str] = []
+                while lines and tall("\n".join([*taken, lines[0]])) <= room:
+                    taken.append(lines.pop(0))
+                if lines and room >= 2 * line_h:  # a long line: as many words as fit here
+                    cut = _words_that_fit(lines[0], fits_after(taken, room))
+                    if cut:
+                        taken.append(cut)
+                        lines[0] = lines[0][len(cut) :].lstrip()
+                if not taken and y == area.y:  # taller than a whole column: cut below
+                    taken.append(lines.pop(0))
+                if taken:
+                    height = min(head_h + tall("\n".join(taken)), area.bottom - y)
+                    x = area.x + column * (width + 2 * gap)
+                    spot = pygame.Rect(x, y, width, height)
+                    page.append((index, "\n".join(taken), continued, spot))
+                    y += height + gap
+                    continued = True
+                if lines:  # the rest goes on in the next column, or on the next page
+                    column, y = column + 1, area.y
+                    if column == 2:
+                        pages.append(page)
+                        page, column = [], 0
         if page:
             pages.append(page)
         self._pages_key, self._pages = key, pages
@@ -387,20 +392,19 @@ class DebriefScene(Scene):
         pages = self.timeline_pages()
         shown = min(self.scroll, len(pages) - 1)  # a resize can leave fewer pages
         head_h = app.text.line_height(lay.small_size, bold=True)
-        for index, start, end, spot in pages[shown]:
-            head, rest = self.entries[index]
-            head = head if start == 0 else f"{head}, continued"
+        for index, words, continued, spot in pages[shown]:
+            head = self.entries[index][0] + (", continued" if continued else "")
             top = app.text.render(head, lay.small_size, theme.accent, bold=True)
             surface.blit(top, spot.topleft)
-            words = app.text.fit(
-                "\n".join(rest.split("\n")[start:end]),
+            img = app.text.fit(
+                words,
                 lay.small_size,
                 theme.text,
                 width=spot.w,
                 height=max(1, spot.h - head_h),
                 min_size=lay.floor_size,
             )
-            surface.blit(words, (spot.x, spot.y + head_h))
+            surface.blit(img, (spot.x, spot.y + head_h))
         if len(pages) > 1:
             first, last = pages[shown][0][0], pages[shown][-1][0]
             self._more(
@@ -414,3 +418,16 @@ class DebriefScene(Scene):
         questions = self.script.discussion_questions or ("What would you do differently?",)
         text = "\n\n".join(f"{i + 1}. {q}" for i, q in enumerate(questions))
         draw.paragraph(surface, self.app, self.body, text)
+
+
+def _words_that_fit(line: str, fits: Callable[[str], bool]) -> str:
+    """The longest run of whole words from the start of `line` that `fits` ("" if none)."""
+    words = line.split(" ")
+    low, high = 0, len(words) - 1  # the whole line does not fit, or it would not be cut
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fits(" ".join(words[:mid])):
+            low = mid
+        else:
+            high = mid - 1
+    return " ".join(words[:low])
