@@ -5,7 +5,8 @@ Scenes never see `K_SPACE`; they see `Act.BUZZ`. The tables below are plain data
 devices map onto the same action:
 
 * Keyboard: Space or B buzzes; Enter / Right / Page Down advance the scene (or confirm in a
-  menu); digits 1-4 pick an option; Esc pauses (or goes back in a menu); F11 is fullscreen.
+  menu); digits 1-4 pick an option; Esc pauses (or goes back in a menu); F11 is fullscreen;
+  H hides the freeze menu to show the whole frozen stage (any key brings it back).
 * Presentation clicker: its "next" button sends Page Down and its "previous" button Page Up;
   its "blank screen" button sends B or a full stop. **Decision:** Page Down *advances* (the
   clicker's "next" plays the scene on, as it moves slides on, and in the freeze menu it
@@ -43,6 +44,7 @@ class Act(StrEnum):
     PLUS = "plus"
     MINUS = "minus"
     PAUSE = "pause"
+    HIDE = "hide"
     FULLSCREEN = "fullscreen"
     DEBUG_OVERLAY = "debug_overlay"
     QUIT = "quit"
@@ -87,6 +89,7 @@ KEYS: dict[int, Act] = {
     pygame.K_F11: Act.FULLSCREEN,
     pygame.K_F3: Act.DEBUG_OVERLAY,
     pygame.K_q: Act.QUIT,
+    pygame.K_h: Act.HIDE,
 }
 
 #: Joystick buttons (SDL's joystick numbering, as most pads and USB buzzers report).

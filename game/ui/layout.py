@@ -159,11 +159,16 @@ class Layout:
         # setting), and everything below it starts that much lower.
         return self._band(top, top + (bottom - top) * max(1.0, self.text_scale))
 
+    @property
+    def _grown(self) -> float:
+        """How much lower (as a share of the height) the bands under the header start,
+        because larger text made the header taller."""
+        return self.header_rect.bottom / self.height - _HEADER[1]
+
     @cached_property
     def bubble_rect(self) -> Rect:
         """The speech or thought bubble; its tail reaches down to the speaker's head."""
-        grown = self.header_rect.bottom / self.height - _HEADER[1]
-        band = self._band(_BUBBLE[0] + grown, _BUBBLE[1])
+        band = self._band(_BUBBLE[0] + self._grown, _BUBBLE[1])
         return band.inflate(-round(band.w * 0.08), 0)
 
     @cached_property
@@ -188,12 +193,12 @@ class Layout:
     @cached_property
     def prompt_rect(self) -> Rect:
         """The question above option cards ("What should the manager do instead?")."""
-        return self._band(*_PROMPT)
+        return self._band(_PROMPT[0] + self._grown, _PROMPT[1] + self._grown)
 
     @cached_property
     def card_grid_rect(self) -> Rect:
         """Where 2-4 option cards go, and the freeze menu's items."""
-        return self._band(*_CARDS)
+        return self._band(_CARDS[0] + self._grown, _CARDS[1])
 
     @property
     def menu_rect(self) -> Rect:

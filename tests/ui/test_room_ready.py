@@ -456,3 +456,55 @@ def test_counting_hands_by_key_and_mouse_with_a_total_and_the_leader() -> None:
     assert stage.rt.tallies.get(point, {}) == {}
     words = {p.text for p in text_on_screen(pilot.app, spy)}
     assert "Hands: 0" in words
+
+
+def freeze_on_stage(room: str = "facilitator") -> tuple[Pilot, Player]:
+    pilot = Pilot((1280, 720))
+    keys = Player(pilot, "keyboard")
+    start_scenario(keys, "example", room, anti_model=False)
+    keys.advance()
+    keys.buzz()
+    assert pilot.name == "freeze"
+    return pilot, keys
+
+
+def test_esc_on_the_freeze_menu_reaches_settings_and_quit_without_resuming() -> None:
+    pilot, _ = freeze_on_stage()
+    pilot.do(Act.PAUSE)
+    assert pilot.names()[-2:] == ["freeze", "pause"] and pilot.phase is Phase.FROZEN
+    assert "Settings" in [i.label for i in pilot.top.menu.items]
+    pilot.do(Act.PAUSE)
+    assert pilot.name == "freeze" and pilot.phase is Phase.FROZEN
+
+
+def test_the_freeze_menu_hides_to_show_the_whole_frozen_stage() -> None:
+    pilot, _ = freeze_on_stage()
+    spy = TextSpy(pilot.app)
+    labels = [i.label for i in pilot.top.menu.items]
+    pilot.do(Act.HIDE)
+    words = [p.text for p in text_on_screen(pilot.app, spy) if p.layer > 0]
+    assert words and not any(label in words for label in labels)
+    pilot.do(Act.CHOOSE_1)  # the key that brings the menu back does nothing else
+    assert pilot.top.page == "menu" and not pilot.top.hidden
+    words = [p.text for p in text_on_screen(pilot.app, spy)]
+    assert all(label in " ".join(words) for label in labels[1:])
+
+
+def test_the_spotlight_moves_to_the_character_in_the_hot_seat() -> None:
+    pilot, keys = freeze_on_stage()
+    stage = pilot.stage
+    speaker = next(a for a in stage.view.actors if a.speaking)
+    other = next(a for a in stage.view.actors if not a.speaking)
+    keys.pick_key(pilot.top.menu, "hotseat")
+    keys.pick_key(pilot.top.menu, other.id)
+    assert pilot.top.page == "thought"
+    lay = pilot.app.layout
+    slots = lay.label_slots(len(stage.view.actors))
+    ids = [a.id for a in stage.view.actors]
+
+    def plate(who: str) -> tuple[int, int, int]:
+        rect = slots[ids.index(who)]
+        return tuple(pilot.app.screen.get_at((rect.centerx, rect.bottom - lay.px(10))))[:3]
+
+    # The marked nameplate is the accent colour (warm, little blue), the others the panel's.
+    assert plate(other.id)[2] + 40 < plate(speaker.id)[2]

@@ -9,6 +9,7 @@ pops with None. The facilitator's question for the room stays on screen througho
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
@@ -59,6 +60,8 @@ class FreezeScene(MenuScene):
         self.note = ""
         self.menu = Menu([])
         self.top = 0  # first moment row shown on the rewind page
+        #: The menu is hidden (H) so the room sees the whole frozen stage; any key shows it.
+        self.hidden = False
 
     # ----- pages ------------------------------------------------------------------------
 
@@ -171,11 +174,22 @@ class FreezeScene(MenuScene):
 
     def handle(self, action: Action) -> None:
         act = action.act
+        if self.hidden:
+            if act is not Act.POINT:
+                self.hidden = False  # any key or click brings the menu back, and only that
+            return
+        if act is Act.HIDE and self.page in ("menu", "hotseat", "rewind"):
+            self.hidden = True
+            return
         if act in (Act.PAUSE, Act.BACK):
             if self.page == "thought":
                 self.open("hotseat")
             elif self.page != "menu":
                 self.open("menu")
+            elif act is Act.PAUSE:  # Esc on the menu itself: settings, quit, as on stage
+                from .pause import PauseScene
+
+                self.app.stack.push(PauseScene(self.app, self.stage))
             return
         if self.page == "thought":
             if act in (Act.CONFIRM, Act.CLICK, Act.ADVANCE):
@@ -248,6 +262,7 @@ class FreezeScene(MenuScene):
             lay.text_scale,
             self.app.theme.name,
             tuple((i.label, i.enabled) for i in self.menu.items),
+            self.hidden,
         )
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -255,6 +270,10 @@ class FreezeScene(MenuScene):
         the screen as it is otherwise), so the menu's panels cost nothing while it is held."""
         app, lay, theme = self.app, self.app.layout, self.app.theme
         view = self.stage.view
+        if self.hidden:  # the whole frozen stage, and how to get the menu back
+            corner = (lay.safe_rect.x, lay.header_rect.bottom + lay.gap + lay.small_size)
+            draw.hint(surface, app, "Menu hidden: press any key to show it", corner)
+            return
         if self.page == "redirect" and view.redirect is not None:
             point = view.redirect
             prompt = point.prompt
@@ -294,9 +313,9 @@ class FreezeScene(MenuScene):
         surface.blit(img, img.get_rect(center=area.center))
         draw.menu(surface, app, self.menu, numbered=self.page != "rewind")
         keys = {
-            "menu": "1-4, arrows and Enter, or click.  Page Down resumes.",
-            "hotseat": "Choose a character.  Esc: back",
-            "rewind": "Up/Down and Enter.  Esc: back",
+            "menu": "1-4, arrows and Enter, or click.  H: hide.  Esc: pause.  Page Down resumes.",
+            "hotseat": "Choose a character.  H: hide.  Esc: back",
+            "rewind": "Up/Down and Enter.  H: hide.  Esc: back",
         }[self.page]
         draw.hint(surface, app, keys, panel.inflate(-2 * lay.padding, -lay.padding).bottomleft)
 
@@ -304,8 +323,10 @@ class FreezeScene(MenuScene):
         thought = self.thought
         assert thought is not None
         stage, painter = self.stage, self.stage.painter
-        # The frozen stage again, but without the speech bubble: only the thought is spoken.
-        surface.blit(painter.set_surface(stage.view), (0, 0))
+        # The frozen stage again, but without the speech bubble: only the thought is spoken,
+        # and the spotlight (and the nameplate's mark) move to the one being hot-seated.
+        lit = tuple(replace(a, speaking=a.id == thought.character.id) for a in stage.view.actors)
+        surface.blit(painter.set_surface(replace(stage.view, actors=lit)), (0, 0))
         painter.header(surface, stage.view.scene.name, "", stage.buzzer_rect.x)
         painter.frozen(surface)
         painter.thought(surface, stage.view, thought)

@@ -362,7 +362,8 @@ class StageScene(Scene):
             ]
         else:
             keys = []
-        return [f"{who} \u00b7 {k}" for k in keys] + [who]
+        # The keys matter more than the mode's name: the shortest keys alone come before it.
+        return [f"{who} \u00b7 {k}" for k in keys] + keys[-1:] + [who]
 
     def picture(self) -> tuple:
         """What the stage shows: the view, the words typed so far (whole words appear at once,
@@ -393,7 +394,11 @@ class StageScene(Scene):
             draw.dim(surface, app)
         header = [""] if frozen else self.header_text()
         end = self.skip_rect.x if self.anti_model else self.buzzer_rect.x
-        place = f"{view.scene.name}: {view.caption}" if view.caption else view.scene.name
+        place = (
+            [f"{view.scene.name}: {view.caption}", view.scene.name]
+            if view.caption
+            else [view.scene.name]
+        )
         self.painter.header(surface, place, header, end)
         if view.phase is Phase.ENDED:
             self._ending(surface)

@@ -127,40 +127,48 @@ class StagePainter:
         )
 
     def header(
-        self, surface: pygame.Surface, left: str, right: str | Sequence[str], end: int
+        self,
+        surface: pygame.Surface,
+        left: str | Sequence[str],
+        right: str | Sequence[str],
+        end: int,
     ) -> None:
         """A dark strip across the top: the scene's name, then `right` (mode, keys) up to `end`.
 
-        `right` may be several wordings, longest first: the first that fits on one line at
-        the small size is shown, so larger text drops the less needed keys instead of
-        shrinking or wrapping. The strip keeps these words readable over any backdrop.
+        `left` and `right` may each be several wordings, longest first: the first that fits
+        on one line at the small size is shown (the place in up to half the strip), so
+        larger text drops a caption or the less needed keys instead of shrinking or wrapping.
+        The strip keeps these words readable over any backdrop.
         """
-        app, lay, theme = self.app, self.app.layout, self.app.theme
+        lay, theme = self.app.layout, self.app.theme
         area = lay.header_rect
         pygame.draw.rect(surface, theme.stage_bg, (0, 0, lay.width, area.bottom + lay.px(4)))
-        line = app.text.line_height(lay.small_size)
-        img = app.text.fit(
-            left,
+        img = self._one_line(left, area.w // 2, bold=True)
+        surface.blit(img, img.get_rect(midleft=(area.x, area.centery)))
+        x = area.x + img.get_width() + lay.gap * 2
+        img = self._one_line(right, max(1, end - x - lay.gap))
+        surface.blit(img, img.get_rect(midleft=(x, area.centery)))
+
+    def _one_line(
+        self, wordings: str | Sequence[str], width: int, bold: bool = False
+    ) -> pygame.Surface:
+        """The first of `wordings` that fits `width` on one line at the small size (the last,
+        fitted, if none does)."""
+        app, lay = self.app, self.app.layout
+        options = [wordings] if isinstance(wordings, str) else list(wordings)
+        chosen = next(
+            (w for w in options if app.text.measure(w, lay.small_size, bold=bold)[0] <= width),
+            options[-1],
+        )
+        return app.text.fit(
+            chosen,
             lay.small_size,
-            theme.text,
-            width=area.w // 3,
-            height=line,
-            bold=True,
+            self.app.theme.text,
+            width=width,
+            height=app.text.line_height(lay.small_size, bold=bold),
+            bold=bold,
             min_size=lay.floor_size,
         )
-        surface.blit(img, img.get_rect(midleft=(area.x, area.centery)))
-        wordings = [right] if isinstance(right, str) else list(right)
-        if not any(wordings):
-            return
-        x = area.x + img.get_width() + lay.gap * 2
-        width = max(1, end - x - lay.gap)
-        chosen = next(
-            (w for w in wordings if app.text.measure(w, lay.small_size)[0] <= width), wordings[-1]
-        )
-        img = app.text.fit(
-            chosen, lay.small_size, theme.text, width=width, height=line, min_size=lay.floor_size
-        )
-        surface.blit(img, img.get_rect(midleft=(x, area.centery)))
 
     def frozen(self, picture: pygame.Surface) -> pygame.Surface:
         """The stage as it stood (`picture`, which this draws on), dimmed and stamped FREEZE:
