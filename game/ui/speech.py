@@ -128,6 +128,9 @@ class _Engine:
 
     def __init__(self) -> None:
         self.problem = ""
+        #: Lines the engine failed to say (an empty text to it, a glitch): skipped, counted.
+        self.failures = 0
+        self.last_failure = ""
         #: The engine's voices for each language asked for, listed once.
         self.voices: dict[str, list[str]] = {}
         self.ready = threading.Event()
@@ -173,8 +176,9 @@ class _Engine:
                 engine.save_to_file(job.text, str(wav))  # type: ignore[attr-defined]
                 engine.runAndWait()  # type: ignore[attr-defined]
             return to_mixer(wav.read_bytes(), *job.mixer)
-        except Exception as exc:
-            self.problem = f"The speech engine failed ({exc.__class__.__name__}: {exc})."
+        except Exception as exc:  # one line the engine could not say: skip it, go on
+            self.failures += 1
+            self.last_failure = f"{exc.__class__.__name__}: {exc}"
             return None
 
 
