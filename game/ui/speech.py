@@ -140,7 +140,7 @@ class _Engine:
 
     def _work(self) -> None:
         try:
-            import pyttsx3
+            import pyttsx3  # type: ignore[import-untyped]  # ships no type information
 
             engine = pyttsx3.init()
         except Exception as exc:  # no engine, no library, a broken driver: run silent
@@ -227,14 +227,15 @@ class Speech:
         """Start (or join) the speech worker; the engine loads there, off the frame loop."""
         if self._engine is not None or self._problem:
             return
-        if not pygame.mixer.get_init():
+        mixer = pygame.mixer.get_init()
+        if not mixer:
             self._problem = "Speech needs a sound device, and none was found."
             return
         if pygame.mixer.get_num_channels() < 2:
             pygame.mixer.set_num_channels(8)
         pygame.mixer.set_reserved(1)
         self._channel = pygame.mixer.Channel(0)
-        frequency, _size, channels = pygame.mixer.get_init()
+        frequency, _size, channels = mixer
         self._mixer = (frequency, channels)
         self._engine = _engine()
 
