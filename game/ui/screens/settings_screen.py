@@ -14,7 +14,7 @@ import pygame
 
 from ..input import Action
 from ..keymap import Act
-from ..settings import READING_SPEEDS, TEXT_SCALES, VOLUMES, Settings, step
+from ..settings import FONTS, READING_SPEEDS, TEXT_SCALES, VOLUMES, Settings, next_font, step
 from . import draw
 from .menu import Item, Menu, MenuScene, rows
 
@@ -60,6 +60,12 @@ ROWS: tuple[Row, ...] = (
         _stepper("text_scale", TEXT_SCALES),
     ),
     Row(
+        "font",
+        "Font",
+        lambda s: FONTS[s.font],
+        lambda s, delta: replace(s, font=next_font(s.font, delta)),
+    ),
+    Row(
         "reading_speed",
         "Reading speed",
         lambda s: f"{s.reading_speed:g}\u00d7",
@@ -87,7 +93,16 @@ ROWS: tuple[Row, ...] = (
         "volume", "Sound volume", lambda s: f"{round(s.volume * 100)}%", _stepper("volume", VOLUMES)
     ),
     Row("muted", "Mute", lambda s: _on_off(s.muted), _toggle("muted")),
+    Row("speak_lines", "Speak lines", lambda s: _on_off(s.speak_lines), _toggle("speak_lines")),
+    Row(
+        "self_voicing",
+        "Read menus aloud",
+        lambda s: _on_off(s.self_voicing),
+        _toggle("self_voicing"),
+    ),
 )
+#: Rows whose setting needs a speech engine: they say so when there is none.
+SPEECH_ROWS = frozenset({"speak_lines", "self_voicing"})
 
 
 class SettingsScene(MenuScene):
@@ -95,10 +110,19 @@ class SettingsScene(MenuScene):
 
     def __init__(self, app) -> None:
         super().__init__(app)
+        self._problem = ""
         self.menu = Menu(self._items(), digits=False)
 
     def _items(self) -> list[Item]:
-        items = [Item(f"{row.label}: {row.show(self.app.settings)}", row.key) for row in ROWS]
+        problem = self.app.speech.problem
+        items = [
+            Item(
+                f"{row.label}: {row.show(self.app.settings)}"
+                + (" (no speech engine)" if problem and row.key in SPEECH_ROWS else ""),
+                row.key,
+            )
+            for row in ROWS
+        ]
         return [*items, Item("Back", "back")]
 
     def relayout(self) -> None:
@@ -112,6 +136,7 @@ class SettingsScene(MenuScene):
         self.menu.focus = focus
         height = draw.row_height(app) - lay.px(8)
         self.menu.rects = rows(area, len(self.menu.items), height, lay.px(12), wide)
+        self._problem = self.app.speech.problem
 
     def handle(self, action: Action) -> None:
         act = action.act
