@@ -333,7 +333,8 @@ class FreezeScene(MenuScene):
         # In the header strip, between the scene's name and the FREEZE stamp: it covers
         # neither the thought nor the nameplates.
         app, lay = self.app, self.app.layout
-        x = lay.header_rect.x + lay.header_rect.w // 3
+        name = app.text.measure(stage.view.scene.name, lay.small_size, bold=True)[0]
+        x = lay.header_rect.x + min(name, lay.header_rect.w // 2) + 2 * lay.gap  # after it
         room = freeze_stamp_rect(lay, app.text).x - lay.gap - x
         hint = next(
             (h for h in THOUGHT_HINTS if app.text.measure(h, lay.small_size)[0] <= room),
