@@ -45,6 +45,8 @@ class Act(StrEnum):
     MINUS = "minus"
     PAUSE = "pause"
     HIDE = "hide"
+    FIRST = "first"
+    LAST = "last"
     FULLSCREEN = "fullscreen"
     DEBUG_OVERLAY = "debug_overlay"
     QUIT = "quit"
@@ -90,6 +92,8 @@ KEYS: dict[int, Act] = {
     pygame.K_F3: Act.DEBUG_OVERLAY,
     pygame.K_q: Act.QUIT,
     pygame.K_h: Act.HIDE,
+    pygame.K_HOME: Act.FIRST,
+    pygame.K_END: Act.LAST,
 }
 
 #: Joystick buttons (SDL's joystick numbering, as most pads and USB buzzers report).

@@ -508,3 +508,33 @@ def test_the_spotlight_moves_to_the_character_in_the_hot_seat() -> None:
 
     # The marked nameplate is the accent colour (warm, little blue), the others the panel's.
     assert plate(other.id)[2] + 40 < plate(speaker.id)[2]
+
+
+def test_the_rewind_list_names_scenes_marks_moments_and_pages() -> None:
+    pilot = Pilot((1280, 720))
+    keys = Player(pilot, "keyboard")
+    start_scenario(keys, "tom", "facilitator", anti_model=False)
+    stage = pilot.stage
+    while len(stage.rt.moments()) < 14:
+        if pilot.phase is Phase.DECIDING:
+            keys.pick(stage.cards, 0)
+        else:
+            keys.advance()
+    keys.buzz()
+    keys.pick_key(pilot.top.menu, "rewind")
+    freeze, menu = pilot.top, pilot.top.menu
+    count = len(menu.items)
+    scenes = {s.name for s in stage.rt.script.scenes.values()}
+    firsts = [item.label.split("\n")[0].split(" \u00b7 ")[-1] for item in menu.items]
+    assert all(first in scenes for first in firsts)
+    assert any(item.label.startswith("Moment to intervene \u00b7 ") for item in menu.items)
+    shown = [r for r in menu.rects if r.w]
+    assert len(shown) == freeze.rewind_rows() >= 8  # two full columns, not 4 rows
+    pilot.key(pygame.K_END)
+    assert menu.focus == count - 1 and menu.rects[-1].w
+    pilot.key(pygame.K_HOME)
+    assert menu.focus == 0 and menu.rects[0].w
+    pilot.key(pygame.K_PAGEDOWN)
+    assert menu.focus == len(shown) and menu.rects[menu.focus].w
+    pilot.key(pygame.K_PAGEUP)
+    assert menu.focus == 0 and pilot.name == "freeze" and pilot.phase is Phase.FROZEN

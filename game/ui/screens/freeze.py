@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.story.views import ThoughtView
+from game.story.views import Moment, ThoughtView
 
 from ..input import Action
 from ..keymap import Act
 from ..sound import CHIME
 from ..widgets import freeze_stamp_rect
 from . import draw
-from .menu import Item, Menu, MenuScene, column, grid
+from .menu import Item, Menu, MenuScene, grid
 from .options import TALLY_KEYS, hands_input, option_cards, option_menu, place
 
 if TYPE_CHECKING:
@@ -35,16 +35,6 @@ THOUGHT_HINTS = (
     "Enter: menu \u00b7 Esc: back",
     "Enter",
 )
-#: Rows of earlier moments shown at once on the rewind page.
-REWIND_ROWS = 4
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(".,;:!?")
-    return f"{cut}\u2026"
 
 
 class FreezeScene(MenuScene):
@@ -101,12 +91,11 @@ class FreezeScene(MenuScene):
             )
         elif page == "rewind":
             moments = list(reversed(self.rt.moments()))
-            lay = self.app.layout
-            # One line per moment, all at one size: about two characters per body-size em.
-            limit = max(20, self._panel()[2].w * 2 // lay.body_size - 4)
+            # Two lines per moment: where it was (the scene, and whether it was a moment to
+            # intervene, in words), then who said what, cut at the button's edge when drawn.
             self.menu = Menu(
                 [
-                    Item(shorten(f"{m.speaker_name}: {m.text}", limit), str(m.index))
+                    Item(f"{self._where(m)}\n{m.speaker_name}: {m.text}", str(m.index))
                     for m in moments
                 ],
                 digits=False,
@@ -156,19 +145,83 @@ class FreezeScene(MenuScene):
         body_top = lead.bottom + lay.gap // 2
         return panel, lead, pygame.Rect(inner.x, body_top, inner.w, inner.bottom - foot - body_top)
 
+    def _where(self, moment: Moment) -> str:
+        """ "Moment to intervene \u00b7 Ward 7, nurses' station": the scene of a moment and, in
+        words (never colour alone), whether the room could have stopped it there."""
+        script = self.rt.script
+        beat = script.beats.get(moment.beat_id)
+        if beat is None:
+            return ""
+        scene = script.scenes[beat.scene].name if beat.scene in script.scenes else ""
+        lines = beat.lines
+        point = 0 <= moment.line_index < len(lines) and lines[moment.line_index].intervention
+        # The mark first, so a long scene name is what gets cut, never the mark.
+        if moment.speaker_name == "Decision":
+            return f"Decision \u00b7 {scene}"
+        return f"Moment to intervene \u00b7 {scene}" if point else scene
+
+    def _moment_height(self) -> int:
+        """A moment's button: the scene line (small) over the words (body size)."""
+        app, lay = self.app, self.app.layout
+        small = app.text.line_height(lay.small_size, bold=True)
+        return small + app.text.line_height(lay.body_size) + lay.padding + lay.px(8)
+
+    def rewind_rows(self) -> int:
+        """How many moments the rewind page shows at once: two columns of as many as fill
+        its panel, read down the left column and on down the right."""
+        lay = self.app.layout
+        gap = lay.px(12)
+        return 2 * max(1, (self._panel()[2].h + gap) // (self._moment_height() + gap))
+
     def _scroll(self) -> None:
         """Keep the focused moment among the rows shown; rows off the page are not clickable."""
+        shown = self.rewind_rows()
         focus = self.menu.focus_index
         if focus < self.top:
             self.top = focus
-        elif focus >= self.top + REWIND_ROWS:
-            self.top = focus - REWIND_ROWS + 1
-        rows = column(self._panel()[2], REWIND_ROWS, self.app.layout.px(96), self.app.layout.gap)
+        elif focus >= self.top + shown:
+            self.top = focus - shown + 1
+        lay = self.app.layout
+        body, gap, per = self._panel()[2], lay.px(12), shown // 2
+        width, height = (body.w - lay.gap) // 2, self._moment_height()
         off = pygame.Rect(-10, -10, 0, 0)
-        self.menu.rects = [
-            rows[i - self.top] if self.top <= i < self.top + REWIND_ROWS else off
-            for i in range(len(self.menu.items))
-        ]
+        self.menu.rects = [off] * len(self.menu.items)
+        for i in range(self.top, min(len(self.menu.items), self.top + shown)):
+            col, row = divmod(i - self.top, per)
+            x = body.x + col * (width + lay.gap)
+            self.menu.rects[i] = pygame.Rect(x, body.y + row * (height + gap), width, height)
+
+    def _moments(self, surface: pygame.Surface) -> None:
+        """The rewind page's buttons: where (small, bold) over who said what."""
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        for index, (item, rect) in enumerate(zip(self.menu.items, self.menu.rects, strict=True)):
+            if not rect.w:
+                continue
+            focused = index == self.menu.focus
+            draw.button(surface, app, rect, "", focused=focused)
+            ink = theme.button_focus_text if focused and theme.button_focus_text else None
+            ink = ink or theme.button_text
+            inner = rect.inflate(-2 * lay.padding, -lay.padding)
+            where, what = item.label.split("\n", 1)
+            top = app.text.fit(
+                where,
+                lay.small_size,
+                ink,
+                width=inner.w,
+                height=app.text.line_height(lay.small_size, bold=True),
+                bold=True,
+                min_size=lay.small_size,  # one line at full size, cut with an ellipsis
+            )
+            surface.blit(top, inner.topleft)
+            words = app.text.fit(
+                what,
+                lay.body_size,
+                ink,
+                width=inner.w,
+                height=app.text.line_height(lay.body_size),
+                min_size=lay.body_size,
+            )
+            surface.blit(words, (inner.x, inner.y + top.get_height()))
 
     # ----- actions ----------------------------------------------------------------------
 
@@ -204,9 +257,22 @@ class FreezeScene(MenuScene):
         if counted is not None:
             self.stage.add_tally(*counted)
             return
-        if self.page == "rewind" and act in (Act.SCROLL_UP, Act.SCROLL_DOWN):
-            step = -1 if act is Act.SCROLL_UP else 1
-            self.menu.move_focus(step)
+        if self.page == "rewind":  # the wheel, Page Up/Down (a page), Home and End
+            page = self.rewind_rows()
+            steps = {
+                Act.SCROLL_UP: -1,
+                Act.SCROLL_DOWN: 1,
+                Act.BUZZ: -page,  # Page Up
+                Act.ADVANCE: page,  # Page Down
+                Act.FIRST: -len(self.menu.items),
+                Act.LAST: len(self.menu.items),
+            }
+            if act in (Act.LEFT, Act.RIGHT):  # across to the other column
+                steps[act] = page // 2 * (1 if act is Act.RIGHT else -1)
+            if act in steps:
+                self.menu.move_focus(steps[act])
+                self._scroll()
+                return
         chosen = self.menu.handle(action)
         if self.page == "rewind":
             self._scroll()
@@ -311,11 +377,14 @@ class FreezeScene(MenuScene):
             lead, lay.title_size, theme.text, width=area.w, height=area.h, bold=True, align="center"
         )
         surface.blit(img, img.get_rect(center=area.center))
-        draw.menu(surface, app, self.menu, numbered=self.page != "rewind")
+        if self.page == "rewind":
+            self._moments(surface)
+        else:
+            draw.menu(surface, app, self.menu)
         keys = {
             "menu": "1-4, arrows and Enter, or click.  H: hide.  Esc: pause.  Page Down resumes.",
             "hotseat": "Choose a character.  H: hide.  Esc: back",
-            "rewind": "Up/Down and Enter.  H: hide.  Esc: back",
+            "rewind": "Up/Down, Page Up/Down, Home/End, Enter.  H: hide.  Esc: back",
         }[self.page]
         draw.hint(surface, app, keys, panel.inflate(-2 * lay.padding, -lay.padding).bottomleft)
 
