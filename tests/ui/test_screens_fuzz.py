@@ -14,7 +14,6 @@ import random
 import pygame
 
 from game.ui.keymap import KEYS
-from game.ui.screens.title import TitleScene
 from game.ui.settings import Settings
 from tests.ui.pilot import Pilot
 
@@ -69,7 +68,7 @@ def test_twenty_thousand_random_events_never_raise() -> None:
         app.frame(rng.choice([0.0, 1 / 60, 0.1, 0.5]))
         if not app.running:
             app.running = True
-            app.start(TitleScene(app))
+            app.start("title")
         seen.add(app.stack.top.name)
     # The walk got well past the title: into runs, freezes and menus.
     assert {"title", "picker", "mode", "notice", "stage", "freeze", "pause", "debrief"} <= seen
