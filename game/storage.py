@@ -9,20 +9,28 @@ of such a file tolerates damage: a file that cannot be used is moved aside (kept
 anyone who wants to rescue it by hand), the defaults are used, and the caller gets a
 sentence to show the user. The game never fails to start because of one bad file.
 
+Only regular files are read: a named pipe (FIFO) called `settings.json` or `tom.yaml` would
+block a plain `open` for ever, and a device would never end. `open_regular` opens without
+blocking and checks what it opened before anything reads from it.
+
 Folders come from platformdirs so they follow each platform's conventions; the
 `FREEZE_FRAME_HOME` environment variable puts everything under one folder instead, which
-is what tests, CI and portable installs want. No pygame here.
+is what tests, CI and portable installs want. It is read in one place (`folders()`), once,
+where the program starts. No pygame here.
 """
 
 from __future__ import annotations
 
 import contextlib
 import copy
+import errno
 import json
 import os
+import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,33 +42,97 @@ HOME_ENV = "FREEZE_FRAME_HOME"
 T = TypeVar("T")
 
 
-def _home() -> Path | None:
-    value = os.environ.get(HOME_ENV, "").strip()
-    return Path(value).expanduser() if value else None
+@dataclass(frozen=True)
+class Folders:
+    """Where this run of the program keeps the user's files.
+
+    Worked out once, where the program starts (`folders()`), and passed to the code that
+    reads and writes records, progress, settings and handouts, so nothing deeper reads the
+    environment and a test or a tool can point any of it anywhere.
+    """
+
+    data: Path  # session records, progress, the error log
+    config: Path  # settings
+    handouts: Path  # where the debrief's Export button puts handouts
+
+    @property
+    def sessions(self) -> Path:
+        return self.data / "sessions"
+
+    @property
+    def progress(self) -> Path:
+        return self.data / "progress.json"
+
+    @property
+    def log(self) -> Path:
+        return self.data / "freeze-frame.log"
+
+    @property
+    def settings(self) -> Path:
+        return self.config / "settings.json"
 
 
-def data_dir() -> Path:
-    """Session records and progress: the user's data folder (not created here)."""
-    home = _home()
-    if home is not None:
-        return home / "data"
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+def folders(environ: Mapping[str, str] = os.environ) -> Folders:
+    """The folders: everything under `FREEZE_FRAME_HOME` if it is set, else the platform's own.
+
+    Call this at the program's edge (the game's start, a tool's `main`) and pass the result
+    in; none of the folders is created here.
+    """
+    value = environ.get(HOME_ENV, "").strip()
+    if value:
+        home = Path(value).expanduser()
+        return Folders(home / "data", home / "config", home / "handouts")
+    return Folders(
+        data=platformdirs.user_data_path(APP_NAME, appauthor=False),
+        config=platformdirs.user_config_path(APP_NAME, appauthor=False),
+        handouts=platformdirs.user_documents_path() / "Freeze Frame handouts",
+    )
 
 
-def config_dir() -> Path:
-    """Settings: the user's config folder (not created here)."""
-    home = _home()
-    if home is not None:
-        return home / "config"
-    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+class NotRegularFile(OSError):
+    """A path that names a pipe, a folder, a device or a socket where a file was expected."""
 
 
-def handouts_dir() -> Path:
-    """Where the debrief's Export button puts handouts: somewhere a facilitator will look."""
-    home = _home()
-    if home is not None:
-        return home / "handouts"
-    return platformdirs.user_documents_path() / "Freeze Frame handouts"
+_KINDS = (
+    (stat.S_ISDIR, "it is a folder"),
+    (stat.S_ISFIFO, "it is a named pipe, not a file"),
+    (stat.S_ISCHR, "it is a device, not a file"),
+    (stat.S_ISBLK, "it is a device, not a file"),
+    (stat.S_ISSOCK, "it is a socket, not a file"),
+)
+
+
+def not_regular_reason(mode: int) -> str | None:
+    """Why a file of this `st_mode` cannot be read as a file (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((reason for test, reason in _KINDS if test(mode)), "it is not a regular file")
+
+
+def open_regular(path: str | os.PathLike[str], flags: int = os.O_RDONLY) -> int:
+    """A file descriptor for the regular file at `path`; NotRegularFile for anything else.
+
+    Opened with O_NONBLOCK, so a named pipe is opened without waiting for a writer (and a
+    pipe opened for writing with no reader fails at once); the check then refuses it. For a
+    regular file O_NONBLOCK changes nothing.
+    """
+    extra = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags | extra, 0o666)  # the mode matters only with O_CREAT
+    try:
+        reason = not_regular_reason(os.fstat(fd).st_mode)
+    except OSError:
+        os.close(fd)
+        raise
+    if reason is not None:
+        os.close(fd)
+        raise NotRegularFile(errno.EINVAL, reason, str(path))
+    return fd
+
+
+def read_regular(path: str | os.PathLike[str], limit: int = -1) -> bytes:
+    """The bytes of a regular file (at most `limit` when given); OSError otherwise."""
+    with os.fdopen(open_regular(path), "rb") as handle:
+        return handle.read(limit)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -138,7 +210,7 @@ def load_json(
     """
     target = Path(path)
     try:
-        raw = target.read_bytes()
+        raw = read_regular(target)
     except FileNotFoundError:
         return copy.deepcopy(default), None
     except OSError as exc:
@@ -152,16 +224,18 @@ def load_json(
     except json.JSONDecodeError as exc:
         reason = f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
     else:
-        reason = _shape_problem(value, default, check)
-        if reason is None:
+        problem = _shape_problem(value, default, check)
+        if problem is None:
             return value, None
+        reason = problem
     backup = move_aside(target)
     return copy.deepcopy(default), _warning(target, reason, backup)
 
 
 def _shape_problem(value: Any, default: Any, check: Callable[[Any], None] | None) -> str | None:
     if default is not None and not isinstance(value, type(default)):
-        expected = {dict: "an object", list: "a list"}.get(type(default), type(default).__name__)
+        kinds: dict[type, str] = {dict: "an object", list: "a list"}
+        expected = kinds.get(type(default), type(default).__name__)
         return f"it holds {type(value).__name__} where {expected} was expected"
     if check is not None:
         try:

@@ -26,12 +26,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from game.storage import data_dir, fsync_dir
-from game.story.events import Event
+from game.storage import fsync_dir, open_regular, read_regular
+from game.story.events import FORMAT_VERSION, Event
 from game.story.model import Script
 
 FORMAT = "freeze-frame-session"
-VERSION = 1
+#: The record format: its events are written in `game.story.events`' format, so the two
+#: versions move together. Format 1 records are still read (`Event.from_json` upgrades them).
+VERSION = FORMAT_VERSION
 SUFFIX = ".jsonl"
 ROOM_MODES = ("facilitator", "solo")
 #: How much of a journal's end `list_sessions` reads to learn its state.
@@ -40,10 +42,6 @@ TAIL_BYTES = 16_384
 
 class JournalError(ValueError):
     """A file that is not a session record this version can read; the message says why."""
-
-
-def sessions_dir() -> Path:
-    return data_dir() / "sessions"
 
 
 def app_version() -> str:
@@ -60,7 +58,7 @@ def app_version() -> str:
 def file_sha256(path: str) -> str:
     """Hash of the scenario file, so a resumed or reported run can tell it was edited since."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return hashlib.sha256(read_regular(path)).hexdigest()
     except OSError:
         return ""
 
@@ -80,7 +78,7 @@ def _now_iso(now: datetime | None = None) -> str:
 
 def trim_partial_tail(path: Path) -> int:
     """Cut a last line that has no newline (a write the power cut interrupted); bytes removed."""
-    with open(path, "rb+") as handle:
+    with os.fdopen(open_regular(path, os.O_RDWR), "rb+") as handle:
         size = handle.seek(0, os.SEEK_END)
         if size == 0:
             return 0
@@ -160,10 +158,10 @@ class SessionJournal:
         cls,
         script: Script,
         room_mode: str,
-        folder: Path | None = None,
+        folder: Path,
         now: datetime | None = None,
     ) -> SessionJournal:
-        """Start a new record for a run of `script` ("facilitator" or "solo").
+        """Start a new record for a run of `script` ("facilitator" or "solo") in `folder`.
 
         If the data folder cannot be written, the journal comes back with `error` set and
         records nothing: the run itself must still be playable.
@@ -171,7 +169,6 @@ class SessionJournal:
         if room_mode not in ROOM_MODES:
             raise ValueError(f"room mode must be one of {ROOM_MODES}, not {room_mode!r}")
         now = now or datetime.now(UTC)
-        folder = folder or sessions_dir()
         session_id = new_session_id(now)
         path = folder / f"{session_id}{SUFFIX}"
         header = {
@@ -208,7 +205,8 @@ class SessionJournal:
         record = read_journal(path)
         trim_partial_tail(path)
         last_seq = max((seq for seq, _ in record.numbered), default=-1)
-        handle = open(path, "ab")  # noqa: SIM115 - held open for the whole run
+        # Held open for the whole run; O_APPEND, so every write lands at the end.
+        handle = os.fdopen(open_regular(path, os.O_WRONLY | os.O_APPEND), "ab")
         return cls(path, handle, str(record.header["session"]), last_seq + 1)
 
     def _write(self, obj: dict[str, Any]) -> None:
@@ -301,23 +299,31 @@ def _parse_header(raw: bytes, name: str) -> dict[str, Any]:
     return header
 
 
-def _parse_body_line(raw: bytes) -> tuple[str, int, Any]:
-    """("event", seq, Event) or ("mark", -1, state); raises ValueError when damaged."""
-    obj = json.loads(raw.decode("utf-8"))
+def _parse_body_line(raw: bytes, version: int) -> tuple[str, int, Any]:
+    """("event", seq, Event) or ("mark", -1, state); raises ValueError saying what is damaged."""
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg})") from None
     if not isinstance(obj, dict):
         raise ValueError("not an object")
     if obj.get("type") == "mark" and obj.get("state") in ("finished", "abandoned"):
         return "mark", -1, obj["state"]
     if obj.get("type") == "event":
-        return "event", int(obj["seq"]), Event.from_json(obj["event"])
-    raise ValueError("unknown line type")
+        seq = obj.get("seq")
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+            raise ValueError("its sequence number is missing or not a whole number")
+        return "event", seq, Event.from_json(obj.get("event"), version)
+    raise ValueError("not an event or an end mark")
 
 
 def read_journal(path: str | os.PathLike[str]) -> JournalRecord:
     """Read a record, keeping every complete event; raises JournalError if it has no header."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except OSError as exc:
         raise JournalError(f"{path.name}: cannot be read ({exc.strerror})") from None
     lines = raw.split(b"\n")
@@ -331,11 +337,11 @@ def read_journal(path: str | os.PathLike[str]) -> JournalRecord:
         if not raw_line.strip():
             continue
         try:
-            kind, seq, value = _parse_body_line(raw_line)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            kind, seq, value = _parse_body_line(raw_line, header["version"])
+        except ValueError as exc:  # an EventError too: the message says what is wrong
             last = number == len(lines) and not partial
             where = "its last line" if last else f"line {number}"
-            warnings.append(f"{path.name}: {where} is damaged and was skipped.")
+            warnings.append(f"{path.name}: {where} is damaged and was skipped ({exc}).")
             continue
         if kind == "mark":
             state = value
@@ -367,15 +373,15 @@ class SessionInfo:
     modified_ns: int  # when it was last written: the most recently active run comes first
 
 
-def _tail_state(path: Path, size: int) -> str:
-    with open(path, "rb") as handle:
+def _tail_state(path: Path, size: int, version: int) -> str:
+    with os.fdopen(open_regular(path), "rb") as handle:
         handle.seek(max(0, size - TAIL_BYTES))
         tail = handle.read()
     complete = tail.split(b"\n")[:-1]
     for raw in reversed(complete[1:] if size > TAIL_BYTES else complete):
         try:
-            kind, _, value = _parse_body_line(raw)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            kind, _, value = _parse_body_line(raw, version)
+        except ValueError:
             continue
         if kind == "mark":
             return str(value)
@@ -386,7 +392,7 @@ def _tail_state(path: Path, size: int) -> str:
 
 def session_info(path: Path) -> SessionInfo:
     """Header and state from the first line and the end of the file only."""
-    with open(path, "rb") as handle:
+    with os.fdopen(open_regular(path), "rb") as handle:
         first = handle.readline(TAIL_BYTES)
         size = handle.seek(0, os.SEEK_END)
         modified = os.fstat(handle.fileno()).st_mtime_ns
@@ -401,14 +407,13 @@ def session_info(path: Path) -> SessionInfo:
         script_title=str(script.get("title", "")),
         room_mode=str(header.get("mode", "")),
         started=str(header.get("started", "")),
-        state=_tail_state(path, size),
+        state=_tail_state(path, size, header["version"]),
         modified_ns=modified,
     )
 
 
-def list_sessions(folder: Path | None = None) -> list[SessionInfo]:
+def list_sessions(folder: Path) -> list[SessionInfo]:
     """Every readable session record, most recently written first; unreadable ones left alone."""
-    folder = folder or sessions_dir()
     found = []
     for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
         try:
@@ -418,7 +423,7 @@ def list_sessions(folder: Path | None = None) -> list[SessionInfo]:
     return sorted(found, key=lambda s: (s.modified_ns, s.started), reverse=True)
 
 
-def find_unfinished(folder: Path | None = None) -> SessionInfo | None:
+def find_unfinished(folder: Path) -> SessionInfo | None:
     """The newest run that stopped without an ending and was not abandoned: offer "Resume"."""
     return next((s for s in list_sessions(folder) if s.state == "unfinished"), None)
 
@@ -429,19 +434,28 @@ def mark_session(path: Path, state: str) -> None:
     journal.close(state)
 
 
-def resolve_session(ref: str, folder: Path | None = None) -> Path:
-    """A record from a path, a session id, or the unique start of one."""
+def resolve_session(ref: str, folder: Path) -> Path:
+    """A record from a path, a session id, or the unique start of one in `folder`.
+
+    An id is matched by its plain characters: `?`, `*` and `[0-1]` are not patterns here,
+    so a reference never names a record it does not spell out. Anything that exists at
+    `ref` is returned as it is; reading it says what is wrong if it is not a record.
+    """
     as_path = Path(ref)
-    if as_path.is_file():
-        return as_path
-    folder = folder or sessions_dir()
-    exact = folder / f"{ref}{SUFFIX}"
-    if exact.is_file():
-        return exact
-    matches = sorted(folder.glob(f"{ref}*{SUFFIX}")) if folder.is_dir() and ref else []
+    if ref and (os.path.lexists(as_path) or os.sep in ref or ref.endswith(SUFFIX)):
+        if os.path.lexists(as_path):
+            return as_path
+        raise JournalError(f"no session {ref!r}: there is no such file")
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.name.endswith(SUFFIX))
+    except OSError:
+        names = []
+    if f"{ref}{SUFFIX}" in names:
+        return folder / f"{ref}{SUFFIX}"
+    matches = [name for name in names if name.startswith(ref)] if ref else []
     if len(matches) == 1:
-        return matches[0]
+        return folder / matches[0]
     if matches:
-        names = ", ".join(p.stem for p in matches[:5])
-        raise JournalError(f"{ref!r} matches several sessions ({names}); give more of the id")
+        shown = ", ".join(name[: -len(SUFFIX)] for name in matches[:5])
+        raise JournalError(f"{ref!r} matches several sessions ({shown}); give more of the id")
     raise JournalError(f"no session {ref!r}: not a file, and not an id in {folder}")

@@ -8,18 +8,37 @@ people in the room can reach it. A PNG of the chart is written beside it for sli
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 from pathlib import Path
+from typing import assert_never
 
 from game.records import chart as charts
 from game.records.journal import JournalRecord
 from game.records.session import replay_record
-from game.storage import atomic_write_text, handouts_dir
-from game.story.events import Event
-from game.story.model import Script
-from game.story.views import RunResult
+from game.safetext import safe_name
+from game.storage import atomic_write_text
+from game.story.events import (
+    Buzzed,
+    Chosen,
+    DecisionReached,
+    Ended,
+    Event,
+    HotSeated,
+    LineShown,
+    Missed,
+    Redirected,
+    Resumed,
+    Rewound,
+    Started,
+    Tallied,
+    run_mode,
+)
+from game.story.model import Decision, Ending, Intervention, Script
+from game.story.scoring import Judged
+from game.story.views import CriterionResult, RunResult
 
 TONE_NAMES = {
     "traditional": "Traditional outcome",
@@ -80,16 +99,13 @@ def _clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _prompts(script: Script) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Point id -> (prompt, option texts), for interventions and decisions alike."""
-    found = {
-        i.id: (i.prompt, tuple(o.says for o in i.options)) for i in script.interventions.values()
+def _points(script: Script) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Point id -> prompt, and point id -> option texts, for interventions and decisions."""
+    points: list[Intervention | Decision] = [*script.interventions.values()]
+    points += [b.decision for b in script.beats.values() if b.decision is not None]
+    return {p.id: p.prompt for p in points}, {
+        p.id: tuple(o.says for o in p.options) for p in points
     }
-    for beat in script.beats.values():
-        if beat.decision is not None:
-            d = beat.decision
-            found[d.id] = (d.prompt, tuple(o.says for o in d.options))
-    return found
 
 
 def score_words(scores: dict[str, int], script: Script) -> str:
@@ -117,9 +133,35 @@ def _line_at(script: Script, beat_id: str, index: int) -> str:
     return _said(script, beat.lines[index].who, beat.lines[index].says)
 
 
-def timeline(events: list[Event], script: Script) -> list[Entry]:
-    """The run in the room's terms: freezes, redirects, hot-seats, rewinds, misses, choices."""
-    prompts = _prompts(script)
+def _hands_text(counts: dict[int, int], options: tuple[str, ...]) -> str:
+    """A show of hands in words: '3 for "Listen first"; 1 for "Suspend him"'."""
+    return "; ".join(
+        f"{n} for \u201c{options[i] if 0 <= i < len(options) else f'option {i + 1}'}\u201d"
+        for i, n in sorted(counts.items())
+    )
+
+
+def alternative_words(verdict: Judged, script: Script) -> str:
+    """The strongest alternative the room had at a moment, and what it would have changed."""
+    strong = verdict.strongest()
+    if strong.option == verdict.chosen:
+        return "The strongest choice the room had here."
+    what = f"\u201c{strong.says}\u201d" if strong.says else "letting the moment pass"
+    change = score_words(verdict.change(), script) or "nothing on the criteria"
+    return f"Strongest alternative here: {what}. It would have changed: {change}."
+
+
+def timeline(events: list[Event], script: Script, verdicts: Sequence[Judged] = ()) -> list[Entry]:
+    """The run in the room's terms: freezes, redirects, hot-seats, rewinds, misses, choices.
+
+    `verdicts` (the runtime's, one per choice and missed moment in record order) add to each
+    moment the strongest alternative the room had there and what it would have changed.
+    """
+    prompts, options = _points(script)
+    moments = [e for e in events if isinstance(e.data, Redirected | Chosen | Missed)]
+    judged = dict(zip(map(id, moments), verdicts, strict=False))
+    if len(verdicts) != len(moments):
+        judged = {}  # an anti-model run is not judged
     start = events[0].t if events else 0.0
     on_stage = ""
     entries: list[Entry] = []
@@ -128,94 +170,101 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
     hands_at: tuple[str, int] | None = None
     hands: dict[int, int] = {}
     for e in events:
-        d = e.data
-        prompt, options = prompts.get(str(d.get("point", "")), ("", ()))
+        last = entries[-1] if entries else None
         entry = Entry(_clock(e.t - start), e.attempt, e.kind, "", "")
-        if e.kind == "line":
-            on_stage = _said(script, str(d.get("who", "")), str(d.get("says", "")))
-            continue
-        if e.kind == "decision":
-            on_stage = f"the decision \u201c{prompt}\u201d"
-            continue
-        if e.kind == "buzz":
-            offered = prompts.get(str(d.get("offered", "")), ("", ()))[0]
-            entry.label, entry.text = "Freeze", f"The scene froze at {on_stage or 'the start'}"
-            if offered:
-                entry.details.append(f"Moment to intervene: {offered}")
-        elif e.kind in ("redirect", "choice"):
-            entry.label = "Redirect" if e.kind == "redirect" else "Decision"
-            entry.text = f"{prompt} \u2192 \u201c{d.get('says', '')}\u201d"
-            entry.details.append(score_words(dict(d.get("scores") or {}), script))
-            entry.feedback = str(d.get("feedback", ""))
-        elif e.kind == "missed":
-            entry.label = "Missed moment"
-            entry.text = f"Nobody stopped the scene: {prompt}"
-            entry.details.append(score_words(dict(d.get("scores") or {}), script))
-            entry.feedback = str(d.get("feedback", ""))
-        elif e.kind == "hotseat":
-            who = script.cast.get(str(d.get("character", "")))
-            entry.label = "Hot-seat"
-            entry.text = (
-                f"{who.name if who else d.get('character')} thinks: \u201c{d.get('text', '')}\u201d"
-            )
-        elif e.kind == "rewind":
-            on_stage = _line_at(script, e.beat, e.line) or on_stage
-            entry.label = "Rewind"
-            entry.text = f"Back to {on_stage or 'an earlier moment'}; attempt {e.attempt} begins"
-        elif e.kind == "tally":
-            point = (str(d.get("point", "")), e.attempt)
-            counting = bool(entries) and entries[-1].kind == "tally" and hands_at == point
-            if not counting:
-                hands_at, hands = point, {}
-            hands[int(d.get("option", -1))] = int(d.get("count", 0))
-            entry.label = "Show of hands"
-            said = [options[i] if 0 <= i < len(options) else f"option {i + 1}" for i in hands]
-            entry.text = "; ".join(
-                f"{hands[i]} for \u201c{says}\u201d"
-                for i, says in sorted(zip(hands, said, strict=True))
-            )
-            if counting:
-                entries[-1].text = entry.text
+        match e.data:
+            case Started():
                 continue
-        elif e.kind == "resume":
-            if entries and entries[-1].kind == "buzz":  # a freeze with nothing done: one entry
-                entries[-1].details.append("The room let the scene play on as it was.")
+            case LineShown(who=who, says=says):
+                on_stage = _said(script, who, says)
                 continue
-            entry.label, entry.text = "Play on", "The scene played on as it was"
-        elif e.kind == "ending":
-            entry.label = "Ending"
-            entry.text = str(d.get("title") or "The run stopped without an ending")
-        else:
-            continue
+            case DecisionReached(point=point):
+                on_stage = f"the decision \u201c{prompts.get(point, '')}\u201d"
+                continue
+            case Buzzed(offered=offered):
+                entry.label, entry.text = "Freeze", f"The scene froze at {on_stage or 'the start'}"
+                if offered in prompts:
+                    entry.details.append(f"Moment to intervene: {prompts[offered]}")
+            case Redirected() | Chosen() as taken:
+                entry.label = "Redirect" if isinstance(taken, Redirected) else "Decision"
+                entry.text = f"{prompts.get(taken.point, '')} \u2192 \u201c{taken.says}\u201d"
+                entry.details.append(score_words(taken.scores, script))
+                entry.feedback = taken.feedback
+                if id(e) in judged:
+                    entry.details.append(alternative_words(judged[id(e)], script))
+            case Missed(point=point, scores=scores, feedback=feedback):
+                entry.label = "Missed moment"
+                entry.text = f"Nobody stopped the scene: {prompts.get(point, '')}"
+                entry.details.append(score_words(scores, script))
+                entry.feedback = feedback
+                if id(e) in judged:
+                    entry.details.append(alternative_words(judged[id(e)], script))
+            case HotSeated(character=character, text=text):
+                person = script.cast.get(character)
+                entry.label = "Hot-seat"
+                entry.text = f"{person.name if person else character} thinks: \u201c{text}\u201d"
+            case Rewound():
+                on_stage = _line_at(script, e.beat, e.line) or on_stage
+                entry.label = "Rewind"
+                entry.text = (
+                    f"Back to {on_stage or 'an earlier moment'}; attempt {e.attempt} begins"
+                )
+            case Tallied(point=point, option=option, count=count):
+                if not (last and last.kind == "tally" and hands_at == (point, e.attempt)):
+                    last, hands_at, hands = None, (point, e.attempt), {}
+                hands[option] = count
+                entry.label = "Show of hands"
+                entry.text = _hands_text(hands, options.get(point, ()))
+                if last is not None:  # the same show of hands: its entry takes the new count
+                    last.text = entry.text
+                    continue
+            case Resumed():
+                if last is not None and last.kind == "buzz":  # a freeze with nothing done
+                    last.details.append("The room let the scene play on as it was.")
+                    continue
+                entry.label, entry.text = "Play on", "The scene played on as it was"
+            case Ended(title=title):
+                entry.label = "Ending"
+                entry.text = title or "The run stopped without an ending"
+            case unknown:  # a new event kind: mypy points here until it has its words
+                assert_never(unknown)
         entry.details = [x for x in entry.details if x]
         entries.append(entry)
     return entries
 
 
-def _outcome_box(heading: str, ending, css: str, empty: str) -> str:
+def _context(ending: Ending) -> str:
+    """What nobody in the room could see: told only after the run, in the debrief."""
+    if not ending.context:
+        return ""
+    return f"<p><b>What nobody in the room could see:</b> {escape(ending.context)}</p>"
+
+
+def _outcome_box(heading: str, ending: Ending | None, css: str, empty: str) -> str:
     if ending is None:
         return f'<div class="outcome {css}"><h2>{escape(heading)}</h2><p>{escape(empty)}</p></div>'
     return (
         f'<div class="outcome {css}"><h2>{escape(heading)}</h2>'
         f'<p class="tone">{escape(TONE_NAMES.get(ending.tone, ending.tone))}</p>'
-        f"<h3>{escape(ending.title)}</h3><p>{escape(ending.outcome)}</p></div>"
+        f"<h3>{escape(ending.title)}</h3><p>{escape(ending.outcome)}</p>{_context(ending)}</div>"
     )
 
 
 def _criteria_table(result: RunResult) -> str:
-    def share(c) -> str:
-        return "not tested" if c.best == c.worst else f"{round(c.fraction * 100)}%"
+    def share(c: CriterionResult) -> str:
+        return f"{c.value}%" if c.tested else "not tested"
 
     rows = "".join(
-        f"<tr><td>{escape(c.name)}</td><td class='num'>{charts.signed(c.value)}</td>"
-        f"<td class='num'>{charts.signed(c.worst)}</td><td class='num'>{charts.signed(c.best)}</td>"
-        f"<td class='num'>{share(c)}</td></tr>"
+        f"<tr><td>{escape(c.name)}</td><td class='num'>{share(c)}</td>"
+        f"<td class='num'>{c.moments}</td><td class='num'>{charts.signed(c.points)}</td></tr>"
         for c in result.criteria
     )
     return (
-        "<table><thead><tr><th>Criterion</th><th>This run</th><th>Worst possible</th>"
-        "<th>Best possible</th><th>Of the way to best</th></tr></thead>"
+        "<table><thead><tr><th>Criterion</th><th>Where the choices sat, worst 0% to best "
+        "100%</th><th>Moments that tested it</th><th>Points</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
+        "<p class='meta'>Each choice is placed between the worst and the best alternative the "
+        "room had at that moment; the percentage is the average over those moments.</p>"
     )
 
 
@@ -240,7 +289,7 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
     """The handout for one recorded run of `script` (result: the replayed run's result)."""
     facilitated = record.header.get("mode") == "facilitator"
     events = record.events
-    anti_run = bool(events) and events[0].data.get("mode") == "anti_model"
+    anti_run = run_mode(events) == "anti_model"
     attempts = max((e.attempt for e in events), default=1)
     meta = [
         _date(str(record.header.get("started", ""))),
@@ -249,7 +298,7 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
         f"{attempts} attempt{'s' if attempts != 1 else ''}",
     ]
     anti = script.endings.get(script.anti_model_ending)
-    entries = timeline(events, script)
+    entries = timeline(events, script, result.verdicts)
     who = "the room" if facilitated else "you"
     title = f"Debrief: {script.title}"
     questions = "".join(f"<li>{escape(q)}</li>" for q in script.discussion_questions)
@@ -294,27 +343,37 @@ class HandoutFiles:
 
 
 def default_name(record: JournalRecord) -> str:
-    return f"freeze-frame-{record.script.get('id', 'session')}-{record.session_id}.html"
+    """The handout's file name, from the record's ids cleaned of anything but a name's
+    characters: a crafted record's `../../x` cannot put the handout outside its folder."""
+    script_id = safe_name(str(record.script.get("id", "")), "session")
+    return f"freeze-frame-{script_id}-{safe_name(record.session_id, 'record')}.html"
 
 
-def write_handout(record: JournalRecord, script: Script, out: Path | None = None) -> HandoutFiles:
-    """Write the HTML handout (and `<name>-chart.png` beside it); also the Export button's call.
+#: Draws a chart into a picture file. The records never draw: the caller brings this (the
+#: game and the report tool pass `game.ui.chart_png.save_png`), so they need no pygame.
+ChartWriter = Callable[[charts.Chart, Path], None]
 
-    `record` comes from `read_journal`; `out` defaults to the handouts folder. Raises
-    ResumeError if the record does not replay on this script, OSError if it cannot write.
+
+def write_handout(
+    record: JournalRecord, script: Script, out: Path, save_chart: ChartWriter | None
+) -> HandoutFiles:
+    """Write the HTML handout `out` and, given a chart writer, `<name>-chart.png` beside it;
+    also the Export button's call.
+
+    `record` comes from `read_journal`. Raises ResumeError if the record does not replay on
+    this script, OSError if the handout cannot be written (a chart that cannot be is a
+    warning: the handout stands without it).
     """
     runtime = replay_record(record, script)
     result = runtime.result()
-    out = out or handouts_dir() / default_name(record)
     atomic_write_text(out, render_html(record, script, result))
     warnings = list(record.warnings)
+    if save_chart is None:
+        return HandoutFiles(out, None, warnings)
     png = out.with_name(f"{out.stem}-chart.png")
+    chart = charts.layout(result.criteria, f"{script.title}: this run against the best")
     try:
-        from game.ui.chart_png import save_png
-    except ImportError as exc:  # pygame missing: the handout still stands without the PNG
-        return HandoutFiles(out, None, [*warnings, f"No chart picture: {exc}"])
-    try:
-        save_png(charts.layout(result.criteria, f"{script.title}: this run against the best"), png)
+        save_chart(chart, png)
     except (OSError, RuntimeError) as exc:
         warnings.append(f"The chart picture could not be written: {exc}")
         with_png = None

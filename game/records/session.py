@@ -21,6 +21,7 @@ from game.records.journal import (
     file_sha256,
     read_journal,
 )
+from game.safetext import safe_name, visible
 from game.story.events import Event
 from game.story.model import Script
 from game.story.runtime import Runtime
@@ -43,7 +44,9 @@ class Session:
     warnings: list[str] = field(default_factory=list)
 
 
-def _chain(journal: SessionJournal, also: Callable[[Event], None] | None):
+def _chain(
+    journal: SessionJournal, also: Callable[[Event], None] | None
+) -> Callable[[Event], None]:
     if also is None:
         return journal.append
 
@@ -57,33 +60,43 @@ def _chain(journal: SessionJournal, also: Callable[[Event], None] | None):
 def start_session(
     script: Script,
     room_mode: str,
+    folder: Path,
     run_mode: RunMode = RunMode.FORUM,
     clock: Clock = lambda: 0.0,
     on_event: Callable[[Event], None] | None = None,
     start: str | None = None,
 ) -> Session:
-    """Open a new record and a runtime writing into it (its start event is already on disk)."""
-    journal = SessionJournal.create(script, room_mode)
+    """Open a new record in `folder` and a runtime writing into it (its start event is
+    already on disk)."""
+    journal = SessionJournal.create(script, room_mode, folder)
     runtime = Runtime(script, run_mode, start, clock, _chain(journal, on_event))
     return Session(runtime, journal, room_mode)
 
 
-def script_path_for(record: JournalRecord, scripts_dir: Path | None = None) -> str:
-    """The scenario file a record was played from, or the same id in `scripts_dir`."""
+def script_path_for(record: JournalRecord, scripts_dir: Path) -> str:
+    """The scenario file a record was played from, found only inside `scripts_dir`.
+
+    A record is a file anyone can edit or e-mail, so its `path` is used only when it lies
+    inside the scenario folder, and otherwise only its id (checked to be a plain id) is
+    looked up there (if it is a plain name): a crafted record cannot make the game load a
+    file from anywhere else.
+    """
+    folder = scripts_dir.resolve()
     recorded = str(record.script.get("path", ""))
-    if recorded and Path(recorded).is_file():
+    if recorded and Path(recorded).resolve().is_relative_to(folder) and Path(recorded).is_file():
         return recorded
-    if scripts_dir is not None:
-        candidate = scripts_dir / f"{record.script.get('id', '')}.yaml"
+    script_id = record.script.get("id")
+    if isinstance(script_id, str) and script_id and safe_name(script_id, "") == script_id:
+        candidate = folder / f"{script_id}.yaml"
         if candidate.is_file():
             return str(candidate)
     raise ResumeError(
-        f"The scenario file for this session ({recorded or record.script.get('id')}) "
-        "cannot be found."
+        f"The scenario file for this session ({visible(recorded or str(script_id))}) "
+        f"cannot be found in {folder}."
     )
 
 
-def _shape(e: Event) -> tuple:
+def _shape(e: Event) -> tuple[int, str, str, str, int, int]:
     """What must match between a record and its replay (not times; not text an author fixed)."""
     return (e.step, e.action, e.kind, e.beat, e.line, e.attempt)
 
@@ -145,10 +158,13 @@ def resume_session(
     return Session(runtime, journal, str(record.header.get("mode", "solo")), warnings)
 
 
-def finish_session(session: Session, now: datetime | None = None) -> str | None:
+def finish_session(
+    session: Session, progress_file: Path, now: datetime | None = None
+) -> str | None:
     """Close the record at an ending, or when the user gives the run up; a solo forum run
-    that reached an ending joins the progress history. (To leave a run resumable, as on a
-    quit that should offer "Resume" next time, call `session.journal.close()` instead.)
+    that reached an ending joins the progress history in `progress_file`. (To leave a run
+    resumable, as on a quit that should offer "Resume" next time, call
+    `session.journal.close()` instead.)
 
     Returns a warning for the user if the progress file had to be recovered, else None.
     """
@@ -159,5 +175,5 @@ def finish_session(session: Session, now: datetime | None = None) -> str | None:
         return None
     ended_at = (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
     return progress.record_run(
-        runtime.script, runtime.result(), session.journal.session_id, ended_at
+        runtime.script, runtime.result(), session.journal.session_id, ended_at, progress_file
     )

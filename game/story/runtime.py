@@ -11,12 +11,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from . import flow
-from .analysis import analyse
-from .events import Event
-from .model import Beat, Option, Script
+from .events import (
+    Action,
+    Buzzed,
+    Chosen,
+    DecisionReached,
+    Ended,
+    Event,
+    HotSeated,
+    LineShown,
+    Missed,
+    Payload,
+    Redirected,
+    Resumed,
+    Rewound,
+    Started,
+    Tallied,
+)
+from .model import Beat, Ending, Line, Option, Script, ScriptDocument
+from .scoring import Judged, alternatives_at, judge, tally
 from .views import (
     ActorView,
     ChoiceResult,
@@ -30,10 +45,6 @@ from .views import (
     StageView,
     ThoughtView,
 )
-
-SAVE_FORMAT = "freeze-frame-state"
-SAVE_VERSION = 1
-MIN_COMPATIBLE_VERSION = 1
 
 #: Which actions each phase allows; `IllegalAction` messages are built from this table.
 LEGAL: dict[Phase, tuple[str, ...]] = {
@@ -59,32 +70,15 @@ class Position:
     totals: tuple[tuple[str, int], ...]
     pending: tuple[tuple[str, int], ...]  # intervention points passed, still open to a late buzz
     missed: tuple[str, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "beat": self.beat,
-            "line": self.line,
-            "deciding": self.deciding,
-            "flags": sorted(self.flags),
-            "totals": dict(self.totals),
-            "pending": [list(p) for p in self.pending],
-            "missed": list(self.missed),
-        }
-
-    @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> Position:
-        return cls(
-            beat=str(raw["beat"]),
-            line=int(raw["line"]),
-            deciding=bool(raw["deciding"]),
-            flags=frozenset(raw["flags"]),
-            totals=tuple(sorted((str(k), int(v)) for k, v in raw["totals"].items())),
-            pending=tuple((str(p), int(m)) for p, m in raw["pending"]),
-            missed=tuple(raw["missed"]),
-        )
+    #: While a choice is acted out: (point, option index, which of its act lines is on stage).
+    act: tuple[str, int, int] | None = None
+    #: The moments of this path so far, each choice judged against its alternatives.
+    judged: tuple[Judged, ...] = ()
 
 
-def _add_scores(totals: tuple[tuple[str, int], ...], scores: dict[str, int]) -> tuple:
+def _add_scores(
+    totals: tuple[tuple[str, int], ...], scores: dict[str, int]
+) -> tuple[tuple[str, int], ...]:
     merged = dict(totals)
     for criterion, value in scores.items():
         merged[criterion] = merged.get(criterion, 0) + value
@@ -101,6 +95,9 @@ class Runtime:
         start: str | None = None,
         clock: Callable[[], float] = lambda: 0.0,
         on_event: Callable[[Event], None] | None = None,
+        *,
+        acted: bool = True,
+        flags: frozenset[str] = frozenset(),
     ) -> None:
         start = start or script.start
         if start not in script.beats:
@@ -118,31 +115,39 @@ class Runtime:
         self.offer: tuple[str, int] | None = None  # (intervention id, moment index) at a freeze
         self.tallies: dict[str, dict[int, int]] = {}
         self.ending: str | None = None
+        #: Whether choices are acted out (their words, then follow-ups, as lines). Records
+        #: made before acting existed say nothing and replay without it, so they still open.
+        self.acted = acted
+        #: Every moment judged, in the order of the record's choice and missed events
+        #: (all attempts: the timeline shows each); the path's own are in `position.judged`.
+        self.verdicts: list[Judged] = []
         self._step = 0
-        self._action = "start"
-        self._emit("start", {"script": script.id, "mode": mode.value, "start": start})
-        empty = Position(start, -1, False, frozenset(), (), (), ())
+        self._action: Action = "start"
+        self._emit(Started(script.id, mode.value, start))
+        #: Flags set before the first beat (an author's `play --set`): as if earlier choices had
+        #: set them. Recorded runs start with none.
+        self.initial_flags = frozenset(flags)
+        empty = Position(start, -1, False, self.initial_flags, (), (), ())
         self._enter(empty, start)
 
     # ----- the record -------------------------------------------------------------------
 
-    def _emit(self, kind: str, data: dict[str, Any] | None = None) -> None:
+    def _emit(self, data: Payload) -> None:
         pos = self.trail[-1] if self.trail else None
         event = Event(
             t=float(self.clock()),
             step=self._step,
             action=self._action,
-            kind=kind,
             beat=pos.beat if pos else self.start,
             line=pos.line if pos else -1,
             attempt=self.attempt,
-            data=data or {},
+            data=data,
         )
         self.events.append(event)
         if self.on_event is not None:
             self.on_event(event)
 
-    def _begin(self, action: str) -> None:
+    def _begin(self, action: Action) -> None:
         allowed = self.allowed()
         if action not in allowed:
             can = ", ".join(sorted(allowed)) or "nothing (the run has ended)"
@@ -179,12 +184,40 @@ class Runtime:
 
     def _push(self, pos: Position) -> None:
         self.trail.append(pos)
+        line = self._line_at(pos)
         if pos.deciding:
             decision = self._beat(pos).decision
-            self._emit("decision", {"point": decision.id if decision else ""})
-        elif pos.line >= 0:
-            line = self._beat(pos).lines[pos.line]
-            self._emit("line", {"who": line.who, "says": line.says})
+            self._emit(DecisionReached(decision.id if decision else ""))
+        elif line is not None:
+            self._emit(LineShown(line.who, line.says))
+
+    def _chosen(self, point: str, index: int) -> tuple[Option, str]:
+        """An option by its point and index, and who says it (the point's owner)."""
+        intervention = self.script.interventions.get(point)
+        if intervention is not None:
+            return intervention.options[index], intervention.by or self._manager()
+        for beat in self.script.beats.values():
+            if beat.decision is not None and beat.decision.id == point:
+                return beat.decision.options[index], beat.decision.by or self._manager()
+        raise KeyError(point)
+
+    def _manager(self) -> str:
+        manager = self.script.manager
+        return manager.id if manager else ""
+
+    def _act_lines(self, pos: Position) -> list[Line]:
+        assert pos.act is not None
+        point, index, _ = pos.act
+        option, who = self._chosen(point, index)
+        return flow.act_lines(option, who, pos.flags)
+
+    def _line_at(self, pos: Position) -> Line | None:
+        """The line on stage at `pos`: a line of its beat, or a line of a choice acted out."""
+        if pos.act is not None:
+            return self._act_lines(pos)[pos.act[2]]
+        if pos.deciding or pos.line < 0:
+            return None
+        return self._beat(pos).lines[pos.line]
 
     def _settle(self, pos: Position, keep_last: int) -> Position:
         """Turn pending intervention points older than the late-buzz window into misses."""
@@ -198,12 +231,13 @@ class Runtime:
             miss = self.script.interventions[point].missed
             missed.append(point)
             totals = _add_scores(totals, miss.scores)
-            self._emit("missed", {"point": point, "scores": miss.scores, "feedback": miss.feedback})
+            pos = self._judge(pos, point, -1)
+            self._emit(Missed(point, dict(miss.scores), miss.feedback))
         return replace(pos, pending=tuple(keep), missed=tuple(missed), totals=totals)
 
     def _passing(self, pos: Position) -> Position:
         """Leaving the line on stage: if it was an intervention point, it starts passing."""
-        if pos.deciding or pos.line < 0:
+        if pos.deciding or pos.line < 0 or pos.act is not None:
             return pos
         point = self._beat(pos).lines[pos.line].intervention
         if not point:
@@ -219,8 +253,8 @@ class Runtime:
                 self._finish(pos, target)
                 return
             beat = self.script.beats[target]
+            pos = replace(pos, beat=target, line=-1, deciding=False, flags=beat.apply(pos.flags))
             shown = flow.visible_lines(beat, pos.flags)
-            pos = replace(pos, beat=target, line=-1, deciding=False)
             if shown:
                 self._push(self._settle(replace(pos, line=shown[0]), flow.LATE_LINES))
                 return
@@ -245,10 +279,7 @@ class Runtime:
         self.phase = Phase.ENDED
         self.ending = ending
         found = self.script.endings.get(ending or "")
-        data = {"ending": ending or "", "title": found.title if found else "", "tone": ""}
-        if found:
-            data["tone"] = found.tone
-        self._emit("ending", data)
+        self._emit(Ended(ending, found.title, found.tone) if found else Ended(None, "", ""))
 
     def advance(self) -> None:
         """Show the next line; at the end of a beat, go on (or stop at its decision)."""
@@ -260,7 +291,10 @@ class Runtime:
             if index is None:
                 self._finish(self.position, None)
                 return
-            self._take(decision.id, decision.options[index], index, "choice")
+            self._take(decision.id, decision.options[index], index, Chosen)
+            return
+        if self.position.act is not None:
+            self._act_on()
             return
         pos = self._passing(self.position)
         beat = self._beat(pos)
@@ -276,25 +310,41 @@ class Runtime:
             else:
                 self._enter(pos, target)
 
-    def _take(self, point: str, option: Option, index: int, kind: str) -> ChoiceResult:
+    def _take(
+        self, point: str, option: Option, index: int, kind: type[Redirected | Chosen]
+    ) -> ChoiceResult:
         """Apply an option: flags, scores, the record, then go where it leads."""
         pos = self.position
         scores = {} if self.mode is RunMode.ANTI_MODEL else dict(option.scores)
-        self._emit(
-            kind,
-            {
-                "point": point,
-                "option": index,
-                "says": option.says,
-                "scores": scores,
-                "feedback": option.feedback,
-                "goto": option.goto,
-            },
-        )
+        self._emit(kind(point, index, option.says, scores, option.feedback, option.goto))
+        pos = self._judge(pos, point, index)
         pos = replace(pos, flags=option.apply(pos.flags), totals=_add_scores(pos.totals, scores))
         self.phase = Phase.PLAYING
-        self._enter(pos, option.goto)
-        return ChoiceResult(point, option, scores, option.feedback, option.goto)
+        if self.acted:
+            self._push(replace(pos, deciding=False, act=(point, index, 0)))
+        else:
+            self._enter(pos, option.goto)
+        verdict = pos.judged[-1] if pos.judged and self.mode is RunMode.FORUM else None
+        return ChoiceResult(point, option, scores, option.feedback, option.goto, verdict)
+
+    def _judge(self, pos: Position, point: str, chosen: int) -> Position:
+        """Add the verdict on this moment's choice (none in the anti-model run: not scored)."""
+        if self.mode is RunMode.ANTI_MODEL:
+            return pos
+        verdict = judge(alternatives_at(self.script, point, pos.flags), point, chosen)
+        self.verdicts.append(verdict)
+        return replace(pos, judged=(*pos.judged, verdict))
+
+    def _act_on(self) -> None:
+        """The next line of the choice being acted out, or on to where the choice leads."""
+        pos = self.position
+        assert pos.act is not None
+        point, index, shown = pos.act
+        if shown + 1 < len(self._act_lines(pos)):
+            self._push(replace(pos, act=(point, index, shown + 1)))
+            return
+        option, _ = self._chosen(point, index)
+        self._enter(replace(pos, act=None), option.goto)
 
     def choose(self, index: int) -> ChoiceResult:
         """The manager's response at a decision point."""
@@ -302,7 +352,7 @@ class Runtime:
         decision = self._beat().decision
         assert decision is not None
         option = self._option(decision.options, index)
-        return self._take(decision.id, option, index, "choice")
+        return self._take(decision.id, option, index, Chosen)
 
     def _option(self, options: tuple[Option, ...], index: int) -> Option:
         if not 0 <= index < len(options):
@@ -322,7 +372,7 @@ class Runtime:
         if self.frozen_from is not Phase.PLAYING:
             return None
         here = len(self.trail) - 1
-        line = self._beat().lines[pos.line] if pos.line >= 0 else None
+        line = self._line_at(pos)
         if line is not None and line.intervention:
             return (line.intervention, here)
         return max(pos.pending, key=lambda p: p[1]) if pos.pending else None
@@ -333,13 +383,13 @@ class Runtime:
         self.frozen_from = self.phase
         self.phase = Phase.FROZEN
         self.offer = self._find_offer()
-        self._emit("buzz", {"offered": self.offer[0] if self.offer else ""})
+        self._emit(Buzzed(self.offer[0] if self.offer else None))
 
     def resume(self) -> None:
         self._begin("resume")
         self.phase = self.frozen_from
         self.offer = None
-        self._emit("resume")
+        self._emit(Resumed())
 
     def redirect(self, index: int) -> ChoiceResult:
         """Play an alternative at the offered intervention point instead of what happened."""
@@ -350,14 +400,14 @@ class Runtime:
         pos = self.position
         self.trail[-1] = replace(pos, pending=tuple(p for p in pos.pending if p[0] != point))
         self.offer = None
-        return self._take(point, option, index, "redirect")
+        return self._take(point, option, index, Redirected)
 
     def tally(self, index: int, count: int) -> None:
         """Record a show of hands for an option before the room chooses."""
         self._begin("tally")
         point = self._tally_point()
         self.tallies.setdefault(point.id, {})[index] = max(0, int(count))
-        self._emit("tally", {"point": point.id, "option": index, "count": max(0, int(count))})
+        self._emit(Tallied(point.id, index, max(0, int(count))))
 
     def _tally_point(self) -> PointView:
         view = self.view()
@@ -374,14 +424,14 @@ class Runtime:
         who = self.script.cast[character]
         found = None
         for pos in reversed(self.trail):
-            found = self.script.beats[pos.beat].thoughts.get(character)
+            found = self.script.beats[pos.beat].thought_for(character, pos.flags)
             if found is not None:
                 break
         if found is None:
             text, emotion = f"{who.name} is keeping their thoughts private for now.", ""
         else:
             text, emotion = found.text, found.emotion
-        self._emit("hotseat", {"character": character, "text": text})
+        self._emit(HotSeated(character, text))
         return ThoughtView(who, text, emotion or self._emotions().get(character, "neutral"))
 
     def moments(self) -> list[Moment]:
@@ -389,11 +439,11 @@ class Runtime:
         found = []
         for index, pos in enumerate(self.trail[:-1]):
             beat = self.script.beats[pos.beat]
+            line = self._line_at(pos)
             if pos.deciding:
                 prompt = beat.decision.prompt if beat.decision else ""
                 found.append(Moment(index, pos.beat, pos.line, "Decision", prompt))
-            elif pos.line >= 0:
-                line = beat.lines[pos.line]
+            elif line is not None:
                 name = self.script.cast[line.who].name if line.who in self.script.cast else ""
                 found.append(Moment(index, pos.beat, pos.line, name, line.says))
         return found
@@ -408,28 +458,41 @@ class Runtime:
         self.attempt += 1
         self.frozen_from = Phase.DECIDING if target.deciding else Phase.PLAYING
         self.offer = self._find_offer()
-        self._emit("rewind", {"to_moment": moment, "beat": target.beat})
+        self._emit(Rewound(moment))
 
     # ----- what is on stage ---------------------------------------------------------------
 
     def _present(self) -> list[str]:
-        beat = self._beat()
-        ids = list(beat.present)
-        for line in beat.lines:
-            if line.who not in ids:
-                ids.append(line.who)
+        """Who is on stage: the beat's people on this route, and whoever acts out a choice."""
+        pos = self.position
+        ids = list(self._beat().on_stage(pos.flags))
+        if pos.act is not None:
+            ids += [ln.who for ln in self._act_lines(pos) if ln.who not in ids]
         return [i for i in ids if i in self.script.cast]
 
     def _emotions(self) -> dict[str, str]:
         """Each character's look now: the beat's moods, then emotions of lines shown so far."""
         pos = self.position
         beat = self._beat()
-        feel = dict(beat.moods)
-        upto = len(beat.lines) - 1 if pos.deciding else pos.line
+        feel = beat.moods_for(pos.flags)
+        acting = pos.act is not None
+        upto = len(beat.lines) - 1 if pos.deciding or acting else pos.line
         for i in flow.visible_lines(beat, pos.flags):
             if i <= upto and beat.lines[i].emotion:
                 feel[beat.lines[i].who] = beat.lines[i].emotion
+        if pos.act is not None:
+            for act_line in self._act_lines(pos)[: pos.act[2] + 1]:
+                if act_line.emotion:
+                    feel[act_line.who] = act_line.emotion
         return feel
+
+    def documents(self) -> tuple[ScriptDocument, ...]:
+        """The documents the room can read now: those of every beat reached so far in this
+        attempt, in the order they became available."""
+        ids = dict.fromkeys(
+            doc for pos in self.trail for doc in self.script.beats[pos.beat].documents
+        )
+        return tuple(self.script.documents[d] for d in ids if d in self.script.documents)
 
     def _point_view(self, point: str, options: tuple[Option, ...], late: bool) -> PointView:
         flags = self.position.flags
@@ -457,8 +520,8 @@ class Runtime:
     def view(self) -> StageView:
         pos = self.position
         beat = self._beat()
-        line = beat.lines[pos.line] if pos.line >= 0 and not self.ending else None
-        speaker = self.script.cast.get(line.who) if line and pos.line >= 0 else None
+        line = self._line_at(pos) if not self.ending else None
+        speaker = self.script.cast.get(line.who) if line else None
         feel = self._emotions()
         actors = tuple(
             ActorView(
@@ -492,81 +555,45 @@ class Runtime:
             intervention_here=bool(line and line.intervention and not pos.deciding),
             redirect=redirect,
             decision=decision,
-            ending=self.script.endings.get(self.ending or ""),
+            ending=self._ending(),
             allowed=self.allowed(),
             flags=pos.flags,
+            caption=beat.caption,
+            documents=self.documents(),
+            acting=pos.act is not None,
         )
+
+    def _ending(self) -> Ending | None:
+        """The ending reached, with the outcome text that is true on this route."""
+        found = self.script.endings.get(self.ending or "")
+        return found.for_flags(self.position.flags) if found else None
 
     def totals(self) -> dict[str, int]:
         return dict(self.position.totals)
 
     def result(self) -> RunResult:
-        """The run scored against the worst and best this script makes possible from its start."""
-        bounds = analyse(self.script, start=self.start).criteria
+        """The run judged moment by moment: on each criterion, the mean position of its
+        choices between the worst and best alternative the room had (game/story/scoring.py)."""
         totals = self.totals()
+        judged = self.position.judged
+        tallies = tally(judged, self.script.criteria)
         criteria = tuple(
-            CriterionResult(c.id, c.name, totals.get(c.id, 0), *bounds.get(c.id, (0, 0)))
+            CriterionResult(
+                c.id, c.name, tallies[c.id].score, tallies[c.id].moments, totals.get(c.id, 0)
+            )
             for c in self.script.criteria.values()
         )
         return RunResult(
-            ending=self.script.endings.get(self.ending or ""),
+            ending=self._ending(),
             criteria=criteria,
             missed=self.position.missed,
             choices=tuple(e for e in self.events if e.kind in ("choice", "redirect")),
             timeline=tuple(e for e in self.events if e.kind != "line"),
+            moments=judged,
+            verdicts=tuple(self.verdicts),
         )
 
-    # ----- saving, loading, replaying ----------------------------------------------------
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": SAVE_FORMAT,
-            "version": SAVE_VERSION,
-            "min_compatible": MIN_COMPATIBLE_VERSION,
-            "script": self.script.id,
-            "mode": self.mode.value,
-            "start": self.start,
-            "phase": self.phase.value,
-            "frozen_from": self.frozen_from.value,
-            "offer": list(self.offer) if self.offer else None,
-            "attempt": self.attempt,
-            "step": self._step,
-            "ending": self.ending,
-            "tallies": {p: {str(i): n for i, n in t.items()} for p, t in self.tallies.items()},
-            "trail": [p.to_json() for p in self.trail],
-            "events": [e.to_json() for e in self.events],
-        }
-
-    @classmethod
-    def from_json(
-        cls,
-        script: Script,
-        data: dict[str, Any],
-        clock: Callable[[], float] = lambda: 0.0,
-        on_event: Callable[[Event], None] | None = None,
-    ) -> Runtime:
-        """Rebuild a saved run. Refuses saves from a newer, incompatible format."""
-        if data.get("format") != SAVE_FORMAT:
-            raise ValueError("not a Freeze Frame saved run")
-        if int(data.get("min_compatible", 0)) > SAVE_VERSION:
-            raise ValueError(f"saved by a newer Freeze Frame (format {data.get('version')})")
-        if data.get("script") != script.id:
-            raise ValueError(f"saved for script {data.get('script')!r}, not {script.id!r}")
-        rt = cls.__new__(cls)
-        rt.script, rt.clock, rt.on_event = script, clock, on_event
-        rt.mode = RunMode(data["mode"])
-        rt.start = data["start"]
-        rt.phase = Phase(data["phase"])
-        rt.frozen_from = Phase(data["frozen_from"])
-        rt.offer = (data["offer"][0], int(data["offer"][1])) if data["offer"] else None
-        rt.attempt = int(data["attempt"])
-        rt._step = int(data["step"])
-        rt._action = "load"
-        rt.ending = data["ending"]
-        rt.tallies = {p: {int(i): n for i, n in t.items()} for p, t in data["tallies"].items()}
-        rt.trail = [Position.from_json(p) for p in data["trail"]]
-        rt.events = [Event.from_json(e) for e in data["events"]]
-        return rt
+    # ----- replaying ---------------------------------------------------------------------
 
     @classmethod
     def replay(
@@ -575,31 +602,68 @@ class Runtime:
         events: Iterable[Event],
         clock: Callable[[], float] = lambda: 0.0,
         on_event: Callable[[Event], None] | None = None,
+        flags: frozenset[str] = frozenset(),
     ) -> Runtime:
-        """Rebuild a run by calling again, in order, each action the record holds."""
+        """Rebuild a run by calling again, in order, each action the record holds (`flags`:
+        those the run started with, for a preview started with flags set)."""
+        events = list(events)
         calls: dict[int, Event] = {}
         for event in events:
             calls.setdefault(event.step, event)
         first = calls.get(0)
-        if first is None or first.kind != "start":
+        if first is None or not isinstance(first.data, Started):
             raise ValueError("the record has no start event")
-        rt = cls(script, RunMode(first.data["mode"]), first.data["start"], clock, on_event)
+        rt = cls(
+            script,
+            RunMode(first.data.mode),
+            first.data.start,
+            clock,
+            on_event,
+            acted=_acted(events),
+            flags=flags,
+        )
         for step in sorted(calls)[1:]:
             rt._call(calls[step])
         return rt
 
     def _call(self, event: Event) -> None:
         """Call the action that produced `event` (the first event of that action call)."""
-        action, data = event.action, event.data
-        if action in ("advance", "buzz", "resume"):
-            getattr(self, action)()
-        elif action in ("redirect", "choose"):
-            getattr(self, action)(int(data["option"]))
-        elif action == "hotseat":
-            self.hotseat(str(data["character"]))
-        elif action == "rewind":
-            self.rewind(int(data["to_moment"]))
-        elif action == "tally":
-            self.tally(int(data["option"]), int(data["count"]))
-        else:
-            raise ValueError(f"the record holds an unknown action {action!r}")
+        match event.action, event.data:
+            case "advance", _:
+                self.advance()
+            case "buzz", _:
+                self.buzz()
+            case "resume", _:
+                self.resume()
+            case "redirect", Redirected(option=option):
+                self.redirect(option)
+            case "choose", Chosen(option=option):
+                self.choose(option)
+            case "hotseat", HotSeated(character=character):
+                self.hotseat(character)
+            case "rewind", Rewound(to_moment=moment):
+                self.rewind(moment)
+            case "tally", Tallied(option=option, count=count):
+                self.tally(option, count)
+            case action, data:
+                raise ValueError(
+                    f"step {event.step} of the record is a {action!r} action "
+                    f"that cannot have caused a {data.kind!r} event"
+                )
+
+
+def _acted(events: list[Event]) -> bool:
+    """Whether the recorded run acted its choices out, read from the record itself.
+
+    An acted choice is followed, in the same action, by a line in the same beat (the
+    option's words); before acting existed it was followed by the next beat's first line,
+    a decision or an ending (never the same beat: a story cannot loop). A record with no
+    finished choice yet plays the same either way, so it carries on acted.
+    """
+    for i, event in enumerate(events):
+        if not isinstance(event.data, Chosen | Redirected):
+            continue
+        after = next((e for e in events[i + 1 :] if e.step == event.step), None)
+        if after is not None:
+            return isinstance(after.data, LineShown) and after.beat == event.beat
+    return True

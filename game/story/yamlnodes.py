@@ -17,15 +17,16 @@ Garbage collection is paused while the tree is built (see `game.story.perf`).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
+from game.storage import read_regular
 from game.story.errors import Diagnostic, diagnostic, source_lines, with_source
 from game.story.model import Pos
 from game.story.perf import paused_gc
-from game.story.syntax_hints import syntax_hint
+from game.story.syntax_hints import syntax_hint, unclosed_quote
 
 #: Generated benchmark scripts of 100,000 beats are 10-20 MB; anything far beyond is a mistake.
 MAX_BYTES = 50 * 1024 * 1024
@@ -104,11 +105,8 @@ def read_file(path: str) -> tuple[Document | None, list[Diagnostic]]:
 def read_bytes(path: str) -> tuple[bytes | None, list[Diagnostic]]:
     """The file's bytes (at most one byte over the limit, so the limit can be reported)."""
     where = Pos(path, 1, 1)
-    try:
-        if os.path.isdir(path):
-            return None, [diagnostic("FF001", where, what=path, reason="it is a folder")]
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1), []
+    try:  # only a regular file: a named pipe called x.yaml would block a plain open()
+        return read_regular(path, MAX_BYTES + 1), []
     except OSError as exc:
         reason = (exc.strerror or type(exc).__name__).lower()
         return None, [diagnostic("FF001", where, what=path, reason=reason)]
@@ -176,7 +174,12 @@ def _compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
             mark = exc.context_mark  # an unclosed quote: point at where it was opened
         problem = exc.problem or exc.context or "not valid YAML"
         pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
-        hint = syntax_hint(problem, source_lines(text), pos.line, pos.col)
+        lines = source_lines(text)
+        hint = syntax_hint(problem, lines, pos.line, pos.col)
+        opened = unclosed_quote(lines, pos.line)
+        if opened is not None:
+            pos, hint = Pos(path, opened[0], opened[1]), opened[2]
+            problem = "a quote opened on this line is not closed"
         builder.diags.append(diagnostic("FF101", pos, problem=problem, hint=hint))
     except yaml.YAMLError as exc:
         index = getattr(exc, "position", 0) or 0
@@ -214,12 +217,15 @@ class _Builder:
         self.documents = 0
         self.count = 0
 
-    def fail(self, code: str, mark: yaml.Mark, **fields: object) -> None:
+    def fail(self, code: str, mark: yaml.Mark, hint: str = "", **fields: object) -> None:
         self.diags.append(
-            diagnostic(code, Pos(self.path, mark.line + 1, mark.column + 1), **fields)
+            diagnostic(code, Pos(self.path, mark.line + 1, mark.column + 1), hint, **fields)
         )
 
     def run(self, text: str) -> None:
+        # Typed as Any: the loop tells events apart by their exact class (quicker than
+        # isinstance), which a type checker cannot follow from PyYAML's base `Event`.
+        event: Any
         for event in yaml.parse(text, Loader=_LOADER):
             kind = type(event)
             if kind is yaml.ScalarEvent:  # most events: kept lean, it runs millions of times
@@ -254,7 +260,7 @@ class _Builder:
                     self.fail("FF106", event.start_mark)
                     raise _Stop
 
-    def check_tag(self, event: yaml.NodeEvent) -> None:
+    def check_tag(self, event: Any) -> None:  # a node event from `run`
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _ALLOWED_TAGS:
             shown = "!!" + tag[len(_STANDARD) :] if tag.startswith(_STANDARD) else tag

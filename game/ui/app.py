@@ -15,17 +15,21 @@ preview under pytest) errors propagate, so nothing is ever swallowed in a test.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import os
+import signal
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.storage import data_dir
+from game import paths, storage
+from game.storage import Folders, open_regular
 from game.story.library import ScriptLibrary
 
 from .input import Action, Input
@@ -41,8 +45,7 @@ from .theme import Theme, make_theme
 if TYPE_CHECKING:
     from .art.stage import StageArt
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS_DIR = ROOT / "scripts"
+SCRIPTS_DIR = paths.SCRIPTS
 WINDOW_TITLE = "Freeze Frame: forum theatre for managers"
 FPS = 60
 
@@ -62,10 +65,13 @@ class App:
         strict: bool = False,
         animate: bool = True,
         persist: bool = True,
+        folders: Folders | None = None,
     ) -> None:
         pygame.init()
+        #: Where the user's files go: worked out once, here or by whoever made the app.
+        self.folders = folders or storage.folders()
         if settings is None:
-            settings, settings_warning = load_settings()
+            settings, settings_warning = load_settings(self.folders.settings)
         if size is not None:
             settings = replace(settings, window=clamp_size(size))
         self.settings = settings
@@ -140,7 +146,7 @@ class App:
         self.stack.relayout()
         if self.persist:
             try:
-                save_settings(settings)
+                save_settings(settings, self.folders.settings)
             except OSError as exc:
                 self.notice = f"Your settings could not be saved ({exc.strerror})."
 
@@ -207,7 +213,7 @@ class App:
             self.recover(traceback.format_exc())
 
     def recover(self, details: str) -> None:
-        where = write_log(details)
+        where = write_log(details, self.folders.log)
         self.notice = (
             "Something went wrong, so you are back at the title. Your run was kept and can be "
             f"resumed. Details were written to {where}."
@@ -245,12 +251,12 @@ class App:
         self.stack.clear()
 
 
-def write_log(details: str) -> Path:
-    """Append an error report to the log in the data folder; returns where it went."""
-    path = data_dir() / "freeze-frame.log"
+def write_log(details: str, path: Path) -> Path:
+    """Append an error report to the log `path`; returns where it went."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as handle:
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT  # never a pipe: it would block
+        with os.fdopen(open_regular(path, flags), "a", encoding="utf-8") as handle:
             handle.write(details + "\n")
     except OSError:
         log.error(details)
@@ -264,16 +270,55 @@ def run(argv: list[str]) -> int:
     return loop(app)
 
 
-def loop(app: App) -> int:
-    """Run frames until the player quits; the real clock lives here and only here.
+#: The signals that end the game as closing its window does: Ctrl+C, and `kill`'s default.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
-    Once the first picture is up, every screen's module is imported (`registry.preload`),
-    between two frames: the title appears sooner, and no later frame waits for an import."""
+
+@contextlib.contextmanager
+def stop_signals() -> Iterator[list[int]]:
+    """While the loop runs, Ctrl+C and SIGTERM ask it to stop; yields the signals received.
+
+    SDL installs its own handlers, which turn these signals into a window-close event that
+    only a running frame loop reads, so a game stuck anywhere else could only be killed
+    with SIGKILL. These Python handlers replace them (installed after `pygame.init`). A
+    handler only notes the signal: closing the scenes writes to the session record under
+    its lock, which must not happen in the middle of whatever the frame was doing, so the
+    loop does it between frames. A second signal is not caught: it ends the process.
+    """
+    received: list[int] = []
+
+    def note(signum: int, _frame: object) -> None:
+        received.append(signum)
+        signal.signal(signum, signal.SIG_DFL)
+
+    previous = {signum: signal.signal(signum, note) for signum in STOP_SIGNALS}
+    try:
+        yield received
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def loop(app: App) -> int:
+    """Run frames until the player quits or a signal stops the game; returns the exit status.
+
+    The real clock lives here and only here. Stopped by a signal, the game closes every
+    scene as a closed window does (a run's record is closed, resumable) and returns the
+    shell's usual 128 + the signal's number. Once the first picture is up, every screen's
+    module is imported (`registry.preload`), between two frames: the title appears sooner,
+    and no later frame waits for an import.
+    """
     clock = pygame.time.Clock()
-    app.guarded_frame(0.0)
-    registry.preload()
-    while app.running:
-        dt = clock.tick(FPS) / 1000.0
-        app.guarded_frame(min(dt, 0.25))
+    status = 0
+    with stop_signals() as received:
+        app.guarded_frame(0.0)
+        registry.preload()
+        while app.running:
+            if received:
+                status = 128 + received[0]
+                app.quit()
+                break
+            dt = clock.tick(FPS) / 1000.0
+            app.guarded_frame(min(dt, 0.25))
     pygame.quit()
-    return 0
+    return status

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from game.records import choices
+from game.storage import folders
 from game.tools import export_csv
 from tests.story.factory import forum_script
 
@@ -33,7 +34,7 @@ def test_csv_round_trips_through_the_csv_module(tmp_path: Path) -> None:
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     header, body = rows[0], rows[1:]
-    table = choices.choice_table()
+    table = choices.choice_table(folders().sessions)
     assert header == table.header
     assert body == [[str(choices.safe_cell(c)) for c in row] for row in table.rows]
     mine = [dict(zip(header, r, strict=True)) for r in body if r[0] == record.session_id]
@@ -75,3 +76,19 @@ def test_the_docs_explain_every_column() -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "records.md").read_text()
     for column in (*choices.FIXED, "score_<criterion>", *choices.TRAILING):
         assert f"| `{column}` |" in docs, f"docs/records.md does not explain {column}"
+
+
+def test_each_choice_is_judged_against_its_alternatives_when_the_scenario_is_found() -> None:
+    script = forum_script()
+    record = recorded_run(script)
+    table = choices.choice_table(folders().sessions, lambda _: script)
+    rows = [dict(zip(table.header, r, strict=True)) for r in table.rows]
+    mine = [r for r in rows if r["session"] == record.session_id]
+    missed, redirect, choice = mine
+    # Letting the search pass is the worst alternative there on both criteria.
+    assert (missed["judged_compassion"], missed["judged_safety"]) == (0.0, 0.0)
+    assert missed["strongest_option_number"] == 2  # calling HR: the strongest there
+    assert redirect["judged_compassion"] == 1.0 and redirect["judged_safety"] == 0.0
+    assert choice["judged_compassion"] == 1.0 and choice["strongest_option_number"] == 2
+    unknown = choices.choice_table(folders().sessions, lambda _: None)
+    assert all(r[table.header.index("judged_compassion")] == "" for r in unknown.rows)

@@ -14,18 +14,19 @@ from pathlib import Path
 import pytest
 
 from game.records import journal as jr
-from game.story.events import Event
+from game.storage import folders
+from game.story.events import Ended, Event, LineShown, Payload
 from tests.story.factory import forum_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def event(i: int, kind: str = "line", **data) -> Event:
-    return Event(float(i), i, "advance", kind, "arrival", i % 3, 1, data or {"says": f"line {i}"})
+def event(i: int, data: Payload | None = None) -> Event:
+    return Event(float(i), i, "advance", "arrival", i % 3, 1, data or LineShown("tom", f"line {i}"))
 
 
 def make(count: int, room_mode: str = "solo") -> Path:
-    journal = jr.SessionJournal.create(forum_script(), room_mode)
+    journal = jr.SessionJournal.create(forum_script(), room_mode, folders().sessions)
     for i in range(count):
         journal.append(event(i))
     journal.close()
@@ -36,7 +37,7 @@ def test_header_then_one_event_a_line() -> None:
     path = make(3, "facilitator")
     lines = path.read_text(encoding="utf-8").splitlines()
     header = json.loads(lines[0])
-    assert header["format"] == "freeze-frame-session" and header["version"] == 1
+    assert header["format"] == "freeze-frame-session" and header["version"] == 2
     assert header["mode"] == "facilitator" and header["script"]["id"] == "test"
     assert [c["id"] for c in header["script"]["criteria"]] == ["compassion", "safety"]
     assert [json.loads(x)["seq"] for x in lines[1:]] == [0, 1, 2]
@@ -96,28 +97,28 @@ def test_not_a_record_or_from_the_future_is_refused(tmp_path: Path) -> None:
 
 
 def test_unfinished_sessions_are_found_for_resume_and_marks_close_them() -> None:
-    assert jr.find_unfinished() is None
+    assert jr.find_unfinished(folders().sessions) is None
     older = make(2)
-    finished = jr.SessionJournal.create(forum_script(), "solo")
-    finished.append(event(0, "ending", ending="good"))
+    finished = jr.SessionJournal.create(forum_script(), "solo", folders().sessions)
+    finished.append(event(0, Ended("good", "Good", "just")))
     finished.close()
     newest = make(3)
     for age, path in enumerate((newest, finished.path, older)):  # file times can tie; set them
         os.utime(path, ns=(10**18 - age * 10**9,) * 2)
-    sessions = {s.path: s.state for s in jr.list_sessions()}
+    sessions = {s.path: s.state for s in jr.list_sessions(folders().sessions)}
     assert sessions == {older: "unfinished", finished.path: "finished", newest: "unfinished"}
-    found = jr.find_unfinished()
+    found = jr.find_unfinished(folders().sessions)
     assert found is not None and found.path == newest and found.script_title == "Test"
     jr.mark_session(newest, "abandoned")
-    assert jr.find_unfinished().path == older
+    assert jr.find_unfinished(folders().sessions).path == older
     jr.mark_session(older, "finished")
-    assert jr.find_unfinished() is None
+    assert jr.find_unfinished(folders().sessions) is None
 
 
 def test_state_is_read_from_the_tail_of_a_long_record() -> None:
-    journal = jr.SessionJournal.create(forum_script(), "solo")
+    journal = jr.SessionJournal.create(forum_script(), "solo", folders().sessions)
     for i in range(400):
-        journal.append(event(i, says="x" * 100))
+        journal.append(event(i, LineShown("tom", "x" * 100)))
     journal.close()
     assert jr.session_info(journal.path).state == "unfinished"
     jr.mark_session(journal.path, "abandoned")
@@ -128,23 +129,24 @@ def test_state_is_read_from_the_tail_of_a_long_record() -> None:
 def test_sessions_resolve_by_path_id_or_unique_prefix(tmp_path: Path) -> None:
     path = make(1)
     sid = path.stem
-    assert jr.resolve_session(str(path)) == path
-    assert jr.resolve_session(sid) == path
-    assert jr.resolve_session(sid[:-2]) == path
+    assert jr.resolve_session(str(path), folders().sessions) == path
+    assert jr.resolve_session(sid, folders().sessions) == path
+    assert jr.resolve_session(sid[:-2], folders().sessions) == path
     with pytest.raises(jr.JournalError, match="no session"):
-        jr.resolve_session("nothing-like-it")
+        jr.resolve_session("nothing-like-it", folders().sessions)
 
 
 WRITER = """
 import sys
 from game.records.journal import SessionJournal
-from game.story.events import Event
+from game.storage import folders
+from game.story.events import Event, LineShown
 from tests.story.factory import forum_script
 
-journal = SessionJournal.create(forum_script(), "facilitator")
+journal = SessionJournal.create(forum_script(), "facilitator", folders().sessions)
 print(journal.path, flush=True)
 for i in range(1_000_000):
-    journal.append(Event(float(i), i, "advance", "line", "arrival", 0, 1, {"says": "é" * (i % 50)}))
+    journal.append(Event(float(i), i, "advance", "arrival", 0, 1, LineShown("tom", "é" * (i % 50))))
 """
 
 
@@ -193,7 +195,7 @@ def test_sigkill_at_a_random_moment_keeps_every_complete_event(ff_home: Path, se
 
 
 def test_a_disk_that_refuses_stops_the_record_not_the_game(monkeypatch) -> None:
-    journal = jr.SessionJournal.create(forum_script(), "solo")
+    journal = jr.SessionJournal.create(forum_script(), "solo", folders().sessions)
     journal.append(event(0))
 
     def full(fd):
@@ -213,17 +215,17 @@ def test_a_disk_that_refuses_stops_the_record_not_the_game(monkeypatch) -> None:
 def test_an_unwritable_data_folder_still_gives_a_playable_run(ff_home: Path) -> None:
     ff_home.mkdir()
     (ff_home / "data").write_text("a file where the folder should be")
-    journal = jr.SessionJournal.create(forum_script(), "solo")
+    journal = jr.SessionJournal.create(forum_script(), "solo", folders().sessions)
     assert journal.error is not None and "No session record" in journal.error
     journal.append(event(0))
     journal.close("finished")
-    assert jr.list_sessions() == []
+    assert jr.list_sessions(folders().sessions) == []
 
 
 def test_a_record_killed_before_its_first_event_is_not_offered_for_resume() -> None:
     path = make(0)
     assert jr.session_info(path).state == "empty"
-    assert jr.find_unfinished() is None
+    assert jr.find_unfinished(folders().sessions) is None
 
 
 def test_append_leaves_the_fsync_to_the_background_and_close_waits_for_it(monkeypatch) -> None:
@@ -237,7 +239,7 @@ def test_append_leaves_the_fsync_to_the_background_and_close_waits_for_it(monkey
         callers.append(threading.get_ident())
         real(fd)
 
-    journal = jr.SessionJournal.create(forum_script(), "solo")
+    journal = jr.SessionJournal.create(forum_script(), "solo", folders().sessions)
     monkeypatch.setattr(os, "fsync", spy)
     for n in range(5):
         journal.append(event(n))
@@ -245,3 +247,50 @@ def test_append_leaves_the_fsync_to_the_background_and_close_waits_for_it(monkey
     journal.close("finished")
     assert callers and callers[-1] == threading.get_ident()  # close's own final fsync
     assert [seq for seq, _ in jr.read_journal(journal.path).numbered] == list(range(5))
+
+
+V1 = ROOT / "tests" / "records" / "fixtures" / "session-v1.jsonl"
+
+
+def test_a_format_1_record_still_reads_replays_and_reports(tmp_path: Path) -> None:
+    """A record written by the first format (before typed events) keeps working."""
+    from game.records.report import timeline
+    from game.records.session import replay_record
+    from game.story.events import Buzzed, Rewound
+
+    assert json.loads(V1.read_text(encoding="utf-8").splitlines()[0])["version"] == 1
+    record = jr.read_journal(V1)
+    assert record.warnings == [] and record.state == "finished" and len(record.events) == 22
+    assert [e.data for e in record.events if e.kind == "buzz"] == [
+        Buzzed("search"),
+        Buzzed(None),
+        Buzzed(None),
+    ]
+    assert [e.data for e in record.events if e.kind == "rewind"] == [Rewound(0)]
+    script = forum_script()
+    runtime = replay_record(record, script)
+    assert runtime.ending == "bad" and runtime.attempt == 2
+    assert not runtime.acted  # made before choices were acted out: replayed as it was made
+    # ... and scored under the measure of today: each choice against its alternatives
+    result = runtime.result()
+    assert result.moments and all(c.score <= 1.0 for c in result.criteria)
+    assert any(c.tested for c in result.criteria)
+    labels = [entry.label for entry in timeline(record.events, script)]
+    assert labels[:3] == ["Freeze", "Hot-seat", "Show of hands"] and labels[-1] == "Ending"
+    assert jr.session_info(V1).state == "finished"
+    copy = tmp_path / V1.name
+    copy.write_bytes(V1.read_bytes())
+    assert jr.find_unfinished(tmp_path) is None
+
+
+def test_an_event_of_the_wrong_shape_is_skipped_and_the_warning_says_why() -> None:
+    path = make(3)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    bad = json.loads(lines[2])
+    bad["event"]["data"]["says"] = 42
+    path.write_text("\n".join([*lines[:2], json.dumps(bad), *lines[3:]]) + "\n", "utf-8")
+    record = jr.read_journal(path)
+    assert record.events == [event(0), event(2)]
+    assert record.warnings[0].endswith(
+        "line 3 is damaged and was skipped (a 'line' event's 'says' must be text, not int 42)."
+    )

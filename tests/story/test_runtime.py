@@ -1,33 +1,41 @@
 """The runtime's transitions, legal and illegal. Every test runs twice: once on the live
-runtime, and once with the state saved to JSON and loaded back after every action, so a
-resumed run behaves exactly like one that never stopped."""
+runtime, and once on a runtime rebuilt after every action by replaying its record written
+to JSON and read back (as a resumed run is), so a resumed run behaves exactly like one that
+never stopped."""
 
 from __future__ import annotations
 
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
+from game.story.events import Chosen, Event, Tallied
 from game.story.runtime import IllegalAction, Phase, RunMode, Runtime
 
-from .factory import forum_script
+from .factory import beat, decision, forum_script, line, option, script
 
 Carry = Callable[[Runtime], Runtime]
 
 
-@pytest.fixture(params=["live", "reloaded"])
+def untimed(events: list[Event]) -> list[Event]:
+    return [replace(e, t=0.0) for e in events]
+
+
+def rebuild(rt: Runtime) -> Runtime:
+    """A fresh runtime from `rt`'s record, through JSON: the way a resumed run is made."""
+    recorded = [Event.from_json(json.loads(json.dumps(e.to_json()))) for e in rt.events]
+    again = Runtime.replay(rt.script, recorded, clock=rt.clock)
+    assert untimed(again.events) == untimed(rt.events), "the replay told the same story"
+    return again
+
+
+@pytest.fixture(params=["live", "rebuilt"])
 def carry(request) -> Carry:
-    """Pass the runtime on unchanged, or through a JSON save and load."""
-    if request.param == "live":
-        return lambda rt: rt
-
-    def reload(rt: Runtime) -> Runtime:
-        data = json.loads(json.dumps(rt.to_json()))
-        return Runtime.from_json(rt.script, data, clock=rt.clock)
-
-    return reload
+    """Pass the runtime on unchanged, or rebuilt by replaying its record."""
+    return (lambda rt: rt) if request.param == "live" else rebuild
 
 
 class Clock:
@@ -101,13 +109,18 @@ def test_buzz_at_the_point_offers_redirect_and_the_branch_scores(carry: Carry) -
     result = rt.redirect(0)
     rt = carry(rt)
     assert result.feedback == "asks first" and result.scores == {"compassion": 2}
-    assert rt.view().line.says == "Not really. It's my mum."
-    assert "asked_ok" in rt.view().flags
+    acted = rt.view()  # the redirect is acted out: the manager says the option's words
+    assert acted.acting and acted.line.says == "Are you OK?" and acted.speaker.id == "manager"
+    assert "asked_ok" in acted.flags and acted.beat_id == "arrival"
+    rt.advance()
+    assert rt.view().line.says == "Not really. It's my mum." and not rt.view().acting
     rt.advance()
     rt.advance()
     rt = carry(rt)
     rt.choose(1)
     rt = carry(rt)
+    assert rt.view().line.says == "Agree support"
+    rt.advance()
     assert rt.phase is Phase.ENDED
     assert rt.view().ending is not None and rt.view().ending.id == "good"
     assert rt.totals() == {"compassion": 5, "safety": 1}
@@ -124,6 +137,8 @@ def test_a_late_buzz_still_offers_the_point_just_passed(carry: Carry) -> None:
     assert offer is not None and offer.id == "search" and offer.late
     rt.redirect(1)
     rt = carry(rt)
+    assert rt.view().line.says == "Call HR"
+    rt.advance()
     assert rt.view().beat_id == "confront"
     assert "search" not in rt.position.missed
 
@@ -160,6 +175,7 @@ def test_rewind_restores_the_moment_and_keeps_every_attempt(carry: Carry) -> Non
     for _ in range(4):
         rt.advance()
     rt.choose(0)
+    rt.advance()
     assert rt.phase is Phase.ENDED
     rt = start()
     for _ in range(4):
@@ -186,7 +202,7 @@ def test_tally_records_a_show_of_hands(carry: Carry) -> None:
     rt.tally(1, 3)
     rt = carry(rt)
     assert rt.tallies == {"search": {0: 12, 1: 3}}
-    assert rt.events[-1].data == {"point": "search", "option": 1, "count": 3}
+    assert rt.events[-1].data == Tallied(point="search", option=1, count=3)
 
 
 @pytest.mark.parametrize(
@@ -219,6 +235,7 @@ def test_every_illegal_action_names_the_phase(phase_setup, action, phase_name, c
             rt.advance()
         if phase_setup == "ended":
             rt.choose(0)
+            rt.advance()
     rt = carry(rt)
     args = {"redirect": (0,), "choose": (0,), "hotseat": ("tom",), "rewind": (0,), "tally": (0, 1)}
     with pytest.raises(IllegalAction, match=f"cannot {action} while {phase_name}"):
@@ -234,8 +251,8 @@ def test_the_anti_model_plays_itself_to_the_traditional_ending(carry: Carry) -> 
         rt = carry(rt)
         steps += 1
     assert rt.ending == "bad"
-    choice = next(e for e in rt.events if e.kind == "choice")
-    assert choice.data["says"] == "Suspend him" and choice.data["scores"] == {}
+    choice = next(e.data for e in rt.events if isinstance(e.data, Chosen))
+    assert choice.says == "Suspend him" and choice.scores == {}
 
 
 def test_events_carry_clock_time_and_replay_rebuilds_the_same_state() -> None:
@@ -252,36 +269,113 @@ def test_events_carry_clock_time_and_replay_rebuilds_the_same_state() -> None:
     times = [e.t for e in rt.events]
     assert times == sorted(times) and times[0] == 1.5
     again = Runtime.replay(rt.script, rt.events, clock=Clock())
-    assert again.to_json()["trail"] == rt.to_json()["trail"]
-    assert [e.kind for e in again.events] == [e.kind for e in rt.events]
+    assert again.trail == rt.trail
+    assert untimed(again.events) == untimed(rt.events)
     assert again.attempt == 2 and again.phase is rt.phase
 
 
-def test_saved_state_refuses_another_script_or_a_newer_format() -> None:
-    rt = start()
-    data = rt.to_json()
-    assert data["version"] == 1 and data["format"] == "freeze-frame-state"
-    with pytest.raises(ValueError, match="newer Freeze Frame"):
-        Runtime.from_json(rt.script, {**data, "min_compatible": 99})
-    with pytest.raises(ValueError, match="saved for script"):
-        Runtime.from_json(rt.script, {**data, "script": "karen"})
-
-
-def test_result_places_each_criterion_between_worst_and_best() -> None:
+def test_result_judges_each_choice_against_its_alternatives() -> None:
     rt = start()
     rt.advance()
     rt.buzz()
-    rt.redirect(0)
+    rt.redirect(0)  # "Are you OK?" at the search
     rt.advance()
     rt.advance()
-    rt.choose(1)
+    rt.advance()
+    rt.choose(1)  # support, now open
+    rt.advance()
     result = rt.result()
     by_id = {c.id: c for c in result.criteria}
-    # compassion: best = +2 (ask) + 3 (support) = 5; worst = -1 (missed) - 2 (suspend) = -3
-    assert (by_id["compassion"].worst, by_id["compassion"].best) == (-3, 5)
-    assert by_id["compassion"].fraction == 1.0
+    # search: pass (compassion -1), ask (compassion 2), call HR (safety 1)
+    #   -> compassion (2 - -1) / (2 - -1) = 1.0; safety 0 between 0 and 1 = 0.0
+    # respond: suspend (safety 2, compassion -2), support (compassion 3, safety 1)
+    #   -> compassion 1.0; safety (1 - 1) / (2 - 1) = 0.0
+    compassion, safety = by_id["compassion"], by_id["safety"]
+    assert (compassion.score, compassion.moments, compassion.points) == (1.0, 2, 5)
+    assert (safety.score, safety.moments, safety.points) == (0.0, 2, 1)
+    assert (compassion.value, compassion.worst, compassion.best) == (100, 0, 100)
     assert result.ending is not None and result.ending.id == "good"
-    assert [e.data["point"] for e in result.choices] == ["search", "respond"]
+    assert [getattr(e.data, "point", None) for e in result.choices] == ["search", "respond"]
+    search, respond = result.moments
+    assert (search.point, search.chosen, respond.point, respond.chosen) == (
+        "search",
+        0,
+        "respond",
+        1,
+    )
+    # At the search the strongest alternative was calling HR (compassion 1/3, safety 1:
+    # mean 2/3 against asking's 1/2): it would have cost 2 compassion and gained 1 safety.
+    assert search.strongest().option == 1
+    assert search.change() == {"compassion": -2, "safety": 1}
+    assert respond.strongest().option == 1 and respond.change() == {}
+
+
+def test_a_missed_moment_is_judged_against_what_the_room_could_have_done() -> None:
+    rt = start()
+    while rt.phase is not Phase.DECIDING:
+        rt.advance()
+    (search,) = rt.position.judged
+    assert search.chosen == -1 and search.choice.label == "letting it pass"
+    assert search.positions == {"compassion": 0.0, "safety": 0.0}
+    assert [a.option for a in search.alternatives] == [-1, 0, 1]
+
+
+def rescue_script():
+    """Listen at once, or brush Sam off and be rescued by a redirect later (issue 10)."""
+    from game.story.model import Intervention
+
+    late = Intervention(
+        "brush_off",
+        "Instead?",
+        (option("listened", "Sorry, Sam. Sit down.", scores={"compassion": 3}),),
+    )
+    return script(
+        [
+            beat(
+                "arrival",
+                line("tom", "Have you got a minute?"),
+                decision=decision(
+                    "first",
+                    option("listened", "Sit down, Sam. What's going on?", scores={"compassion": 2}),
+                    option("rushed", "Not now.", scores={"compassion": -1}, anti_model=True),
+                ),
+            ),
+            beat(
+                "rushed",
+                line("manager", "I said not now.", intervention="brush_off"),
+                line("tom", "Fine."),
+                nxt="bad",
+            ),
+            beat("listened", line("tom", "Thanks."), nxt="good"),
+        ],
+        {"brush_off": late},
+        endings=("bad", "good"),
+    )
+
+
+def test_going_right_from_the_start_scores_at_least_as_well_as_being_rescued() -> None:
+    right = Runtime(rescue_script())
+    while right.phase is not Phase.ENDED:
+        if right.phase is Phase.DECIDING:
+            right.choose(0)
+        else:
+            right.advance()
+    rescued = Runtime(rescue_script())
+    while rescued.phase is not Phase.DECIDING:
+        rescued.advance()
+    rescued.choose(1)  # brush Sam off
+    while not rescued.view().intervention_here:
+        rescued.advance()
+    rescued.buzz()
+    rescued.redirect(0)  # rescued by the redirect
+    while rescued.phase is not Phase.ENDED:
+        rescued.advance()
+    (mine,) = [c for c in right.result().criteria if c.id == "compassion"]
+    (theirs,) = [c for c in rescued.result().criteria if c.id == "compassion"]
+    assert (mine.score, mine.moments) == (1.0, 1)
+    assert (theirs.score, theirs.moments) == (0.5, 2)  # 0.0 then 1.0: more moments, no more
+    # The raw totals would have said otherwise: 2 against -1 + 3 = 2.
+    assert mine.points == theirs.points == 2
 
 
 def test_the_runtime_does_not_import_pygame() -> None:
@@ -293,3 +387,68 @@ def test_the_runtime_does_not_import_pygame() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_records_made_before_acting_replay_without_it() -> None:
+    """A record whose choices went straight on (made before choices were acted out) still
+    replays event for event; a new record replays acted."""
+    for acted in (False, True):
+        rt = Runtime(forum_script(), clock=Clock(), acted=acted)
+        rt.advance()
+        rt.buzz()
+        rt.redirect(0)
+        while rt.phase is not Phase.DECIDING:
+            rt.advance()
+        again = Runtime.replay(rt.script, rt.events)
+        assert again.acted is acted
+        assert [(e.kind, e.beat, e.line) for e in again.events] == [
+            (e.kind, e.beat, e.line) for e in rt.events
+        ]
+
+
+def test_the_format_additions_show_in_the_view() -> None:
+    """Captions, documents, follow-up lines, a choice that is someone else's, who is on stage
+    and the outcome on this route: all as the example script writes them."""
+    from pathlib import Path
+
+    from game.story.loader import load_script
+
+    example = load_script(str(Path(__file__).resolve().parents[2] / "scripts" / "example.yaml"))
+    rt = Runtime(example)
+    view = rt.view()
+    assert view.caption == "Monday, 07:10"
+    assert [d.id for d in view.documents] == ["rota"]
+    rt.advance()
+    rt.buzz()
+    rt.redirect(0)  # "Are you OK?" then Jo's follow-up line, then on to quiet_word
+    said = rt.view()
+    assert said.acting and said.speaker.id == "manager" and said.line.says.startswith("Morning")
+    rt.advance()
+    assert rt.view().line.says == "OK. Thanks, Alex." and rt.view().speaker.id == "jo"
+    rt.advance()
+    assert rt.view().beat_id == "quiet_word" and not rt.view().acting
+    assert [d.id for d in rt.view().documents] == ["rota"]  # still readable later on
+    while rt.phase is not Phase.DECIDING:
+        rt.advance()
+    assert rt.view().caption == "After handover"
+    assert {a.id: a.emotion for a in rt.view().actors}["jo"] == "thoughtful"  # mood_if
+    rt.buzz()
+    assert rt.hotseat("jo").text.startswith("Alex knows about Dad")  # conditional thought
+    rt.resume()
+    rt.choose(2)  # ask HR: the beat sets asked_hr as it starts
+    rt.advance()
+    assert rt.view().beat_id == "hr_advice" and "asked_hr" in rt.view().flags
+    rt.advance()
+    rt.choose(1)  # Sam's advice is Sam's to give: Sam says the option's words
+    assert rt.view().speaker.id == "hr"
+    rt.advance()
+    assert rt.view().line.says.startswith("Fair. I'll sit down")
+    rt.advance()
+    review = rt.view()
+    assert review.caption == "Three weeks later"
+    assert "hr" in [a.id for a in review.actors]  # present only because asked_hr is set
+    while rt.phase is not Phase.ENDED:
+        rt.advance()
+    ending = rt.view().ending
+    assert ending is not None and "Sam's backing" in ending.outcome  # the route's outcome
+    assert rt.result().ending == ending and "dementia" in ending.context

@@ -13,12 +13,13 @@ from __future__ import annotations
 import pygame
 
 from game.records.journal import JournalError, read_journal
-from game.records.report import TONE_NAMES, timeline, write_handout
+from game.records.report import TONE_NAMES, default_name, timeline, write_handout
 from game.records.session import ResumeError, Session
 from game.story.model import Ending
 from game.story.runtime import Runtime
 
 from ..chart import draw_criteria_chart
+from ..chart_png import save_png
 from ..input import Action
 from ..keymap import CHOOSES, Act
 from ..scene_stack import Scene
@@ -69,7 +70,7 @@ class DebriefScene(Scene):
                     ]
                 ),
             )
-            for e in timeline(list(runtime.events), self.script)
+            for e in timeline(list(runtime.events), self.script, runtime.verdicts)
         ]
         self.page = 0
         self.scroll = 0
@@ -156,7 +157,9 @@ class DebriefScene(Scene):
         """Write the handout (HTML and a chart PNG) and say where it went."""
         assert self.session is not None
         try:
-            files = write_handout(read_journal(self.session.journal.path), self.script)
+            record = read_journal(self.session.journal.path)
+            out = self.app.folders.handouts / default_name(record)
+            files = write_handout(record, self.script, out, save_png)
         except (OSError, JournalError, ResumeError) as exc:
             self.message = f"The handout could not be written: {exc}"
             return
@@ -207,18 +210,28 @@ class DebriefScene(Scene):
     def _ending_lines(ending: Ending | None) -> list[str]:
         if ending is None:
             return ["The run stopped without reaching an ending."]
-        return [f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})", ending.outcome]
+        context = [f"What nobody in the room could see: {ending.context}"] if ending.context else []
+        return [
+            f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})",
+            ending.outcome,
+            *context,
+        ]
 
     def _criteria(self, surface: pygame.Surface) -> None:
-        app = self.app
+        """Where the run's choices sat between the worst and best alternatives, criterion by
+        criterion; those no moment tested are named below, not drawn as a score."""
+        app, lay = self.app, self.app.layout
+        tested = [c for c in self.result.criteria if c.tested]
+        untested = [c.name for c in self.result.criteria if not c.tested]
+        note_h = app.text.line_height(lay.small_size) * 2 if untested else 0
+        chart = pygame.Rect(self.body.x, self.body.y, self.body.w, self.body.h - note_h)
         draw_criteria_chart(
-            surface,
-            self.body,
-            self.result.criteria,
-            theme=app.theme,
-            layout=app.layout,
-            text=app.text,
+            surface, chart, tested, theme=app.theme, layout=lay, text=app.text, percent=True
         )
+        if untested:
+            note = pygame.Rect(self.body.x, chart.bottom, self.body.w, note_h)
+            words = "Not tested by the choices in this run: " + ", ".join(untested)
+            draw.paragraph(surface, app, note, words, size=lay.small_size)
 
     def _timeline(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme

@@ -46,7 +46,9 @@ def start_run(app: App, script: Script, room: str, anti_model_first: bool) -> No
 
 def _push_forum(app: App, script: Script, room: str, anti_model_ending: str) -> None:
     try:
-        session = start_session(script, room, RunMode.FORUM, clock=lambda: app.now)
+        session = start_session(
+            script, room, app.folders.sessions, RunMode.FORUM, clock=lambda: app.now
+        )
     except OSError as exc:  # a full disk or a read-only folder must not stop the session
         runtime = Runtime(script, RunMode.FORUM, clock=lambda: app.now)
         notice = f"This run cannot be recorded ({exc.strerror or exc}); it plays on."
@@ -73,7 +75,7 @@ def after_forum(app: App, stage: StageScene) -> None:
     warning = None
     session, stage.session = stage.session, None
     if session is not None:
-        warning = finish_session(session)
+        warning = finish_session(session, app.folders.progress)
     go_to_title(app)
     app.push(
         "debrief",

@@ -363,7 +363,7 @@ class RewindPage(FreezePage):
 
     def relayout(self) -> None:
         """Keep the focused moment among the rows shown; rows off the page are not clickable."""
-        focus = self.menu.focus or 0
+        focus = self.menu.focus_index
         if focus < self.top:
             self.top = focus
         elif focus >= self.top + REWIND_ROWS:
