@@ -91,8 +91,9 @@ def _verdicts(record: JournalRecord, find: ScriptFinder | None) -> list[Judged] 
 
 
 def _judged_cells(verdict: Judged | None, criteria: list[str]) -> list[Cell]:
+    blank: list[Cell] = ["" for _ in (*criteria, *STRONGEST)]
     if verdict is None:
-        return ["" for _ in criteria] + ["", ""]
+        return blank
     strong = verdict.strongest()
     return [
         *(round(verdict.positions[c], 3) if c in verdict.positions else "" for c in criteria),
