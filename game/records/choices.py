@@ -91,9 +91,8 @@ def _verdicts(record: JournalRecord, find: ScriptFinder | None) -> list[Judged] 
 
 
 def _judged_cells(verdict: Judged | None, criteria: list[str]) -> list[Cell]:
-    blank: list[Cell] = ["" for _ in (*criteria, *STRONGEST)]
     if verdict is None:
-        return blank
+        return ["" for _ in [*criteria, "option", "says"]]
     strong = verdict.strongest()
     return [
         *(round(verdict.positions[c], 3) if c in verdict.positions else "" for c in criteria),
