@@ -293,4 +293,3 @@ def test_every_problem_comes_with_a_hint(path: Path) -> None:
     """The guide promises a hint under each problem: a specific one, or the code's fix."""
     _, diags = read_script(str(path))
     assert all(d.hint for d in diags), [(d.code, d.message) for d in diags if not d.hint]
-
