@@ -409,14 +409,14 @@ CATALOGUE: dict[str, Spec] = {
         "Open it in a PO editor (Poedit) and save it again, or make it anew with "
         "python3 main.py translate SCRIPT LANGUAGE.",
     ),
-    "FF502": Spec(
+    "FF418": Spec(
         WARNING,
         "'{value}' has no {language} translation yet; it will be shown in English",
         "a new line added after the translation was made",
         "Run python3 main.py translate SCRIPT LANGUAGE to add it to the translation file, "
         "then translate it there.",
     ),
-    "FF503": Spec(
+    "FF419": Spec(
         WARNING,
         "the translation of '{value}' is stale: its English {why}",
         "a line reworded after it was translated",

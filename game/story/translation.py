@@ -154,7 +154,7 @@ def read_po(path: str) -> tuple[dict[str, Entry], list[Diagnostic]]:
 
 
 def check(script: Script, language: str) -> list[Diagnostic]:
-    """Missing (FF502, at the script's line) and stale (FF503, at the PO file's line)
+    """Missing (FF418, at the script's line) and stale (FF419, at the PO file's line)
     translations of `script` into `language`; nothing if it has no such file."""
     path = po_path(script.path, language)
     if not os.path.exists(path):
@@ -166,15 +166,15 @@ def check(script: Script, language: str) -> list[Diagnostic]:
     for text in current.values():
         entry = entries.get(text.key)
         if entry is None or not entry.translated:
-            problems.append(diagnostic("FF502", text.pos, value=text.key, language=language))
+            problems.append(diagnostic("FF418", text.pos, value=text.key, language=language))
         elif entry.english != text.english or entry.fuzzy:
             problems.append(
-                diagnostic("FF503", Pos(path, entry.line, 1), value=text.key, why="changed")
+                diagnostic("FF419", Pos(path, entry.line, 1), value=text.key, why="changed")
             )
     for key, entry in entries.items():
         if key not in current:
             problems.append(
-                diagnostic("FF503", Pos(path, entry.line, 1), value=key, why="is no longer used")
+                diagnostic("FF419", Pos(path, entry.line, 1), value=key, why="is no longer used")
             )
     return problems
 

@@ -72,7 +72,7 @@ def test_a_reworded_line_is_stale_at_the_translations_line_and_shown_in_english(
     copy.write_text(copy.read_text().replace(LINE, "Sorry. The bus was late."))
     script = load_script(str(copy))
     problems = check(script, "cy")
-    assert [d.code for d in problems] == ["FF503"]
+    assert [d.code for d in problems] == ["FF419"]
     entry = read_po(po_path(str(copy), "cy"))[0]["beats.arrival.lines.1.says"]
     assert problems[0].pos.path.endswith("example.cy.po")
     assert problems[0].pos.line == entry.line
@@ -87,7 +87,7 @@ def test_a_new_line_is_missing_at_the_scripts_line(copy: Path) -> None:
     copy.write_text(text[:anchor] + extra + text[anchor:])
     script = load_script(str(copy))
     problems = check(script, "cy")
-    missing = [d for d in problems if d.code == "FF502"]
+    missing = [d for d in problems if d.code == "FF418"]
     assert len(missing) == 1 and missing[0].pos.path == str(copy)
     assert copy.read_text().splitlines()[missing[0].pos.line - 1].strip() == "- who: jo"
 
@@ -95,7 +95,7 @@ def test_a_new_line_is_missing_at_the_scripts_line(copy: Path) -> None:
 def test_validate_reports_translations_and_translate_updates_them(copy: Path, capsys) -> None:
     copy.write_text(copy.read_text().replace(LINE, "Sorry. The bus was late."))
     assert validate.main([str(copy)]) == 0  # warnings only
-    assert "FF503" in capsys.readouterr().out
+    assert "FF419" in capsys.readouterr().out
     assert translate_tool.main([str(copy), "cy"]) == 0
     assert "83 texts, 82 translated, 1 to do" in capsys.readouterr().out
     entry = read_po(po_path(str(copy), "cy"))[0]["beats.arrival.lines.1.says"]
