@@ -16,7 +16,6 @@ from game.story.views import Phase
 from game.ui.app import SCRIPTS_DIR, App
 from game.ui.keymap import KEYS, Act
 from game.ui.scene_stack import Scene
-from game.ui.screens.title import TitleScene
 from game.ui.settings import Settings
 
 #: The first key bound to each action: what the pilot presses for `do(act)`.
@@ -43,7 +42,7 @@ class Pilot:
             size, settings=settings, strict=True, animate=animate, scripts_dir=scripts_dir
         )
         pygame.event.clear()
-        self.app.start(TitleScene(self.app))
+        self.app.start("title")
         self.step()
 
     # ----- time and events --------------------------------------------------------------
@@ -88,6 +87,11 @@ class Pilot:
         self.post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False)
         self.post(pygame.MOUSEBUTTONDOWN, pos=pos, button=button, touch=False)
         self.post(pygame.MOUSEBUTTONUP, pos=pos, button=button, touch=False)
+        self.step(frames)
+
+    def wheel(self, y: int, frames: int = 1) -> None:
+        """Turn the mouse wheel: y > 0 scrolls up, y < 0 down, as SDL reports it."""
+        self.post(pygame.MOUSEWHEEL, x=0, y=y, flipped=False, touch=False)
         self.step(frames)
 
     def click_label(self, text: str, frames: int = 1) -> None:
@@ -168,6 +172,12 @@ class Player:
         """Choose item `index` of `menu` (a `Menu` on the top scene) with this device."""
         self.p.settle()
         if self.device == "mouse":
+            # An item below (or above) the fold is scrolled to with the wheel, as a user would.
+            for _ in range(len(menu.items)):
+                shown = [i for i, r in enumerate(menu.rects) if r.w]
+                if index in shown or not shown:
+                    break
+                self.p.wheel(-1 if index > max(shown) else 1)
             rect = menu.rects[index]
             assert rect.w, f"item {index} is not on screen"
             self.p.click(rect.center)

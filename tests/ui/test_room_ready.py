@@ -485,7 +485,7 @@ def test_the_freeze_menu_hides_to_show_the_whole_frozen_stage() -> None:
     words = [p.text for p in text_on_screen(pilot.app, spy) if p.layer > 0]
     assert words and not any(label in words for label in labels)
     pilot.do(Act.CHOOSE_1)  # the key that brings the menu back does nothing else
-    assert pilot.top.page == "menu" and not pilot.top.hidden
+    assert pilot.name == "freeze" and not pilot.top.hidden
     words = [p.text for p in text_on_screen(pilot.app, spy)]
     assert all(label in " ".join(words) for label in labels[1:])
 
@@ -497,7 +497,7 @@ def test_the_spotlight_moves_to_the_character_in_the_hot_seat() -> None:
     other = next(a for a in stage.view.actors if not a.speaking)
     keys.pick_key(pilot.top.menu, "hotseat")
     keys.pick_key(pilot.top.menu, other.id)
-    assert pilot.top.page == "thought"
+    assert pilot.name == "thought"
     lay = pilot.app.layout
     slots = lay.label_slots(len(stage.view.actors))
     ids = [a.id for a in stage.view.actors]

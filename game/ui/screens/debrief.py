@@ -28,6 +28,7 @@ from ..input import Action
 from ..keymap import CHOOSES, Act
 from ..scene_stack import Scene
 from . import draw
+from .flow import go_to_title
 from .menu import Item, Menu, grid
 
 PAGES = ("Outcome", "Criteria", "Timeline", "Discuss")
@@ -161,15 +162,11 @@ class DebriefScene(Scene):
         elif chosen == "folder" and self.handouts is not None:
             self.message = self.app.open_folder(self.handouts) or self.message
         elif chosen == "again":
-            from .setup import ModeScene
-
-            self.app.stack.replace(ModeScene(self.app, self.script))
+            self.app.replace("mode", self.script)
         elif chosen == "title":
             self._to_title()
 
     def _to_title(self) -> None:
-        from .flow import go_to_title
-
         go_to_title(self.app)
 
     def export(self) -> None:

@@ -1,31 +1,40 @@
-"""The freeze menu: what the room can do once the scene is stopped.
+"""The freeze menu: what the room can do once the scene is stopped, one small scene a page.
 
-An overlay over the frozen stage. Its root offers 1 Redirect (only when an intervention
-point is on stage or has just passed), 2 Hot-seat, 3 Rewind, 4 Resume; each opens a page of
-this scene and every page goes back to the root with Esc or Backspace. A redirect pops the
-overlay with the runtime's `ChoiceResult`, which the stage turns into feedback (solo); Resume
-pops with None. The facilitator's question for the room stays on screen throughout.
+Each page is an overlay over the frozen stage that pops with a *request* saying what the
+room chose: `Open(page)` to show another page, or `Redirect`, `HotSeat`, `Rewind`, `Resume`.
+Pages never call the story runtime; the stage (`StageScene.resume`) turns each request into
+the runtime call and opens the page that follows, so one place drives the runtime and one
+fact says whether the scene is frozen (the runtime's phase: the stage keeps a page open for
+exactly as long as it is FROZEN). Pages read what they show from the stage through the
+narrow `FreezeHost`.
+
+The root (`FreezeMenu`) offers 1 Redirect (only when an intervention point is on stage or
+has just passed), 2 Hot-seat, 3 Rewind, 4 Resume; every other page goes back to it with Esc
+or Backspace, and the thought goes back to the hot-seat list. The facilitator's question for
+the room stays on screen throughout.
+
+Adding a page: a class here that pops with a request, a line in `registry.SCREENS`, and
+(if it needs the runtime) a request type here and its case in `StageScene.resume`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
-from game.story.views import Moment, ThoughtView
+from game.story.views import Moment, StageView, ThoughtView
 
 from ..input import Action
 from ..keymap import Act
-from ..sound import CHIME
 from ..widgets import freeze_stamp_rect
 from . import draw
 from .menu import Item, Menu, MenuScene, grid
 from .options import TALLY_KEYS, hands_input, option_cards, option_menu, place
 
 if TYPE_CHECKING:
-    from .stage import StageScene
+    from ..app import App
 
 #: Asked when the stop is not at an intervention point the author wrote a question for.
 GENERIC_PROMPT = "Ask the room: what did you notice? What might the manager do differently?"
@@ -37,85 +46,123 @@ THOUGHT_HINTS = (
 )
 
 
-class FreezeScene(MenuScene):
-    name = "freeze"
-    overlay = True
+# ----- what a page asks the stage to do ---------------------------------------------------
 
-    def __init__(self, app, stage: StageScene) -> None:
+
+@dataclass(frozen=True)
+class Open:
+    """Show another page of the freeze menu (a name in `registry.SCREENS`)."""
+
+    page: str
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """Replay the moment with option `option` of the redirect point."""
+
+    option: int
+
+
+@dataclass(frozen=True)
+class HotSeat:
+    """Hear what the actor `actor` is thinking."""
+
+    actor: str
+
+
+@dataclass(frozen=True)
+class Rewind:
+    """Go back to the earlier moment numbered `moment` (a `Moment.index`)."""
+
+    moment: int
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Play the scene on."""
+
+
+#: Everything a freeze page can pop with.
+Request = Open | Redirect | HotSeat | Rewind | Resume
+
+
+class FreezeHost(Protocol):
+    """What the pages read from the stage under them (and the one thing they change while
+    open: a show of hands on a redirect card)."""
+
+    @property
+    def view(self) -> StageView: ...
+
+    @property
+    def solo(self) -> bool: ...
+
+    def moments(self) -> list[Moment]: ...
+
+    def where(self, moment: Moment) -> str: ...
+
+    def tally_of(self, index: int) -> int | None: ...
+
+    def add_tally(self, index: int, delta: int) -> None: ...
+
+    def paint_thought(self, surface: pygame.Surface, thought: ThoughtView) -> None: ...
+
+
+# ----- the pages ----------------------------------------------------------------------------
+
+
+class FreezePage(MenuScene):
+    """One page over the frozen stage. Subclasses set `menu`, lay it out and draw it."""
+
+    overlay = True
+    #: Where Esc and Backspace go.
+    back: Request = Open("freeze")
+    #: A short panel over the lower stage (else as tall as the stage, for a list of lines).
+    compact = True
+
+    def __init__(self, app: App, stage: FreezeHost) -> None:
         super().__init__(app)
         self.stage = stage
-        self.rt = stage.rt
-        self.page = "menu"
-        self.thought: ThoughtView | None = None
-        self.note = ""
         self.menu = Menu([])
-        self.top = 0  # first moment row shown on the rewind page
-        #: The menu is hidden (H) so the room sees the whole frozen stage; any key shows it.
+        #: The page is hidden (H) so the room sees the whole frozen stage; any key shows it.
         self.hidden = False
 
-    # ----- pages ------------------------------------------------------------------------
+    def done(self, request: Request) -> None:
+        """Close this page and hand `request` to the stage."""
+        self.app.stack.pop(request)
 
-    def enter(self) -> None:
-        self.open("menu")
+    def hide(self, action: Action) -> bool:
+        """H hides the page; then any key or click shows it again, and does nothing else.
+        True when `action` was used up so."""
+        if self.hidden:
+            if action.act is not Act.POINT:
+                self.hidden = False
+            return True
+        if action.act is Act.HIDE:
+            self.hidden = True
+            return True
+        return False
 
-    def open(self, page: str) -> None:
-        self.page = page
-        view = self.rt.view()
-        if page == "menu":
-            allowed = view.allowed
-            self.menu = Menu(
-                [
-                    Item(
-                        "Redirect: try another response",
-                        "redirect",
-                        "redirect" in allowed,
-                        "no moment for it here",
-                    ),
-                    Item("Hot-seat: what are they thinking?", "hotseat"),
-                    Item(
-                        "Rewind: to an earlier moment",
-                        "rewind",
-                        "rewind" in allowed,
-                        "nothing earlier yet",
-                    ),
-                    Item("Resume the scene", "resume"),
-                ],
-                columns=2,
-            )
-        elif page == "redirect":
-            assert view.redirect is not None
-            self.menu = option_menu(view.redirect)
-        elif page == "hotseat":
-            self.menu = Menu(
-                [Item(f"{a.name} \u2014 {a.role}", a.id) for a in view.actors], columns=2
-            )
-        elif page == "rewind":
-            moments = list(reversed(self.rt.moments()))
-            # Two lines per moment: where it was (the scene, and whether it was a moment to
-            # intervene, in words), then who said what, cut at the button's edge when drawn.
-            self.menu = Menu(
-                [
-                    Item(f"{self._where(m)}\n{m.speaker_name}: {m.text}", str(m.index))
-                    for m in moments
-                ],
-                digits=False,
-            )
-            self.top = 0
-        self.relayout()
+    def handle(self, action: Action) -> None:
+        if self.hide(action):
+            return
+        if action.act in (Act.PAUSE, Act.BACK):
+            self.done(self.back)
+            return
+        chosen = self.menu.handle(action)
+        if chosen is not None:
+            self.done(self.chosen(chosen))
 
-    def relayout(self) -> None:
-        lay = self.app.layout
-        if self.page == "redirect":
-            place(self.app, self.menu)
-        elif self.page == "rewind":
-            self._scroll()
-        elif self.page == "thought":
-            self.menu.rects = []
-        else:
-            self.menu.rects = grid(self._panel()[2], len(self.menu.items), 2, lay.gap)
+    def chosen(self, key: str) -> Request:
+        """The request for the item with `key`."""
+        raise NotImplementedError
 
-    def _panel(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
-        """The menu's panel, its question line and the area for its buttons.
+    def picture(self) -> tuple:
+        """The page's own state; the stage's picture covers the frozen stage under it."""
+        items = tuple((i.label, i.enabled) for i in self.menu.items)
+        return (self.name, self.menu.focus, items, self.hidden)
+
+    def panel(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The page's panel, its question line and the area for its buttons.
 
         The root menu and the hot-seat are a compact panel over the lower stage, so the faces
         and the line in the bubble stay in view while the room talks about them; the rewind
@@ -124,7 +171,7 @@ class FreezeScene(MenuScene):
         """
         lay = self.app.layout
         safe = lay.safe_rect
-        compact = self.page != "rewind"
+        compact = self.compact
         title_line = self.app.text.line_height(lay.title_size, bold=True)
         lead_h = max(round(lay.height * (0.07 if compact else 0.12)), title_line)
         foot = self.app.text.line_height(lay.small_size) + lay.gap // 2
@@ -145,20 +192,223 @@ class FreezeScene(MenuScene):
         body_top = lead.bottom + lay.gap // 2
         return panel, lead, pygame.Rect(inner.x, body_top, inner.w, inner.bottom - foot - body_top)
 
-    def _where(self, moment: Moment) -> str:
-        """ "Moment to intervene \u00b7 Ward 7, nurses' station": the scene of a moment and, in
-        words (never colour alone), whether the room could have stopped it there."""
-        script = self.rt.script
-        beat = script.beats.get(moment.beat_id)
-        if beat is None:
-            return ""
-        scene = script.scenes[beat.scene].name if beat.scene in script.scenes else ""
-        lines = beat.lines
-        point = 0 <= moment.line_index < len(lines) and lines[moment.line_index].intervention
-        # The mark first, so a long scene name is what gets cut, never the mark.
-        if moment.speaker_name == "Decision":
-            return f"Decision \u00b7 {scene}"
-        return f"Moment to intervene \u00b7 {scene}" if point else scene
+    def relayout(self) -> None:
+        lay = self.app.layout
+        self.menu.rects = grid(self.panel()[2], len(self.menu.items), 2, lay.gap)
+
+    def draw_hidden(self, surface: pygame.Surface) -> None:
+        """Hidden: only how to bring the page back, over the whole frozen stage."""
+        lay = self.app.layout
+        corner = (lay.safe_rect.x, lay.header_rect.bottom + lay.gap + lay.small_size)
+        draw.hint(surface, self.app, "Menu hidden: press any key to show it", corner)
+
+    def draw_menu(self, surface: pygame.Surface) -> None:
+        """The page's buttons, numbered."""
+        draw.menu(surface, self.app, self.menu)
+
+    def draw_panel(self, surface: pygame.Surface, lead: str, keys: str) -> None:
+        """The panel with `lead` (the question) on top, the menu, and `keys` in its foot."""
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        if self.hidden:
+            self.draw_hidden(surface)
+            return
+        panel, area, _ = self.panel()
+        draw.backing(surface, app, panel)
+        img = app.text.fit(
+            lead, lay.title_size, theme.text, width=area.w, height=area.h, bold=True, align="center"
+        )
+        surface.blit(img, img.get_rect(center=area.center))
+        self.draw_menu(surface)
+        draw.hint(surface, app, keys, panel.inflate(-2 * lay.padding, -lay.padding).bottomleft)
+
+
+class FreezeMenu(FreezePage):
+    """The root: redirect, hot-seat, rewind or resume. `note` replaces the room's question
+    once (after a rewind: where the scene went back to)."""
+
+    name = "freeze"
+
+    def __init__(self, app: App, stage: FreezeHost, note: str = "") -> None:
+        super().__init__(app, stage)
+        self.note = note
+        allowed = stage.view.allowed
+        self.menu = Menu(
+            [
+                Item(
+                    "Redirect: try another response",
+                    "redirect",
+                    "redirect" in allowed,
+                    "no moment for it here",
+                ),
+                Item("Hot-seat: what are they thinking?", "hotseat"),
+                Item(
+                    "Rewind: to an earlier moment",
+                    "rewind",
+                    "rewind" in allowed,
+                    "nothing earlier yet",
+                ),
+                Item("Resume the scene", "resume"),
+            ],
+            columns=2,
+        )
+
+    def handle(self, action: Action) -> None:
+        if self.hide(action):
+            return
+        if action.act is Act.PAUSE:  # Esc: settings and quit, as on the playing stage
+            self.app.push("pause", self.stage)
+            return
+        if action.act is Act.BACK:
+            return  # the root has nowhere to go back to
+        if action.act is Act.ADVANCE:
+            self.done(Resume())  # the clicker's "next" plays the scene on
+            return
+        super().handle(action)
+
+    def chosen(self, key: str) -> Request:
+        return Resume() if key == "resume" else Open(key)
+
+    def room_prompt(self) -> str:
+        view = self.stage.view
+        point = view.redirect or view.decision
+        return point.facilitator_prompt if point and point.facilitator_prompt else GENERIC_PROMPT
+
+    def picture(self) -> tuple:
+        return (*super().picture(), self.note)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """This menu over the frozen stage. Drawn only when `picture` changes (the app keeps
+        the screen as it is otherwise), so the menu's panels cost nothing while it is held."""
+        lead = self.note or (
+            self.room_prompt() if not self.stage.solo else "What would you like to do?"
+        )
+        self.draw_panel(
+            surface,
+            lead,
+            "1-4, arrows and Enter, or click.  H: hide.  Esc: pause.  Page Down resumes.",
+        )
+
+
+class RedirectPage(FreezePage):
+    """The redirect point's options as cards; + and - count hands on the focused card."""
+
+    name = "redirect"
+
+    def __init__(self, app: App, stage: FreezeHost) -> None:
+        super().__init__(app, stage)
+        point = stage.view.redirect
+        assert point is not None, "a redirect page opened with nothing to redirect"
+        self.point = point
+        self.menu = option_menu(point)
+
+    def relayout(self) -> None:
+        place(self.app, self.menu)
+
+    def handle(self, action: Action) -> None:
+        counted = None if self.stage.solo else hands_input(self.app, self.menu, action)
+        if counted is not None:
+            self.stage.add_tally(*counted)
+            return
+        super().handle(action)
+
+    def chosen(self, key: str) -> Request:
+        return Redirect(int(key))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        point = self.stage.view.redirect or self.point
+        prompt = point.prompt
+        if point.late:
+            prompt = f"{prompt} (the moment has just passed)"
+        note = "" if self.stage.solo else point.facilitator_prompt
+        keys = f"1-{len(point.options)} or arrows then Enter; Esc: back"
+        if not self.stage.solo:
+            keys = f"{keys}; {TALLY_KEYS}"
+        option_cards(
+            surface,
+            self.app,
+            point,
+            self.menu,
+            self.stage.tally_of,
+            prompt=prompt,
+            note=note,
+            keys=keys,
+        )
+
+
+class HotSeatPage(FreezePage):
+    """Who should we hear from? One button per character on stage."""
+
+    name = "hotseat"
+
+    def __init__(self, app: App, stage: FreezeHost) -> None:
+        super().__init__(app, stage)
+        actors = stage.view.actors
+        self.menu = Menu([Item(f"{a.name} \u2014 {a.role}", a.id) for a in actors], columns=2)
+
+    def chosen(self, key: str) -> Request:
+        return HotSeat(key)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_panel(
+            surface, "Who should we hear from?", "Choose a character.  H: hide.  Esc: back"
+        )
+
+
+class ThoughtPage(FreezePage):
+    """A character's thought, over the frozen stage without the speech bubble."""
+
+    name = "thought"
+    back: Request = Open("hotseat")
+
+    def __init__(self, app: App, stage: FreezeHost, thought: ThoughtView) -> None:
+        super().__init__(app, stage)
+        self.thought = thought
+
+    def relayout(self) -> None:
+        self.menu.rects = []
+
+    def handle(self, action: Action) -> None:
+        if action.act in (Act.CONFIRM, Act.CLICK, Act.ADVANCE):
+            self.done(Open("freeze"))
+        else:
+            super().handle(action)
+
+    def picture(self) -> tuple:
+        return (*super().picture(), self.thought)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.stage.paint_thought(surface, self.thought)
+        # In the header strip, after the scene's name and before the FREEZE stamp: it covers
+        # neither the thought nor the nameplates; larger text takes a shorter wording.
+        app, lay = self.app, self.app.layout
+        name = app.text.measure(self.stage.view.scene.name, lay.small_size, bold=True)[0]
+        x = lay.header_rect.x + min(name, lay.header_rect.w // 2) + 2 * lay.gap
+        room = freeze_stamp_rect(lay, app.text).x - lay.gap - x
+        hint = next(
+            (h for h in THOUGHT_HINTS if app.text.measure(h, lay.small_size)[0] <= room),
+            THOUGHT_HINTS[-1],
+        )
+        draw.hint(surface, app, hint, (x, lay.header_rect.bottom))
+
+
+class RewindPage(FreezePage):
+    """The earlier moments of this attempt, newest first: two columns of as many as fit,
+    each with its scene and, in words, whether it was a moment to intervene."""
+
+    name = "rewind"
+    compact = False
+
+    def __init__(self, app: App, stage: FreezeHost) -> None:
+        super().__init__(app, stage)
+        self.top = 0  # first moment shown
+        # Two lines per moment: where it was, then who said what (cut at the button's edge).
+        self.menu = Menu(
+            [
+                Item(f"{stage.where(m)}\n{m.speaker_name}: {m.text}", str(m.index))
+                for m in reversed(stage.moments())
+            ],
+            digits=False,
+        )
 
     def _moment_height(self) -> int:
         """A moment's button: the scene line (small) over the words (body size)."""
@@ -167,14 +417,13 @@ class FreezeScene(MenuScene):
         return small + app.text.line_height(lay.body_size) + lay.padding + lay.px(8)
 
     def rewind_rows(self) -> int:
-        """How many moments the rewind page shows at once: two columns of as many as fill
-        its panel, read down the left column and on down the right."""
-        lay = self.app.layout
-        gap = lay.px(12)
-        return 2 * max(1, (self._panel()[2].h + gap) // (self._moment_height() + gap))
+        """How many moments show at once: two columns of as many as fill the panel, read
+        down the left column and on down the right."""
+        gap = self.app.layout.px(12)
+        return 2 * max(1, (self.panel()[2].h + gap) // (self._moment_height() + gap))
 
-    def _scroll(self) -> None:
-        """Keep the focused moment among the rows shown; rows off the page are not clickable."""
+    def relayout(self) -> None:
+        """Keep the focused moment among those shown; ones off the page are not clickable."""
         shown = self.rewind_rows()
         focus = self.menu.focus_index
         if focus < self.top:
@@ -182,7 +431,7 @@ class FreezeScene(MenuScene):
         elif focus >= self.top + shown:
             self.top = focus - shown + 1
         lay = self.app.layout
-        body, gap, per = self._panel()[2], lay.px(12), shown // 2
+        body, gap, per = self.panel()[2], lay.px(12), shown // 2
         width, height = (body.w - lay.gap) // 2, self._moment_height()
         off = pygame.Rect(-10, -10, 0, 0)
         self.menu.rects = [off] * len(self.menu.items)
@@ -191,8 +440,41 @@ class FreezeScene(MenuScene):
             x = body.x + col * (width + lay.gap)
             self.menu.rects[i] = pygame.Rect(x, body.y + row * (height + gap), width, height)
 
-    def _moments(self, surface: pygame.Surface) -> None:
-        """The rewind page's buttons: where (small, bold) over who said what."""
+    def handle(self, action: Action) -> None:
+        page = self.rewind_rows()
+        steps = {  # the wheel, Page Up/Down (a page), Home and End, across the columns
+            Act.SCROLL_UP: -1,
+            Act.SCROLL_DOWN: 1,
+            Act.BUZZ: -page,  # Page Up
+            Act.ADVANCE: page,  # Page Down
+            Act.FIRST: -len(self.menu.items),
+            Act.LAST: len(self.menu.items),
+            Act.LEFT: -(page // 2),
+            Act.RIGHT: page // 2,
+        }
+        if not self.hidden and action.act in steps:
+            self.menu.move_focus(steps[action.act])
+            self.relayout()
+            return
+        super().handle(action)
+        if self.app.stack.top is self:
+            self.relayout()
+
+    def chosen(self, key: str) -> Request:
+        return Rewind(int(key))
+
+    def picture(self) -> tuple:
+        return (*super().picture(), self.top)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        count = len(self.menu.items)
+        lead = f"Go back to which moment? ({count} earlier, newest first)"
+        keys = "Up/Down, Page Up/Down, Home/End, Enter.  H: hide.  Esc: back"
+        self.draw_panel(surface, lead, keys)
+
+    def draw_menu(self, surface: pygame.Surface) -> None:
+        """The moments' buttons: where (small, bold) over who said what, each one line at
+        its full size, cut with an ellipsis where it runs out."""
         app, lay, theme = self.app, self.app.layout, self.app.theme
         for index, (item, rect) in enumerate(zip(self.menu.items, self.menu.rects, strict=True)):
             if not rect.w:
@@ -203,14 +485,15 @@ class FreezeScene(MenuScene):
             ink = ink or theme.button_text
             inner = rect.inflate(-2 * lay.padding, -lay.padding)
             where, what = item.label.split("\n", 1)
+            small = app.text.line_height(lay.small_size, bold=True)
             top = app.text.fit(
                 where,
                 lay.small_size,
                 ink,
                 width=inner.w,
-                height=app.text.line_height(lay.small_size, bold=True),
+                height=small,
                 bold=True,
-                min_size=lay.small_size,  # one line at full size, cut with an ellipsis
+                min_size=lay.small_size,
             )
             surface.blit(top, inner.topleft)
             words = app.text.fit(
@@ -221,192 +504,4 @@ class FreezeScene(MenuScene):
                 height=app.text.line_height(lay.body_size),
                 min_size=lay.body_size,
             )
-            surface.blit(words, (inner.x, inner.y + top.get_height()))
-
-    # ----- actions ----------------------------------------------------------------------
-
-    def handle(self, action: Action) -> None:
-        act = action.act
-        if self.hidden:
-            if act is not Act.POINT:
-                self.hidden = False  # any key or click brings the menu back, and only that
-            return
-        if act is Act.HIDE and self.page in ("menu", "hotseat", "rewind"):
-            self.hidden = True
-            return
-        if act in (Act.PAUSE, Act.BACK):
-            if self.page == "thought":
-                self.open("hotseat")
-            elif self.page != "menu":
-                self.open("menu")
-            elif act is Act.PAUSE:  # Esc on the menu itself: settings, quit, as on stage
-                from .pause import PauseScene
-
-                self.app.stack.push(PauseScene(self.app, self.stage))
-            return
-        if self.page == "thought":
-            if act in (Act.CONFIRM, Act.CLICK, Act.ADVANCE):
-                self.open("menu")
-            return
-        if self.page == "menu" and act is Act.ADVANCE:
-            self._resume()  # the clicker's "next" plays the scene on
-            return
-        counted = None
-        if self.page == "redirect" and not self.stage.solo:
-            counted = hands_input(self.app, self.menu, action)
-        if counted is not None:
-            self.stage.add_tally(*counted)
-            return
-        if self.page == "rewind":  # the wheel, Page Up/Down (a page), Home and End
-            page = self.rewind_rows()
-            steps = {
-                Act.SCROLL_UP: -1,
-                Act.SCROLL_DOWN: 1,
-                Act.BUZZ: -page,  # Page Up
-                Act.ADVANCE: page,  # Page Down
-                Act.FIRST: -len(self.menu.items),
-                Act.LAST: len(self.menu.items),
-            }
-            if act in (Act.LEFT, Act.RIGHT):  # across to the other column
-                steps[act] = page // 2 * (1 if act is Act.RIGHT else -1)
-            if act in steps:
-                self.menu.move_focus(steps[act])
-                self._scroll()
-                return
-        chosen = self.menu.handle(action)
-        if self.page == "rewind":
-            self._scroll()
-        if chosen is not None:
-            self.choose(chosen)
-
-    def choose(self, key: str) -> None:
-        if self.page == "menu":
-            if key == "resume":
-                self._resume()
-            else:
-                self.note = ""
-                self.open(key)
-        elif self.page == "redirect":
-            result = self.rt.redirect(int(key))
-            self.app.stack.pop(result)
-        elif self.page == "hotseat":
-            self.thought = self.rt.hotseat(key)
-            self.page = "thought"
-            self.relayout()
-        elif self.page == "rewind":
-            moment = next(m for m in self.rt.moments() if m.index == int(key))
-            self.rt.rewind(moment.index)
-            self.stage.refresh()
-            self.stage.compose_frozen()
-            self.note = f"Rewound to {moment.speaker_name}: \u201c{moment.text}\u201d"
-            self.open("menu")
-
-    def _resume(self) -> None:
-        self.rt.resume()
-        self.app.sound.play(CHIME)
-        self.app.stack.pop(None)
-
-    # ----- drawing ----------------------------------------------------------------------
-
-    def room_prompt(self) -> str:
-        view = self.stage.view
-        point = view.redirect or view.decision
-        return point.facilitator_prompt if point and point.facilitator_prompt else GENERIC_PROMPT
-
-    def picture(self) -> tuple:
-        """Everything the freeze screen shows: while it is unchanged, so is the picture."""
-        lay = self.app.layout
-        return (
-            self.page,
-            self.menu.focus,
-            self.top,
-            self.note,
-            self.thought,
-            repr(self.rt.tallies),
-            self.stage.frozen_count,
-            lay.size,
-            lay.text_scale,
-            self.app.theme.name,
-            tuple((i.label, i.enabled) for i in self.menu.items),
-            self.hidden,
-        )
-
-    def draw(self, surface: pygame.Surface) -> None:
-        """This menu over the frozen stage. Drawn only when `picture` changes (the app keeps
-        the screen as it is otherwise), so the menu's panels cost nothing while it is held."""
-        app, lay, theme = self.app, self.app.layout, self.app.theme
-        view = self.stage.view
-        if self.hidden:  # the whole frozen stage, and how to get the menu back
-            corner = (lay.safe_rect.x, lay.header_rect.bottom + lay.gap + lay.small_size)
-            draw.hint(surface, app, "Menu hidden: press any key to show it", corner)
-            return
-        if self.page == "redirect" and view.redirect is not None:
-            point = view.redirect
-            prompt = point.prompt
-            if point.late:
-                prompt = f"{prompt} (the moment has just passed)"
-            note = "" if self.stage.solo else point.facilitator_prompt
-            keys = f"1-{len(point.options)} or arrows then Enter; Esc: back"
-            if not self.stage.solo:
-                keys = f"{keys}; {TALLY_KEYS}"
-            option_cards(
-                surface,
-                app,
-                point,
-                self.menu,
-                self.stage.tally_of,
-                prompt=prompt,
-                note=note,
-                keys=keys,
-            )
-            return
-        if self.page == "thought" and self.thought is not None:
-            self._thought(surface)
-            return
-        panel, area, _ = self._panel()
-        lead = self.note or (
-            self.room_prompt() if not self.stage.solo else "What would you like to do?"
-        )
-        if self.page == "hotseat":
-            lead = "Who should we hear from?"
-        elif self.page == "rewind":
-            count = len(self.menu.items)
-            lead = f"Go back to which moment? ({count} earlier, newest first)"
-        draw.backing(surface, app, panel)
-        img = app.text.fit(
-            lead, lay.title_size, theme.text, width=area.w, height=area.h, bold=True, align="center"
-        )
-        surface.blit(img, img.get_rect(center=area.center))
-        if self.page == "rewind":
-            self._moments(surface)
-        else:
-            draw.menu(surface, app, self.menu)
-        keys = {
-            "menu": "1-4, arrows and Enter, or click.  H: hide.  Esc: pause.  Page Down resumes.",
-            "hotseat": "Choose a character.  H: hide.  Esc: back",
-            "rewind": "Up/Down, Page Up/Down, Home/End, Enter.  H: hide.  Esc: back",
-        }[self.page]
-        draw.hint(surface, app, keys, panel.inflate(-2 * lay.padding, -lay.padding).bottomleft)
-
-    def _thought(self, surface: pygame.Surface) -> None:
-        thought = self.thought
-        assert thought is not None
-        stage, painter = self.stage, self.stage.painter
-        # The frozen stage again, but without the speech bubble: only the thought is spoken,
-        # and the spotlight (and the nameplate's mark) move to the one being hot-seated.
-        lit = tuple(replace(a, speaking=a.id == thought.character.id) for a in stage.view.actors)
-        surface.blit(painter.set_surface(replace(stage.view, actors=lit)), (0, 0))
-        painter.header(surface, stage.view.scene.name, "", stage.buzzer_rect.x)
-        painter.frozen(surface)
-        painter.thought(surface, stage.view, thought)
-        # In the header strip, between the scene's name and the FREEZE stamp: it covers
-        # neither the thought nor the nameplates.
-        app, lay = self.app, self.app.layout
-        name = app.text.measure(stage.view.scene.name, lay.small_size, bold=True)[0]
-        x = lay.header_rect.x + min(name, lay.header_rect.w // 2) + 2 * lay.gap  # after it
-        room = freeze_stamp_rect(lay, app.text).x - lay.gap - x
-        hint = next(
-            (h for h in THOUGHT_HINTS if app.text.measure(h, lay.small_size)[0] <= room),
-            THOUGHT_HINTS[-1],
-        )
-        draw.hint(surface, app, hint, (x, lay.header_rect.bottom))
+            surface.blit(words, (inner.x, inner.y + small))
