@@ -537,4 +537,4 @@ def test_the_rewind_list_names_scenes_marks_moments_and_pages() -> None:
     pilot.key(pygame.K_PAGEDOWN)
     assert menu.focus == len(shown) and menu.rects[menu.focus].w
     pilot.key(pygame.K_PAGEUP)
-    assert menu.focus == 0 and pilot.name == "freeze" and pilot.phase is Phase.FROZEN
+    assert menu.focus == 0 and pilot.name == "rewind" and pilot.phase is Phase.FROZEN
