@@ -73,12 +73,22 @@ def draw_option_cards(
     theme: Theme,
     layout: Layout,
     text: TextRenderer,
+    reserve: int = 0,
 ) -> list[Rect]:
-    """Draw the cards and return one hit rect per option, in order."""
+    """Draw the cards and return one hit rect per option, in order. `reserve`: a strip at
+    the top of each card kept clear of the words (for the show-of-hands count)."""
     rects = card_rects(rect, len(options), layout)
     for i, (option, card) in enumerate(zip(options, rects, strict=True)):
         draw_option_card(
-            surface, card, i + 1, option, i == focus_index, theme=theme, layout=layout, text=text
+            surface,
+            card,
+            i + 1,
+            option,
+            i == focus_index,
+            theme=theme,
+            layout=layout,
+            text=text,
+            reserve=reserve,
         )
     return rects
 
@@ -93,6 +103,7 @@ def draw_option_card(
     theme: Theme,
     layout: Layout,
     text: TextRenderer,
+    reserve: int = 0,
 ) -> None:
     """One card: badge, words and (when locked) the padlock and the reason."""
     locked = not option.available
@@ -121,7 +132,7 @@ def draw_option_card(
             layout=layout,
             text=text,
         )
-    inner = Rect(badge[0] + radius + pad, card.y + pad, 0, card.h - 2 * pad)
+    inner = Rect(badge[0] + radius + pad, card.y + pad + reserve, 0, card.h - 2 * pad - reserve)
     inner.w = card.right - pad - inner.x
     min_size = max(layout.floor_size, round(layout.body_size * 0.6))
     if locked:
@@ -144,7 +155,7 @@ def draw_option_card(
             height=inner.h - why.get_height(),
             min_size=min_size,
         )
-        top = card.centery - (words.get_height() + why.get_height()) // 2
+        top = inner.centery - (words.get_height() + why.get_height()) // 2
         surface.blit(words, (inner.x, top))
         surface.blit(why, (inner.x, top + words.get_height()))
         # Struck through lightly: "you cannot say this yet", readable but clearly out of play.
@@ -160,4 +171,4 @@ def draw_option_card(
     words = text.fit(
         option.says, layout.body_size, ink, width=inner.w, height=inner.h, min_size=min_size
     )
-    surface.blit(words, words.get_rect(midleft=(inner.x, card.centery)))
+    surface.blit(words, words.get_rect(midleft=(inner.x, inner.centery)))

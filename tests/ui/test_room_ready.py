@@ -448,6 +448,7 @@ def test_counting_hands_by_key_and_mouse_with_a_total_and_the_leader() -> None:
     spy = TextSpy(pilot.app)
     words = {p.text for p in text_on_screen(pilot.app, spy)}
     assert "Hands: 2 of 3, most" in words and "Hands: 1 of 3" in words
+    assert not screen_problems(pilot, spy)  # the count sits clear of the card's words
     # The next attempt counts afresh.
     mouse.pick(stage.cards, first)
     keys = Player(pilot, "keyboard")

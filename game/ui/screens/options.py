@@ -122,6 +122,8 @@ def option_cards(
         surface.blit(low, (area.x, area.bottom))
     if keys:
         draw.hint(surface, app, keys, (grid.x, lay.safe_rect.bottom))
+    counts = {o.index: tally(o.index) for o in point.options}
+    counting = not any(n is None for n in counts.values())  # solo: nobody counts hands
     rects = draw_option_cards(
         surface,
         grid,
@@ -130,10 +132,10 @@ def option_cards(
         theme=theme,
         layout=lay,
         text=app.text,
+        reserve=app.text.line_height(lay.small_size) + lay.px(8) if counting else 0,
     )
-    counts = {o.index: tally(o.index) for o in point.options}
-    if any(n is None for n in counts.values()):
-        return  # solo: nobody counts hands
+    if not counting:
+        return
     total = sum(n or 0 for n in counts.values())
     top = max(n or 0 for n in counts.values())
     leaders = [i for i, n in counts.items() if n == top and top > 0]
