@@ -287,3 +287,10 @@ def test_story_modules_do_not_import_pygame() -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=[p.stem for p in BROKEN])
+def test_every_problem_comes_with_a_hint(path: Path) -> None:
+    """The guide promises a hint under each problem: a specific one, or the code's fix."""
+    _, diags = read_script(str(path))
+    assert all(d.hint for d in diags), [(d.code, d.message) for d in diags if not d.hint]

@@ -114,6 +114,11 @@ class Pilot:
         self.post(pygame.MOUSEBUTTONUP, pos=pos, button=button, touch=False)
         self.step(frames)
 
+    def wheel(self, y: int, frames: int = 1) -> None:
+        """Turn the mouse wheel: y > 0 scrolls up, y < 0 down, as SDL reports it."""
+        self.post(pygame.MOUSEWHEEL, x=0, y=y, flipped=False, touch=False)
+        self.step(frames)
+
     def click_label(self, text: str, frames: int = 1) -> None:
         """Click the centre of the top scene's control whose label contains `text`."""
         self.click(self.control(text).center, frames)

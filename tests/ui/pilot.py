@@ -52,6 +52,12 @@ class Player:
     def pick(self, menu, index: int) -> None:
         """Choose item `index` of `menu` (a `Menu` on the top scene) with this device."""
         if self.device == "mouse":
+            # An item below (or above) the fold is scrolled to with the wheel, as a user would.
+            for _ in range(len(menu.items)):
+                shown = [i for i, r in enumerate(menu.rects) if r.w]
+                if index in shown or not shown:
+                    break
+                self.p.wheel(-1 if index > max(shown) else 1)
             rect = menu.rects[index]
             assert rect.w, f"item {index} is not on screen"
             self.p.click(rect.center)
