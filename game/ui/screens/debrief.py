@@ -25,7 +25,7 @@ from game.story.runtime import Runtime
 from ..chart import draw_criteria_chart, legend_height
 from ..chart_png import save_png
 from ..input import Action
-from ..keymap import CHOOSES, Act
+from ..keymap import CHOOSES, Act, choice_keys, key_name
 from ..scene_stack import Scene
 from . import draw
 from .flow import go_to_title
@@ -33,8 +33,13 @@ from .menu import Item, Menu, grid
 
 PAGES = ("Outcome", "Criteria", "Timeline", "Discuss")
 #: Asked on the first Esc: a debrief is where the room talks, so one stray key must not end it.
-LEAVE_ASK = "Leave the debrief? Esc again: back to the title.  Any other key: stay."
-KEYS = "1-4: pages.  Up/Down: a long page's next part.  Left/Right and Enter: buttons."
+LEAVE_ASK = (
+    f"Leave the debrief? {key_name(Act.PAUSE)} again: back to the title.  Any other key: stay."
+)
+KEYS = (
+    f"{choice_keys(4)}: pages.  {key_name(Act.UP)}/{key_name(Act.DOWN)}: a long page's next"
+    f" part.  {key_name(Act.LEFT)}/{key_name(Act.RIGHT)} and {key_name(Act.CONFIRM)}: buttons."
+)
 
 
 def screen_text(text: str) -> str:

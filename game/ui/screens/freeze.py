@@ -27,7 +27,7 @@ import pygame
 from game.story.views import Moment, StageView, ThoughtView
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, choice_keys, key_name
 from ..widgets import freeze_stamp_rect
 from . import draw
 from .menu import Item, Menu, MenuScene, grid
@@ -39,10 +39,11 @@ if TYPE_CHECKING:
 #: Asked when the stop is not at an intervention point the author wrote a question for.
 GENERIC_PROMPT = "Ask the room: what did you notice? What might the manager do differently?"
 #: The keys on the hot-seat thought, longest first: the first that fits before FREEZE.
+_ENTER, _ESC = key_name(Act.CONFIRM), key_name(Act.PAUSE)
 THOUGHT_HINTS = (
-    "Enter: freeze menu \u00b7 Esc: someone else",
-    "Enter: menu \u00b7 Esc: back",
-    "Enter",
+    f"{_ENTER}: freeze menu \u00b7 {_ESC}: someone else",
+    f"{_ENTER}: menu \u00b7 {_ESC}: back",
+    _ENTER,
 )
 
 
@@ -282,11 +283,9 @@ class FreezeMenu(FreezePage):
         lead = self.note or (
             self.room_prompt() if not self.stage.solo else "What would you like to do?"
         )
-        self.draw_panel(
-            surface,
-            lead,
-            "1-4, arrows and Enter, or click.  H: hide.  Esc: pause.  Page Down resumes.",
-        )
+        keys = f"{choice_keys(4)}, arrows and {key_name(Act.CONFIRM)}, or click."
+        more = f"{key_name(Act.HIDE)}: hide.  {key_name(Act.PAUSE)}: pause."
+        self.draw_panel(surface, lead, f"{keys}  {more}  {key_name(Act.ADVANCE)} resumes.")
 
 
 class RedirectPage(FreezePage):
@@ -320,7 +319,8 @@ class RedirectPage(FreezePage):
         if point.late:
             prompt = f"{prompt} (the moment has just passed)"
         note = "" if self.stage.solo else point.facilitator_prompt
-        keys = f"1-{len(point.options)} or arrows then Enter; Esc: back"
+        enter, back = key_name(Act.CONFIRM), key_name(Act.PAUSE)
+        keys = f"{choice_keys(len(point.options))} or arrows then {enter}; {back}: back"
         if not self.stage.solo:
             keys = f"{keys}; {TALLY_KEYS}"
         option_cards(
@@ -349,9 +349,8 @@ class HotSeatPage(FreezePage):
         return HotSeat(key)
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.draw_panel(
-            surface, "Who should we hear from?", "Choose a character.  H: hide.  Esc: back"
-        )
+        keys = f"Choose a character.  {key_name(Act.HIDE)}: hide.  {key_name(Act.PAUSE)}: back"
+        self.draw_panel(surface, "Who should we hear from?", keys)
 
 
 class ThoughtPage(FreezePage):
@@ -469,7 +468,13 @@ class RewindPage(FreezePage):
     def draw(self, surface: pygame.Surface) -> None:
         count = len(self.menu.items)
         lead = f"Go back to which moment? ({count} earlier, newest first)"
-        keys = "Up/Down, Page Up/Down, Home/End, Enter.  H: hide.  Esc: back"
+        up, down = key_name(Act.UP), key_name(Act.DOWN)
+        pages = f"{key_name(Act.BUZZ)}/{key_name(Act.ADVANCE)}"
+        ends = f"{key_name(Act.FIRST)}/{key_name(Act.LAST)}"
+        keys = (
+            f"{up}/{down}, {pages}, {ends}, {key_name(Act.CONFIRM)}.  {key_name(Act.HIDE)}: hide."
+            f"  {key_name(Act.PAUSE)}: back"
+        )
         self.draw_panel(surface, lead, keys)
 
     def draw_menu(self, surface: pygame.Surface) -> None:

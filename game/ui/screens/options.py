@@ -17,7 +17,7 @@ from game.story.views import PointView
 
 from ..cards import card_rects, draw_option_cards
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from ..widgets import draw_panel
 from . import draw
 from .menu import Item, Menu
@@ -25,7 +25,9 @@ from .menu import Item, Menu
 if TYPE_CHECKING:
     from ..app import App
 
-TALLY_KEYS = "+/\u2212 (or click them on a card): count a show of hands"
+TALLY_KEYS = (
+    f"{key_name(Act.PLUS)}/{key_name(Act.MINUS)} (or click them on a card): count a show of hands"
+)
 
 
 def option_menu(point: PointView) -> Menu:

@@ -13,12 +13,26 @@ from typing import Any
 import pygame
 
 from ..input import Action
-from ..keymap import Act
-from ..settings import FONTS, READING_SPEEDS, TEXT_SCALES, VOLUMES, Settings, next_font, step
+from ..keymap import Act, key_name
+from ..settings import (
+    FONTS,
+    READING_SPEEDS,
+    TEXT_SCALES,
+    VOLUMES,
+    Settings,
+    language_label,
+    next_font,
+    next_language,
+    step,
+)
 from . import draw
 from .menu import Item, Menu, MenuScene, rows
 
-HINT = "Up/Down: choose.  Left/Right or Enter: change.  Esc: back.  Saved as you go."
+HINT = (
+    f"{key_name(Act.UP)}/{key_name(Act.DOWN)}: choose.  {key_name(Act.LEFT)}/"
+    f"{key_name(Act.RIGHT)} or {key_name(Act.CONFIRM)}: change.  {key_name(Act.PAUSE)}:"
+    " back.  Saved as you go."
+)
 
 
 def _on_off(value: bool) -> str:
@@ -58,6 +72,12 @@ ROWS: tuple[Row, ...] = (
         "Text size",
         lambda s: f"{round(s.text_scale * 100)}%",
         _stepper("text_scale", TEXT_SCALES),
+    ),
+    Row(
+        "language",
+        "Language",
+        lambda s: language_label(s.language),
+        lambda s, delta: replace(s, language=next_language(s.language, delta)),
     ),
     Row(
         "font",

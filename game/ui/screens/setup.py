@@ -12,13 +12,16 @@ import pygame
 from game.story.model import Script
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from . import draw
 from .flow import start_run
 from .menu import Item, Menu, MenuScene, grid, rows
 
-MODE_HINT = "1 or 2, arrows and Enter, or click.  Esc: back"
-NOTICE_HINT = "Take a break whenever you need one: Esc pauses the scene."
+MODE_HINT = (
+    f"{key_name(Act.CHOOSE_1)} or {key_name(Act.CHOOSE_2)}, arrows and {key_name(Act.CONFIRM)},"
+    f" or click.  {key_name(Act.PAUSE)}: back"
+)
+NOTICE_HINT = f"Take a break whenever you need one: {key_name(Act.PAUSE)} pauses the scene."
 
 ROOMS = {
     "facilitator": (

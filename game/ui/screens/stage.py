@@ -25,7 +25,7 @@ from game.story.views import ChoiceResult, Moment, Phase, RunMode, StageView, Th
 
 from ..bubbles import revealed
 from ..input import Action
-from ..keymap import CHOOSES, Act
+from ..keymap import CHOOSES, Act, choice_keys, key_name
 from ..scene_stack import Scene
 from ..sound import BUZZ, CHIME, CHOICE
 from . import draw
@@ -47,9 +47,9 @@ MIN_HOLD = 1.5
 #: on through the lines must not choose the card that happens to appear under the pointer.
 #: Digits are never meant for a line, so they choose at once.
 SETTLE = 1.0
-BUZZER_LABEL, BUZZER_KEY = "FREEZE", "Space"
+BUZZER_LABEL, BUZZER_KEY = "FREEZE", key_name(Act.BUZZ)
 SKIP_LABEL = "Skip"
-HINT_SOLO = "Something is happening here \u2014 press Space to freeze"
+HINT_SOLO = f"Something is happening here \u2014 press {BUZZER_KEY} to freeze"
 
 
 class StageScene(Scene):
@@ -382,11 +382,12 @@ class StageScene(Scene):
         """The run's mode and the keys that work now, for the header strip: wordings from
         the fullest to the shortest, so the header shows what fits at the text size."""
         phase = self.view.phase
+        enter, pause = key_name(Act.CONFIRM), key_name(Act.PAUSE)
         if self.anti_model:
             traditional = "The traditional approach, played through"
             return [
-                f"{traditional} \u00b7 Enter: next line \u00b7 Esc: pause",
-                f"{traditional} \u00b7 Enter: next line",
+                f"{traditional} \u00b7 {enter}: next line \u00b7 {pause}: pause",
+                f"{traditional} \u00b7 {enter}: next line",
                 traditional,
                 "The traditional approach",
             ]
@@ -395,15 +396,16 @@ class StageScene(Scene):
             who = f"{who}, attempt {self.rt.attempt}"
         if phase is Phase.DECIDING:
             count = len(self.cards.items)
-            full = f"1-{count} or arrows then Enter \u00b7 Space: freeze first"
+            choose = choice_keys(count)
+            full = f"{choose} or arrows then {enter} \u00b7 {BUZZER_KEY}: freeze first"
             if not self.solo:
-                full = f"{full} \u00b7 +/\u2212: hands"
-            keys = [full, f"1-{count} or arrows then Enter", f"1-{count}: choose"]
+                full = f"{full} \u00b7 {key_name(Act.PLUS)}/{key_name(Act.MINUS)}: hands"
+            keys = [full, f"{choose} or arrows then {enter}", f"{choose}: choose"]
         elif phase is Phase.PLAYING:
             keys = [
-                "Enter: next line \u00b7 Space: freeze \u00b7 Esc: pause",
-                "Enter: next line \u00b7 Space: freeze",
-                "Space: freeze",
+                f"{enter}: next line \u00b7 {BUZZER_KEY}: freeze \u00b7 {pause}: pause",
+                f"{enter}: next line \u00b7 {BUZZER_KEY}: freeze",
+                f"{BUZZER_KEY}: freeze",
             ]
         else:
             keys = []
@@ -516,7 +518,7 @@ class StageScene(Scene):
         nxt = "the forum run" if self.anti_model else "the debrief"
         # Just under the card, above the nameplates, which stay readable.
         corner = (area.x, area.bottom + lay.gap // 2 + app.text.line_height(lay.small_size))
-        draw.hint(surface, app, f"Press Enter (or click) for {nxt}.", corner)
+        draw.hint(surface, app, f"Press {key_name(Act.CONFIRM)} (or click) for {nxt}.", corner)
 
     def _debug(self, surface: pygame.Surface) -> None:
         """F3: where the run is, for authors checking their script."""
