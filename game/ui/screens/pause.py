@@ -13,7 +13,7 @@ import pygame
 from game.i18n import _
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from . import draw
 from .flow import go_to_title
 from .menu import Item, Menu, MenuScene, column
@@ -65,4 +65,9 @@ class PauseScene(MenuScene):
         draw.backing(surface, app, panel.inflate(lay.padding * 2, lay.padding * 2))
         surface.blit(title, title.get_rect(midtop=(panel.centerx, top)))
         draw.menu(surface, app, self.menu)
-        draw.hint(surface, app, _("Esc: back to the scene"), panel.bottomleft)
+        draw.hint(
+            surface,
+            app,
+            _("{back}: back to the scene").format(back=key_name(Act.PAUSE)),
+            panel.bottomleft,
+        )

@@ -15,7 +15,7 @@ import pygame
 from game.i18n import N_, _
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from ..settings import (
     FONTS,
     READING_SPEEDS,
@@ -204,5 +204,15 @@ class SettingsScene(MenuScene):
         draw.hint(
             surface,
             self.app,
-            _("Up/Down: choose.  Left/Right or Enter: change.  Esc: back.  Saved as you go."),
+            _(
+                "{up}/{down}: choose.  {left}/{right} or {confirm}: change.  {back}: back.  "
+                "Saved as you go."
+            ).format(
+                up=key_name(Act.UP),
+                down=key_name(Act.DOWN),
+                left=key_name(Act.LEFT),
+                right=key_name(Act.RIGHT),
+                confirm=key_name(Act.CONFIRM),
+                back=key_name(Act.PAUSE),
+            ),
         )

@@ -14,7 +14,7 @@ from game.i18n import _
 from game.records.journal import SessionInfo, find_unfinished, mark_session
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from . import draw
 from .flow import resume_run
 from .menu import Item, Menu, MenuScene, column
@@ -47,7 +47,7 @@ class TitleScene(MenuScene):
             Item(_("Choose a scenario"), "start"),
             Item(_("Your practice over time"), "progress"),
             Item(_("Settings"), "settings"),
-            Item(_("Quit"), "quit", hotkey="Q"),
+            Item(_("Quit"), "quit", hotkey=key_name(Act.QUIT)),
         ]
         self.menu = Menu(items)
         self.relayout()
@@ -72,9 +72,11 @@ class TitleScene(MenuScene):
         """The line at the foot: the notice if there is one, else the keys that work here."""
         if self.message:
             return self.message
-        keys = _("Arrows and Enter, or click. Q quits.")
+        keys = _("Arrows and {confirm}, or click. {quit} quits.").format(
+            confirm=key_name(Act.CONFIRM), quit=key_name(Act.QUIT)
+        )
         if self.unfinished is not None:
-            keys += " " + _("Backspace on Resume sets that run aside.")
+            keys += " " + _("{back} on Resume sets that run aside.").format(back=key_name(Act.BACK))
         return keys
 
     def handle(self, action: Action) -> None:
