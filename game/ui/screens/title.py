@@ -10,30 +10,30 @@ from datetime import datetime
 
 import pygame
 
+from game.i18n import _
 from game.records.journal import SessionInfo, find_unfinished, mark_session
 
 from ..input import Action
 from ..keymap import Act, key_name
-from . import draw
-from .flow import resume_run
+from . import draw, registry
 from .menu import Item, Menu, MenuScene, rows
 
-TAGLINE = "Forum theatre for managers: stop the scene, change what happens"
+
+def tagline() -> str:
+    """The line under the name (in the chosen language)."""
+    return _("Forum theatre for managers: stop the scene, change what happens")
 
 
 def resume_label(info: SessionInfo) -> str:
-    """ "Resume: Tom: a concern at the start of a shift" (whose run and when: `resume_when`)."""
-    return f"Resume: {info.script_title}"
-
-
-def resume_when(info: SessionInfo) -> str:
-    """ "the facilitator run of 23 Nov 20:31", said in the line under the menu."""
+    """ "Resume: Tom: a concern ... (solo, 23 Nov 20:31)": which run, whose, and when."""
     try:
         started = datetime.fromisoformat(info.started).astimezone()
-        when = f" of {started.day} {started:%b %H:%M}"
+        when = f", {started.day} {started:%b %H:%M}"
     except ValueError:
         when = ""
-    return f"the {info.room_mode} run{when}"
+    return _("Resume: {title} ({room}{when})").format(
+        title=info.script_title, room=info.room_mode, when=when
+    )
 
 
 class TitleScene(MenuScene):
@@ -48,10 +48,10 @@ class TitleScene(MenuScene):
         if self.unfinished is not None:
             items.append(Item(resume_label(self.unfinished), "resume"))
         items += [
-            Item("Choose a scenario", "start"),
-            Item("Your practice over time", "progress"),
-            Item("Settings", "settings"),
-            Item("Quit", "quit", hotkey=key_name(Act.QUIT)),
+            Item(_("Choose a scenario"), "start"),
+            Item(_("Your practice over time"), "progress"),
+            Item(_("Settings"), "settings"),
+            Item(_("Quit"), "quit", hotkey=key_name(Act.QUIT)),
         ]
         self.menu = Menu(items)
         self.relayout()
@@ -65,7 +65,7 @@ class TitleScene(MenuScene):
         app, lay = self.app, self.app.layout
         self.logo_y = round(lay.height * 0.05)
         self.tag_y = self.logo_y + app.text.line_height(lay.freeze_size, bold=True)
-        tag_h = app.text.measure(TAGLINE, lay.body_size, width=lay.safe_rect.w)[1]
+        tag_h = app.text.measure(tagline(), lay.body_size, width=lay.safe_rect.w)[1]
         top = self.tag_y + tag_h + lay.gap
         bottom = draw.hint_top(app, self.footer()) - lay.gap
         area = pygame.Rect(lay.menu_rect.x, top, lay.menu_rect.w, bottom - top)
@@ -76,12 +76,11 @@ class TitleScene(MenuScene):
         """The line at the foot: the notice if there is one, else the keys that work here."""
         if self.message:
             return self.message
-        keys = f"Arrows and {key_name(Act.CONFIRM)}, or click. {key_name(Act.QUIT)} quits."
+        keys = _("Arrows and {confirm}, or click. {quit} quits.").format(
+            confirm=key_name(Act.CONFIRM), quit=key_name(Act.QUIT)
+        )
         if self.unfinished is not None:
-            keys = (
-                f"Resume carries on {resume_when(self.unfinished)}; {key_name(Act.BACK)} on it"
-                f" sets it aside. {keys}"
-            )
+            keys += " " + _("{back} on Resume sets that run aside.").format(back=key_name(Act.BACK))
         return keys
 
     def handle(self, action: Action) -> None:
@@ -96,7 +95,7 @@ class TitleScene(MenuScene):
         elif chosen in ("progress", "settings"):
             self.app.push(chosen)
         elif chosen == "resume" and self.unfinished is not None:
-            resume_run(self.app, self.unfinished.path)
+            registry.flow().resume_run(self.app, self.unfinished.path)
         elif action.act is Act.BACK and self.unfinished is not None and self.menu.focus == 0:
             # Backspace on "Resume" sets the old run aside, so it is not offered again.
             mark_session(self.unfinished.path, "abandoned")
@@ -112,7 +111,7 @@ class TitleScene(MenuScene):
         title = app.text.render("FREEZE FRAME", lay.freeze_size, theme.accent, bold=True)
         surface.blit(title, title.get_rect(midtop=(lay.width // 2, self.logo_y)))
         tag = app.text.render(
-            TAGLINE, lay.body_size, theme.text, width=lay.safe_rect.w, align="center"
+            tagline(), lay.body_size, theme.text, width=lay.safe_rect.w, align="center"
         )
         surface.blit(tag, tag.get_rect(midtop=(lay.width // 2, self.tag_y)))
         draw.menu(surface, app, self.menu)
