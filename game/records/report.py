@@ -29,6 +29,7 @@ from game.story.events import (
     HotSeated,
     LineShown,
     Missed,
+    OwnWords,
     Redirected,
     Resumed,
     Rewound,
@@ -169,6 +170,8 @@ def timeline(events: list[Event], script: Script, verdicts: Sequence[Judged] = (
     #: events; the timeline shows one entry with each option's latest count.
     hands_at: tuple[str, int] | None = None
     hands: dict[int, int] = {}
+    #: The room's own words, recorded just before the option they were mapped to.
+    words = ""
     for e in events:
         last = entries[-1] if entries else None
         entry = Entry(_clock(e.t - start), e.attempt, e.kind, "", "")
@@ -185,9 +188,18 @@ def timeline(events: list[Event], script: Script, verdicts: Sequence[Judged] = (
                 entry.label, entry.text = "Freeze", f"The scene froze at {on_stage or 'the start'}"
                 if offered in prompts:
                     entry.details.append(f"Moment to intervene: {prompts[offered]}")
+            case OwnWords(words=said):
+                words = said
+                continue
             case Redirected() | Chosen() as taken:
                 entry.label = "Redirect" if isinstance(taken, Redirected) else "Decision"
                 entry.text = f"{prompts.get(taken.point, '')} \u2192 \u201c{taken.says}\u201d"
+                if words:
+                    entry.text = (
+                        f"{prompts.get(taken.point, '')} \u2192 in the room\u2019s own words: "
+                        f"\u201c{words}\u201d (closest to \u201c{taken.says}\u201d)"
+                    )
+                    words = ""
                 entry.details.append(score_words(taken.scores, script))
                 entry.feedback = taken.feedback
                 if id(e) in judged:

@@ -23,6 +23,7 @@ from .events import (
     HotSeated,
     LineShown,
     Missed,
+    OwnWords,
     Payload,
     Redirected,
     Resumed,
@@ -45,6 +46,9 @@ from .views import (
     StageView,
     ThoughtView,
 )
+
+#: The longest the room's own words may be: a line a room can read from the back in one go.
+MAX_OWN_WORDS = 240
 
 #: Which actions each phase allows; `IllegalAction` messages are built from this table.
 LEGAL: dict[Phase, tuple[str, ...]] = {
@@ -74,6 +78,14 @@ class Position:
     act: tuple[str, int, int] | None = None
     #: The moments of this path so far, each choice judged against its alternatives.
     judged: tuple[Judged, ...] = ()
+    #: The room's own words for the choice being acted out ("" : the option's own words).
+    words: str = ""
+
+
+def own_words(text: str) -> str:
+    """The room's words as they go on stage: runs of spaces and line breaks made one space,
+    cut to `MAX_OWN_WORDS` characters."""
+    return " ".join(text.split())[:MAX_OWN_WORDS].strip()
 
 
 def _add_scores(
@@ -209,7 +221,10 @@ class Runtime:
         assert pos.act is not None
         point, index, _ = pos.act
         option, who = self._chosen(point, index)
-        return flow.act_lines(option, who, pos.flags)
+        lines = flow.act_lines(option, who, pos.flags)
+        if pos.words:  # the manager says the room's words; the others answer as written
+            lines[0] = replace(lines[0], says=pos.words, direction="")
+        return lines
 
     def _line_at(self, pos: Position) -> Line | None:
         """The line on stage at `pos`: a line of its beat, or a line of a choice acted out."""
@@ -311,17 +326,27 @@ class Runtime:
                 self._enter(pos, target)
 
     def _take(
-        self, point: str, option: Option, index: int, kind: type[Redirected | Chosen]
+        self,
+        point: str,
+        option: Option,
+        index: int,
+        kind: type[Redirected | Chosen],
+        words: str = "",
     ) -> ChoiceResult:
-        """Apply an option: flags, scores, the record, then go where it leads."""
+        """Apply an option: flags, scores, the record, then go where it leads. `words`: the
+        room's own words, said on stage in place of the option's (the option stays the
+        branch, the scores and the feedback)."""
         pos = self.position
         scores = {} if self.mode is RunMode.ANTI_MODEL else dict(option.scores)
+        words = own_words(words)
+        if words:
+            self._emit(OwnWords(point, index, words))
         self._emit(kind(point, index, option.says, scores, option.feedback, option.goto))
         pos = self._judge(pos, point, index)
         pos = replace(pos, flags=option.apply(pos.flags), totals=_add_scores(pos.totals, scores))
         self.phase = Phase.PLAYING
         if self.acted:
-            self._push(replace(pos, deciding=False, act=(point, index, 0)))
+            self._push(replace(pos, deciding=False, act=(point, index, 0), words=words))
         else:
             self._enter(pos, option.goto)
         verdict = pos.judged[-1] if pos.judged and self.mode is RunMode.FORUM else None
@@ -344,15 +369,16 @@ class Runtime:
             self._push(replace(pos, act=(point, index, shown + 1)))
             return
         option, _ = self._chosen(point, index)
-        self._enter(replace(pos, act=None), option.goto)
+        self._enter(replace(pos, act=None, words=""), option.goto)
 
-    def choose(self, index: int) -> ChoiceResult:
-        """The manager's response at a decision point."""
+    def choose(self, index: int, words: str = "") -> ChoiceResult:
+        """The manager's response at a decision point; `words`: the room's own, said on
+        stage, with option `index` the branch the facilitator judged them closest to."""
         self._begin("choose")
         decision = self._beat().decision
         assert decision is not None
         option = self._option(decision.options, index)
-        return self._take(decision.id, option, index, Chosen)
+        return self._take(decision.id, option, index, Chosen, words)
 
     def _option(self, options: tuple[Option, ...], index: int) -> Option:
         if not 0 <= index < len(options):
@@ -391,8 +417,9 @@ class Runtime:
         self.offer = None
         self._emit(Resumed())
 
-    def redirect(self, index: int) -> ChoiceResult:
-        """Play an alternative at the offered intervention point instead of what happened."""
+    def redirect(self, index: int, words: str = "") -> ChoiceResult:
+        """Play an alternative at the offered intervention point instead of what happened
+        (`words`: the room's own, as for `choose`)."""
         self._begin("redirect")
         assert self.offer is not None
         point, _ = self.offer
@@ -400,7 +427,7 @@ class Runtime:
         pos = self.position
         self.trail[-1] = replace(pos, pending=tuple(p for p in pos.pending if p[0] != point))
         self.offer = None
-        return self._take(point, option, index, Redirected)
+        return self._take(point, option, index, Redirected, words)
 
     def tally(self, index: int, count: int) -> None:
         """Record a show of hands for an option before the room chooses."""
@@ -637,8 +664,12 @@ class Runtime:
                 self.resume()
             case "redirect", Redirected(option=option):
                 self.redirect(option)
+            case "redirect", OwnWords(option=option, words=words):
+                self.redirect(option, words)
             case "choose", Chosen(option=option):
                 self.choose(option)
+            case "choose", OwnWords(option=option, words=words):
+                self.choose(option, words)
             case "hotseat", HotSeated(character=character):
                 self.hotseat(character)
             case "rewind", Rewound(to_moment=moment):
