@@ -30,7 +30,7 @@ from ..input import Action
 from ..keymap import Act
 from . import draw
 from .menu import Item, Menu, MenuScene, column, grid
-from .options import TALLY_KEYS, option_cards, option_menu, place
+from .options import OWN_KEY, TALLY_KEYS, option_cards, option_menu, place
 
 if TYPE_CHECKING:
     from ..app import App
@@ -77,8 +77,37 @@ class Resume:
     """Play the scene on."""
 
 
+@dataclass(frozen=True)
+class Words:
+    """The room's own words are typed (`game.ui.screens.own_idea`): ask which option they
+    are closest to."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class EditWords:
+    """Back to the own-words box, with the words typed so far."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """Say the room's `words` on stage and follow option `option` of the redirect or the
+    decision they were judged closest to."""
+
+    option: int
+    words: str
+
+
+@dataclass(frozen=True)
+class Cancel:
+    """Nothing said after all: back to the decision's cards (a decision has no freeze menu)."""
+
+
 #: Everything a freeze page can pop with.
-Request = Open | Redirect | HotSeat | Rewind | Resume
+Request = Open | Redirect | HotSeat | Rewind | Resume | Words | EditWords | Mapped | Cancel
 
 
 class FreezeHost(Protocol):
@@ -256,13 +285,14 @@ class RedirectPage(FreezePage):
         point = stage.view.redirect
         assert point is not None, "a redirect page opened with nothing to redirect"
         self.point = point
-        self.menu = option_menu(point)
+        self.menu = option_menu(point, own=True)
 
     def relayout(self) -> None:
         place(self.app, self.menu)
 
     def handle(self, action: Action) -> None:
-        if action.act in (Act.PLUS, Act.MINUS) and self.menu.focused:
+        focused = self.menu.focused
+        if action.act in (Act.PLUS, Act.MINUS) and focused and focused.key != OWN_KEY:
             if not self.stage.solo:
                 delta = 1 if action.act is Act.PLUS else -1
                 self.stage.add_tally(int(self.menu.focused.key), delta)
@@ -270,7 +300,7 @@ class RedirectPage(FreezePage):
         super().handle(action)
 
     def chosen(self, key: str) -> Request:
-        return Redirect(int(key))
+        return Open("own_words") if key == OWN_KEY else Redirect(int(key))
 
     def draw(self, surface: pygame.Surface) -> None:
         point = self.stage.view.redirect or self.point
@@ -278,7 +308,7 @@ class RedirectPage(FreezePage):
         if point.late:
             prompt = f"{prompt} (the moment has just passed)"
         note = "" if self.stage.solo else point.facilitator_prompt
-        keys = f"1-{len(point.options)} or arrows then Enter; Esc: back"
+        keys = f"1-{len(point.options) + 1} or arrows then Enter; Esc: back"
         if not self.stage.solo:
             keys = f"{keys}; {TALLY_KEYS}"
         option_cards(
@@ -290,6 +320,7 @@ class RedirectPage(FreezePage):
             prompt=prompt,
             note=note,
             keys=keys,
+            own=True,
         )
 
 
