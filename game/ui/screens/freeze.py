@@ -295,7 +295,7 @@ class RedirectPage(FreezePage):
         if action.act in (Act.PLUS, Act.MINUS) and focused and focused.key != OWN_KEY:
             if not self.stage.solo:
                 delta = 1 if action.act is Act.PLUS else -1
-                self.stage.add_tally(int(self.menu.focused.key), delta)
+                self.stage.add_tally(int(focused.key), delta)
             return
         super().handle(action)
 
