@@ -38,8 +38,9 @@ from game.story.events import (
     run_mode,
 )
 from game.story.model import Decision, Ending, Intervention, Script
+from game.story.runtime import anti_model_result
 from game.story.scoring import Judged
-from game.story.views import CriterionResult, RunResult
+from game.story.views import AttemptResult, CriterionResult, RunResult
 
 TONE_NAMES = {
     "traditional": "Traditional outcome",
@@ -280,6 +281,43 @@ def _criteria_table(result: RunResult) -> str:
     )
 
 
+def comparison(
+    attempts: Sequence[AttemptResult], traditional: AttemptResult | None, most: int = 4
+) -> tuple[list[str], list[list[str]]]:
+    """The attempts side by side with the traditional approach's path: a header row and
+    rows of words (the ending, then each criterion any of them tested, as a percentage of
+    the way from the worst alternatives to the best). The latest `most` attempts only."""
+    columns = [*([traditional] if traditional is not None else []), *attempts[-most:]]
+    header = [""] + [
+        "Traditional approach" if a.attempt == 0 else f"Attempt {a.attempt}" for a in columns
+    ]
+    rows = [["Ending"] + [a.ending.title if a.ending else "no ending" for a in columns]]
+    names = {c.id: c.name for a in columns for c in a.criteria}
+    for cid, name in names.items():
+        found = [next((c for c in a.criteria if c.id == cid), None) for a in columns]
+        if any(c is not None and c.tested for c in found):
+            rows.append(
+                [name] + [f"{c.value}%" if c is not None and c.tested else "\u2014" for c in found]
+            )
+    return header, rows
+
+
+def _comparison_html(result: RunResult, script: Script) -> str:
+    """The attempts and the traditional approach compared, for the handout."""
+    header, rows = comparison(result.attempts, anti_model_result(script))
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return (
+        "<section><h2>Attempts compared</h2>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        "<p class='meta'>Each attempt that reached an ending, beside the traditional "
+        "approach's path judged the same way (0% always the worst alternative, 100% the "
+        "best).</p></section>"
+    )
+
+
 def _entry_html(e: Entry) -> str:
     details = "".join(f'<p class="scores">{escape(x)}</p>' for x in e.details)
     feedback = f'<p class="feedback">{escape(e.feedback)}</p>' if e.feedback else ""
@@ -328,6 +366,7 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
         charts.to_svg(charts.layout(result.criteria)),
         _criteria_table(result),
         "</section>",
+        _comparison_html(result, script) if result.attempts and not anti_run else "",
         f"<section><h2>What {who} tried</h2>",
         '<ol class="timeline">' + "".join(_entry_html(e) for e in entries) + "</ol>"
         if entries

@@ -35,6 +35,7 @@ from .model import Beat, Ending, Line, Option, Script, ScriptDocument
 from .scoring import Judged, alternatives_at, judge, tally
 from .views import (
     ActorView,
+    AttemptResult,
     ChoiceResult,
     CriterionResult,
     Moment,
@@ -55,7 +56,7 @@ LEGAL: dict[Phase, tuple[str, ...]] = {
     Phase.PLAYING: ("advance", "buzz"),
     Phase.FROZEN: ("redirect", "hotseat", "rewind", "resume", "tally"),
     Phase.DECIDING: ("choose", "buzz", "tally"),
-    Phase.ENDED: (),
+    Phase.ENDED: ("rewind",),  # try again from an earlier moment (not the anti-model)
 }
 
 
@@ -133,6 +134,8 @@ class Runtime:
         #: Every moment judged, in the order of the record's choice and missed events
         #: (all attempts: the timeline shows each); the path's own are in `position.judged`.
         self.verdicts: list[Judged] = []
+        #: Each attempt that reached an ending, as it ended (kept when the room rewinds).
+        self.finished: list[AttemptResult] = []
         self._step = 0
         self._action: Action = "start"
         self._emit(Started(script.id, mode.value, start))
@@ -173,7 +176,7 @@ class Runtime:
         """Names of the actions legal right now."""
         names = set(LEGAL[self.phase])
         if self.mode is RunMode.ANTI_MODEL:
-            names -= {"buzz", "choose", "tally"}
+            names -= {"buzz", "choose", "tally", "rewind"}
             if self.phase is Phase.DECIDING:
                 names.add("advance")
         if self.phase is Phase.FROZEN:
@@ -181,8 +184,8 @@ class Runtime:
                 names.discard("redirect")
             if self.offer is None and self.frozen_from is not Phase.DECIDING:
                 names.discard("tally")
-            if len(self.trail) < 2:
-                names.discard("rewind")
+        if len(self.trail) < 2:
+            names.discard("rewind")
         return frozenset(names)
 
     # ----- moving through the story -----------------------------------------------------
@@ -295,6 +298,7 @@ class Runtime:
         self.ending = ending
         found = self.script.endings.get(ending or "")
         self._emit(Ended(ending, found.title, found.tone) if found else Ended(None, "", ""))
+        self.finished.append(AttemptResult(self.attempt, self._ending(), self._criteria()))
 
     def advance(self) -> None:
         """Show the next line; at the end of a beat, go on (or stop at its decision)."""
@@ -476,13 +480,16 @@ class Runtime:
         return found
 
     def rewind(self, moment: int) -> None:
-        """Go back to an earlier moment and try another way; the record keeps both attempts."""
+        """Go back to an earlier moment and try another way; the record keeps both attempts.
+        From an ending, the scene is frozen at that moment, as after any rewind."""
         self._begin("rewind")
         if not 0 <= moment < len(self.trail) - 1:
             raise IllegalAction(f"no earlier moment {moment}; choose 0 to {len(self.trail) - 2}")
         target = self.trail[moment]
         del self.trail[moment + 1 :]
         self.attempt += 1
+        self.phase = Phase.FROZEN
+        self.ending = None
         self.frozen_from = Phase.DECIDING if target.deciding else Phase.PLAYING
         self.offer = self._find_offer()
         self._emit(Rewound(moment))
@@ -601,23 +608,27 @@ class Runtime:
     def result(self) -> RunResult:
         """The run judged moment by moment: on each criterion, the mean position of its
         choices between the worst and best alternative the room had (game/story/scoring.py)."""
-        totals = self.totals()
         judged = self.position.judged
-        tallies = tally(judged, self.script.criteria)
-        criteria = tuple(
-            CriterionResult(
-                c.id, c.name, tallies[c.id].score, tallies[c.id].moments, totals.get(c.id, 0)
-            )
-            for c in self.script.criteria.values()
-        )
         return RunResult(
             ending=self._ending(),
-            criteria=criteria,
+            criteria=self._criteria(),
             missed=self.position.missed,
             choices=tuple(e for e in self.events if e.kind in ("choice", "redirect")),
             timeline=tuple(e for e in self.events if e.kind != "line"),
             moments=judged,
             verdicts=tuple(self.verdicts),
+            attempts=tuple(self.finished),
+        )
+
+    def _criteria(self) -> tuple[CriterionResult, ...]:
+        """The path so far on each criterion (see `result`)."""
+        totals = self.totals()
+        tallies = tally(self.position.judged, self.script.criteria)
+        return tuple(
+            CriterionResult(
+                c.id, c.name, tallies[c.id].score, tallies[c.id].moments, totals.get(c.id, 0)
+            )
+            for c in self.script.criteria.values()
         )
 
     # ----- replaying ---------------------------------------------------------------------
@@ -681,6 +692,27 @@ class Runtime:
                     f"step {event.step} of the record is a {action!r} action "
                     f"that cannot have caused a {data.kind!r} event"
                 )
+
+
+def anti_model_result(script: Script) -> AttemptResult:
+    """The traditional approach's path judged as a forum run would be (`attempt` 0): every
+    intervention point let pass, every decision taken the traditional way. The anti-model
+    run itself is not scored; this is what the debrief sets beside the room's attempts."""
+    rt = Runtime(script, acted=False)
+    # A story cannot loop, so a path takes at most one step per line, decision and beat.
+    for _ in range(sum(len(b.lines) + 2 for b in script.beats.values()) + 1):
+        if rt.phase is Phase.PLAYING:
+            rt.advance()
+        elif rt.phase is Phase.DECIDING:
+            decision = rt._beat().decision
+            assert decision is not None
+            index = flow.anti_model_choice(decision, rt.position.flags)
+            if index is None:
+                break
+            rt.choose(index)
+        else:
+            break
+    return AttemptResult(0, rt._ending(), rt._criteria())
 
 
 def _acted(events: list[Event]) -> bool:

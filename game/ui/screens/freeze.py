@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
-from game.story.views import Moment, StageView, ThoughtView
+from game.story.views import Moment, Phase, StageView, ThoughtView
 
 from ..input import Action
 from ..keymap import Act
@@ -373,13 +373,16 @@ class ThoughtPage(FreezePage):
 
 
 class RewindPage(FreezePage):
-    """The earlier moments of this attempt, newest first, four rows at a time."""
+    """The earlier moments of this attempt, newest first, four rows at a time. Opened from
+    an ending too ("try another way"): Esc then goes back to the ending."""
 
     name = "rewind"
     compact = False
 
     def __init__(self, app: App, stage: FreezeHost) -> None:
         super().__init__(app, stage)
+        if stage.view.phase is Phase.ENDED:
+            self.back = Cancel()
         self.top = 0  # first moment row shown
         lay = app.layout
         # One line per moment, all at one size: about two characters per body-size em.

@@ -182,6 +182,8 @@ class StageScene(Scene):
         elif phase is Phase.ENDED:
             if act in (Act.CONFIRM, Act.ADVANCE, Act.CLICK, Act.RIGHT):
                 self.finish()
+            elif act is Act.BACK and "rewind" in self.view.allowed:
+                self.open_freeze("rewind")  # try again from an earlier moment
         elif (
             act is Act.BUZZ or clicked_buzzer or (act is Act.BACK and phase is Phase.DECIDING)
         ) and "buzz" in self.view.allowed:
@@ -476,9 +478,10 @@ class StageScene(Scene):
         head = "How the traditional approach ended" if self.anti_model else "The end"
         draw.card(surface, app, area, f"{head}: {title}", [outcome])
         nxt = "the forum run" if self.anti_model else "the debrief"
+        again = "  Backspace: rewind and try another way." if "rewind" in self.view.allowed else ""
         # Just under the card, above the nameplates, which stay readable.
         corner = (area.x, area.bottom + lay.gap // 2 + app.text.line_height(lay.small_size))
-        draw.hint(surface, app, f"Press Enter (or click) for {nxt}.", corner)
+        draw.hint(surface, app, f"Press Enter (or click) for {nxt}.{again}", corner)
 
     def _debug(self, surface: pygame.Surface) -> None:
         """F3: where the run is, for authors checking their script."""
