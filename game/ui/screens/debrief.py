@@ -23,7 +23,7 @@ from game.story.runtime import Runtime, anti_model_result
 from ..chart import draw_criteria_chart
 from ..chart_png import save_png
 from ..input import Action
-from ..keymap import CHOOSES, Act
+from ..keymap import CHOOSES, Act, choice_keys, key_name
 from ..scene_stack import Scene
 from . import draw
 from .flow import go_to_title
@@ -31,7 +31,9 @@ from .menu import Item, Menu, grid
 
 PAGES = ("Outcome", "Criteria", "Timeline", "Discuss", "Compare")
 #: Asked on the first Esc: a debrief is where the room talks, so one stray key must not end it.
-LEAVE_ASK = "Leave the debrief? Esc again: back to the title.  Any other key: stay."
+LEAVE_ASK = (
+    f"Leave the debrief? {key_name(Act.PAUSE)} again: back to the title.  Any other key: stay."
+)
 
 
 def screen_text(text: str) -> str:
@@ -198,7 +200,9 @@ class DebriefScene(Scene):
         pages[self.page](surface)
         draw.menu(surface, app, self.buttons, numbered=False, centre=True)
         keys = (
-            f"1-{len(PAGES)}: pages.  Up/Down: scroll the timeline.  Left/Right and Enter: buttons."
+            f"{choice_keys(len(PAGES))}: pages.  {key_name(Act.UP)}/{key_name(Act.DOWN)}: scroll"
+            f" the timeline.  {key_name(Act.LEFT)}/{key_name(Act.RIGHT)} and"
+            f" {key_name(Act.CONFIRM)}: buttons."
         )
         draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or keys)
 

@@ -5,7 +5,7 @@ decision (the stage's cards). Two pages, each a freeze-style overlay that pops w
 request for the stage, which alone calls the runtime (`StageScene.resume`):
 
 - `OwnWordsPage`: a text box. Typing arrives as TEXTINPUT (so accents and an input
-  method work; the method's unfinished text is shown underlined), Ctrl+V pastes from the
+  method work; the method's unfinished text is shown in brackets), Ctrl+V pastes from the
   clipboard, Backspace deletes, Enter goes on, Esc cancels. At most `MAX_OWN_WORDS`
   characters, the limit the runtime keeps too.
 - `ClosestPage`: "Which of these is it closest to?" with the authored options as cards and
@@ -24,7 +24,7 @@ from game.story.similar import closest
 from game.story.views import Phase, PointView
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, choice_keys, key_name
 from . import draw
 from .freeze import Cancel, EditWords, FreezeHost, FreezePage, Mapped, Open, Request, Words
 from .options import option_cards, option_menu, place
@@ -161,8 +161,9 @@ class ClosestPage(FreezePage):
         prompt = f"\u201c{self.words}\u201d \u2014 which of these is it closest to?"
         number = self.suggested + 1
         keys = (
-            f"Suggested: {number} (shares the most words). Enter confirms; "
-            f"1-{len(self.point.options)}, arrows or a click to change; Esc: edit the words"
+            f"Suggested: {number} (shares the most words). {key_name(Act.CONFIRM)} confirms; "
+            f"{choice_keys(len(self.point.options))}, arrows or a click to change; "
+            f"{key_name(Act.PAUSE)}: edit the words"
         )
         option_cards(
             surface, self.app, self.point, self.menu, lambda _: None, prompt=prompt, keys=keys
