@@ -6,7 +6,7 @@ request for the stage, which alone calls the runtime (`StageScene.resume`):
 
 - `OwnWordsPage`: a text box. Typing arrives as TEXTINPUT (so accents and an input
   method work; the method's unfinished text is shown in brackets), Ctrl+V pastes from the
-  clipboard, Backspace deletes, Enter goes on, Esc cancels. At most `MAX_OWN_WORDS`
+  clipboard, Backspace deletes (in an empty box it goes back, as Esc and a click off the panel do), Enter goes on. At most `MAX_OWN_WORDS`
   characters, the limit the runtime keeps too.
 - `ClosestPage`: "Which of these is it closest to?" with the authored options as cards and
   the one sharing most words focused as the suggestion (`game.story.similar`); Enter
@@ -104,10 +104,12 @@ class OwnWordsPage(FreezePage):
             self.composing = action.text
         elif act is Act.PASTE:
             self.add(paste_text())
-        elif act is Act.BACK:
+        elif act is Act.BACK and self.text:
             self.text = self.text[:-1]
-        elif act is Act.PAUSE:
+        elif act in (Act.PAUSE, Act.BACK):  # Backspace in an empty box goes back too
             self.done(self.back)
+        elif act is Act.CLICK and action.pos and not self.panel()[0].collidepoint(action.pos):
+            self.done(self.back)  # a click off the panel: nothing to say after all
         elif act is Act.CONFIRM and own_words(self.text):
             self.done(Words(own_words(self.text)))
 
