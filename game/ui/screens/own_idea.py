@@ -6,8 +6,8 @@ request for the stage, which alone calls the runtime (`StageScene.resume`):
 
 - `OwnWordsPage`: a text box. Typing arrives as TEXTINPUT (so accents and an input
   method work; the method's unfinished text is shown in brackets), Ctrl+V pastes from the
-  clipboard, Backspace deletes (in an empty box it goes back, as Esc and a click off the panel do), Enter goes on. At most `MAX_OWN_WORDS`
-  characters, the limit the runtime keeps too.
+  clipboard, Backspace deletes (in an empty box it goes back, as Esc and a click off the
+  panel do), Enter goes on. At most `MAX_OWN_WORDS` characters, the runtime's limit too.
 - `ClosestPage`: "Which of these is it closest to?" with the authored options as cards and
   the one sharing most words focused as the suggestion (`game.story.similar`); Enter
   confirms it, a digit, an arrow or a click changes it, Esc goes back to the words.
