@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.story.views import PointView
+from game.story.views import OptionView, PointView
 
 from ..cards import card_rects, draw_option_cards
 from ..input import Action
@@ -28,14 +28,20 @@ if TYPE_CHECKING:
 TALLY_KEYS = (
     f"{key_name(Act.PLUS)}/{key_name(Act.MINUS)} (or click them on a card): count a show of hands"
 )
+#: The extra card at every redirect and decision: the room's own words (its menu key).
+OWN_KEY = "own"
+OWN_CARD = OptionView(-1, "Our own idea: type what the room says the manager should say", True, "")
 
 
-def option_menu(point: PointView) -> Menu:
-    """A menu over the point's options; digits 1-4 choose, arrows move between cards.
+def option_menu(point: PointView, own: bool = False) -> Menu:
+    """A menu over the point's options; digits choose, arrows move between cards. `own`:
+    a last card for the room's own words.
 
     No card is focused at first: a room reading on with Enter must not choose card 1."""
     items = [Item(o.says, str(o.index), o.available, o.locked_reason) for o in point.options]
-    return Menu(items, columns=2 if len(items) == 4 else 1, unfocused=True)
+    if own:
+        items.append(Item(OWN_CARD.says, OWN_KEY))
+    return Menu(items, columns=2 if len(items) >= 4 else 1, unfocused=True)
 
 
 def hands_buttons(app: App, card: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
@@ -57,9 +63,13 @@ def hands_input(app: App, menu: Menu, action: Action) -> tuple[int, int] | None:
         if menu.focus is None and menu.items:
             menu.focus = menu.first_enabled()
         item = menu.focused
-        return (int(item.key), 1 if action.act is Act.PLUS else -1) if item else None
+        if item is None or item.key == OWN_KEY:  # nobody votes on words not yet typed
+            return None
+        return int(item.key), 1 if action.act is Act.PLUS else -1
     if action.act is Act.CLICK and action.pos is not None:
         for item, rect in zip(menu.items, menu.rects, strict=False):
+            if item.key == OWN_KEY:
+                continue
             minus, plus = hands_buttons(app, rect)
             if plus.collidepoint(action.pos):
                 return int(item.key), 1
@@ -93,9 +103,10 @@ def option_cards(
     prompt: str | None = None,
     note: str = "",
     keys: str = "",
+    own: bool = False,
 ) -> None:
     """The question in the prompt band (with `note` under it: the facilitator's question for
-    the room), the cards, their tallies and `keys` under them.
+    the room), the cards, their tallies and `keys` under them; `own`: the own-idea card last.
 
     Everything under the header is covered first: half-hidden nameplates or a strip of
     the speech bubble between the cards would only distract from the choice."""
@@ -129,7 +140,7 @@ def option_cards(
     rects = draw_option_cards(
         surface,
         grid,
-        point.options,
+        (*point.options, OWN_CARD) if own else point.options,
         menu.focus if focus else None,
         theme=theme,
         layout=lay,
@@ -141,7 +152,7 @@ def option_cards(
     total = sum(n or 0 for n in counts.values())
     top = max(n or 0 for n in counts.values())
     leaders = [i for i, n in counts.items() if n == top and top > 0]
-    for option, rect in zip(point.options, rects, strict=True):
+    for option, rect in zip(point.options, rects, strict=False):  # not the own-idea card
         _hands(surface, app, rect, counts[option.index] or 0, total, leaders == [option.index])
 
 
