@@ -4,8 +4,8 @@ Four pages, because a room reads one thing at a time from the back: 1 Outcome (t
 beside the traditional approach's), 2 Criteria (this run against the best the scenario
 allows), 3 Timeline (every freeze, redirect, hot-seat, rewind, missed moment and choice
 with its feedback; two columns a page, Up/Down turn the pages), 4 Discuss (the scenario's
-questions), 5 Compare (each attempt that reached an ending beside the traditional approach's path, criterion by
-criterion: the room rewound from an ending and tried another way). Export writes the
+questions), 5 Compare (each attempt that reached an ending beside the traditional
+approach's path, criterion by criterion: the room rewound from an ending and tried another way). Export writes the
 handout with the records helper's report writer. The timeline's wording is the handout's
 (`game.records.report.timeline`), so the screen and the paper never disagree.
 """
@@ -39,7 +39,8 @@ LEAVE_ASK = (
 )
 KEYS = (
     f"{choice_keys(len(PAGES))}: pages.  {key_name(Act.UP)}/{key_name(Act.DOWN)}: a long"
-    f" page's next part.  {key_name(Act.LEFT)}/{key_name(Act.RIGHT)} and {key_name(Act.CONFIRM)}: buttons."
+    f" page's next part.  {key_name(Act.LEFT)}/{key_name(Act.RIGHT)} and"
+    f" {key_name(Act.CONFIRM)}: buttons."
 )
 
 
