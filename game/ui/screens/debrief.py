@@ -5,9 +5,10 @@ beside the traditional approach's), 2 Criteria (this run against the best the sc
 allows), 3 Timeline (every freeze, redirect, hot-seat, rewind, missed moment and choice
 with its feedback; two columns a page, Up/Down turn the pages), 4 Discuss (the scenario's
 questions), 5 Compare (each attempt that reached an ending beside the traditional
-approach's path, criterion by criterion: the room rewound from an ending and tried another way). Export writes the
-handout with the records helper's report writer. The timeline's wording is the handout's
-(`game.records.report.timeline`), so the screen and the paper never disagree.
+approach's path, criterion by criterion: the room rewound from an ending and tried another
+way). Export writes the handout with the records helper's report writer. The timeline's
+wording is the handout's (`game.records.report.timeline`), so the screen and the paper
+never disagree.
 """
 
 from __future__ import annotations
