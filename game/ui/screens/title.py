@@ -10,6 +10,7 @@ from datetime import datetime
 
 import pygame
 
+from game.i18n import _
 from game.records.journal import SessionInfo, find_unfinished, mark_session
 
 from ..input import Action
@@ -26,7 +27,9 @@ def resume_label(info: SessionInfo) -> str:
         when = f", {started.day} {started:%b %H:%M}"
     except ValueError:
         when = ""
-    return f"Resume: {info.script_title} ({info.room_mode}{when})"
+    return _("Resume: {title} ({room}{when})").format(
+        title=info.script_title, room=info.room_mode, when=when
+    )
 
 
 class TitleScene(MenuScene):
@@ -41,10 +44,10 @@ class TitleScene(MenuScene):
         if self.unfinished is not None:
             items.append(Item(resume_label(self.unfinished), "resume"))
         items += [
-            Item("Choose a scenario", "start"),
-            Item("Your practice over time", "progress"),
-            Item("Settings", "settings"),
-            Item("Quit", "quit", hotkey=key_name(Act.QUIT)),
+            Item(_("Choose a scenario"), "start"),
+            Item(_("Your practice over time"), "progress"),
+            Item(_("Settings"), "settings"),
+            Item(_("Quit"), "quit", hotkey=key_name(Act.QUIT)),
         ]
         self.menu = Menu(items)
         self.relayout()
@@ -69,9 +72,11 @@ class TitleScene(MenuScene):
         """The line at the foot: the notice if there is one, else the keys that work here."""
         if self.message:
             return self.message
-        keys = f"Arrows and {key_name(Act.CONFIRM)}, or click. {key_name(Act.QUIT)} quits."
+        keys = _("Arrows and {confirm}, or click. {quit} quits.").format(
+            confirm=key_name(Act.CONFIRM), quit=key_name(Act.QUIT)
+        )
         if self.unfinished is not None:
-            keys += f" {key_name(Act.BACK)} on Resume sets that run aside."
+            keys += " " + _("{back} on Resume sets that run aside.").format(back=key_name(Act.BACK))
         return keys
 
     def handle(self, action: Action) -> None:
@@ -102,7 +107,7 @@ class TitleScene(MenuScene):
         title = app.text.render("FREEZE FRAME", lay.freeze_size, theme.accent, bold=True)
         surface.blit(title, title.get_rect(midtop=(lay.width // 2, round(lay.height * 0.07))))
         tag = app.text.render(
-            "Forum theatre for managers: stop the scene, change what happens",
+            _("Forum theatre for managers: stop the scene, change what happens"),
             lay.body_size,
             theme.text,
             width=lay.safe_rect.w,
