@@ -15,8 +15,7 @@ from game.records.journal import SessionInfo, find_unfinished, mark_session
 
 from ..input import Action
 from ..keymap import Act, key_name
-from . import draw
-from .flow import resume_run
+from . import draw, registry
 from .menu import Item, Menu, MenuScene, column
 
 
@@ -91,7 +90,7 @@ class TitleScene(MenuScene):
         elif chosen in ("progress", "settings"):
             self.app.push(chosen)
         elif chosen == "resume" and self.unfinished is not None:
-            resume_run(self.app, self.unfinished.path)
+            registry.flow().resume_run(self.app, self.unfinished.path)
         elif action.act is Act.BACK and self.unfinished is not None and self.menu.focus == 0:
             # Backspace on "Resume" sets the old run aside, so it is not offered again.
             mark_session(self.unfinished.path, "abandoned")
