@@ -335,6 +335,10 @@ class StageScene(Scene):
         point = 0 <= moment.line_index < len(lines) and lines[moment.line_index].intervention
         return f"Moment to intervene \u00b7 {scene}" if point else scene
 
+    def passed(self) -> Moment | None:
+        """A buzz too late even for a late redirect: the intervention point that passed."""
+        return self.rt.passed() if "rewind" in self.view.allowed else None
+
     def after_choice(self, result: ChoiceResult) -> None:
         self.app.sound.play(CHOICE)
         self.refresh()
