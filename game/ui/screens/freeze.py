@@ -139,6 +139,14 @@ class FreezeHost(Protocol):
     def paint_thought(self, surface: pygame.Surface, thought: ThoughtView) -> None: ...
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(".,;:!?")
+    return f"{cut}\u2026"
+
+
 # ----- the pages ----------------------------------------------------------------------------
 
 
