@@ -104,6 +104,8 @@ class DebriefScene(Scene):
         ]
         self.buttons = Menu(buttons, columns=3, digits=False)
         self.tabs: list[pygame.Rect] = []
+        #: Whether the tabs show their digit keys (dropped when five do not fit in a row).
+        self.tab_keys = True
 
     def enter(self) -> None:
         self.relayout()
@@ -117,8 +119,25 @@ class DebriefScene(Scene):
         row = pygame.Rect(safe.x, draw.hint_top(app, KEYS) - lay.gap - height, safe.w, height)
         self.buttons.rects = grid(row, 3, 3, lay.gap)
         self.title_h = app.text.line_height(lay.small_size, bold=True)
-        tabs = pygame.Rect(safe.x, lay.header_rect.y + self.title_h + lay.px(6), safe.w, height)
-        self.tabs = grid(tabs, len(PAGES), len(PAGES), lay.px(12))
+        # One row of tabs while every label fits whole at the body size beside its key
+        # badge; then one row without the badges (the keys hint names the digits); else two
+        # rows, so large text never makes a tab's words smaller.
+        gap = lay.px(12)
+        badge = app.text.measure("5", lay.small_size, bold=True)[0] + lay.px(20 + 16)
+        widest = max(app.text.measure(p, lay.body_size, bold=True)[0] for p in PAGES)
+        columns = len(PAGES)
+
+        def fits(width: int) -> bool:
+            return columns * (width + 2 * lay.padding) + (columns - 1) * gap <= safe.w
+
+        self.tab_keys = fits(widest + badge)
+        if not self.tab_keys and not fits(widest):
+            self.tab_keys = True
+            columns = -(-len(PAGES) // 2)
+        rows = -(-len(PAGES) // columns)
+        top = lay.header_rect.y + self.title_h + lay.px(6)
+        tabs = pygame.Rect(safe.x, top, safe.w, rows * height + (rows - 1) * gap)
+        self.tabs = grid(tabs, len(PAGES), columns, gap)
 
     def controls(self) -> list[tuple[str, pygame.Rect]]:
         found = [(i.label, r) for i, r in zip(self.buttons.items, self.buttons.rects, strict=True)]
@@ -127,7 +146,7 @@ class DebriefScene(Scene):
     @property
     def body(self) -> pygame.Rect:
         lay = self.app.layout
-        top = self.tabs[0].bottom + lay.px(12) + lay.gap  # under the bar of the page shown
+        top = self.tabs[-1].bottom + lay.px(12) + lay.gap  # under the bar of the page shown
         return pygame.Rect(
             lay.safe_rect.x, top, lay.safe_rect.w, self.buttons.rects[0].y - lay.gap - top
         )
@@ -225,7 +244,7 @@ class DebriefScene(Scene):
         )
         surface.blit(head, lay.header_rect.topleft)
         for index, (name, rect) in enumerate(zip(PAGES, self.tabs, strict=True)):
-            draw.button(surface, app, rect, name, key=str(index + 1))
+            draw.button(surface, app, rect, name, key=str(index + 1) if self.tab_keys else "")
             if index == self.page:
                 # The page shown: a bar under its tab. Only the button Enter presses has
                 # the focus ring, so the room never sees two and wonders which is live.
