@@ -1,0 +1,438 @@
+"""xAPI 1.0.3 statements rebuilt from a session record, and the LRS settings they need.
+
+A Learning Record Store holds "actor verb object" statements. Freeze Frame's are built from
+the session record (the journal) and nothing else, so statements can be made again for any
+old session, and the same record always gives the same statements: every statement id is a
+UUID derived from the session id and the event's place in the record, so sending one twice
+is a no-op at the LRS (xAPI requires an LRS to keep only the first statement with an id).
+The verbs, activity ids and extensions are listed in docs/records.md.
+
+Privacy: the actor is never a person. In facilitator mode it is the room, an identified
+Group whose account the trust names; in solo mode it is the account the learner set in the
+LRS settings, and with no account set there is no actor and nothing is built for that run.
+The record itself never holds a name (see journal.py), so none can leak from here.
+
+No pygame and no network here: `outbox.py` queues and sends.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from game.records.journal import JournalRecord
+from game.storage import atomic_write_json, config_dir, load_json
+from game.story.events import Event
+from game.story.model import Script
+
+XAPI_VERSION = "1.0.3"
+LANG = "en-GB"
+#: Activity ids start with this unless the trust sets its own (`activity_base`): a URN, so
+#: no domain is claimed that the project does not own, and the ids never change.
+DEFAULT_ACTIVITY_BASE = "urn:freeze-frame:"
+#: The accounts' homePage until the trust sets its own (.invalid is reserved: RFC 2606).
+DEFAULT_HOME_PAGE = "https://freeze-frame.invalid/"
+#: Statement ids are UUIDv5 in this namespace from "<session>/<seq>" (or "/abandoned").
+ID_NAMESPACE = uuid.UUID("6f3c1d52-98a4-4b8e-9a0c-6a5b1f0e2d47")
+
+ADL = "http://adlnet.gov/expapi/verbs/"
+VERBS: dict[str, str] = {
+    "launched": ADL + "launched",
+    "completed": ADL + "completed",
+    "interacted": ADL + "interacted",
+    "answered": ADL + "answered",
+    "asked": ADL + "asked",
+    "attempted": ADL + "attempted",
+    "skipped": "http://id.tincanapi.com/verb/skipped",
+    "abandoned": "https://w3id.org/xapi/adl/verbs/abandoned",
+}
+SIMULATION = "http://adlnet.gov/expapi/activities/simulation"
+INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
+MOMENT = "http://adlnet.gov/expapi/activities/interaction"
+
+
+# ----- settings ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LrsSettings:
+    """Where statements go and who they are about. Kept in the config folder (`lrs.json`),
+    never in the repository; the file is readable by its owner only, as it holds a password.
+    """
+
+    endpoint: str = ""  # the LRS's xAPI base, e.g. https://lrs.example.nhs.uk/xAPI/
+    username: str = ""
+    password: str = ""
+    home_page: str = DEFAULT_HOME_PAGE  # the trust's own address, for its accounts
+    room_account: str = "room"  # facilitator mode: the room, never a person
+    learner_account: str = ""  # solo mode: set by the learner, or nothing is sent
+    activity_base: str = DEFAULT_ACTIVITY_BASE
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.endpoint.strip())
+
+    def where(self) -> str:
+        """The LRS's host, for messages: never the credentials."""
+        return urlsplit(self.endpoint).netloc or self.endpoint
+
+    def statements_url(self) -> str:
+        return self.endpoint.rstrip("/") + "/statements"
+
+    def actor(self, room_mode: str) -> dict[str, Any] | None:
+        """The room as a Group in facilitator mode; the learner's account alone, or nobody."""
+        if room_mode == "facilitator":
+            account = {"homePage": self.home_page, "name": self.room_account or "room"}
+            return {"objectType": "Group", "account": account}
+        if self.learner_account.strip():
+            account = {"homePage": self.home_page, "name": self.learner_account.strip()}
+            return {"objectType": "Agent", "account": account}
+        return None
+
+
+def settings_path() -> Path:
+    return config_dir() / "lrs.json"
+
+
+def _check_settings(raw: dict[str, Any]) -> None:
+    for name in raw:
+        if name in {f.name for f in fields(LrsSettings)} and not isinstance(raw[name], str):
+            raise ValueError(f"{name!r} must be text")
+    endpoint = str(raw.get("endpoint", "")).strip()
+    if endpoint and urlsplit(endpoint).scheme not in ("http", "https"):
+        raise ValueError("the endpoint must start with https:// (or http://)")
+
+
+def load_lrs_settings() -> tuple[LrsSettings, str | None]:
+    """The saved LRS settings (defaults: no LRS), and a warning if the file was damaged."""
+    raw, warning = load_json(settings_path(), {}, _check_settings)
+    known = {f.name for f in fields(LrsSettings)}
+    values = {k: v.strip() for k, v in raw.items() if k in known and k != "password"}
+    settings = LrsSettings(**values, password=str(raw.get("password", "")))
+    return settings, warning
+
+
+def save_lrs_settings(settings: LrsSettings) -> None:
+    """Atomically, owner-only (the temporary file is made 0600 and renamed into place)."""
+    _check_settings(asdict(settings))
+    path = settings_path()
+    atomic_write_json(path, asdict(settings))
+    if os.name == "posix":
+        os.chmod(path, 0o600)
+
+
+# ----- ids -----------------------------------------------------------------------------
+
+
+def registration(session_id: str) -> str:
+    """The session as the registration: one UUID shared by every statement of the run."""
+    return str(uuid.uuid5(ID_NAMESPACE, f"registration/{session_id}"))
+
+
+def statement_id(session_id: str, part: str | int) -> str:
+    return str(uuid.uuid5(ID_NAMESPACE, f"{session_id}/{part}"))
+
+
+class Ids:
+    """Stable activity and extension IRIs under one base."""
+
+    def __init__(self, base: str, script_id: str) -> None:
+        self.base = base if base.endswith((":", "/")) else base + "/"
+        self.scenario = f"{self.base}scenario/{script_id}"
+
+    def point(self, point: str) -> str:
+        return f"{self.scenario}/point/{point}"
+
+    def own_words(self, point: str) -> str:
+        return f"{self.point(point)}/own-words"
+
+    def moment(self, beat: str) -> str:
+        return f"{self.scenario}/beat/{beat}"
+
+    def character(self, character: str) -> str:
+        return f"{self.scenario}/character/{character}"
+
+    def ext(self, name: str) -> str:
+        return f"{self.base}extension/{name}"
+
+
+# ----- statements ----------------------------------------------------------------------
+
+
+def _text(value: str) -> dict[str, str]:
+    return {LANG: value}
+
+
+def _clean(value: Any) -> Any:
+    """Drop empty strings, lists and objects: xAPI (and Ralph's models) refuse empty values."""
+    if isinstance(value, dict):
+        cleaned = {k: _clean(v) for k, v in value.items()}
+        return {k: v for k, v in cleaned.items() if v not in ("", None, {}, [])}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _field(event: Event, name: str, default: Any) -> Any:
+    """A payload field, whether the record's payload is a plain mapping or a typed object;
+    `default` when it is absent or null (a typed record writes "nothing" as null)."""
+    data = event.data
+    value = data.get(name) if isinstance(data, dict) else getattr(data, name, None)
+    return default if value is None else value
+
+
+def _duration(seconds: float) -> str:
+    return f"PT{max(0.0, seconds):.2f}S"
+
+
+def _option_id(index: int) -> str:
+    return f"option-{index + 1}"
+
+
+@dataclass(frozen=True)
+class Built:
+    """The statements of one record (in record order) and what could not be included."""
+
+    statements: list[dict[str, Any]]
+    warnings: list[str]
+
+
+class _Builder:
+    """Turns one record's events into statements; one instance per record."""
+
+    def __init__(
+        self, record: JournalRecord, settings: LrsSettings, actor: dict[str, Any], script: Script
+    ) -> None:
+        self.record = record
+        self.script = script
+        self.actor = actor
+        self.session = record.session_id
+        self.ids = Ids(settings.activity_base, str(record.script.get("id", "")))
+        self.room_mode = str(record.header.get("mode", ""))
+        started = str(record.header.get("started", ""))
+        try:
+            self.origin = datetime.fromisoformat(started).astimezone(UTC)
+        except ValueError:
+            self.origin = datetime.fromtimestamp(record.path.stat().st_mtime, UTC)
+        events = record.events
+        self.t0 = events[0].t if events else 0.0
+        self.tallies: dict[tuple[int, str], dict[str, int]] = {}
+
+    def when(self, t: float) -> str:
+        moment = self.origin + timedelta(seconds=max(0.0, t - self.t0))
+        return moment.isoformat(timespec="milliseconds")
+
+    def scenario(self) -> dict[str, Any]:
+        title = str(self.record.script.get("title", "")) or self.script.title
+        definition = {"type": SIMULATION, "name": _text(title)}
+        if self.script.summary:
+            definition["description"] = _text(self.script.summary)
+        return {"objectType": "Activity", "id": self.ids.scenario, "definition": definition}
+
+    def point(self, point: str, own_words: bool = False) -> dict[str, Any]:
+        """An intervention point or decision as a cmi.interaction: its prompt and its options."""
+        found = self.script.interventions.get(point) or next(
+            (
+                b.decision
+                for b in self.script.beats.values()
+                if b.decision and b.decision.id == point
+            ),
+            None,
+        )
+        prompt = found.prompt if found else point
+        if own_words:
+            definition = {
+                "type": INTERACTION,
+                "interactionType": "fill-in",
+                "name": _text(f"{prompt} (the room's own words)"),
+            }
+            return {
+                "objectType": "Activity",
+                "id": self.ids.own_words(point),
+                "definition": definition,
+            }
+        definition = {"type": INTERACTION, "interactionType": "choice", "name": _text(prompt)}
+        if found:
+            definition["choices"] = [
+                {"id": _option_id(i), "description": _text(o.says)}
+                for i, o in enumerate(found.options)
+            ]
+        return {"objectType": "Activity", "id": self.ids.point(point), "definition": definition}
+
+    def context(self, seq: str | int, event: Event | None, parent: bool) -> dict[str, Any]:
+        extensions: dict[str, Any] = {
+            self.ids.ext("session"): self.session,
+            self.ids.ext("room-mode"): self.room_mode,
+        }
+        if isinstance(seq, int):  # the event's place in the record: the run's order
+            extensions[self.ids.ext("seq")] = seq
+        if event is not None:
+            extensions[self.ids.ext("attempt")] = event.attempt
+            extensions[self.ids.ext("moment")] = {"beat": event.beat, "line": event.line}
+        context: dict[str, Any] = {
+            "registration": registration(self.session),
+            "platform": "Freeze Frame",
+            "language": LANG,
+            "extensions": extensions,
+        }
+        if parent:
+            context["contextActivities"] = {"parent": [{"id": self.ids.scenario}]}
+        app = str(self.record.header.get("app", ""))
+        if app:
+            context["revision"] = app
+        return context
+
+    def statement(
+        self,
+        part: str | int,
+        verb: str,
+        obj: dict[str, Any],
+        event: Event | None,
+        t: float,
+        result: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        statement = {
+            "id": statement_id(self.session, part),
+            "actor": self.actor,
+            "verb": {"id": VERBS[verb], "display": _text(verb)},
+            "object": obj,
+            "result": result or {},
+            "context": self.context(part, event, parent=obj["id"] != self.ids.scenario),
+            "timestamp": self.when(t),
+            "version": XAPI_VERSION,
+        }
+        return _clean(statement)
+
+    def answered(self, seq: int, e: Event) -> dict[str, Any]:
+        """A redirect or a decision: the option (or the room's own words) as the response."""
+        point = str(_field(e, "point", ""))
+        option = int(_field(e, "option", -1))
+        words = str(_field(e, "words", ""))
+        scores = {str(k): int(v) for k, v in _field(e, "scores", {}).items()}
+        extensions = {
+            self.ids.ext("kind"): "redirect" if e.kind == "redirect" else "decision",
+            self.ids.ext("scores"): scores,
+            self.ids.ext("option-text"): str(_field(e, "says", "")),
+            self.ids.ext("feedback"): str(_field(e, "feedback", "")),
+            self.ids.ext("show-of-hands"): self.tallies.pop((e.attempt, point), {}),
+        }
+        if words:
+            extensions[self.ids.ext("closest-option")] = _option_id(option)
+        result = {"response": words or _option_id(option), "extensions": extensions}
+        return self.statement(seq, "answered", self.point(point, bool(words)), e, e.t, result)
+
+    def event(self, seq: int, e: Event) -> dict[str, Any] | None:
+        """The statement for one event, or None for events an LRS has no use for (lines)."""
+        if e.kind == "start":
+            result = {"extensions": {self.ids.ext("run-mode"): str(_field(e, "mode", ""))}}
+            return self.statement(seq, "launched", self.scenario(), e, e.t, result)
+        if e.kind == "tally":
+            counts = self.tallies.setdefault((e.attempt, str(_field(e, "point", ""))), {})
+            counts[_option_id(int(_field(e, "option", -1)))] = int(_field(e, "count", 0))
+            return None
+        if e.kind in ("redirect", "choice"):
+            return self.answered(seq, e)
+        if e.kind == "buzz":
+            obj = {"objectType": "Activity", "id": self.ids.moment(e.beat)}
+            obj["definition"] = {"type": MOMENT, "name": _text(f"The scene at {e.beat}")}
+            offered = str(_field(e, "offered", ""))
+            result = {"extensions": {self.ids.ext("offered-point"): offered}}
+            return self.statement(seq, "interacted", obj, e, e.t, result)
+        if e.kind == "hotseat":
+            who = str(_field(e, "character", ""))
+            cast = self.script.cast.get(who)
+            obj = {"objectType": "Activity", "id": self.ids.character(who)}
+            obj["definition"] = {"type": MOMENT, "name": _text(cast.role if cast else who)}
+            result = {"response": str(_field(e, "text", ""))}
+            return self.statement(seq, "asked", obj, e, e.t, result)
+        if e.kind == "rewind":
+            extensions = {
+                self.ids.ext("to-moment"): int(_field(e, "to_moment", 0)),
+                self.ids.ext("to-beat"): e.beat,
+            }
+            return self.statement(
+                seq, "attempted", self.scenario(), e, e.t, {"extensions": extensions}
+            )
+        if e.kind == "missed":
+            point = str(_field(e, "point", ""))
+            scores = {str(k): int(v) for k, v in _field(e, "scores", {}).items()}
+            extensions = {
+                self.ids.ext("scores"): scores,
+                self.ids.ext("feedback"): str(_field(e, "feedback", "")),
+            }
+            return self.statement(
+                seq, "skipped", self.point(point), e, e.t, {"extensions": extensions}
+            )
+        if e.kind == "ending":
+            return self.completed(seq, e)
+        return None
+
+    def completed(self, seq: int, e: Event) -> dict[str, Any]:
+        """The ending, and where the run sits on each criterion (the game's own measure)."""
+        ending = {k: str(_field(e, k, "")) for k in ("ending", "title", "tone")}
+        extensions: dict[str, Any] = {self.ids.ext("ending"): ending}
+        criteria = criterion_results(self.record, self.script)
+        if criteria:
+            extensions[self.ids.ext("criteria")] = criteria
+        result = {
+            "completion": True,
+            "response": ending["ending"],
+            "duration": _duration(e.t - self.t0),
+            "extensions": extensions,
+        }
+        return self.statement(seq, "completed", self.scenario(), e, e.t, result)
+
+    def abandoned(self) -> dict[str, Any]:
+        last = self.record.events[-1] if self.record.events else None
+        t = last.t if last else self.t0
+        result = {"completion": False, "duration": _duration(t - self.t0)}
+        return self.statement("abandoned", "abandoned", self.scenario(), last, t, result)
+
+
+def criterion_results(record: JournalRecord, script: Script) -> dict[str, dict[str, Any]]:
+    """Each criterion's result, from the runtime's own `result()` on a replay of the record:
+    one call, so the statements follow whatever measure the game scores runs with.
+    """
+    from game.records.session import ResumeError, replay_record
+
+    try:
+        result = replay_record(record, script).result()
+    except ResumeError:
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for c in result.criteria:
+        out[c.id] = {
+            "name": c.name,
+            "total": c.value,
+            "worst": c.worst,
+            "best": c.best,
+            "scaled": round(c.fraction, 4),
+        }
+    return out
+
+
+def build_statements(
+    record: JournalRecord, settings: LrsSettings, script: Script, after_seq: int = -1
+) -> Built:
+    """The record's statements for events after `after_seq`, plus "abandoned" if it was.
+
+    Tallies before `after_seq` still count towards the redirect or decision they precede.
+    No actor (a solo run with no learner account): no statements, and a warning saying so.
+    """
+    actor = settings.actor(str(record.header.get("mode", "")))
+    if actor is None:
+        return Built([], [f"{record.session_id}: solo practice with no learner account; not sent"])
+    builder = _Builder(record, settings, actor, script)
+    statements = []
+    for seq, event in record.numbered:
+        made = builder.event(seq, event)
+        if made is not None and seq > after_seq:
+            statements.append(made)
+    if record.state == "abandoned":
+        statements.append(builder.abandoned())
+    return Built(statements, list(record.warnings))
