@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "graph": ("game.tools.graph", "branch graph: graph SCRIPT --format mermaid|dot [-o FILE]"),
     "report": ("game.tools.report", "debrief handout: report SESSION [-o FILE], or report list"),
     "export-csv": ("game.tools.export_csv", "every recorded choice: export-csv [-o FILE]"),
+    "xapi": ("game.tools.xapi", "learning records for an LRS: xapi status|setup|send|export"),
     "bench": ("game.tools.bench", "measure frame times and tools: bench [--json] [--size WxH]"),
 }
 

@@ -63,6 +63,15 @@ def handouts_dir() -> Path:
     return platformdirs.user_documents_path() / "Freeze Frame handouts"
 
 
+def user_scripts_dir() -> Path:
+    """Scenarios the user wrote: read beside the shipped ones, and kept outside the app (the
+    one-file app unpacks its own scripts afresh each start, so nothing written there lasts)."""
+    home = _home()
+    if home is not None:
+        return home / "scripts"
+    return platformdirs.user_documents_path() / "Freeze Frame scripts"
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in `folder` survive a power cut (a no-op where unsupported).
 

@@ -45,6 +45,8 @@ TIMEOUT = 15.0
 BACKOFF_FIRST, BACKOFF_MAX = 5.0, 600.0
 #: How often the game's sender looks for new or changed session records.
 SCAN_EVERY = 15.0
+#: The sender's first look waits this long: the title comes up first, uncontended.
+SETTLE = 3.0
 #: An unfinished record written to within this long is a run still on stage: left alone
 #: until it ends (so the sender does no work during play) or goes quiet.
 QUIET = 120.0
@@ -341,6 +343,7 @@ class Sender:
 
     def _run(self) -> None:
         failures = 0
+        self._wake.wait(SETTLE)
         while not self._stopping:
             try:
                 report = self.once()

@@ -38,6 +38,8 @@ from .text import TextRenderer
 from .theme import Theme, make_theme
 
 if TYPE_CHECKING:
+    from game.records.outbox import Sender
+
     from .art.stage import StageArt
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,6 +82,8 @@ class App:
         self.now = 0.0
         self.running = True
         self.debug = False
+        #: The learning records' background sender (`learning_records.start_sender`), if any.
+        self.sender: Sender | None = None
         #: Called with `dt` every frame before the top scene's update, whatever is on top
         #: (the author preview's file watch, which must notice a save under a menu too).
         self.watchers: list[Callable[[float], None]] = []
@@ -243,11 +247,16 @@ def write_log(details: str) -> Path:
 
 def run(argv: list[str]) -> int:
     """`python3 main.py`: the game, from the title screen."""
+    from .learning_records import start_sender
     from .screens.title import TitleScene
 
     app = App()
+    sender = start_sender(app)
     app.start(TitleScene(app))
-    return loop(app)
+    try:
+        return loop(app)
+    finally:
+        sender.stop()
 
 
 def loop(app: App) -> int:

@@ -13,6 +13,7 @@ import pygame
 
 from ..input import Action
 from ..keymap import Act
+from ..learning_records import status
 from ..settings import READING_SPEEDS, TEXT_SCALES, VOLUMES, Settings, step
 from . import draw
 from .menu import Item, Menu, MenuScene, column
@@ -92,11 +93,13 @@ class SettingsScene(MenuScene):
 
     def relayout(self) -> None:
         lay = self.app.layout
+        # The learning records' status (two lines at most) sits between the menu and the keys.
+        reserve = lay.small_size * (3 if status(self.app) is None else 7)
         area = pygame.Rect(
             lay.menu_rect.x,
             lay.header_rect.bottom + lay.gap,
             lay.menu_rect.w,
-            lay.safe_rect.bottom - lay.header_rect.bottom - lay.small_size * 3,
+            lay.safe_rect.bottom - lay.header_rect.bottom - reserve,
         )
         focus = self.menu.focus
         self.menu = Menu(self._items(), digits=False, focus=focus)
@@ -135,3 +138,7 @@ class SettingsScene(MenuScene):
             self.app,
             "Up/Down: choose.  Left/Right or Enter: change.  Esc: back.  Saved as you go.",
         )
+        records = status(self.app)
+        if records is not None:
+            corner = (self.app.layout.safe_rect.left, draw.hint_top(self.app) - self.app.layout.gap)
+            draw.hint(surface, self.app, records, corner)
