@@ -16,8 +16,10 @@ from pathlib import Path
 
 from game.records.journal import JournalError, JournalRecord, list_sessions, read_journal
 from game.storage import atomic_write_text
+from game.story.events import Chosen, Missed, Redirected, Tallied, run_mode
 
-CHOICE_KINDS = ("redirect", "choice", "missed")
+#: The events that are rows: something said (or not) at a point, and what it scored.
+CHOICES = (Redirected, Chosen, Missed)
 FIXED = (
     "session",
     "date",
@@ -59,9 +61,9 @@ def _criteria_order(records: Iterable[JournalRecord]) -> list[str]:
         for c in record.script.get("criteria", []):
             order.setdefault(str(c.get("id", "")), None)
         for e in record.events:
-            if e.kind in CHOICE_KINDS:
-                for cid in e.data.get("scores") or {}:
-                    order.setdefault(str(cid), None)
+            if isinstance(e.data, CHOICES):
+                for cid in e.data.scores:
+                    order.setdefault(cid, None)
     return [c for c in order if c]
 
 
@@ -69,20 +71,19 @@ def _rows(record: JournalRecord, criteria: list[str]) -> list[list[Cell]]:
     own = {str(c.get("id")) for c in record.script.get("criteria", [])}
     events = record.events
     start = events[0].t if events else 0.0
-    run_mode = str(events[0].data.get("mode", "")) if events else ""
+    mode = run_mode(events)
     tallies: dict[tuple[int, str], dict[int, int]] = {}
     rows: list[list[Cell]] = []
     for e in events:
-        point = str(e.data.get("point", ""))
-        if e.kind == "tally":
-            counts = tallies.setdefault((e.attempt, point), {})
-            counts[int(e.data.get("option", -1))] = int(e.data.get("count", 0))
+        made = e.data
+        if isinstance(made, Tallied):
+            tallies.setdefault((e.attempt, made.point), {})[made.option] = made.count
             continue
-        if e.kind not in CHOICE_KINDS:
+        if not isinstance(made, CHOICES):
             continue
-        counts = tallies.pop((e.attempt, point), {})
-        option = int(e.data["option"]) if "option" in e.data else -1
-        scores = dict(e.data.get("scores") or {})
+        counts = tallies.pop((e.attempt, made.point), {})
+        option = -1 if isinstance(made, Missed) else made.option
+        scores = made.scores
         rows.append(
             [
                 record.session_id,
@@ -90,15 +91,15 @@ def _rows(record: JournalRecord, criteria: list[str]) -> list[list[Cell]]:
                 str(record.script.get("id", "")),
                 str(record.script.get("title", "")),
                 str(record.header.get("mode", "")),
-                run_mode,
+                mode,
                 e.attempt,
                 round(e.t - start, 1),
-                point,
+                made.point,
                 e.kind,
                 option + 1 if option >= 0 else "",
-                str(e.data.get("says", "")),
+                "" if isinstance(made, Missed) else made.says,
                 *(int(scores.get(c, 0)) if c in own or c in scores else "" for c in criteria),
-                str(e.data.get("feedback", "")),
+                made.feedback,
                 counts.get(option, "") if counts else "",
                 "; ".join(f"option {i + 1}: {n}" for i, n in sorted(counts.items())),
             ]

@@ -27,11 +27,13 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from game.storage import data_dir, fsync_dir
-from game.story.events import Event
+from game.story.events import FORMAT_VERSION, Event
 from game.story.model import Script
 
 FORMAT = "freeze-frame-session"
-VERSION = 1
+#: The record format: its events are written in `game.story.events`' format, so the two
+#: versions move together. Format 1 records are still read (`Event.from_json` upgrades them).
+VERSION = FORMAT_VERSION
 SUFFIX = ".jsonl"
 ROOM_MODES = ("facilitator", "solo")
 #: How much of a journal's end `list_sessions` reads to learn its state.
@@ -301,16 +303,24 @@ def _parse_header(raw: bytes, name: str) -> dict[str, Any]:
     return header
 
 
-def _parse_body_line(raw: bytes) -> tuple[str, int, Any]:
-    """("event", seq, Event) or ("mark", -1, state); raises ValueError when damaged."""
-    obj = json.loads(raw.decode("utf-8"))
+def _parse_body_line(raw: bytes, version: int) -> tuple[str, int, Any]:
+    """("event", seq, Event) or ("mark", -1, state); raises ValueError saying what is damaged."""
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg})") from None
     if not isinstance(obj, dict):
         raise ValueError("not an object")
     if obj.get("type") == "mark" and obj.get("state") in ("finished", "abandoned"):
         return "mark", -1, obj["state"]
     if obj.get("type") == "event":
-        return "event", int(obj["seq"]), Event.from_json(obj["event"])
-    raise ValueError("unknown line type")
+        seq = obj.get("seq")
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
+            raise ValueError("its sequence number is missing or not a whole number")
+        return "event", seq, Event.from_json(obj.get("event"), version)
+    raise ValueError("not an event or an end mark")
 
 
 def read_journal(path: str | os.PathLike[str]) -> JournalRecord:
@@ -331,11 +341,11 @@ def read_journal(path: str | os.PathLike[str]) -> JournalRecord:
         if not raw_line.strip():
             continue
         try:
-            kind, seq, value = _parse_body_line(raw_line)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            kind, seq, value = _parse_body_line(raw_line, header["version"])
+        except ValueError as exc:  # an EventError too: the message says what is wrong
             last = number == len(lines) and not partial
             where = "its last line" if last else f"line {number}"
-            warnings.append(f"{path.name}: {where} is damaged and was skipped.")
+            warnings.append(f"{path.name}: {where} is damaged and was skipped ({exc}).")
             continue
         if kind == "mark":
             state = value
@@ -367,15 +377,15 @@ class SessionInfo:
     modified_ns: int  # when it was last written: the most recently active run comes first
 
 
-def _tail_state(path: Path, size: int) -> str:
+def _tail_state(path: Path, size: int, version: int) -> str:
     with open(path, "rb") as handle:
         handle.seek(max(0, size - TAIL_BYTES))
         tail = handle.read()
     complete = tail.split(b"\n")[:-1]
     for raw in reversed(complete[1:] if size > TAIL_BYTES else complete):
         try:
-            kind, _, value = _parse_body_line(raw)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            kind, _, value = _parse_body_line(raw, version)
+        except ValueError:
             continue
         if kind == "mark":
             return str(value)
@@ -401,7 +411,7 @@ def session_info(path: Path) -> SessionInfo:
         script_title=str(script.get("title", "")),
         room_mode=str(header.get("mode", "")),
         started=str(header.get("started", "")),
-        state=_tail_state(path, size),
+        state=_tail_state(path, size, header["version"]),
         modified_ns=modified,
     )
 

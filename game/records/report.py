@@ -17,9 +17,24 @@ from game.records import chart as charts
 from game.records.journal import JournalRecord
 from game.records.session import replay_record
 from game.storage import atomic_write_text, handouts_dir
-from game.story.events import Event
-from game.story.model import Script
-from game.story.views import RunResult
+from game.story.events import (
+    Buzzed,
+    Chosen,
+    DecisionReached,
+    Ended,
+    Event,
+    HotSeated,
+    LineShown,
+    Missed,
+    Redirected,
+    Resumed,
+    Rewound,
+    Started,
+    Tallied,
+    run_mode,
+)
+from game.story.model import Decision, Ending, Intervention, Script
+from game.story.views import CriterionResult, RunResult
 
 TONE_NAMES = {
     "traditional": "Traditional outcome",
@@ -80,16 +95,13 @@ def _clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _prompts(script: Script) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Point id -> (prompt, option texts), for interventions and decisions alike."""
-    found = {
-        i.id: (i.prompt, tuple(o.says for o in i.options)) for i in script.interventions.values()
+def _points(script: Script) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Point id -> prompt, and point id -> option texts, for interventions and decisions."""
+    points: list[Intervention | Decision] = [*script.interventions.values()]
+    points += [b.decision for b in script.beats.values() if b.decision is not None]
+    return {p.id: p.prompt for p in points}, {
+        p.id: tuple(o.says for o in p.options) for p in points
     }
-    for beat in script.beats.values():
-        if beat.decision is not None:
-            d = beat.decision
-            found[d.id] = (d.prompt, tuple(o.says for o in d.options))
-    return found
 
 
 def score_words(scores: dict[str, int], script: Script) -> str:
@@ -117,9 +129,17 @@ def _line_at(script: Script, beat_id: str, index: int) -> str:
     return _said(script, beat.lines[index].who, beat.lines[index].says)
 
 
+def _hands_text(counts: dict[int, int], options: tuple[str, ...]) -> str:
+    """A show of hands in words: '3 for "Listen first"; 1 for "Suspend him"'."""
+    return "; ".join(
+        f"{n} for \u201c{options[i] if 0 <= i < len(options) else f'option {i + 1}'}\u201d"
+        for i, n in sorted(counts.items())
+    )
+
+
 def timeline(events: list[Event], script: Script) -> list[Entry]:
     """The run in the room's terms: freezes, redirects, hot-seats, rewinds, misses, choices."""
-    prompts = _prompts(script)
+    prompts, options = _points(script)
     start = events[0].t if events else 0.0
     on_stage = ""
     entries: list[Entry] = []
@@ -128,71 +148,64 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
     hands_at: tuple[str, int] | None = None
     hands: dict[int, int] = {}
     for e in events:
-        d = e.data
-        prompt, options = prompts.get(str(d.get("point", "")), ("", ()))
+        last = entries[-1] if entries else None
         entry = Entry(_clock(e.t - start), e.attempt, e.kind, "", "")
-        if e.kind == "line":
-            on_stage = _said(script, str(d.get("who", "")), str(d.get("says", "")))
-            continue
-        if e.kind == "decision":
-            on_stage = f"the decision \u201c{prompt}\u201d"
-            continue
-        if e.kind == "buzz":
-            offered = prompts.get(str(d.get("offered", "")), ("", ()))[0]
-            entry.label, entry.text = "Freeze", f"The scene froze at {on_stage or 'the start'}"
-            if offered:
-                entry.details.append(f"Moment to intervene: {offered}")
-        elif e.kind in ("redirect", "choice"):
-            entry.label = "Redirect" if e.kind == "redirect" else "Decision"
-            entry.text = f"{prompt} \u2192 \u201c{d.get('says', '')}\u201d"
-            entry.details.append(score_words(dict(d.get("scores") or {}), script))
-            entry.feedback = str(d.get("feedback", ""))
-        elif e.kind == "missed":
-            entry.label = "Missed moment"
-            entry.text = f"Nobody stopped the scene: {prompt}"
-            entry.details.append(score_words(dict(d.get("scores") or {}), script))
-            entry.feedback = str(d.get("feedback", ""))
-        elif e.kind == "hotseat":
-            who = script.cast.get(str(d.get("character", "")))
-            entry.label = "Hot-seat"
-            entry.text = (
-                f"{who.name if who else d.get('character')} thinks: \u201c{d.get('text', '')}\u201d"
-            )
-        elif e.kind == "rewind":
-            on_stage = _line_at(script, e.beat, e.line) or on_stage
-            entry.label = "Rewind"
-            entry.text = f"Back to {on_stage or 'an earlier moment'}; attempt {e.attempt} begins"
-        elif e.kind == "tally":
-            point = (str(d.get("point", "")), e.attempt)
-            counting = bool(entries) and entries[-1].kind == "tally" and hands_at == point
-            if not counting:
-                hands_at, hands = point, {}
-            hands[int(d.get("option", -1))] = int(d.get("count", 0))
-            entry.label = "Show of hands"
-            said = [options[i] if 0 <= i < len(options) else f"option {i + 1}" for i in hands]
-            entry.text = "; ".join(
-                f"{hands[i]} for \u201c{says}\u201d"
-                for i, says in sorted(zip(hands, said, strict=True))
-            )
-            if counting:
-                entries[-1].text = entry.text
+        match e.data:
+            case Started():
                 continue
-        elif e.kind == "resume":
-            if entries and entries[-1].kind == "buzz":  # a freeze with nothing done: one entry
-                entries[-1].details.append("The room let the scene play on as it was.")
+            case LineShown(who=who, says=says):
+                on_stage = _said(script, who, says)
                 continue
-            entry.label, entry.text = "Play on", "The scene played on as it was"
-        elif e.kind == "ending":
-            entry.label = "Ending"
-            entry.text = str(d.get("title") or "The run stopped without an ending")
-        else:
-            continue
+            case DecisionReached(point=point):
+                on_stage = f"the decision \u201c{prompts.get(point, '')}\u201d"
+                continue
+            case Buzzed(offered=offered):
+                entry.label, entry.text = "Freeze", f"The scene froze at {on_stage or 'the start'}"
+                if offered in prompts:
+                    entry.details.append(f"Moment to intervene: {prompts[offered]}")
+            case Redirected() | Chosen() as taken:
+                entry.label = "Redirect" if isinstance(taken, Redirected) else "Decision"
+                entry.text = f"{prompts.get(taken.point, '')} \u2192 \u201c{taken.says}\u201d"
+                entry.details.append(score_words(taken.scores, script))
+                entry.feedback = taken.feedback
+            case Missed(point=point, scores=scores, feedback=feedback):
+                entry.label = "Missed moment"
+                entry.text = f"Nobody stopped the scene: {prompts.get(point, '')}"
+                entry.details.append(score_words(scores, script))
+                entry.feedback = feedback
+            case HotSeated(character=character, text=text):
+                person = script.cast.get(character)
+                entry.label = "Hot-seat"
+                entry.text = f"{person.name if person else character} thinks: \u201c{text}\u201d"
+            case Rewound():
+                on_stage = _line_at(script, e.beat, e.line) or on_stage
+                entry.label = "Rewind"
+                entry.text = (
+                    f"Back to {on_stage or 'an earlier moment'}; attempt {e.attempt} begins"
+                )
+            case Tallied(point=point, option=option, count=count):
+                if not (last and last.kind == "tally" and hands_at == (point, e.attempt)):
+                    last, hands_at, hands = None, (point, e.attempt), {}
+                hands[option] = count
+                entry.label = "Show of hands"
+                entry.text = _hands_text(hands, options.get(point, ()))
+                if last is not None:  # the same show of hands: its entry takes the new count
+                    last.text = entry.text
+                    continue
+            case Resumed():
+                if last is not None and last.kind == "buzz":  # a freeze with nothing done
+                    last.details.append("The room let the scene play on as it was.")
+                    continue
+                entry.label, entry.text = "Play on", "The scene played on as it was"
+            case Ended(title=title):
+                entry.label = "Ending"
+                entry.text = title or "The run stopped without an ending"
         entry.details = [x for x in entry.details if x]
         entries.append(entry)
     return entries
 
 
-def _outcome_box(heading: str, ending, css: str, empty: str) -> str:
+def _outcome_box(heading: str, ending: Ending | None, css: str, empty: str) -> str:
     if ending is None:
         return f'<div class="outcome {css}"><h2>{escape(heading)}</h2><p>{escape(empty)}</p></div>'
     return (
@@ -203,7 +216,7 @@ def _outcome_box(heading: str, ending, css: str, empty: str) -> str:
 
 
 def _criteria_table(result: RunResult) -> str:
-    def share(c) -> str:
+    def share(c: CriterionResult) -> str:
         return "not tested" if c.best == c.worst else f"{round(c.fraction * 100)}%"
 
     rows = "".join(
@@ -240,7 +253,7 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
     """The handout for one recorded run of `script` (result: the replayed run's result)."""
     facilitated = record.header.get("mode") == "facilitator"
     events = record.events
-    anti_run = bool(events) and events[0].data.get("mode") == "anti_model"
+    anti_run = run_mode(events) == "anti_model"
     attempts = max((e.attempt for e in events), default=1)
     meta = [
         _date(str(record.header.get("started", ""))),

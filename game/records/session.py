@@ -43,7 +43,9 @@ class Session:
     warnings: list[str] = field(default_factory=list)
 
 
-def _chain(journal: SessionJournal, also: Callable[[Event], None] | None):
+def _chain(
+    journal: SessionJournal, also: Callable[[Event], None] | None
+) -> Callable[[Event], None]:
     if also is None:
         return journal.append
 
@@ -83,7 +85,7 @@ def script_path_for(record: JournalRecord, scripts_dir: Path | None = None) -> s
     )
 
 
-def _shape(e: Event) -> tuple:
+def _shape(e: Event) -> tuple[int, str, str, str, int, int]:
     """What must match between a record and its replay (not times; not text an author fixed)."""
     return (e.step, e.action, e.kind, e.beat, e.line, e.attempt)
 

@@ -11,13 +11,13 @@ programming, so a script with millions of paths costs no more than its number of
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import flow
 from .model import Beat, Script
 from .perf import paused_gc
 
-Node = tuple  # ("B", beat, stop index, flags) or ("E", ending id)
+Node = tuple[Any, ...]  # ("B", beat, stop index, flags) or ("E", ending id)
 
 #: Path counts stop growing here. Counts double with every choice, and adding integers of
 #: thousands of digits at every state would make a long script's analysis quadratic.
@@ -166,7 +166,7 @@ class _Graph:
         return out
 
 
-def _walk(graph: _Graph, root: Node) -> tuple[list[Node], dict, list[str] | None]:
+def _walk(graph: _Graph, root: Node) -> tuple[list[Node], dict[Node, list[Edge]], list[str] | None]:
     """Depth-first, without recursion: every reachable state in post-order, and a loop if any."""
     order: list[Node] = []
     out: dict[Node, list[Edge]] = {}

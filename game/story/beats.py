@@ -90,7 +90,7 @@ class BeatLoader:
 
     def line(self, node: Node, what: str) -> Line:
         r = self.r
-        f = r.fields(node, what, *BEAT_KEYS["line"]) or {}
+        f = r.fields(node, what, *BEAT_KEYS["line"]) or Fields()
         return Line(
             who=r.reference(f.get("who"), "who", self.names.cast, "FF302"),
             says=r.text(f.get("says"), "says"),
@@ -124,7 +124,7 @@ class BeatLoader:
         """A thought is text, or {text, emotion} when the face should change on hot-seating."""
         if isinstance(node, Scalar):
             return Thought(self.r.text(node, what), "", self.r.pos(node))
-        f = self.r.fields(node, what, *BEAT_KEYS["thought"]) or {}
+        f = self.r.fields(node, what, *BEAT_KEYS["thought"]) or Fields()
         emotion = self.r.choice(f["emotion"], "emotion", EMOTIONS) if "emotion" in f else ""
         return Thought(self.r.text(f.get("text"), "text"), emotion, self.r.pos(node))
 

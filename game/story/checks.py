@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from game.story.analysis import Exploration, explore
 from game.story.errors import Diagnostic, diagnostic, did_you_mean
-from game.story.model import Condition, Option, Pos, Script
+from game.story.model import Branch, Condition, Option, Pos, Script
 
 #: Option cards the stage can lay out at once.
 MAX_OPTIONS = 4
@@ -34,9 +34,9 @@ def options(script: Script) -> Iterator[tuple[str, Option]]:
     for iid, intervention in script.interventions.items():
         for option in intervention.options:
             yield iid, option
-    for beat in script.beats.values():
-        for option in beat.decision.options if beat.decision else ():
-            yield beat.decision.id, option
+    for decision in (b.decision for b in script.beats.values() if b.decision is not None):
+        for option in decision.options:
+            yield decision.id, option
 
 
 def conditions(script: Script) -> Iterator[Condition]:
@@ -126,7 +126,7 @@ def check_loop(script: Script, facts: Exploration) -> Iterator[Diagnostic]:
     beat = script.beats.get(last)
     pos = beat.pos if beat else script.pos
     if beat:
-        gotos = [b for b in beat.next if b.goto == back_to]
+        gotos: list[Branch | Option] = [b for b in beat.next if b.goto == back_to]
         gotos += [o for o in beat.decision.options if o.goto == back_to] if beat.decision else []
         pos = gotos[0].pos if gotos else pos
     yield diagnostic("FF314", pos, "the loop: " + " -> ".join(facts.cycle), value=back_to)

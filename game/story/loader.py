@@ -285,7 +285,7 @@ class _ScriptLoader:
     def look(self, cid: str, node: Node | None) -> dict[str, str]:
         if node is None:
             return {}
-        f = self.reader.fields(node, f"look of '{cid}'", *KEYS["look"]) or {}
+        f = self.reader.fields(node, f"look of '{cid}'", *KEYS["look"]) or Fields()
         chosen = {
             k: self.reader.choice(v, f"{k.replace('_', ' ')} value", LOOK_VALUES[k])
             for k, v in f.items()
@@ -369,7 +369,8 @@ class _ScriptLoader:
     def anti_model_ending(self, node: Node | None, names: Names) -> str:
         r = self.reader
         value = r.ident(node, "anti_model_ending")
-        if value and names.endings is not None and value not in names.endings:
-            r.report("FF307", node, did_you_mean(value, names.endings), value=value)
+        known = names.endings
+        if value and node is not None and known is not None and value not in known:
+            r.report("FF307", node, did_you_mean(value, known), value=value)
             return ""
         return value

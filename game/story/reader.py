@@ -48,7 +48,7 @@ class Fields(dict[str, Node]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.key_nodes: dict[str, Scalar] = {}
+        self.key_nodes: dict[str, Node] = {}
 
 
 class Reader:
@@ -107,8 +107,8 @@ class Reader:
             return []
         out = []
         for key, value in node.pairs:
-            name = self.key(key, what)
-            if name is not None and self.check_id(key, name):
+            name = self.key(key, what)  # None unless the key is a Scalar
+            if name is not None and isinstance(key, Scalar) and self.check_id(key, name):
                 out.append((name, key, value))
         return out
 

@@ -11,11 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Any
 
 from . import flow
 from .analysis import analyse
-from .events import Event
+from .events import (
+    Action,
+    Buzzed,
+    Chosen,
+    DecisionReached,
+    Ended,
+    Event,
+    HotSeated,
+    LineShown,
+    Missed,
+    Payload,
+    Redirected,
+    Resumed,
+    Rewound,
+    Started,
+    Tallied,
+)
 from .model import Beat, Option, Script
 from .views import (
     ActorView,
@@ -30,10 +45,6 @@ from .views import (
     StageView,
     ThoughtView,
 )
-
-SAVE_FORMAT = "freeze-frame-state"
-SAVE_VERSION = 1
-MIN_COMPATIBLE_VERSION = 1
 
 #: Which actions each phase allows; `IllegalAction` messages are built from this table.
 LEGAL: dict[Phase, tuple[str, ...]] = {
@@ -60,31 +71,10 @@ class Position:
     pending: tuple[tuple[str, int], ...]  # intervention points passed, still open to a late buzz
     missed: tuple[str, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "beat": self.beat,
-            "line": self.line,
-            "deciding": self.deciding,
-            "flags": sorted(self.flags),
-            "totals": dict(self.totals),
-            "pending": [list(p) for p in self.pending],
-            "missed": list(self.missed),
-        }
 
-    @classmethod
-    def from_json(cls, raw: dict[str, Any]) -> Position:
-        return cls(
-            beat=str(raw["beat"]),
-            line=int(raw["line"]),
-            deciding=bool(raw["deciding"]),
-            flags=frozenset(raw["flags"]),
-            totals=tuple(sorted((str(k), int(v)) for k, v in raw["totals"].items())),
-            pending=tuple((str(p), int(m)) for p, m in raw["pending"]),
-            missed=tuple(raw["missed"]),
-        )
-
-
-def _add_scores(totals: tuple[tuple[str, int], ...], scores: dict[str, int]) -> tuple:
+def _add_scores(
+    totals: tuple[tuple[str, int], ...], scores: dict[str, int]
+) -> tuple[tuple[str, int], ...]:
     merged = dict(totals)
     for criterion, value in scores.items():
         merged[criterion] = merged.get(criterion, 0) + value
@@ -119,30 +109,29 @@ class Runtime:
         self.tallies: dict[str, dict[int, int]] = {}
         self.ending: str | None = None
         self._step = 0
-        self._action = "start"
-        self._emit("start", {"script": script.id, "mode": mode.value, "start": start})
+        self._action: Action = "start"
+        self._emit(Started(script.id, mode.value, start))
         empty = Position(start, -1, False, frozenset(), (), (), ())
         self._enter(empty, start)
 
     # ----- the record -------------------------------------------------------------------
 
-    def _emit(self, kind: str, data: dict[str, Any] | None = None) -> None:
+    def _emit(self, data: Payload) -> None:
         pos = self.trail[-1] if self.trail else None
         event = Event(
             t=float(self.clock()),
             step=self._step,
             action=self._action,
-            kind=kind,
             beat=pos.beat if pos else self.start,
             line=pos.line if pos else -1,
             attempt=self.attempt,
-            data=data or {},
+            data=data,
         )
         self.events.append(event)
         if self.on_event is not None:
             self.on_event(event)
 
-    def _begin(self, action: str) -> None:
+    def _begin(self, action: Action) -> None:
         allowed = self.allowed()
         if action not in allowed:
             can = ", ".join(sorted(allowed)) or "nothing (the run has ended)"
@@ -181,10 +170,10 @@ class Runtime:
         self.trail.append(pos)
         if pos.deciding:
             decision = self._beat(pos).decision
-            self._emit("decision", {"point": decision.id if decision else ""})
+            self._emit(DecisionReached(decision.id if decision else ""))
         elif pos.line >= 0:
             line = self._beat(pos).lines[pos.line]
-            self._emit("line", {"who": line.who, "says": line.says})
+            self._emit(LineShown(line.who, line.says))
 
     def _settle(self, pos: Position, keep_last: int) -> Position:
         """Turn pending intervention points older than the late-buzz window into misses."""
@@ -198,7 +187,7 @@ class Runtime:
             miss = self.script.interventions[point].missed
             missed.append(point)
             totals = _add_scores(totals, miss.scores)
-            self._emit("missed", {"point": point, "scores": miss.scores, "feedback": miss.feedback})
+            self._emit(Missed(point, dict(miss.scores), miss.feedback))
         return replace(pos, pending=tuple(keep), missed=tuple(missed), totals=totals)
 
     def _passing(self, pos: Position) -> Position:
@@ -245,10 +234,7 @@ class Runtime:
         self.phase = Phase.ENDED
         self.ending = ending
         found = self.script.endings.get(ending or "")
-        data = {"ending": ending or "", "title": found.title if found else "", "tone": ""}
-        if found:
-            data["tone"] = found.tone
-        self._emit("ending", data)
+        self._emit(Ended(ending, found.title, found.tone) if found else Ended(None, "", ""))
 
     def advance(self) -> None:
         """Show the next line; at the end of a beat, go on (or stop at its decision)."""
@@ -260,7 +246,7 @@ class Runtime:
             if index is None:
                 self._finish(self.position, None)
                 return
-            self._take(decision.id, decision.options[index], index, "choice")
+            self._take(decision.id, decision.options[index], index, Chosen)
             return
         pos = self._passing(self.position)
         beat = self._beat(pos)
@@ -276,21 +262,13 @@ class Runtime:
             else:
                 self._enter(pos, target)
 
-    def _take(self, point: str, option: Option, index: int, kind: str) -> ChoiceResult:
+    def _take(
+        self, point: str, option: Option, index: int, kind: type[Redirected | Chosen]
+    ) -> ChoiceResult:
         """Apply an option: flags, scores, the record, then go where it leads."""
         pos = self.position
         scores = {} if self.mode is RunMode.ANTI_MODEL else dict(option.scores)
-        self._emit(
-            kind,
-            {
-                "point": point,
-                "option": index,
-                "says": option.says,
-                "scores": scores,
-                "feedback": option.feedback,
-                "goto": option.goto,
-            },
-        )
+        self._emit(kind(point, index, option.says, scores, option.feedback, option.goto))
         pos = replace(pos, flags=option.apply(pos.flags), totals=_add_scores(pos.totals, scores))
         self.phase = Phase.PLAYING
         self._enter(pos, option.goto)
@@ -302,7 +280,7 @@ class Runtime:
         decision = self._beat().decision
         assert decision is not None
         option = self._option(decision.options, index)
-        return self._take(decision.id, option, index, "choice")
+        return self._take(decision.id, option, index, Chosen)
 
     def _option(self, options: tuple[Option, ...], index: int) -> Option:
         if not 0 <= index < len(options):
@@ -333,13 +311,13 @@ class Runtime:
         self.frozen_from = self.phase
         self.phase = Phase.FROZEN
         self.offer = self._find_offer()
-        self._emit("buzz", {"offered": self.offer[0] if self.offer else ""})
+        self._emit(Buzzed(self.offer[0] if self.offer else None))
 
     def resume(self) -> None:
         self._begin("resume")
         self.phase = self.frozen_from
         self.offer = None
-        self._emit("resume")
+        self._emit(Resumed())
 
     def redirect(self, index: int) -> ChoiceResult:
         """Play an alternative at the offered intervention point instead of what happened."""
@@ -350,14 +328,14 @@ class Runtime:
         pos = self.position
         self.trail[-1] = replace(pos, pending=tuple(p for p in pos.pending if p[0] != point))
         self.offer = None
-        return self._take(point, option, index, "redirect")
+        return self._take(point, option, index, Redirected)
 
     def tally(self, index: int, count: int) -> None:
         """Record a show of hands for an option before the room chooses."""
         self._begin("tally")
         point = self._tally_point()
         self.tallies.setdefault(point.id, {})[index] = max(0, int(count))
-        self._emit("tally", {"point": point.id, "option": index, "count": max(0, int(count))})
+        self._emit(Tallied(point.id, index, max(0, int(count))))
 
     def _tally_point(self) -> PointView:
         view = self.view()
@@ -381,7 +359,7 @@ class Runtime:
             text, emotion = f"{who.name} is keeping their thoughts private for now.", ""
         else:
             text, emotion = found.text, found.emotion
-        self._emit("hotseat", {"character": character, "text": text})
+        self._emit(HotSeated(character, text))
         return ThoughtView(who, text, emotion or self._emotions().get(character, "neutral"))
 
     def moments(self) -> list[Moment]:
@@ -408,7 +386,7 @@ class Runtime:
         self.attempt += 1
         self.frozen_from = Phase.DECIDING if target.deciding else Phase.PLAYING
         self.offer = self._find_offer()
-        self._emit("rewind", {"to_moment": moment, "beat": target.beat})
+        self._emit(Rewound(moment))
 
     # ----- what is on stage ---------------------------------------------------------------
 
@@ -516,57 +494,7 @@ class Runtime:
             timeline=tuple(e for e in self.events if e.kind != "line"),
         )
 
-    # ----- saving, loading, replaying ----------------------------------------------------
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": SAVE_FORMAT,
-            "version": SAVE_VERSION,
-            "min_compatible": MIN_COMPATIBLE_VERSION,
-            "script": self.script.id,
-            "mode": self.mode.value,
-            "start": self.start,
-            "phase": self.phase.value,
-            "frozen_from": self.frozen_from.value,
-            "offer": list(self.offer) if self.offer else None,
-            "attempt": self.attempt,
-            "step": self._step,
-            "ending": self.ending,
-            "tallies": {p: {str(i): n for i, n in t.items()} for p, t in self.tallies.items()},
-            "trail": [p.to_json() for p in self.trail],
-            "events": [e.to_json() for e in self.events],
-        }
-
-    @classmethod
-    def from_json(
-        cls,
-        script: Script,
-        data: dict[str, Any],
-        clock: Callable[[], float] = lambda: 0.0,
-        on_event: Callable[[Event], None] | None = None,
-    ) -> Runtime:
-        """Rebuild a saved run. Refuses saves from a newer, incompatible format."""
-        if data.get("format") != SAVE_FORMAT:
-            raise ValueError("not a Freeze Frame saved run")
-        if int(data.get("min_compatible", 0)) > SAVE_VERSION:
-            raise ValueError(f"saved by a newer Freeze Frame (format {data.get('version')})")
-        if data.get("script") != script.id:
-            raise ValueError(f"saved for script {data.get('script')!r}, not {script.id!r}")
-        rt = cls.__new__(cls)
-        rt.script, rt.clock, rt.on_event = script, clock, on_event
-        rt.mode = RunMode(data["mode"])
-        rt.start = data["start"]
-        rt.phase = Phase(data["phase"])
-        rt.frozen_from = Phase(data["frozen_from"])
-        rt.offer = (data["offer"][0], int(data["offer"][1])) if data["offer"] else None
-        rt.attempt = int(data["attempt"])
-        rt._step = int(data["step"])
-        rt._action = "load"
-        rt.ending = data["ending"]
-        rt.tallies = {p: {int(i): n for i, n in t.items()} for p, t in data["tallies"].items()}
-        rt.trail = [Position.from_json(p) for p in data["trail"]]
-        rt.events = [Event.from_json(e) for e in data["events"]]
-        return rt
+    # ----- replaying ---------------------------------------------------------------------
 
     @classmethod
     def replay(
@@ -581,25 +509,34 @@ class Runtime:
         for event in events:
             calls.setdefault(event.step, event)
         first = calls.get(0)
-        if first is None or first.kind != "start":
+        if first is None or not isinstance(first.data, Started):
             raise ValueError("the record has no start event")
-        rt = cls(script, RunMode(first.data["mode"]), first.data["start"], clock, on_event)
+        rt = cls(script, RunMode(first.data.mode), first.data.start, clock, on_event)
         for step in sorted(calls)[1:]:
             rt._call(calls[step])
         return rt
 
     def _call(self, event: Event) -> None:
         """Call the action that produced `event` (the first event of that action call)."""
-        action, data = event.action, event.data
-        if action in ("advance", "buzz", "resume"):
-            getattr(self, action)()
-        elif action in ("redirect", "choose"):
-            getattr(self, action)(int(data["option"]))
-        elif action == "hotseat":
-            self.hotseat(str(data["character"]))
-        elif action == "rewind":
-            self.rewind(int(data["to_moment"]))
-        elif action == "tally":
-            self.tally(int(data["option"]), int(data["count"]))
-        else:
-            raise ValueError(f"the record holds an unknown action {action!r}")
+        match event.action, event.data:
+            case "advance", _:
+                self.advance()
+            case "buzz", _:
+                self.buzz()
+            case "resume", _:
+                self.resume()
+            case "redirect", Redirected(option=option):
+                self.redirect(option)
+            case "choose", Chosen(option=option):
+                self.choose(option)
+            case "hotseat", HotSeated(character=character):
+                self.hotseat(character)
+            case "rewind", Rewound(to_moment=moment):
+                self.rewind(moment)
+            case "tally", Tallied(option=option, count=count):
+                self.tally(option, count)
+            case action, data:
+                raise ValueError(
+                    f"step {event.step} of the record is a {action!r} action "
+                    f"that cannot have caused a {data.kind!r} event"
+                )

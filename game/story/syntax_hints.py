@@ -109,7 +109,8 @@ def _continues_text(lines: list[str], line: int) -> bool:
     _, colon, value = key_line.partition(": ")
     if not colon or not value.strip() or value.lstrip()[0] in "|>#":
         return False
-    key_col = len(_KEY_PREFIX.match(key_line).group(0))
+    prefix = _KEY_PREFIX.match(key_line)  # it matches every line, if only the empty start
+    key_col = prefix.end() if prefix else 0
     text = lines[line - 1]
     return len(text) - len(text.lstrip()) > key_col
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -214,12 +215,15 @@ class _Builder:
         self.documents = 0
         self.count = 0
 
-    def fail(self, code: str, mark: yaml.Mark, **fields: object) -> None:
+    def fail(self, code: str, mark: yaml.Mark, hint: str = "", **fields: object) -> None:
         self.diags.append(
-            diagnostic(code, Pos(self.path, mark.line + 1, mark.column + 1), **fields)
+            diagnostic(code, Pos(self.path, mark.line + 1, mark.column + 1), hint, **fields)
         )
 
     def run(self, text: str) -> None:
+        # Typed as Any: the loop tells events apart by their exact class (quicker than
+        # isinstance), which a type checker cannot follow from PyYAML's base `Event`.
+        event: Any
         for event in yaml.parse(text, Loader=_LOADER):
             kind = type(event)
             if kind is yaml.ScalarEvent:  # most events: kept lean, it runs millions of times
@@ -254,7 +258,7 @@ class _Builder:
                     self.fail("FF106", event.start_mark)
                     raise _Stop
 
-    def check_tag(self, event: yaml.NodeEvent) -> None:
+    def check_tag(self, event: Any) -> None:  # a node event from `run`
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _ALLOWED_TAGS:
             shown = "!!" + tag[len(_STANDARD) :] if tag.startswith(_STANDARD) else tag

@@ -71,7 +71,7 @@ def test_a_solo_run_survives_a_crash_and_ends_in_the_handout_and_csv(tmp_path: P
     made = [e for e in record.events if e.kind in ("redirect", "choice", "missed")]
     assert len(rows) == 1 + len(made)
     assert [r[rows[0].index("option_text")] for r in rows[1:]] == [
-        e.data.get("says", "") for e in made
+        getattr(e.data, "says", "") for e in made
     ]
 
 

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 
 from game.records import journal as jr
-from game.story.events import Event
+from game.story.events import Ended, Event, LineShown, Payload
 from tests.story.factory import forum_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def event(i: int, kind: str = "line", **data) -> Event:
-    return Event(float(i), i, "advance", kind, "arrival", i % 3, 1, data or {"says": f"line {i}"})
+def event(i: int, data: Payload | None = None) -> Event:
+    return Event(float(i), i, "advance", "arrival", i % 3, 1, data or LineShown("tom", f"line {i}"))
 
 
 def make(count: int, room_mode: str = "solo") -> Path:
@@ -36,7 +36,7 @@ def test_header_then_one_event_a_line() -> None:
     path = make(3, "facilitator")
     lines = path.read_text(encoding="utf-8").splitlines()
     header = json.loads(lines[0])
-    assert header["format"] == "freeze-frame-session" and header["version"] == 1
+    assert header["format"] == "freeze-frame-session" and header["version"] == 2
     assert header["mode"] == "facilitator" and header["script"]["id"] == "test"
     assert [c["id"] for c in header["script"]["criteria"]] == ["compassion", "safety"]
     assert [json.loads(x)["seq"] for x in lines[1:]] == [0, 1, 2]
@@ -99,7 +99,7 @@ def test_unfinished_sessions_are_found_for_resume_and_marks_close_them() -> None
     assert jr.find_unfinished() is None
     older = make(2)
     finished = jr.SessionJournal.create(forum_script(), "solo")
-    finished.append(event(0, "ending", ending="good"))
+    finished.append(event(0, Ended("good", "Good", "just")))
     finished.close()
     newest = make(3)
     for age, path in enumerate((newest, finished.path, older)):  # file times can tie; set them
@@ -117,7 +117,7 @@ def test_unfinished_sessions_are_found_for_resume_and_marks_close_them() -> None
 def test_state_is_read_from_the_tail_of_a_long_record() -> None:
     journal = jr.SessionJournal.create(forum_script(), "solo")
     for i in range(400):
-        journal.append(event(i, says="x" * 100))
+        journal.append(event(i, LineShown("tom", "x" * 100)))
     journal.close()
     assert jr.session_info(journal.path).state == "unfinished"
     jr.mark_session(journal.path, "abandoned")
@@ -138,13 +138,13 @@ def test_sessions_resolve_by_path_id_or_unique_prefix(tmp_path: Path) -> None:
 WRITER = """
 import sys
 from game.records.journal import SessionJournal
-from game.story.events import Event
+from game.story.events import Ended, Event, LineShown, Payload
 from tests.story.factory import forum_script
 
 journal = SessionJournal.create(forum_script(), "facilitator")
 print(journal.path, flush=True)
 for i in range(1_000_000):
-    journal.append(Event(float(i), i, "advance", "line", "arrival", 0, 1, {"says": "é" * (i % 50)}))
+    journal.append(Event(float(i), i, "advance", "arrival", 0, 1, LineShown("tom", "é" * (i % 50))))
 """
 
 
@@ -245,3 +245,45 @@ def test_append_leaves_the_fsync_to_the_background_and_close_waits_for_it(monkey
     journal.close("finished")
     assert callers and callers[-1] == threading.get_ident()  # close's own final fsync
     assert [seq for seq, _ in jr.read_journal(journal.path).numbered] == list(range(5))
+
+
+V1 = ROOT / "tests" / "records" / "fixtures" / "session-v1.jsonl"
+
+
+def test_a_format_1_record_still_reads_replays_and_reports(tmp_path: Path) -> None:
+    """A record written by the first format (before typed events) keeps working."""
+    from game.records.report import timeline
+    from game.records.session import replay_record
+    from game.story.events import Buzzed, Rewound
+
+    assert json.loads(V1.read_text(encoding="utf-8").splitlines()[0])["version"] == 1
+    record = jr.read_journal(V1)
+    assert record.warnings == [] and record.state == "finished" and len(record.events) == 22
+    assert [e.data for e in record.events if e.kind == "buzz"] == [
+        Buzzed("search"),
+        Buzzed(None),
+        Buzzed(None),
+    ]
+    assert [e.data for e in record.events if e.kind == "rewind"] == [Rewound(0)]
+    script = forum_script()
+    runtime = replay_record(record, script)
+    assert runtime.ending == "bad" and runtime.attempt == 2
+    labels = [entry.label for entry in timeline(record.events, script)]
+    assert labels[:3] == ["Freeze", "Hot-seat", "Show of hands"] and labels[-1] == "Ending"
+    assert jr.session_info(V1).state == "finished"
+    copy = tmp_path / V1.name
+    copy.write_bytes(V1.read_bytes())
+    assert jr.find_unfinished(tmp_path) is None
+
+
+def test_an_event_of_the_wrong_shape_is_skipped_and_the_warning_says_why() -> None:
+    path = make(3)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    bad = json.loads(lines[2])
+    bad["event"]["data"]["says"] = 42
+    path.write_text("\n".join([*lines[:2], json.dumps(bad), *lines[3:]]) + "\n", "utf-8")
+    record = jr.read_journal(path)
+    assert record.events == [event(0), event(2)]
+    assert record.warnings[0].endswith(
+        "line 3 is damaged and was skipped (a 'line' event's 'says' must be text, not int 42)."
+    )
