@@ -116,7 +116,8 @@ class Outbox:
             if not isinstance(raw.get("statements"), list):
                 raise ValueError("it holds no list of statements")
 
-        raw, warning = load_json(path, {"statements": []}, check)
+        empty: dict[str, Any] = {"statements": []}
+        raw, warning = load_json(path, empty, check)
         return list(raw["statements"]), warning
 
     def remove(self, path: Path) -> None:
@@ -359,4 +360,4 @@ def backoff(failures: int) -> float:
     """Seconds to wait after `failures` failed passes in a row (0: the usual scan)."""
     if failures == 0:
         return SCAN_EVERY
-    return min(BACKOFF_MAX, BACKOFF_FIRST * 2 ** (failures - 1))
+    return min(BACKOFF_MAX, BACKOFF_FIRST * 2.0 ** (failures - 1))

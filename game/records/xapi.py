@@ -27,7 +27,18 @@ from urllib.parse import urlsplit
 
 from game.records.journal import JournalRecord
 from game.storage import atomic_write_json, config_dir, load_json
-from game.story.events import Event
+from game.story.events import (
+    Buzzed,
+    Chosen,
+    Ended,
+    Event,
+    HotSeated,
+    Missed,
+    Redirected,
+    Rewound,
+    Started,
+    Tallied,
+)
 from game.story.model import Script
 
 XAPI_VERSION = "1.0.3"
@@ -110,7 +121,8 @@ def _check_settings(raw: dict[str, Any]) -> None:
 
 def load_lrs_settings() -> tuple[LrsSettings, str | None]:
     """The saved LRS settings (defaults: no LRS), and a warning if the file was damaged."""
-    raw, warning = load_json(settings_path(), {}, _check_settings)
+    empty: dict[str, Any] = {}
+    raw, warning = load_json(settings_path(), empty, _check_settings)
     known = {f.name for f in fields(LrsSettings)}
     values = {k: v.strip() for k, v in raw.items() if k in known and k != "password"}
     settings = LrsSettings(**values, password=str(raw.get("password", "")))
@@ -178,14 +190,6 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _field(event: Event, name: str, default: Any) -> Any:
-    """A payload field, whether the record's payload is a plain mapping or a typed object;
-    `default` when it is absent or null (a typed record writes "nothing" as null)."""
-    data = event.data
-    value = data.get(name) if isinstance(data, dict) else getattr(data, name, None)
-    return default if value is None else value
-
-
 def _duration(seconds: float) -> str:
     return f"PT{max(0.0, seconds):.2f}S"
 
@@ -245,6 +249,7 @@ class _Builder:
             None,
         )
         prompt = found.prompt if found else point
+        definition: dict[str, Any]
         if own_words:
             definition = {
                 "type": INTERACTION,
@@ -256,7 +261,11 @@ class _Builder:
                 "id": self.ids.own_words(point),
                 "definition": definition,
             }
-        definition = {"type": INTERACTION, "interactionType": "choice", "name": _text(prompt)}
+        definition = {
+            "type": INTERACTION,
+            "interactionType": "choice",
+            "name": _text(prompt),
+        }
         if found:
             definition["choices"] = [
                 {"id": _option_id(i), "description": _text(o.says)}
@@ -306,82 +315,82 @@ class _Builder:
             "timestamp": self.when(t),
             "version": XAPI_VERSION,
         }
-        return _clean(statement)
+        cleaned: dict[str, Any] = _clean(statement)
+        return cleaned
 
-    def answered(self, seq: int, e: Event) -> dict[str, Any]:
-        """A redirect or a decision: the option (or the room's own words) as the response."""
-        point = str(_field(e, "point", ""))
-        option = int(_field(e, "option", -1))
-        words = str(_field(e, "words", ""))
-        scores = {str(k): int(v) for k, v in _field(e, "scores", {}).items()}
+    def answered(self, seq: int, e: Event, made: Redirected | Chosen) -> dict[str, Any]:
+        """A redirect or a decision: the option, or the room's own words, as the response.
+
+        Own words: a record whose redirect carries `words` (the room's idea, typed in, mapped
+        to its closest option; issue #12) answers a "fill-in" interaction of its own, the
+        words as the response and the option it was mapped to beside them.
+        """
+        words = str(getattr(made, "words", "") or "")
         extensions = {
-            self.ids.ext("kind"): "redirect" if e.kind == "redirect" else "decision",
-            self.ids.ext("scores"): scores,
-            self.ids.ext("option-text"): str(_field(e, "says", "")),
-            self.ids.ext("feedback"): str(_field(e, "feedback", "")),
-            self.ids.ext("show-of-hands"): self.tallies.pop((e.attempt, point), {}),
+            self.ids.ext("kind"): "redirect" if isinstance(made, Redirected) else "decision",
+            self.ids.ext("scores"): dict(made.scores),
+            self.ids.ext("option-text"): made.says,
+            self.ids.ext("feedback"): made.feedback,
+            self.ids.ext("show-of-hands"): self.tallies.pop((e.attempt, made.point), {}),
         }
         if words:
-            extensions[self.ids.ext("closest-option")] = _option_id(option)
-        result = {"response": words or _option_id(option), "extensions": extensions}
-        return self.statement(seq, "answered", self.point(point, bool(words)), e, e.t, result)
+            extensions[self.ids.ext("closest-option")] = _option_id(made.option)
+        result = {"response": words or _option_id(made.option), "extensions": extensions}
+        obj = self.point(made.point, own_words=bool(words))
+        return self.statement(seq, "answered", obj, e, e.t, result)
 
     def event(self, seq: int, e: Event) -> dict[str, Any] | None:
         """The statement for one event, or None for events an LRS has no use for (lines)."""
-        if e.kind == "start":
-            result = {"extensions": {self.ids.ext("run-mode"): str(_field(e, "mode", ""))}}
+        made = e.data
+        ext = self.ids.ext
+        result: dict[str, Any]
+        if isinstance(made, Started):
+            result = {"extensions": {ext("run-mode"): made.mode}}
             return self.statement(seq, "launched", self.scenario(), e, e.t, result)
-        if e.kind == "tally":
-            counts = self.tallies.setdefault((e.attempt, str(_field(e, "point", ""))), {})
-            counts[_option_id(int(_field(e, "option", -1)))] = int(_field(e, "count", 0))
+        if isinstance(made, Tallied):
+            counts = self.tallies.setdefault((e.attempt, made.point), {})
+            counts[_option_id(made.option)] = made.count
             return None
-        if e.kind in ("redirect", "choice"):
-            return self.answered(seq, e)
-        if e.kind == "buzz":
-            obj = {"objectType": "Activity", "id": self.ids.moment(e.beat)}
-            obj["definition"] = {"type": MOMENT, "name": _text(f"The scene at {e.beat}")}
-            offered = str(_field(e, "offered", ""))
-            result = {"extensions": {self.ids.ext("offered-point"): offered}}
+        if isinstance(made, Redirected | Chosen):
+            return self.answered(seq, e, made)
+        if isinstance(made, Buzzed):
+            obj = self.activity(self.ids.moment(e.beat), MOMENT, f"The scene at {e.beat}")
+            result = {"extensions": {ext("offered-point"): made.offered or ""}}
             return self.statement(seq, "interacted", obj, e, e.t, result)
-        if e.kind == "hotseat":
-            who = str(_field(e, "character", ""))
-            cast = self.script.cast.get(who)
-            obj = {"objectType": "Activity", "id": self.ids.character(who)}
-            obj["definition"] = {"type": MOMENT, "name": _text(cast.role if cast else who)}
-            result = {"response": str(_field(e, "text", ""))}
-            return self.statement(seq, "asked", obj, e, e.t, result)
-        if e.kind == "rewind":
-            extensions = {
-                self.ids.ext("to-moment"): int(_field(e, "to_moment", 0)),
-                self.ids.ext("to-beat"): e.beat,
+        if isinstance(made, HotSeated):
+            cast = self.script.cast.get(made.character)
+            name = cast.role if cast else made.character
+            obj = self.activity(self.ids.character(made.character), MOMENT, name)
+            return self.statement(seq, "asked", obj, e, e.t, {"response": made.text})
+        if isinstance(made, Rewound):
+            result = {"extensions": {ext("to-moment"): made.to_moment, ext("to-beat"): e.beat}}
+            return self.statement(seq, "attempted", self.scenario(), e, e.t, result)
+        if isinstance(made, Missed):
+            result = {
+                "extensions": {ext("scores"): dict(made.scores), ext("feedback"): made.feedback},
             }
-            return self.statement(
-                seq, "attempted", self.scenario(), e, e.t, {"extensions": extensions}
-            )
-        if e.kind == "missed":
-            point = str(_field(e, "point", ""))
-            scores = {str(k): int(v) for k, v in _field(e, "scores", {}).items()}
-            extensions = {
-                self.ids.ext("scores"): scores,
-                self.ids.ext("feedback"): str(_field(e, "feedback", "")),
-            }
-            return self.statement(
-                seq, "skipped", self.point(point), e, e.t, {"extensions": extensions}
-            )
-        if e.kind == "ending":
-            return self.completed(seq, e)
+            return self.statement(seq, "skipped", self.point(made.point), e, e.t, result)
+        if isinstance(made, Ended):
+            return self.completed(seq, e, made)
         return None
 
-    def completed(self, seq: int, e: Event) -> dict[str, Any]:
+    def activity(self, iri: str, kind: str, name: str) -> dict[str, Any]:
+        return {
+            "objectType": "Activity",
+            "id": iri,
+            "definition": {"type": kind, "name": _text(name)},
+        }
+
+    def completed(self, seq: int, e: Event, made: Ended) -> dict[str, Any]:
         """The ending, and where the run sits on each criterion (the game's own measure)."""
-        ending = {k: str(_field(e, k, "")) for k in ("ending", "title", "tone")}
+        ending = {"ending": made.ending or "", "title": made.title, "tone": made.tone}
         extensions: dict[str, Any] = {self.ids.ext("ending"): ending}
         criteria = criterion_results(self.record, self.script)
         if criteria:
             extensions[self.ids.ext("criteria")] = criteria
         result = {
             "completion": True,
-            "response": ending["ending"],
+            "response": made.ending or "",
             "duration": _duration(e.t - self.t0),
             "extensions": extensions,
         }

@@ -38,16 +38,21 @@ class Entry:
 
 
 class ScriptLibrary:
-    """Every `*.yaml` scenario in one folder (criteria.yaml is not a scenario)."""
+    """Every `*.yaml` scenario in a folder (criteria.yaml is not a scenario), and in any
+    `more` folders after it: the user's own scripts beside the shipped ones."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, *more: str) -> None:
         self.folder = folder
+        self.folders = (folder, *more)
         #: path -> (content hash, result): only the latest version of each file is kept.
         self._cache: dict[str, tuple[str, tuple[Script | None, list[Diagnostic]]]] = {}
 
     def paths(self) -> list[str]:
-        found = glob.glob(os.path.join(glob.escape(self.folder), "*.yaml"))
-        return sorted(p for p in found if os.path.basename(p) != CRITERIA_FILE)
+        paths: list[str] = []
+        for folder in self.folders:
+            found = glob.glob(os.path.join(glob.escape(folder), "*.yaml"))
+            paths += sorted(p for p in found if os.path.basename(p) != CRITERIA_FILE)
+        return paths
 
     def entries(self) -> list[Entry]:
         return [self.entry(path) for path in self.paths()]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.storage import data_dir
+from game.storage import data_dir, user_scripts_dir
 from game.story.library import ScriptLibrary
 
 from .input import Action, Input
@@ -74,7 +74,7 @@ class App:
         self.notice: str | None = settings_warning
         self.scripts_dir = Path(scripts_dir)
         #: Parses each script once per content; the picker, resume and preview share it.
-        self.library = ScriptLibrary(str(self.scripts_dir))
+        self.library = ScriptLibrary(str(self.scripts_dir), str(user_scripts_dir()))
         self.strict = strict
         #: False for screenshots and golden images: text appears whole, nothing moves.
         self.animate = animate

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pytest
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
 from game.records.session import finish_session, start_session
-from game.records.xapi import VERBS, LrsSettings, build_statements, registration
+from game.records.xapi import VERBS, LrsSettings, build_statements, registration, statement_id
+from game.story.events import Redirected
 from game.story.views import Phase
 from tests.records.helpers import Clock, recorded_run
 from tests.story.factory import forum_script
@@ -62,7 +63,7 @@ def test_the_completed_statement_has_the_ending_and_every_criterion() -> None:
     result = completed["result"]
     assert completed["verb"]["id"] == VERBS["completed"] and result["completion"] is True
     ending = result["extensions"]["urn:freeze-frame:extension/ending"]
-    assert ending["ending"] == result["response"] == record.events[-1].data["ending"]
+    assert ending["ending"] == result["response"] == record.events[-1].data.ending
     criteria = result["extensions"]["urn:freeze-frame:extension/criteria"]
     assert set(criteria) == set(script.criteria)
     for value in criteria.values():
@@ -146,3 +147,30 @@ def test_a_trust_can_set_its_own_activity_ids(base: str) -> None:
     for statement in build_statements(recorded_run(script), settings, script).statements:
         assert statement["object"]["id"].startswith(base)
         BaseXapiStatement.model_validate(statement)
+
+
+@dataclass(frozen=True)
+class OwnWords(Redirected):
+    """A redirect in the room's own words, as a record will hold it once issue #12 lands."""
+
+    words: str = ""
+
+
+def test_the_rooms_own_words_are_the_response_of_an_interaction_of_their_own() -> None:
+    script = forum_script()
+    record = recorded_run(script)
+    at = next(i for i, (_, e) in enumerate(record.numbered) if isinstance(e.data, Redirected))
+    seq, event = record.numbered[at]
+    words = 'Tom, "sit down" — are you OK? <b>&amp;'
+    own = replace(event, data=OwnWords(**vars(event.data), words=words))
+    record.numbered[at] = (seq, own)
+    answered = next(
+        s for s in build_statements(record, TRUST, script).statements
+        if s["id"] == statement_id(record.session_id, seq)
+    )  # fmt: skip
+    BaseXapiStatement.model_validate(answered)
+    assert answered["result"]["response"] == words
+    assert answered["object"]["id"].endswith("/point/search/own-words")
+    assert answered["object"]["definition"]["interactionType"] == "fill-in"
+    ext = answered["result"]["extensions"]
+    assert ext["urn:freeze-frame:extension/closest-option"] == f"option-{event.data.option + 1}"
