@@ -9,6 +9,10 @@ of such a file tolerates damage: a file that cannot be used is moved aside (kept
 anyone who wants to rescue it by hand), the defaults are used, and the caller gets a
 sentence to show the user. The game never fails to start because of one bad file.
 
+Only regular files are read: a named pipe (FIFO) called `settings.json` or `tom.yaml` would
+block a plain `open` for ever, and a device would never end. `open_regular` opens without
+blocking and checks what it opened before anything reads from it.
+
 Folders come from platformdirs so they follow each platform's conventions; the
 `FREEZE_FRAME_HOME` environment variable puts everything under one folder instead, which
 is what tests, CI and portable installs want. No pygame here.
@@ -18,8 +22,10 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import errno
 import json
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Callable
@@ -70,6 +76,52 @@ def user_scripts_dir() -> Path:
     if home is not None:
         return home / "scripts"
     return platformdirs.user_documents_path() / "Freeze Frame scripts"
+
+
+class NotRegularFile(OSError):
+    """A path that names a pipe, a folder, a device or a socket where a file was expected."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "it is a folder"),
+    (stat.S_ISFIFO, "it is a named pipe, not a file"),
+    (stat.S_ISCHR, "it is a device, not a file"),
+    (stat.S_ISBLK, "it is a device, not a file"),
+    (stat.S_ISSOCK, "it is a socket, not a file"),
+)
+
+
+def not_regular_reason(mode: int) -> str | None:
+    """Why a file of this `st_mode` cannot be read as a file (None for a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((reason for test, reason in _KINDS if test(mode)), "it is not a regular file")
+
+
+def open_regular(path: str | os.PathLike[str], flags: int = os.O_RDONLY) -> int:
+    """A file descriptor for the regular file at `path`; NotRegularFile for anything else.
+
+    Opened with O_NONBLOCK, so a named pipe is opened without waiting for a writer (and a
+    pipe opened for writing with no reader fails at once); the check then refuses it. For a
+    regular file O_NONBLOCK changes nothing.
+    """
+    extra = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags | extra, 0o666)  # the mode matters only with O_CREAT
+    try:
+        reason = not_regular_reason(os.fstat(fd).st_mode)
+    except OSError:
+        os.close(fd)
+        raise
+    if reason is not None:
+        os.close(fd)
+        raise NotRegularFile(errno.EINVAL, reason, str(path))
+    return fd
+
+
+def read_regular(path: str | os.PathLike[str], limit: int = -1) -> bytes:
+    """The bytes of a regular file (at most `limit` when given); OSError otherwise."""
+    with os.fdopen(open_regular(path), "rb") as handle:
+        return handle.read(limit)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -147,7 +199,7 @@ def load_json(
     """
     target = Path(path)
     try:
-        raw = target.read_bytes()
+        raw = read_regular(target)
     except FileNotFoundError:
         return copy.deepcopy(default), None
     except OSError as exc:

@@ -49,7 +49,11 @@ def test_folder_groups_by_file_and_counts_every_file(capsys: pytest.CaptureFixtu
     files = sorted(BROKEN.glob("*.yaml"))
     assert code == 1
     assert out[-1].startswith(f"{len(files)} scripts checked: ")
-    located = [line.split(":")[0] for line in out if line.startswith(str(BROKEN))]
+    # Every broken script says `id: broken`, so each after the first also gets FF008 (an id
+    # two scenarios in one folder share): left out here, tested in tests/hostile.
+    located = [
+        line.split(":")[0] for line in out if line.startswith(str(BROKEN)) and "FF008" not in line
+    ]
     order = [str(p) for p in files]
     assert located == sorted(located, key=order.index)  # grouped, in file order
     assert set(located) == set(order) - {str(BROKEN / "valid_base.yaml")}

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from game.storage import data_dir, fsync_dir
+from game.storage import data_dir, fsync_dir, open_regular, read_regular
 from game.story.events import FORMAT_VERSION, Event
 from game.story.model import Script
 
@@ -62,7 +62,7 @@ def app_version() -> str:
 def file_sha256(path: str) -> str:
     """Hash of the scenario file, so a resumed or reported run can tell it was edited since."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return hashlib.sha256(read_regular(path)).hexdigest()
     except OSError:
         return ""
 
@@ -82,7 +82,7 @@ def _now_iso(now: datetime | None = None) -> str:
 
 def trim_partial_tail(path: Path) -> int:
     """Cut a last line that has no newline (a write the power cut interrupted); bytes removed."""
-    with open(path, "rb+") as handle:
+    with os.fdopen(open_regular(path, os.O_RDWR), "rb+") as handle:
         size = handle.seek(0, os.SEEK_END)
         if size == 0:
             return 0
@@ -210,7 +210,8 @@ class SessionJournal:
         record = read_journal(path)
         trim_partial_tail(path)
         last_seq = max((seq for seq, _ in record.numbered), default=-1)
-        handle = open(path, "ab")  # noqa: SIM115 - held open for the whole run
+        # Held open for the whole run; O_APPEND, so every write lands at the end.
+        handle = os.fdopen(open_regular(path, os.O_WRONLY | os.O_APPEND), "ab")
         return cls(path, handle, str(record.header["session"]), last_seq + 1)
 
     def _write(self, obj: dict[str, Any]) -> None:
@@ -327,7 +328,7 @@ def read_journal(path: str | os.PathLike[str]) -> JournalRecord:
     """Read a record, keeping every complete event; raises JournalError if it has no header."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except OSError as exc:
         raise JournalError(f"{path.name}: cannot be read ({exc.strerror})") from None
     lines = raw.split(b"\n")
@@ -378,7 +379,7 @@ class SessionInfo:
 
 
 def _tail_state(path: Path, size: int, version: int) -> str:
-    with open(path, "rb") as handle:
+    with os.fdopen(open_regular(path), "rb") as handle:
         handle.seek(max(0, size - TAIL_BYTES))
         tail = handle.read()
     complete = tail.split(b"\n")[:-1]
@@ -396,7 +397,7 @@ def _tail_state(path: Path, size: int, version: int) -> str:
 
 def session_info(path: Path) -> SessionInfo:
     """Header and state from the first line and the end of the file only."""
-    with open(path, "rb") as handle:
+    with os.fdopen(open_regular(path), "rb") as handle:
         first = handle.readline(TAIL_BYTES)
         size = handle.seek(0, os.SEEK_END)
         modified = os.fstat(handle.fileno()).st_mtime_ns
@@ -440,18 +441,28 @@ def mark_session(path: Path, state: str) -> None:
 
 
 def resolve_session(ref: str, folder: Path | None = None) -> Path:
-    """A record from a path, a session id, or the unique start of one."""
+    """A record from a path, a session id, or the unique start of one.
+
+    An id is matched by its plain characters: `?`, `*` and `[0-1]` are not patterns here,
+    so a reference never names a record it does not spell out. Anything that exists at
+    `ref` is returned as it is; reading it says what is wrong if it is not a record.
+    """
     as_path = Path(ref)
-    if as_path.is_file():
-        return as_path
+    if ref and (os.path.lexists(as_path) or os.sep in ref or ref.endswith(SUFFIX)):
+        if os.path.lexists(as_path):
+            return as_path
+        raise JournalError(f"no session {ref!r}: there is no such file")
     folder = folder or sessions_dir()
-    exact = folder / f"{ref}{SUFFIX}"
-    if exact.is_file():
-        return exact
-    matches = sorted(folder.glob(f"{ref}*{SUFFIX}")) if folder.is_dir() and ref else []
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.name.endswith(SUFFIX))
+    except OSError:
+        names = []
+    if f"{ref}{SUFFIX}" in names:
+        return folder / f"{ref}{SUFFIX}"
+    matches = [name for name in names if name.startswith(ref)] if ref else []
     if len(matches) == 1:
-        return matches[0]
+        return folder / matches[0]
     if matches:
-        names = ", ".join(p.stem for p in matches[:5])
-        raise JournalError(f"{ref!r} matches several sessions ({names}); give more of the id")
+        shown = ", ".join(name[: -len(SUFFIX)] for name in matches[:5])
+        raise JournalError(f"{ref!r} matches several sessions ({shown}); give more of the id")
     raise JournalError(f"no session {ref!r}: not a file, and not an id in {folder}")

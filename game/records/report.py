@@ -16,6 +16,7 @@ from pathlib import Path
 from game.records import chart as charts
 from game.records.journal import JournalRecord
 from game.records.session import replay_record
+from game.safetext import safe_name
 from game.storage import atomic_write_text, handouts_dir
 from game.story.events import (
     Buzzed,
@@ -307,7 +308,10 @@ class HandoutFiles:
 
 
 def default_name(record: JournalRecord) -> str:
-    return f"freeze-frame-{record.script.get('id', 'session')}-{record.session_id}.html"
+    """The handout's file name, from the record's ids cleaned of anything but a name's
+    characters: a crafted record's `../../x` cannot put the handout outside its folder."""
+    script_id = safe_name(str(record.script.get("id", "")), "session")
+    return f"freeze-frame-{script_id}-{safe_name(record.session_id, 'record')}.html"
 
 
 def write_handout(record: JournalRecord, script: Script, out: Path | None = None) -> HandoutFiles:

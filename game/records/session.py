@@ -21,6 +21,7 @@ from game.records.journal import (
     file_sha256,
     read_journal,
 )
+from game.safetext import safe_name, visible
 from game.story.events import Event
 from game.story.model import Script
 from game.story.runtime import Runtime
@@ -70,18 +71,26 @@ def start_session(
     return Session(runtime, journal, room_mode)
 
 
-def script_path_for(record: JournalRecord, scripts_dir: Path | None = None) -> str:
-    """The scenario file a record was played from, or the same id in `scripts_dir`."""
+def script_path_for(record: JournalRecord, scripts_dir: Path) -> str:
+    """The scenario file a record was played from, found only inside `scripts_dir`.
+
+    A record is a file anyone can edit or e-mail, so its `path` is used only when it lies
+    inside the scenario folder, and otherwise only its id (checked to be a plain id) is
+    looked up there (if it is a plain name): a crafted record cannot make the game load a
+    file from anywhere else.
+    """
+    folder = scripts_dir.resolve()
     recorded = str(record.script.get("path", ""))
-    if recorded and Path(recorded).is_file():
+    if recorded and Path(recorded).resolve().is_relative_to(folder) and Path(recorded).is_file():
         return recorded
-    if scripts_dir is not None:
-        candidate = scripts_dir / f"{record.script.get('id', '')}.yaml"
+    script_id = record.script.get("id")
+    if isinstance(script_id, str) and script_id and safe_name(script_id, "") == script_id:
+        candidate = folder / f"{script_id}.yaml"
         if candidate.is_file():
             return str(candidate)
     raise ResumeError(
-        f"The scenario file for this session ({recorded or record.script.get('id')}) "
-        "cannot be found."
+        f"The scenario file for this session ({visible(recorded or str(script_id))}) "
+        f"cannot be found in {folder}."
     )
 
 

@@ -62,6 +62,12 @@ CATALOGUE: dict[str, Spec] = {
     "FF005": Spec(
         ERROR, "the file is empty", "an empty file", "Copy scripts/example.yaml and change it."
     ),
+    "FF008": Spec(
+        ERROR,
+        "scenario id '{value}' is already used by {other}",
+        "two files with id: tom",
+        "Give each scenario its own id: practice history and records are kept by id.",
+    ),
     # YAML itself.
     "FF101": Spec(
         ERROR,
@@ -168,6 +174,18 @@ CATALOGUE: dict[str, Spec] = {
         "Write a flag name, 'not flag', or a list of those: if: [a, not b].",
     ),
     "FF211": Spec(ERROR, "{what} must not be empty", "options: []", "Add at least one entry."),
+    "FF220": Spec(
+        ERROR,
+        "{what} holds a control character ({char}) that cannot be shown on stage",
+        'says: "One\\0 mistake"',
+        "Remove the escape (\\0, \\e, \\x07...); for a new line, start a new entry in lines:.",
+    ),
+    "FF221": Spec(
+        ERROR,
+        "{what} is {length} characters; the stage cannot show more than {limit}",
+        "a 10,000-character line",
+        "Split it into several lines or options; keep each as short as it can be.",
+    ),
     # References between parts.
     "FF301": Spec(
         ERROR,

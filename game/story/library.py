@@ -12,11 +12,12 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from game.story.criteria import CRITERIA_FILE, find_criteria
-from game.story.errors import Diagnostic, ScriptError
-from game.story.model import Script
+from game.story.errors import Diagnostic, ScriptError, diagnostic
+from game.story.model import Pos, Script
 from game.story.yamlnodes import read_bytes
 
 
@@ -37,6 +38,25 @@ class Entry:
         return not self.errors
 
 
+def yaml_files(folder: str) -> list[str]:
+    """Every name ending .yaml in `folder`, sorted, whatever it is: `validate FOLDER` checks
+    exactly what the picker lists, so a pipe, a folder or a broken link named x.yaml is
+    reported by both instead of being skipped by one."""
+    return sorted(glob.glob(os.path.join(glob.escape(folder), "*.yaml")))
+
+
+def duplicate_ids(found: Iterable[tuple[str, Pos]]) -> list[Diagnostic]:
+    """FF008 at each scenario whose id one earlier in `found` (id, position) already has."""
+    first: dict[str, str] = {}
+    problems = []
+    for script_id, pos in found:
+        if script_id in first:
+            problems.append(diagnostic("FF008", pos, value=script_id, other=first[script_id]))
+        else:
+            first[script_id] = pos.path
+    return problems
+
+
 class ScriptLibrary:
     """Every `*.yaml` scenario in a folder (criteria.yaml is not a scenario), and in any
     `more` folders after it: the user's own scripts beside the shipped ones."""
@@ -50,12 +70,16 @@ class ScriptLibrary:
     def paths(self) -> list[str]:
         paths: list[str] = []
         for folder in self.folders:
-            found = glob.glob(os.path.join(glob.escape(folder), "*.yaml"))
-            paths += sorted(p for p in found if os.path.basename(p) != CRITERIA_FILE)
+            paths += [p for p in yaml_files(folder) if os.path.basename(p) != CRITERIA_FILE]
         return paths
 
     def entries(self) -> list[Entry]:
-        return [self.entry(path) for path in self.paths()]
+        """Every script, in file-name order; a second script with an id already taken is
+        listed as broken (FF008), or practice history would mix the two up."""
+        found = [self.entry(path) for path in self.paths()]
+        playable = [(e.id, Pos(e.path, 1, 1)) for e in found if e.playable]
+        taken = {d.pos.path: d for d in duplicate_ids(playable)}
+        return [replace(e, errors=(taken[e.path],)) if e.path in taken else e for e in found]
 
     def entry(self, path: str) -> Entry:
         script, diags = self._read(path)

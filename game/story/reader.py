@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
+from game.safetext import MAX_TEXT, describe_char, first_control
 from game.story.errors import Diagnostic, closest, diagnostic, did_you_mean, one_of
 from game.story.model import ALWAYS, Condition, Pos
 from game.story.yamlnodes import Document, Mapping, Node, Scalar, Sequence
@@ -140,7 +141,18 @@ class Reader:
             if required:
                 self.wrong_type(node, what, "text")
             return ""
-        return node.value
+        return self.drawable(node, what)
+
+    def drawable(self, node: Scalar, what: str) -> str:
+        """Text the stage can draw: a control character or a huge text is an error here, or
+        it would crash or stall the stage after the script validated clean."""
+        value = node.value
+        char = first_control(value)
+        if char is not None:
+            self.report("FF220", node, what=what, char=describe_char(char))
+        if len(value) > MAX_TEXT:
+            self.report("FF221", node, what=what, length=f"{len(value):,}", limit=f"{MAX_TEXT:,}")
+        return value
 
     def text_list(self, node: Node | None, what: str) -> tuple[str, ...]:
         if node is None:

@@ -17,12 +17,12 @@ Garbage collection is paused while the tree is built (see `game.story.perf`).
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from game.storage import read_regular
 from game.story.errors import Diagnostic, diagnostic, source_lines, with_source
 from game.story.model import Pos
 from game.story.perf import paused_gc
@@ -105,11 +105,8 @@ def read_file(path: str) -> tuple[Document | None, list[Diagnostic]]:
 def read_bytes(path: str) -> tuple[bytes | None, list[Diagnostic]]:
     """The file's bytes (at most one byte over the limit, so the limit can be reported)."""
     where = Pos(path, 1, 1)
-    try:
-        if os.path.isdir(path):
-            return None, [diagnostic("FF001", where, what=path, reason="it is a folder")]
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1), []
+    try:  # only a regular file: a named pipe called x.yaml would block a plain open()
+        return read_regular(path, MAX_BYTES + 1), []
     except OSError as exc:
         reason = (exc.strerror or type(exc).__name__).lower()
         return None, [diagnostic("FF001", where, what=path, reason=reason)]

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from game.records.choices import choice_table, to_csv, write_csv
+from game.safetext import visible
 
 
 def main(argv: list[str]) -> int:
@@ -22,7 +23,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     table = choice_table()
     for warning in table.warnings:
-        print(f"export-csv: warning: {warning}", file=sys.stderr)
+        print(f"export-csv: warning: {visible(warning)}", file=sys.stderr)
     if args.output is None:
         sys.stdout.write(to_csv(table))
         return 0

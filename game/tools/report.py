@@ -12,6 +12,7 @@ from pathlib import Path
 from game.records.journal import JournalError, list_sessions, read_journal, resolve_session
 from game.records.report import default_name, write_handout
 from game.records.session import ResumeError, script_path_for
+from game.safetext import visible
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +33,8 @@ def _list() -> int:
     if not sessions:
         print("No sessions recorded yet.")
     for s in sessions:
-        print(f"{s.session_id}  {s.started[:16]}  {s.room_mode:<11} {s.state:<10} {s.script_title}")
+        line = f"{s.session_id}  {s.started[:16]}  {s.room_mode:<11} {s.state:<10} {s.script_title}"
+        print(visible(line))  # a record's text could hold a terminal escape
     return 0
 
 
@@ -51,10 +53,10 @@ def main(argv: list[str]) -> int:
         out = args.output or Path.cwd() / default_name(record)
         files = write_handout(record, script, out)
     except (JournalError, ResumeError, ScriptError, OSError) as exc:
-        print(f"report: {exc}", file=sys.stderr)
+        print(f"report: {visible(str(exc))}", file=sys.stderr)
         return 1
     for warning in files.warnings:
-        print(f"report: warning: {warning}", file=sys.stderr)
+        print(f"report: warning: {visible(warning)}", file=sys.stderr)
     print(f"Wrote {files.html}")
     if files.png:
         print(f"Wrote {files.png}")

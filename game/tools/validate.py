@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 
+from game.safetext import pictured, visible
 from game.story.criteria import CRITERIA_FILE, PROJECT_SCRIPTS, shared_criteria
 from game.story.errors import Diagnostic, diagnostic, format_diagnostic
+from game.story.library import duplicate_ids, yaml_files
 from game.story.loader import read_script
 from game.story.model import Pos
-
-#: What the game lists as scenarios (game/story/library.py), so validate checks the same files.
-SUFFIX = ".yaml"
 
 
 def script_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
@@ -26,11 +26,7 @@ def script_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     for path in paths:
         if os.path.isdir(path):
-            found = sorted(
-                os.path.join(path, name)
-                for name in os.listdir(path)
-                if name.endswith(SUFFIX) and os.path.isfile(os.path.join(path, name))
-            )
+            found = yaml_files(path)  # each one that is not a readable file is an FF001
             if not found:
                 problems.append(
                     diagnostic(
@@ -46,11 +42,20 @@ def script_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
     return files, problems
 
 
-def check_file(path: str) -> list[Diagnostic]:
-    """Every diagnostic for one file: a criteria file or a scenario script."""
-    if os.path.basename(path) == CRITERIA_FILE:
-        return shared_criteria(path)[1]
-    return read_script(path)[1]
+def check_files(files: list[str]) -> list[Diagnostic]:
+    """Every diagnostic for each file (a criteria file or a scenario script), and FF008
+    where two scenarios checked together share an id, as the picker would find."""
+    diags: list[Diagnostic] = []
+    ids: list[tuple[str, Pos]] = []
+    for path in files:
+        if os.path.basename(path) == CRITERIA_FILE:
+            diags += shared_criteria(path)[1]
+            continue
+        script, found = read_script(path)
+        diags += found
+        if script is not None:
+            ids.append((script.id, script.pos))
+    return diags + duplicate_ids(ids)
 
 
 def report(files: list[str], diags: list[Diagnostic]) -> str:
@@ -60,7 +65,20 @@ def report(files: list[str], diags: list[Diagnostic]) -> str:
     unique.sort(
         key=lambda d: (order.get(d.pos.path, len(order)), d.pos.path, d.pos.line, d.pos.col)
     )
-    return "\n".join(format_diagnostic(d) for d in unique)
+    return "\n".join(format_diagnostic(shown(d)) for d in unique)
+
+
+def shown(d: Diagnostic) -> Diagnostic:
+    """`d` safe to print: a script's escape sequences would otherwise act on the terminal
+    (retitle it, clear it, print a fake "all valid"), so every control character is shown
+    as an escape, or as a control picture in the source line so the caret stays in place."""
+    return replace(
+        d,
+        message=visible(d.message),
+        hint=visible(d.hint),
+        source_line=pictured(d.source_line),
+        pos=replace(d.pos, path=visible(d.pos.path)),
+    )
 
 
 def summary(count: int, diags: list[Diagnostic]) -> str:
@@ -90,8 +108,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     args = parser.parse_args(argv)
     files, diags = script_files(args.paths or [PROJECT_SCRIPTS])
-    for path in files:
-        diags += check_file(path)
+    diags += check_files(files)
     text = report(files, diags)
     if text:
         print(text)

@@ -15,17 +15,20 @@ preview under pytest) errors propagate, so nothing is ever swallowed in a test.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import os
+import signal
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.storage import data_dir, user_scripts_dir
+from game.storage import data_dir, open_regular, user_scripts_dir
 from game.story.library import ScriptLibrary
 
 from .input import Action, Input
@@ -238,7 +241,8 @@ def write_log(details: str) -> Path:
     path = data_dir() / "freeze-frame.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as handle:
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT  # never a pipe: it would block
+        with os.fdopen(open_regular(path, flags), "a", encoding="utf-8") as handle:
             handle.write(details + "\n")
     except OSError:
         log.error(details)
@@ -259,11 +263,51 @@ def run(argv: list[str]) -> int:
         sender.stop()
 
 
+#: The signals that end the game as closing its window does: Ctrl+C, and `kill`'s default.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def stop_signals() -> Iterator[list[int]]:
+    """While the loop runs, Ctrl+C and SIGTERM ask it to stop; yields the signals received.
+
+    SDL installs its own handlers, which turn these signals into a window-close event that
+    only a running frame loop reads, so a game stuck anywhere else could only be killed
+    with SIGKILL. These Python handlers replace them (installed after `pygame.init`). A
+    handler only notes the signal: closing the scenes writes to the session record under
+    its lock, which must not happen in the middle of whatever the frame was doing, so the
+    loop does it between frames. A second signal is not caught: it ends the process.
+    """
+    received: list[int] = []
+
+    def note(signum: int, _frame: object) -> None:
+        received.append(signum)
+        signal.signal(signum, signal.SIG_DFL)
+
+    previous = {signum: signal.signal(signum, note) for signum in STOP_SIGNALS}
+    try:
+        yield received
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def loop(app: App) -> int:
-    """Run frames until the player quits; the real clock lives here and only here."""
+    """Run frames until the player quits or a signal stops the game; returns the exit status.
+
+    The real clock lives here and only here. Stopped by a signal, the game closes every
+    scene as a closed window does (a run's record is closed, resumable) and returns the
+    shell's usual 128 + the signal's number.
+    """
     clock = pygame.time.Clock()
-    while app.running:
-        dt = clock.tick(FPS) / 1000.0
-        app.guarded_frame(min(dt, 0.25))
+    status = 0
+    with stop_signals() as received:
+        while app.running:
+            if received:
+                status = 128 + received[0]
+                app.quit()
+                break
+            dt = clock.tick(FPS) / 1000.0
+            app.guarded_frame(min(dt, 0.25))
     pygame.quit()
-    return 0
+    return status

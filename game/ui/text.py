@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pygame
 
+from game.safetext import drawable
+
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 _FILES = {
     (False, False): "AtkinsonHyperlegible-Regular.ttf",
@@ -77,7 +79,10 @@ class TextRenderer:
 
         With `width`, lines wrap at word boundaries to fit it (and at newlines); `align` then
         places each line ("left", "center", "right"). The result is cached: do not draw on it.
+        Text from files is cleaned first (`game.safetext.drawable`): a NUL would make pygame
+        raise and a huge text would stall or crash SDL_ttf, whatever let it through.
         """
+        text = drawable(text)
         wrap = max(1, width) if width else 0
         key = (size, text, tuple(colour), wrap, bold, italic, align)
         surface = self._cache.get(key)

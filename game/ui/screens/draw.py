@@ -103,8 +103,12 @@ def menu(
     up on the left (`centre` for a row of short buttons).
 
     A locked item keeps its place, greyed and struck through, with its reason in the label.
+    Items outside the surface (a scrolled list's hidden rows) are not drawn at all.
     """
+    on_screen = surface.get_rect()
     for index, (item, rect) in enumerate(zip(items.items, items.rects, strict=False)):
+        if not on_screen.colliderect(rect):
+            continue  # scrolled out of view: a list of 1,000 scripts draws only its rows
         label = item.label if item.enabled or not item.reason else f"{item.label} ({item.reason})"
         button(
             surface,
