@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("game.tools.report", "debrief handout: report SESSION [-o FILE], or report list"),
     "export-csv": ("game.tools.export_csv", "every recorded choice: export-csv [-o FILE]"),
     "xapi": ("game.tools.xapi", "learning records for an LRS: xapi status|setup|send|export"),
+    "smoke": ("game.tools.smoke", "the game headless for a few seconds: smoke [--seconds S]"),
+    "build": ("game.tools.build", "the one-file app that needs no Python: build [--dist DIR]"),
     "bench": ("game.tools.bench", "measure frame times and tools: bench [--json] [--size WxH]"),
 }
 
