@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from game.bench import app as app_bench
-from game.storage import user_scripts_dir
+from game.storage import folders
 from game.tools import build, smoke
 from tests.ui.pilot import Pilot
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_users_own_scripts_are_listed_after_the_shipped_ones() -> None:
-    mine = user_scripts_dir()
+    mine = folders().scripts
     mine.mkdir(parents=True)
     text = (ROOT / "scripts" / "example.yaml").read_text(encoding="utf-8")
     (mine / "my_own.yaml").write_text(text.replace("id: example", "id: my_own", 1), "utf-8")

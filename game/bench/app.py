@@ -17,9 +17,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from game.paths import MAIN
 from game.tools.build import app_path
 
-from .startup import ROOT, child_env
+from .startup import child_env
 
 
 def first_title_frame(command: list[str]) -> float:
@@ -49,7 +50,7 @@ def measure(runs: int, app: Path | None = None) -> dict[str, Any]:
             "built": False,
             "note": f"no one-file app at {app}; `python3 main.py build` makes one (skipped)",
         }
-    python = [sys.executable, str(ROOT / "main.py")]
+    python = [sys.executable, str(MAIN)]
     app_times = [first_title_frame([str(app)]) for _ in range(runs)]
     python_times = [first_title_frame(python) for _ in range(runs)]
     return {

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from game.storage import data_dir, fsync_dir, open_regular, read_regular
+from game.storage import fsync_dir, open_regular, read_regular
 from game.story.events import FORMAT_VERSION, Event
 from game.story.model import Script
 
@@ -42,10 +42,6 @@ TAIL_BYTES = 16_384
 
 class JournalError(ValueError):
     """A file that is not a session record this version can read; the message says why."""
-
-
-def sessions_dir() -> Path:
-    return data_dir() / "sessions"
 
 
 def app_version() -> str:
@@ -162,10 +158,10 @@ class SessionJournal:
         cls,
         script: Script,
         room_mode: str,
-        folder: Path | None = None,
+        folder: Path,
         now: datetime | None = None,
     ) -> SessionJournal:
-        """Start a new record for a run of `script` ("facilitator" or "solo").
+        """Start a new record for a run of `script` ("facilitator" or "solo") in `folder`.
 
         If the data folder cannot be written, the journal comes back with `error` set and
         records nothing: the run itself must still be playable.
@@ -173,7 +169,6 @@ class SessionJournal:
         if room_mode not in ROOM_MODES:
             raise ValueError(f"room mode must be one of {ROOM_MODES}, not {room_mode!r}")
         now = now or datetime.now(UTC)
-        folder = folder or sessions_dir()
         session_id = new_session_id(now)
         path = folder / f"{session_id}{SUFFIX}"
         header = {
@@ -417,9 +412,8 @@ def session_info(path: Path) -> SessionInfo:
     )
 
 
-def list_sessions(folder: Path | None = None) -> list[SessionInfo]:
+def list_sessions(folder: Path) -> list[SessionInfo]:
     """Every readable session record, most recently written first; unreadable ones left alone."""
-    folder = folder or sessions_dir()
     found = []
     for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
         try:
@@ -429,7 +423,7 @@ def list_sessions(folder: Path | None = None) -> list[SessionInfo]:
     return sorted(found, key=lambda s: (s.modified_ns, s.started), reverse=True)
 
 
-def find_unfinished(folder: Path | None = None) -> SessionInfo | None:
+def find_unfinished(folder: Path) -> SessionInfo | None:
     """The newest run that stopped without an ending and was not abandoned: offer "Resume"."""
     return next((s for s in list_sessions(folder) if s.state == "unfinished"), None)
 
@@ -440,8 +434,8 @@ def mark_session(path: Path, state: str) -> None:
     journal.close(state)
 
 
-def resolve_session(ref: str, folder: Path | None = None) -> Path:
-    """A record from a path, a session id, or the unique start of one.
+def resolve_session(ref: str, folder: Path) -> Path:
+    """A record from a path, a session id, or the unique start of one in `folder`.
 
     An id is matched by its plain characters: `?`, `*` and `[0-1]` are not patterns here,
     so a reference never names a record it does not spell out. Anything that exists at
@@ -452,7 +446,6 @@ def resolve_session(ref: str, folder: Path | None = None) -> Path:
         if os.path.lexists(as_path):
             return as_path
         raise JournalError(f"no session {ref!r}: there is no such file")
-    folder = folder or sessions_dir()
     try:
         names = sorted(p.name for p in folder.iterdir() if p.name.endswith(SUFFIX))
     except OSError:

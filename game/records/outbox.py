@@ -34,7 +34,7 @@ from typing import Any
 
 from game.records.journal import JournalError, list_sessions, read_journal
 from game.records.xapi import XAPI_VERSION, LrsSettings, build_statements
-from game.storage import atomic_write_json, data_dir, fsync_dir, load_json
+from game.storage import atomic_write_json, fsync_dir, load_json
 from game.story.errors import ScriptError
 from game.story.loader import load_script
 
@@ -50,10 +50,6 @@ SETTLE = 3.0
 #: An unfinished record written to within this long is a run still on stage: left alone
 #: until it ends (so the sender does no work during play) or goes quiet.
 QUIET = 120.0
-
-
-def xapi_dir() -> Path:
-    return data_dir() / "xapi"
 
 
 class LrsError(Exception):
@@ -78,8 +74,9 @@ class Report:
 class Outbox:
     """Batches of statements on disk, in the order they were made."""
 
-    def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or xapi_dir()
+    def __init__(self, folder: Path) -> None:
+        """`folder`: the data folder's `xapi` (`Folders.xapi`)."""
+        self.folder = folder
         self.batches = self.folder / "outbox"
         self.ledger_path = self.folder / "queued.json"
 
@@ -130,11 +127,12 @@ class Outbox:
     def queue_sessions(
         self,
         settings: LrsSettings,
+        sessions: Path,
         script_folders: Iterable[Path] = (),
-        sessions: Path | None = None,
         now: Callable[[], float] = time.time,
     ) -> Report:
-        """Make statements for every session record that has events not yet queued."""
+        """Make statements for every record in `sessions` with events not yet queued; a
+        record's scenario is the file it names, else the same id in `script_folders`."""
         report = Report()
         ledger, warning = self.ledger()
         if warning:
@@ -292,12 +290,14 @@ class Sender:
     def __init__(
         self,
         settings: LrsSettings,
+        outbox: Outbox,
+        sessions: Path,
         script_folders: Iterable[Path] = (),
-        outbox: Outbox | None = None,
     ) -> None:
         self.settings = settings
+        self.outbox = outbox
+        self.sessions = sessions
         self.script_folders = list(script_folders)
-        self.outbox = outbox or Outbox()
         self.status = "Learning records: not sent (no LRS set up)."
         self._notice: str | None = None
         self._told: str | None = None
@@ -324,7 +324,7 @@ class Sender:
 
     def once(self) -> Report:
         """One pass: make statements for new events, then send if an LRS is set."""
-        report = self.outbox.queue_sessions(self.settings, self.script_folders)
+        report = self.outbox.queue_sessions(self.settings, self.sessions, self.script_folders)
         if not self.settings.configured:
             report.waiting = self.outbox.count()
             self.status = f"Learning records: no LRS set up; {report.waiting} statements kept."

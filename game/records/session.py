@@ -60,13 +60,15 @@ def _chain(
 def start_session(
     script: Script,
     room_mode: str,
+    folder: Path,
     run_mode: RunMode = RunMode.FORUM,
     clock: Clock = lambda: 0.0,
     on_event: Callable[[Event], None] | None = None,
     start: str | None = None,
 ) -> Session:
-    """Open a new record and a runtime writing into it (its start event is already on disk)."""
-    journal = SessionJournal.create(script, room_mode)
+    """Open a new record in `folder` and a runtime writing into it (its start event is
+    already on disk)."""
+    journal = SessionJournal.create(script, room_mode, folder)
     runtime = Runtime(script, run_mode, start, clock, _chain(journal, on_event))
     return Session(runtime, journal, room_mode)
 
@@ -156,10 +158,13 @@ def resume_session(
     return Session(runtime, journal, str(record.header.get("mode", "solo")), warnings)
 
 
-def finish_session(session: Session, now: datetime | None = None) -> str | None:
+def finish_session(
+    session: Session, progress_file: Path, now: datetime | None = None
+) -> str | None:
     """Close the record at an ending, or when the user gives the run up; a solo forum run
-    that reached an ending joins the progress history. (To leave a run resumable, as on a
-    quit that should offer "Resume" next time, call `session.journal.close()` instead.)
+    that reached an ending joins the progress history in `progress_file`. (To leave a run
+    resumable, as on a quit that should offer "Resume" next time, call
+    `session.journal.close()` instead.)
 
     Returns a warning for the user if the progress file had to be recovered, else None.
     """
@@ -170,5 +175,5 @@ def finish_session(session: Session, now: datetime | None = None) -> str | None:
         return None
     ended_at = (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
     return progress.record_run(
-        runtime.script, runtime.result(), session.journal.session_id, ended_at
+        runtime.script, runtime.result(), session.journal.session_id, ended_at, progress_file
     )

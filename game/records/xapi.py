@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from game.records.journal import JournalRecord
-from game.storage import atomic_write_json, config_dir, load_json
+from game.storage import atomic_write_json, load_json
 from game.story.events import (
     Buzzed,
     Chosen,
@@ -106,10 +106,6 @@ class LrsSettings:
         return None
 
 
-def settings_path() -> Path:
-    return config_dir() / "lrs.json"
-
-
 def _check_settings(raw: dict[str, Any]) -> None:
     for name in raw:
         if name in {f.name for f in fields(LrsSettings)} and not isinstance(raw[name], str):
@@ -119,20 +115,20 @@ def _check_settings(raw: dict[str, Any]) -> None:
         raise ValueError("the endpoint must start with https:// (or http://)")
 
 
-def load_lrs_settings() -> tuple[LrsSettings, str | None]:
-    """The saved LRS settings (defaults: no LRS), and a warning if the file was damaged."""
+def load_lrs_settings(path: Path) -> tuple[LrsSettings, str | None]:
+    """The saved LRS settings (`Folders.lrs_settings`; defaults: no LRS), and a warning if
+    the file was damaged."""
     empty: dict[str, Any] = {}
-    raw, warning = load_json(settings_path(), empty, _check_settings)
+    raw, warning = load_json(path, empty, _check_settings)
     known = {f.name for f in fields(LrsSettings)}
     values = {k: v.strip() for k, v in raw.items() if k in known and k != "password"}
     settings = LrsSettings(**values, password=str(raw.get("password", "")))
     return settings, warning
 
 
-def save_lrs_settings(settings: LrsSettings) -> None:
+def save_lrs_settings(settings: LrsSettings, path: Path) -> None:
     """Atomically, owner-only (the temporary file is made 0600 and renamed into place)."""
     _check_settings(asdict(settings))
-    path = settings_path()
     atomic_write_json(path, asdict(settings))
     if os.name == "posix":
         os.chmod(path, 0o600)

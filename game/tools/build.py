@@ -24,7 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from game.paths import FONTS, MAIN, ROOT, SCRIPTS
+
 NAME = "FreezeFrame"
 #: Imported somewhere in the game's code but never by the app: only by `test`, or not at all.
 LEFT_OUT = ("pytest", "_pytest", "hypothesis", "ralph", "fastapi", "pydantic", "uvicorn",
@@ -39,7 +40,7 @@ def app_path(dist: Path | None = None) -> Path:
 def pyinstaller_args(dist: Path, work: Path) -> list[str]:
     sep = os.pathsep  # PyInstaller's SOURCE{sep}DEST for data files
     args = [
-        str(ROOT / "main.py"),
+        str(MAIN),
         "--onefile",
         "--name", NAME,
         "--noconfirm",
@@ -48,8 +49,8 @@ def pyinstaller_args(dist: Path, work: Path) -> list[str]:
         "--workpath", str(work),
         "--specpath", str(work),
         "--collect-submodules", "game",
-        "--add-data", f"{ROOT / 'scripts'}{sep}scripts",
-        "--add-data", f"{ROOT / 'assets' / 'fonts'}{sep}assets/fonts",
+        "--add-data", f"{SCRIPTS}{sep}scripts",
+        "--add-data", f"{FONTS}{sep}{FONTS.relative_to(ROOT).as_posix()}",
     ]  # fmt: skip
     for module in LEFT_OUT:
         args += ["--exclude-module", module]

@@ -18,29 +18,34 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from game import paths
 from game.records.journal import JournalError, list_sessions, read_journal, resolve_session
 from game.records.outbox import LrsClient, Outbox, script_path
-from game.records.xapi import build_statements, load_lrs_settings, save_lrs_settings, settings_path
-from game.storage import atomic_write_text, user_scripts_dir
+from game.records.xapi import LrsSettings, build_statements, load_lrs_settings, save_lrs_settings
+from game.storage import Folders, atomic_write_text, folders
 from game.story.errors import ScriptError
 from game.story.loader import load_script
 
-ROOT = Path(__file__).resolve().parents[2]
 SETTABLE = ("endpoint", "username", "home_page", "room_account", "learner_account", "activity_base")
 
 
-def script_folders() -> list[Path]:
+def script_folders(where: Folders) -> list[Path]:
     """The shipped scenarios, then the user's own (a record names its script by path first)."""
-    return [ROOT / "scripts", user_scripts_dir()]
+    return [paths.SCRIPTS, where.scripts]
 
 
-def _status() -> int:
-    settings, warning = load_lrs_settings()
+def _settings(where: Folders) -> LrsSettings:
+    settings, warning = load_lrs_settings(where.lrs_settings)
     if warning:
         print(f"xapi: warning: {warning}", file=sys.stderr)
-    outbox = Outbox()
-    where = settings.where() if settings.configured else "nowhere (no LRS set up)"
-    print(f"Statements go to: {where}")
+    return settings
+
+
+def _status(where: Folders) -> int:
+    settings = _settings(where)
+    outbox = Outbox(where.xapi)
+    lrs = settings.where() if settings.configured else "nowhere (no LRS set up)"
+    print(f"Statements go to: {lrs}")
     if settings.configured:
         password = "set" if settings.password else "not set"
         print(f"User name: {settings.username or '(none)'}; password: {password}")
@@ -48,14 +53,12 @@ def _status() -> int:
     learner = settings.learner_account or "(none: solo practice is not sent)"
     print(f"Solo learner's account: {learner}")
     print(f"Waiting in the outbox: {outbox.count()} statements ({outbox.batches})")
-    print(f"Settings file: {settings_path()}")
+    print(f"Settings file: {where.lrs_settings}")
     return 0
 
 
-def _setup(args: argparse.Namespace) -> int:
-    settings, warning = load_lrs_settings()
-    if warning:
-        print(f"xapi: warning: {warning}", file=sys.stderr)
+def _setup(args: argparse.Namespace, where: Folders) -> int:
+    settings = _settings(where)
     changes = {name: getattr(args, name) for name in SETTABLE if getattr(args, name) is not None}
     settings = replace(settings, **changes)
     if args.password_stdin:
@@ -63,23 +66,23 @@ def _setup(args: argparse.Namespace) -> int:
     elif args.username and sys.stdin.isatty():
         settings = replace(settings, password=getpass.getpass("LRS password (not shown): "))
     try:
-        save_lrs_settings(settings)
+        save_lrs_settings(settings, where.lrs_settings)
     except ValueError as exc:
         print(f"xapi setup: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"xapi setup: cannot write {settings_path()}: {exc.strerror}", file=sys.stderr)
+        print(f"xapi setup: cannot write {where.lrs_settings}: {exc.strerror}", file=sys.stderr)
         return 1
-    print(f"Saved to {settings_path()} (readable by you only).")
+    print(f"Saved to {where.lrs_settings} (readable by you only).")
     return 0
 
 
-def _send() -> int:
-    settings, warning = load_lrs_settings()
-    if warning:
-        print(f"xapi: warning: {warning}", file=sys.stderr)
-    outbox = Outbox()
-    queued = outbox.queue_sessions(settings, script_folders(), now=lambda: float("inf"))
+def _send(where: Folders) -> int:
+    settings = _settings(where)
+    outbox = Outbox(where.xapi)
+    queued = outbox.queue_sessions(
+        settings, where.sessions, script_folders(where), now=lambda: float("inf")
+    )
     for line in queued.warnings:
         print(f"xapi send: {line}", file=sys.stderr)
     if not settings.configured:
@@ -98,24 +101,22 @@ def _send() -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
-    settings, warning = load_lrs_settings()
-    if warning:
-        print(f"xapi: warning: {warning}", file=sys.stderr)
+def _export(args: argparse.Namespace, where: Folders) -> int:
+    settings = _settings(where)
     try:
-        paths = (
-            [resolve_session(ref) for ref in args.sessions]
+        chosen = (
+            [resolve_session(ref, where.sessions) for ref in args.sessions]
             if args.sessions
-            else [info.path for info in reversed(list_sessions())]
+            else [info.path for info in reversed(list_sessions(where.sessions))]
         )
     except JournalError as exc:
         print(f"xapi export: {exc}", file=sys.stderr)
         return 2
     statements = []
-    for path in paths:
+    for path in chosen:
         try:
             record = read_journal(path)
-            script = load_script(script_path(record.script, script_folders()))
+            script = load_script(script_path(record.script, script_folders(where)))
         except (JournalError, ScriptError, OSError) as exc:
             print(f"xapi export: {path.stem}: left out ({exc})", file=sys.stderr)
             continue
@@ -128,7 +129,7 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"xapi export: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return 1
-    print(f"Wrote {len(statements)} statements from {len(paths)} sessions to {args.output}")
+    print(f"Wrote {len(statements)} statements from {len(chosen)} sessions to {args.output}")
     return 0
 
 
@@ -153,13 +154,14 @@ def main(argv: list[str]) -> int:
     export.add_argument("-o", "--output", type=Path, required=True, help="the JSON file to write")
     export.add_argument("sessions", nargs="*", help="session ids or files (default: all)")
     args = parser.parse_args(argv)
+    where = folders()
     if args.command == "status":
-        return _status()
+        return _status(where)
     if args.command == "setup":
-        return _setup(args)
+        return _setup(args, where)
     if args.command == "send":
-        return _send()
-    return _export(args)
+        return _send(where)
+    return _export(args, where)
 
 
 if __name__ == "__main__":

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.records.outbox import Sender
+from game.records.outbox import Outbox, Sender
 from game.records.xapi import load_lrs_settings
-from game.storage import user_scripts_dir
 
 if TYPE_CHECKING:
     from .app import App
@@ -20,10 +19,12 @@ if TYPE_CHECKING:
 
 def start_sender(app: App) -> Sender:
     """Start sending learning records for this game; `stop` it when the game closes."""
-    settings, warning = load_lrs_settings()
+    where = app.folders
+    settings, warning = load_lrs_settings(where.lrs_settings)
     if warning:
         app.notice = warning
-    sender = Sender(settings, [app.scripts_dir, user_scripts_dir()]).start()
+    folders = [app.scripts_dir, where.scripts]
+    sender = Sender(settings, Outbox(where.xapi), where.sessions, folders).start()
     app.sender = sender
 
     def watch(_dt: float) -> None:

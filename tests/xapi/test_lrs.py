@@ -15,7 +15,7 @@ from game.records.journal import read_journal
 from game.records.outbox import LrsClient, Outbox, Sender, backoff
 from game.records.session import replay_record
 from game.records.xapi import VERBS, LrsSettings, build_statements, registration
-from game.storage import atomic_write_json
+from game.storage import atomic_write_json, folders
 from game.story.loader import load_script
 from tests.records.helpers import recorded_run
 from tests.story.factory import forum_script
@@ -30,7 +30,7 @@ EXAMPLE = ROOT / "scripts" / "example.yaml"
 
 
 def _settle(outbox: Outbox, lrs: LrsSettings) -> None:
-    report = outbox.queue_sessions(lrs, [ROOT / "scripts"], now=lambda: 1e12)
+    report = outbox.queue_sessions(lrs, folders().sessions, [ROOT / "scripts"], now=lambda: 1e12)
     assert report.queued > 0, report.warnings
     sent = outbox.send(LrsClient(lrs))
     assert sent.problem is None and sent.waiting == 0 and outbox.pending() == []
@@ -54,7 +54,7 @@ def test_a_run_played_through_the_game_reaches_ralph_and_rebuilds(
     session = pilot.top.session
     record = read_journal(session.journal.path)
 
-    _settle(Outbox(), lrs)
+    _settle(Outbox(folders().xapi), lrs)
     stored = ralph.statements(registration(record.session_id))
     assert len({s["id"] for s in stored}) == len(stored) > 2
     for statement in stored:
@@ -77,7 +77,7 @@ def test_every_kind_of_event_reaches_ralph_and_sending_again_stores_nothing_new(
     script = forum_script()
     record = recorded_run(script)  # missed, buzz, hot-seat, rewind, tally, redirect, choice
     statements = build_statements(record, lrs, script).statements
-    outbox = Outbox()
+    outbox = Outbox(folders().xapi)
     outbox.add(record.session_id, -1, statements)
     assert outbox.send(LrsClient(lrs)).sent == len(statements)
     stored = ralph.statements(registration(record.session_id))
@@ -94,7 +94,7 @@ def test_every_kind_of_event_reaches_ralph_and_sending_again_stores_nothing_new(
 
 def _queued(lrs: LrsSettings) -> Outbox:
     record = recorded_run(forum_script())
-    outbox = Outbox()
+    outbox = Outbox(folders().xapi)
     outbox.add(record.session_id, -1, build_statements(record, lrs, forum_script()).statements)
     return outbox
 
@@ -171,12 +171,12 @@ def test_a_refused_connection_keeps_the_outbox(lrs: LrsSettings) -> None:
 def test_the_sender_tells_the_user_once_then_gets_through(ralph: Ralph, lrs: LrsSettings) -> None:
     outbox = _queued(lrs)
     waiting = outbox.count()
-    bad = Sender(replace(lrs, password="wrong"), outbox=outbox)
+    bad = Sender(replace(lrs, password="wrong"), outbox, folders().sessions)
     first = bad.once()
     assert first.problem and bad.take_notice() == first.problem
     assert bad.once().problem == first.problem and bad.take_notice() is None, "told once"
     assert "waiting" in bad.status and str(waiting) in bad.status
-    good = Sender(lrs, outbox=outbox)
+    good = Sender(lrs, outbox, folders().sessions)
     assert good.once().sent == waiting and good.take_notice() is None
     assert "none waiting" in good.status
 
@@ -184,7 +184,7 @@ def test_the_sender_tells_the_user_once_then_gets_through(ralph: Ralph, lrs: Lrs
 def test_with_no_lrs_nothing_is_sent_and_everything_is_kept(tmp_path: Path) -> None:
     record = recorded_run(forum_script())
     del record
-    sender = Sender(LrsSettings())
+    sender = Sender(LrsSettings(), Outbox(folders().xapi), folders().sessions)
     report = sender.once()
     assert report.sent == 0 and report.problem is None
     assert "no LRS set up" in sender.status

@@ -17,6 +17,7 @@ from game.records.journal import read_journal
 from game.records.outbox import Outbox
 from game.records.session import finish_session, start_session
 from game.records.xapi import LrsSettings, build_statements, registration, save_lrs_settings
+from game.storage import folders
 from game.story.loader import load_script
 from game.story.views import Phase
 from game.tools import xapi as xapi_tool
@@ -30,13 +31,13 @@ EXAMPLE = ROOT / "scripts" / "example.yaml"
 
 def played(seed: int, room: str = "facilitator") -> Path:
     """A whole run of the example, recorded as the game records it; its record's path."""
-    session = start_session(load_script(str(EXAMPLE)), room, clock=Clock())
+    session = start_session(load_script(str(EXAMPLE)), room, folders().sessions, clock=Clock())
     rng = random.Random(seed)
     for _ in range(2000):
         if session.runtime.phase is Phase.ENDED:
             break
         random_step(session.runtime, rng)
-    finish_session(session)
+    finish_session(session, folders().progress)
     return session.journal.path
 
 
@@ -58,7 +59,7 @@ def stored_ids(ralph: Ralph, paths: list[Path]) -> list[str]:
 def test_killing_the_game_mid_send_loses_and_duplicates_nothing(
     ralph: Ralph, lrs: LrsSettings, ff_home: Path
 ) -> None:
-    save_lrs_settings(lrs)
+    save_lrs_settings(lrs, folders().lrs_settings)
     paths = [played(seed) for seed in range(8)]
     wanted = expected_ids(paths, lrs)
     lrs_file = ralph.folder / "fs" / "fs_lrs.jsonl"
@@ -76,10 +77,10 @@ def test_killing_the_game_mid_send_loses_and_duplicates_nothing(
     game.wait(30)
     sent_before_kill = lines() - before
     assert 0 < sent_before_kill < len(wanted), "killed while sending, not before or after"
-    assert Outbox().pending(), "what was not confirmed is still in the outbox"
+    assert Outbox(folders().xapi).pending(), "what was not confirmed is still in the outbox"
 
     assert xapi_tool.main(["send"]) == 0  # the next start (or `xapi send`) sends the rest
-    assert Outbox().pending() == []
+    assert Outbox(folders().xapi).pending() == []
     assert stored_ids(ralph, paths) == wanted, "every statement once: none lost, none twice"
 
 
@@ -90,9 +91,9 @@ def test_send_with_no_lrs_keeps_everything_then_sends_it_once_one_is_set(
     assert xapi_tool.main(["send"]) == 0
     out = capsys.readouterr()
     assert "nothing was sent" in out.out and "no learner account" in out.err
-    kept = Outbox().count()
+    kept = Outbox(folders().xapi).count()
     assert kept == len(expected_ids(paths[:1], lrs)), "the room's run kept, the solo one not made"
-    save_lrs_settings(lrs)
+    save_lrs_settings(lrs, folders().lrs_settings)
     assert xapi_tool.main(["send"]) == 0
     assert f"Sent {kept} statements" in capsys.readouterr().out
     assert stored_ids(ralph, paths[:1]) == expected_ids(paths[:1], lrs)
@@ -103,7 +104,7 @@ def test_send_with_no_lrs_keeps_everything_then_sends_it_once_one_is_set(
 def test_export_writes_the_chosen_sessions_as_valid_statements(
     lrs: LrsSettings, tmp_path: Path
 ) -> None:
-    save_lrs_settings(lrs)
+    save_lrs_settings(lrs, folders().lrs_settings)
     first, _not_chosen, third = played(3), played(4), played(5)
     out = tmp_path / "statements.json"
     chosen = [read_journal(p).session_id for p in (first, third)]
@@ -113,7 +114,7 @@ def test_export_writes_the_chosen_sessions_as_valid_statements(
     assert {s["context"]["registration"] for s in statements} == {registration(c) for c in chosen}
     for statement in statements:
         BaseXapiStatement.model_validate(statement)
-    assert Outbox().pending() == [], "an export sends nothing and queues nothing"
+    assert Outbox(folders().xapi).pending() == [], "an export sends nothing and queues nothing"
 
 
 def test_setup_keeps_the_password_out_of_sight(capsys, monkeypatch, ff_home: Path) -> None:

@@ -10,6 +10,7 @@ from ralph.models.xapi.base.statements import BaseXapiStatement
 
 from game.records.session import finish_session, start_session
 from game.records.xapi import VERBS, LrsSettings, build_statements, registration, statement_id
+from game.storage import folders
 from game.story.events import Redirected
 from game.story.views import Phase
 from tests.records.helpers import Clock, recorded_run
@@ -115,13 +116,13 @@ def test_an_abandoned_run_says_so_and_typed_text_survives_as_data() -> None:
     script = replace(
         script, interventions={"search": replace(search, options=(odd, *search.options[1:]))}
     )
-    session = start_session(script, "facilitator", clock=Clock())
+    session = start_session(script, "facilitator", folders().sessions, clock=Clock())
     rt = session.runtime
     rt.advance()
     rt.buzz()
     rt.redirect(0)
     assert rt.phase is not Phase.ENDED
-    finish_session(session)
+    finish_session(session, folders().progress)
     from game.records.journal import read_journal
 
     record = read_journal(session.journal.path)

@@ -287,7 +287,7 @@ class StageScene(Scene):
         if self.session is None:
             return
         if self.rt.phase is Phase.ENDED:
-            finish_session(self.session)
+            finish_session(self.session, self.app.folders.progress)
         else:
             self.session.journal.close()
 

@@ -35,7 +35,7 @@ class TitleScene(MenuScene):
         #: Shown once: a damaged settings file, a recovered error, a resume that failed.
         self.message = self.app.notice or getattr(self, "message", "")
         self.app.notice = None
-        self.unfinished = find_unfinished()
+        self.unfinished = find_unfinished(self.app.folders.sessions)
         items = []
         if self.unfinished is not None:
             items.append(Item(resume_label(self.unfinished), "resume"))
