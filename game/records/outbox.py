@@ -351,6 +351,9 @@ class Sender:
             except OSError as exc:  # the data folder itself failed: say so, keep trying
                 report = Report(problem=f"Learning records cannot be kept ({exc.strerror}).")
                 self.status = report.problem or ""
+            except Exception as exc:  # a bug must not end the sending for the whole session
+                report = Report(problem=f"Learning records: an unexpected error ({exc!r}).")
+                self.status = report.problem or ""
             failures = failures + 1 if report.problem else 0
             self._wake.wait(backoff(failures))
             self._wake.clear()

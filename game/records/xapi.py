@@ -89,8 +89,10 @@ class LrsSettings:
         return bool(self.endpoint.strip())
 
     def where(self) -> str:
-        """The LRS's host, for messages: never the credentials."""
-        return urlsplit(self.endpoint).netloc or self.endpoint
+        """The LRS's host (and port), for messages: never credentials, even in the URL."""
+        parts = urlsplit(self.endpoint)
+        host = parts.hostname or "the address set"
+        return f"{host}:{parts.port}" if parts.port else host
 
     def statements_url(self) -> str:
         return self.endpoint.rstrip("/") + "/statements"

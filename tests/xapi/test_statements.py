@@ -175,3 +175,9 @@ def test_the_rooms_own_words_are_the_response_of_an_interaction_of_their_own() -
     assert answered["object"]["definition"]["interactionType"] == "fill-in"
     ext = answered["result"]["extensions"]
     assert ext["urn:freeze-frame:extension/closest-option"] == f"option-{event.data.option + 1}"
+
+
+def test_messages_name_the_lrs_by_its_host_never_by_credentials_in_its_address() -> None:
+    settings = LrsSettings(endpoint="https://me:pa55@lrs.example.nhs.uk:8443/xAPI/")
+    assert settings.where() == "lrs.example.nhs.uk:8443"
+    assert LrsSettings(endpoint="https://lrs.example.nhs.uk/xAPI/").where() == "lrs.example.nhs.uk"
