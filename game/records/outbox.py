@@ -25,18 +25,17 @@ import contextlib
 import json
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.records.journal import JournalError, list_sessions, read_journal
 from game.records.xapi import XAPI_VERSION, LrsSettings, build_statements
 from game.storage import atomic_write_json, fsync_dir, load_json
-from game.story.errors import ScriptError
-from game.story.loader import load_script
+
+if TYPE_CHECKING:
+    import urllib.error
 
 #: Statements per POST: small enough for any LRS's request limit, few enough requests.
 BATCH = 50
@@ -45,8 +44,6 @@ TIMEOUT = 15.0
 BACKOFF_FIRST, BACKOFF_MAX = 5.0, 600.0
 #: How often the game's sender looks for new or changed session records.
 SCAN_EVERY = 15.0
-#: The sender's first look waits this long: the title comes up first, uncontended.
-SETTLE = 3.0
 #: An unfinished record written to within this long is a run still on stage: left alone
 #: until it ends (so the sender does no work during play) or goes quiet.
 QUIET = 120.0
@@ -133,6 +130,11 @@ class Outbox:
     ) -> Report:
         """Make statements for every record in `sessions` with events not yet queued; a
         record's scenario is the file it names, else the same id in `script_folders`."""
+        # Imported here, in the sender's thread: the game starts it before the title, and
+        # the title must come up without the YAML loader's import time (see README).
+        from game.story.errors import ScriptError
+        from game.story.loader import load_script
+
         report = Report()
         ledger, warning = self.ledger()
         if warning:
@@ -224,6 +226,9 @@ class LrsClient:
 
     def post(self, statements: list[dict[str, Any]]) -> None:
         """Raises LrsError (with a sentence for the user) unless the LRS stored them all."""
+        import urllib.error
+        import urllib.request
+
         where = self.settings.where()
         request = urllib.request.Request(
             self.settings.statements_url(),
@@ -316,7 +321,12 @@ class Sender:
         """Stop after the attempt in progress (at most `wait` seconds: the game is closing)."""
         self._stopping = True
         self._wake.set()
-        self._thread.join(wait)
+        if self._thread.is_alive():
+            self._thread.join(wait)
+
+    def tell(self, notice: str) -> None:
+        """Something for the user that is not the LRS's (a damaged settings file)."""
+        self._notice = notice
 
     def take_notice(self) -> str | None:
         notice, self._notice = self._notice, None
@@ -344,7 +354,6 @@ class Sender:
 
     def _run(self) -> None:
         failures = 0
-        self._wake.wait(SETTLE)
         while not self._stopping:
             try:
                 report = self.once()

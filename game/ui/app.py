@@ -42,9 +42,8 @@ from .text import TextRenderer
 from .theme import Theme, make_theme
 
 if TYPE_CHECKING:
-    from game.records.outbox import Sender
-
     from .art.stage import StageArt
+    from .learning_records import SenderLink
 
 SCRIPTS_DIR = paths.SCRIPTS
 WINDOW_TITLE = "Freeze Frame: forum theatre for managers"
@@ -88,8 +87,8 @@ class App:
         self.now = 0.0
         self.running = True
         self.debug = False
-        #: The learning records' background sender (`learning_records.start_sender`), if any.
-        self.sender: Sender | None = None
+        #: The learning records' background sender (`learning_records.SenderLink`), if any.
+        self.sender: SenderLink | None = None
         #: Called with `dt` every frame before the top scene's update, whatever is on top
         #: (the author preview's file watch, which must notice a save under a menu too).
         self.watchers: list[Callable[[float], None]] = []
@@ -253,11 +252,11 @@ def write_log(details: str, path: Path) -> Path:
 
 def run(argv: list[str]) -> int:
     """`python3 main.py`: the game, from the title screen."""
-    from .learning_records import start_sender
+    from .learning_records import SenderLink
     from .screens.title import TitleScene
 
     app = App()
-    sender = start_sender(app)
+    sender = app.sender = SenderLink(app)
     app.start(TitleScene(app))
     try:
         return loop(app)
