@@ -415,10 +415,9 @@ def criterion_results(record: JournalRecord, script: Script) -> dict[str, dict[s
     for c in result.criteria:
         out[c.id] = {
             "name": c.name,
-            "total": c.value,
-            "worst": c.worst,
-            "best": c.best,
-            "scaled": round(c.fraction, 4),
+            "score": round(c.score, 4),  # 0: always the worst alternative, 1: the best
+            "moments": c.moments,  # moments that tested it (0: it was not tested)
+            "points": c.points,  # the raw total of the choices' scores
         }
     return out
 

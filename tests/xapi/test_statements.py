@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import pytest
 from ralph.models.xapi.base.statements import BaseXapiStatement
 
-from game.records.session import finish_session, start_session
+from game.records.session import finish_session, replay_record, start_session
 from game.records.xapi import VERBS, LrsSettings, build_statements, registration, statement_id
 from game.storage import folders
 from game.story.events import Redirected
@@ -67,9 +67,13 @@ def test_the_completed_statement_has_the_ending_and_every_criterion() -> None:
     assert ending["ending"] == result["response"] == record.events[-1].data.ending
     criteria = result["extensions"]["urn:freeze-frame:extension/criteria"]
     assert set(criteria) == set(script.criteria)
+    result_now = replay_record(record, script).result()
+    assert criteria == {
+        c.id: {"name": c.name, "score": round(c.score, 4), "moments": c.moments, "points": c.points}
+        for c in result_now.criteria
+    }, "the game's own measure, as the debrief shows it"
     for value in criteria.values():
-        assert value["worst"] <= value["total"] <= value["best"]
-        assert 0 <= value["scaled"] <= 1
+        assert 0 <= value["score"] <= 1
 
 
 def test_the_same_record_always_gives_the_same_statements() -> None:
