@@ -128,13 +128,20 @@ class SettingsScene(MenuScene):
         """Two columns, read down the left and on down the right (Up/Down follow that order;
         Left/Right change the value): a dozen rows at a readable size fit at 1024x576."""
         lay = self.app.layout
-        # The learning records' status (two lines at most) sits between the menu and the keys.
-        reserve = lay.small_size * (3 if status(self.app) is None else 7)
+        # The learning records' status, if any, sits between the menu and the keys.
+        reserve = lay.small_size * 3
+        records = status(self.app)
+        if records is not None:
+            shown = self.app.text.render(
+                records, lay.small_size, self.app.theme.text, width=lay.safe_rect.w
+            )
+            reserve += shown.get_height() + lay.gap
+        # Under the heading as drawn: with large text it is taller than the header strip.
+        top = max(
+            lay.header_rect.bottom, lay.header_rect.y + self.app.text.line_height(lay.title_size)
+        )
         area = pygame.Rect(
-            lay.safe_rect.x,
-            lay.header_rect.bottom + lay.gap,
-            lay.safe_rect.w,
-            lay.safe_rect.bottom - lay.header_rect.bottom - reserve,
+            lay.safe_rect.x, top + lay.gap, lay.safe_rect.w, lay.safe_rect.bottom - top - reserve
         )
         focus = self.menu.focus
         self.menu = Menu(self._items(), digits=False, focus=focus)
