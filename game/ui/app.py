@@ -24,7 +24,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -36,6 +36,7 @@ from .input import Action, Input
 from .keymap import Act
 from .layout import Layout
 from .scene_stack import Scene, SceneStack
+from .screens import registry
 from .settings import Settings, clamp_size, load_settings, save_settings
 from .sound import Sounds
 from .speech import Speech
@@ -243,8 +244,6 @@ class App:
             self.recover(traceback.format_exc())
 
     def recover(self, details: str) -> None:
-        from .screens.title import TitleScene
-
         where = write_log(details, self.folders.log)
         self.notice = (
             "Something went wrong, so you are back at the title. Your run was kept and can be "
@@ -255,10 +254,27 @@ class App:
         except Exception:
             log.exception("closing scenes after an error")
             self.stack.scenes.clear()
-        self.stack.push(TitleScene(self))
+        self.push("title")
 
-    def start(self, scene: Scene) -> None:
+    # ----- screens by name (see `screens/registry.py`) -----------------------------------
+
+    def push(self, name: str, *args: Any, **kwargs: Any) -> Scene:
+        """Open the screen called `name` over the current one."""
+        scene = registry.make(self, name, *args, **kwargs)
+        self.stack.push(scene)
+        return scene
+
+    def replace(self, name: str, *args: Any, **kwargs: Any) -> Scene:
+        """Swap the top screen for the one called `name`."""
+        scene = registry.make(self, name, *args, **kwargs)
+        self.stack.replace(scene)
+        return scene
+
+    def start(self, name: str, *args: Any, **kwargs: Any) -> Scene:
+        """Close every screen and start again from the one called `name`."""
+        scene = registry.make(self, name, *args, **kwargs)
         self.stack.reset(scene)
+        return scene
 
     def quit(self) -> None:
         """Close every scene (each saves what it holds), then stop the loop."""
@@ -282,11 +298,10 @@ def write_log(details: str, path: Path) -> Path:
 def run(argv: list[str]) -> int:
     """`python3 main.py`: the game, from the title screen."""
     from .learning_records import SenderLink
-    from .screens.title import TitleScene
 
     app = App()
     sender = app.sender = SenderLink(app)
-    app.start(TitleScene(app))
+    app.start("title")
     try:
         return loop(app)
     finally:
@@ -327,11 +342,15 @@ def loop(app: App) -> int:
 
     The real clock lives here and only here. Stopped by a signal, the game closes every
     scene as a closed window does (a run's record is closed, resumable) and returns the
-    shell's usual 128 + the signal's number.
+    shell's usual 128 + the signal's number. Once the first picture is up, every screen's
+    module is imported (`registry.preload`), between two frames: the title appears sooner,
+    and no later frame waits for an import.
     """
     clock = pygame.time.Clock()
     status = 0
     with stop_signals() as received:
+        app.guarded_frame(0.0)
+        registry.preload()
         while app.running:
             if received:
                 status = 128 + received[0]
