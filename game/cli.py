@@ -33,6 +33,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "xapi": ("game.tools.xapi", "learning records for an LRS: xapi status|setup|send|export"),
     "smoke": ("game.tools.smoke", "the game headless for a few seconds: smoke [--seconds S]"),
     "build": ("game.tools.build", "the one-file app that needs no Python: build [--dist DIR]"),
+    "translate": (
+        "game.tools.translate",
+        "make or update a scenario's translation file: translate SCRIPT LANGUAGE",
+    ),
     "bench": ("game.tools.bench", "measure frame times and tools: bench [--json] [--size WxH]"),
 }
 

@@ -81,7 +81,7 @@ class App:
         self.notice: str | None = settings_warning
         self.scripts_dir = Path(scripts_dir)
         #: Parses each script once per content; the picker, resume and preview share it.
-        self.library = ScriptLibrary(str(self.scripts_dir), str(self.folders.scripts))
+        self.library = ScriptLibrary(str(self.scripts_dir), more=(str(self.folders.scripts),))
         self.strict = strict
         #: False for screenshots and golden images: text appears whole, nothing moves.
         self.animate = animate

@@ -79,6 +79,11 @@ class Pilot:
         self.post(pygame.MOUSEBUTTONUP, pos=pos, button=button, touch=False)
         self.step(frames)
 
+    def wheel(self, y: int, frames: int = 1) -> None:
+        """Turn the mouse wheel: y > 0 scrolls up, y < 0 down, as SDL reports it."""
+        self.post(pygame.MOUSEWHEEL, x=0, y=y, flipped=False, touch=False)
+        self.step(frames)
+
     def click_label(self, text: str, frames: int = 1) -> None:
         """Click the centre of the top scene's control whose label contains `text`."""
         rect = self.control(text)
@@ -156,6 +161,12 @@ class Player:
     def pick(self, menu, index: int) -> None:
         """Choose item `index` of `menu` (a `Menu` on the top scene) with this device."""
         if self.device == "mouse":
+            # An item below (or above) the fold is scrolled to with the wheel, as a user would.
+            for _ in range(len(menu.items)):
+                shown = [i for i, r in enumerate(menu.rects) if r.w]
+                if index in shown or not shown:
+                    break
+                self.p.wheel(-1 if index > max(shown) else 1)
             rect = menu.rects[index]
             assert rect.w, f"item {index} is not on screen"
             self.p.click(rect.center)
