@@ -53,4 +53,5 @@ def test_the_app_carries_the_scenarios_the_fonts_and_every_command() -> None:
     assert any(d.endswith("scripts") for d in data)
     assert any(d.replace("\\", "/").endswith("assets/fonts") for d in data)
     assert args[args.index("--collect-submodules") + 1] == "game"
+    assert args[args.index("--collect-data") + 1] == "game", "its translations (game/locale)"
     assert "pytest" in args and "ralph" in args, "test-only packages are left out"

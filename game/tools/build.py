@@ -2,7 +2,8 @@
 
 PyInstaller (pinned in the `build` extra; installed into the project's environment on first
 use) freezes `main.py`, every module of `game` (commands are imported by name, so they are
-collected explicitly), the shipped scenarios and the fonts into one executable for the
+collected explicitly) and its data (the interface's translations), the shipped scenarios
+(with their translations) and the fonts into one executable for the
 platform it runs on: `dist/FreezeFrame` on Linux and macOS, `dist/FreezeFrame.exe` on
 Windows. A one-file app unpacks itself into a temporary folder each time it starts and
 removes it on exit, so nothing the user makes is kept inside it: records, settings,
@@ -49,6 +50,7 @@ def pyinstaller_args(dist: Path, work: Path) -> list[str]:
         "--workpath", str(work),
         "--specpath", str(work),
         "--collect-submodules", "game",
+        "--collect-data", "game",  # the interface's translations (game/locale)
         "--add-data", f"{SCRIPTS}{sep}scripts",
         "--add-data", f"{FONTS}{sep}{FONTS.relative_to(ROOT).as_posix()}",
     ]  # fmt: skip

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pygame
 
-    from game.bench.drive import Driver
+    from game.ui.pilot import Pilot
 
 #: At most this long, whatever is asked: it is a smoke test, not a session.
 MAX_SECONDS = 60.0
@@ -54,11 +54,11 @@ def main(argv: list[str]) -> int:
 def _run(seconds: float, first_frame: bool) -> int:
     import pygame
 
-    from game.bench.drive import Driver, start_forum
+    from game.bench.drive import new_driver, start_forum
     from game.ui.keymap import Act
     from game.ui.screens.stage import StageScene
 
-    driver = Driver((1280, 720))
+    driver = new_driver((1280, 720))
     driver.app.frame(0.0, [])
     if first_frame:
         print(time.monotonic(), flush=True)
@@ -89,10 +89,11 @@ def _run(seconds: float, first_frame: bool) -> int:
     return 0
 
 
-def _frames_for(driver: Driver, seconds: float, clock: pygame.time.Clock, enter: bool) -> int:
+def _frames_for(driver: Pilot, seconds: float, clock: pygame.time.Clock, enter: bool) -> int:
     """Real frames at up to 60 a second for `seconds` (and at least MIN_FRAMES, within
     MAX_SECONDS); on stage, Enter every half second."""
     from game.ui.keymap import Act
+    from game.ui.pilot import KEY_FOR
 
     frames = 0
     start = time.monotonic()
@@ -101,7 +102,7 @@ def _frames_for(driver: Driver, seconds: float, clock: pygame.time.Clock, enter:
         time.monotonic() < end or frames < MIN_FRAMES
     ) and time.monotonic() - start < MAX_SECONDS:
         if enter and frames % ENTER_EVERY == ENTER_EVERY - 1 and driver.name == "stage":
-            driver.post(Act.CONFIRM)
+            driver.post_key(KEY_FOR[Act.CONFIRM])
         driver.app.frame(clock.tick(FPS) / 1000.0)
         frames += 1
     return frames
