@@ -1,8 +1,8 @@
 """`python3 main.py build [--dist DIR]`: the one-file app, for laptops without Python.
 
 PyInstaller (pinned in the `build` extra; installed into the project's environment on first
-use) freezes `main.py`, every module of `game` (commands are imported by name, so they are
-collected explicitly) and its data (the interface's translations), the shipped scenarios
+use) freezes `main.py`, every module of `game` (commands and screens are imported by name,
+so each is named to it) and its data (the interface's translations), the shipped scenarios
 (with their translations) and the fonts into one executable for the
 platform it runs on: `dist/FreezeFrame` on Linux and macOS, `dist/FreezeFrame.exe` on
 Windows. A one-file app unpacks itself into a temporary folder each time it starts and
@@ -49,14 +49,26 @@ def pyinstaller_args(dist: Path, work: Path) -> list[str]:
         "--distpath", str(dist),
         "--workpath", str(work),
         "--specpath", str(work),
-        "--collect-submodules", "game",
         "--collect-data", "game",  # the interface's translations (game/locale)
         "--add-data", f"{SCRIPTS}{sep}scripts",
         "--add-data", f"{FONTS}{sep}{FONTS.relative_to(ROOT).as_posix()}",
     ]  # fmt: skip
+    for module in game_modules():
+        args += ["--hidden-import", module]
     for module in LEFT_OUT:
         args += ["--exclude-module", module]
     return args
+
+
+def game_modules() -> list[str]:
+    """Every module under game/, from the files themselves: commands and screens are imported
+    by name, which PyInstaller cannot follow, and some folders are namespace packages (no
+    __init__.py), which its `--collect-submodules` passes over."""
+    package = ROOT / "game"
+    return sorted(
+        ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        for path in package.rglob("*.py")
+    )
 
 
 def ensure_pyinstaller() -> bool:
