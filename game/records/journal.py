@@ -142,12 +142,18 @@ class SessionJournal:
                 self._stop(exc)
 
     def _stop(self, exc: Exception) -> None:
-        """Stop recording (never the game) and say why; the host shows `error`."""
-        self.error = (
-            f"The session record could not be written ({getattr(exc, 'strerror', None) or exc}); "
-            "this run will not be resumable or exported."
-        )
+        """Stop recording (never the game) and say why; the host shows `error`.
+
+        The first cause is kept: the background fsync and the frame's own write can fail
+        together, and the second sees only the file the first closed ("I/O operation on
+        closed file"), which would hide the real reason (a full disk) from the user."""
         with self._lock:
+            if self.error is None:
+                reason = getattr(exc, "strerror", None) or exc
+                self.error = (
+                    f"The session record could not be written ({reason}); "
+                    "this run will not be resumable or exported."
+                )
             if self._handle is not None:
                 with contextlib.suppress(OSError):
                     self._handle.close()
