@@ -33,6 +33,7 @@ from game.i18n import set_language
 from game.storage import Folders, open_regular
 from game.story.library import ScriptLibrary
 
+from .cache import return_freed_pictures
 from .input import Action, Input
 from .keymap import Act
 from .layout import Layout
@@ -69,6 +70,7 @@ class App:
         persist: bool = True,
         folders: Folders | None = None,
     ) -> None:
+        return_freed_pictures()
         pygame.init()
         #: Where the user's files go: worked out once, here or by whoever made the app.
         self.folders = folders or storage.folders()

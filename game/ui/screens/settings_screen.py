@@ -13,7 +13,7 @@ from typing import Any
 import pygame
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from ..settings import (
     FONTS,
     READING_SPEEDS,
@@ -197,5 +197,7 @@ class SettingsScene(MenuScene):
         draw.hint(
             surface,
             self.app,
-            "Up/Down: choose.  Left/Right or Enter: change.  Esc: back.  Saved as you go.",
+            f"{key_name(Act.UP)}/{key_name(Act.DOWN)}: choose.  {key_name(Act.LEFT)}/"
+            f"{key_name(Act.RIGHT)} or {key_name(Act.CONFIRM)}: change.  {key_name(Act.PAUSE)}:"
+            " back.  Saved as you go.",
         )
