@@ -479,6 +479,19 @@ class Runtime:
                 found.append(Moment(index, pos.beat, pos.line, name, line.says))
         return found
 
+    def passed(self) -> Moment | None:
+        """At a freeze with nothing to redirect: the latest intervention point of this
+        attempt that nobody stopped (too late even for a late buzz), to rewind straight to."""
+        if self.phase is not Phase.FROZEN or self.offer is not None:
+            return None
+        missed = set(self.position.missed)
+        for moment in reversed(self.moments()):
+            pos = self.trail[moment.index]
+            line = self._line_at(pos)
+            if pos.act is None and line is not None and line.intervention in missed:
+                return moment
+        return None
+
     def rewind(self, moment: int) -> None:
         """Go back to an earlier moment and try another way; the record keeps both attempts.
         From an ending, the scene is frozen at that moment, as after any rewind."""

@@ -119,3 +119,21 @@ def test_screenshots_of_the_own_idea_pages() -> None:
         pilot.do(Act.CONFIRM)
         pilot.screenshot(SHOTS / f"own-words-on-stage-{size[0]}x{size[1]}.png")
         assert pilot.stage.view.line.says.startswith("Jo, are you alright?")
+
+
+def test_a_buzz_past_the_window_offers_the_moment_that_passed() -> None:
+    for size in ((1920, 1080), (1024, 576)):
+        pilot = on_stage(size=size)
+        pilot.do(Act.CONFIRM)  # the telling-off: an intervention point
+        pilot.do(Act.CONFIRM)
+        pilot.do(Act.CONFIRM)
+        pilot.do(Act.CONFIRM)  # well past it: too late for a late redirect
+        pilot.do(Act.BUZZ)
+        assert pilot.name == "freeze" and pilot.stage.view.redirect is None
+        passed = pilot.stage.passed()
+        assert passed is not None and passed.text.startswith("That's the third time")
+        pilot.screenshot(SHOTS / f"late-buzz-passed-{size[0]}x{size[1]}.png")
+        pilot.do(Act.BACK)  # one key: straight back to that moment
+        assert pilot.name == "freeze" and pilot.stage.rt.attempt == 2
+        redirect = pilot.stage.view.redirect
+        assert redirect is not None and redirect.id == "public_telling_off"

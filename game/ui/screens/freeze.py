@@ -122,6 +122,8 @@ class FreezeHost(Protocol):
 
     def moments(self) -> list[Moment]: ...
 
+    def passed(self) -> Moment | None: ...
+
     def tally_of(self, index: int) -> int | None: ...
 
     def add_tally(self, index: int, delta: int) -> None: ...
@@ -248,6 +250,10 @@ class FreezeMenu(FreezePage):
         )
 
     def handle(self, action: Action) -> None:
+        passed = self.stage.passed()
+        if action.act is Act.BACK and passed is not None:
+            self.done(Rewind(passed.index))  # straight back to the moment that passed
+            return
         if action.act in (Act.PAUSE, Act.BACK):
             return  # the root has nowhere to go back to
         if action.act is Act.ADVANCE:
@@ -269,9 +275,15 @@ class FreezeMenu(FreezePage):
     def draw(self, surface: pygame.Surface) -> None:
         """This menu over the frozen stage. Drawn only when `picture` changes (the app keeps
         the screen as it is otherwise), so the menu's panels cost nothing while it is held."""
+        passed = self.stage.passed()
         lead = self.note or (
             self.room_prompt() if not self.stage.solo else "What would you like to do?"
         )
+        if passed is not None and not self.note:
+            lead = (
+                f"The moment has passed: {passed.speaker_name}: \u201c{shorten(passed.text, 60)}"
+                f"\u201d. {key_name(Act.BACK)}: rewind straight to it."
+            )
         keys = f"{choice_keys(4)}, arrows and {key_name(Act.CONFIRM)}, or click."
         self.draw_panel(surface, lead, f"{keys}  {key_name(Act.ADVANCE)} resumes.")
 

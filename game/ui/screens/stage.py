@@ -301,6 +301,10 @@ class StageScene(Scene):
         """The earlier moments of this attempt, oldest first (for the rewind page)."""
         return self.rt.moments()
 
+    def passed(self) -> Moment | None:
+        """A buzz too late even for a late redirect: the intervention point that passed."""
+        return self.rt.passed() if "rewind" in self.view.allowed else None
+
     def after_choice(self, result: ChoiceResult) -> None:
         self.app.sound.play(CHOICE)
         self.refresh()
