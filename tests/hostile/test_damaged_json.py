@@ -16,9 +16,8 @@ from game.story.loader import load_script
 from game.tools import export_csv, report
 from game.ui.app import App
 from game.ui.keymap import Act
-from game.ui.screens.picker import PickerScene
 from game.ui.screens.title import TitleScene
-from game.ui.settings import load_settings, settings_path
+from game.ui.settings import Settings, load_settings, settings_path
 from tests.ui.pilot import Pilot, Player
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,6 +46,7 @@ def aside(path: Path) -> list[Path]:
 def test_hostile_settings_are_moved_aside_and_the_game_starts(name: str) -> None:
     write(settings_path(), HOSTILE[name])
     settings, warning = load_settings()
+    assert settings == Settings()
     assert warning and "could not be used" in warning
     assert aside(settings_path()) and not settings_path().exists()
     write(settings_path(), HOSTILE[name])
