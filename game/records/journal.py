@@ -35,6 +35,8 @@ FORMAT = "freeze-frame-session"
 #: versions move together. Format 1 records are still read (`Event.from_json` upgrades them).
 VERSION = FORMAT_VERSION
 SUFFIX = ".jsonl"
+#: The name of a record whose writing stopped (a full disk): listed, never resumed.
+CUT_SUFFIX = ".cut" + SUFFIX
 ROOM_MODES = ("facilitator", "solo")
 #: How much of a journal's end `list_sessions` reads to learn its state.
 TAIL_BYTES = 16_384
@@ -160,16 +162,32 @@ class SessionJournal:
                 self._stop(exc)
 
     def _stop(self, exc: Exception) -> None:
-        """Stop recording (never the game) and say why; the host shows `error`."""
-        self.error = (
-            f"The session record could not be written ({getattr(exc, 'strerror', None) or exc}); "
-            "this run will not be resumable or exported."
-        )
+        """Stop recording (never the game), mark the record as cut, and say why in words
+        the host shows at once (`error`): what is kept, and what is not.
+
+        The mark is the file's name, `<id>.cut.jsonl`: a rename needs no free space, where
+        a closing line could not be written on a full disk. Without it the record would
+        read as a run stopped mid-scene and be offered for Resume, though the run went on.
+        """
         with self._lock:
-            if self._handle is not None:
-                with contextlib.suppress(OSError):
-                    self._handle.close()
-                self._handle = None
+            if self._handle is None:
+                return
+            with contextlib.suppress(OSError):
+                self._handle.close()
+            self._handle = None
+            cut = self.path.with_name(f"{self.session_id}{CUT_SUFFIX}")
+            try:
+                os.replace(self.path, cut)
+            except OSError:
+                pass  # a read-only disk: the record stays as it is, complete up to here
+            else:
+                self.path = cut
+        reason = getattr(exc, "strerror", None) or exc
+        self.error = (
+            f"The session record stopped after {self._seq} events: the disk refused to write "
+            f"({reason}). The run plays on, but nothing from now on is kept: it cannot be "
+            "resumed, and a handout would cover only what came before."
+        )
 
     @classmethod
     def create(
@@ -284,7 +302,9 @@ class JournalRecord:
     path: Path
     header: dict[str, Any]
     numbered: list[tuple[int, Event]]
-    state: str  # "unfinished" (no ending, no mark: resumable), "finished" or "abandoned"
+    #: "unfinished" (no ending, no mark: resumable), "finished", "abandoned", or "cut" (the
+    #: disk refused to write mid-run: the record stops early and is never resumed)
+    state: str
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -400,6 +420,12 @@ def read_journal(path: str | os.PathLike[str]) -> JournalRecord:
             f"{path.name}: the last event was cut short when the session stopped "
             f"and was skipped; the {len(numbered)} events before it are kept."
         )
+    state = _cut_or(path, state)
+    if state == "cut":
+        warnings.append(
+            f"{path.name}: the disk refused to write during this run, so its record stops "
+            f"after {len(numbered)} events; what happened next was not recorded."
+        )
     return JournalRecord(path, header, numbered, state, warnings)
 
 
@@ -434,6 +460,11 @@ def _tail_state(path: Path, size: int, version: int) -> str:
     return "unfinished" if size > TAIL_BYTES else "empty"
 
 
+def _cut_or(path: Path, state: str) -> str:
+    """ "cut" for a record whose writing stopped before the run ended (see `_stop`)."""
+    return "cut" if state in ("unfinished", "empty") and path.name.endswith(CUT_SUFFIX) else state
+
+
 def session_info(path: Path) -> SessionInfo:
     """Header and state from the first line and the end of the file only."""
     with os.fdopen(open_regular(path), "rb") as handle:
@@ -451,7 +482,7 @@ def session_info(path: Path) -> SessionInfo:
         script_title=str(script.get("title", "")),
         room_mode=str(header.get("mode", "")),
         started=str(header.get("started", "")),
-        state=_tail_state(path, size, header["version"]),
+        state=_cut_or(path, _tail_state(path, size, header["version"])),
         modified_ns=modified,
     )
 

@@ -161,7 +161,9 @@ def finish_session(session: Session, now: datetime | None = None) -> str | None:
     that reached an ending joins the progress history. (To leave a run resumable, as on a
     quit that should offer "Resume" next time, call `session.journal.close()` instead.)
 
-    Returns a warning for the user if the progress file had to be recovered, else None.
+    Returns a warning for the user if the progress file had to be recovered or could not
+    be written (a full or read-only disk: the run is over either way, and the debrief must
+    still show), else None.
     """
     runtime = session.runtime
     ended = runtime.phase is Phase.ENDED
@@ -169,6 +171,12 @@ def finish_session(session: Session, now: datetime | None = None) -> str | None:
     if not ended or session.room_mode != "solo" or runtime.mode is not RunMode.FORUM:
         return None
     ended_at = (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
-    return progress.record_run(
-        runtime.script, runtime.result(), session.journal.session_id, ended_at
-    )
+    try:
+        return progress.record_run(
+            runtime.script, runtime.result(), session.journal.session_id, ended_at
+        )
+    except OSError as exc:
+        return (
+            f"Your practice history could not be saved ({exc.strerror or exc}), so this run "
+            "is not in it."
+        )

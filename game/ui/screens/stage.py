@@ -76,6 +76,8 @@ class StageScene(Scene):
         self.skip_rect = pygame.Rect(0, 0, 0, 0)
         #: Said once over the stage until the next action (e.g. "the script changed since").
         self.notice = ""
+        #: The record's error once it has been put up, so it is said once, at once.
+        self._told: str | None = None
         self.refresh()
 
     # ----- state ------------------------------------------------------------------------
@@ -291,9 +293,18 @@ class StageScene(Scene):
         else:
             self.session.journal.close()
 
+    def tell_record_error(self) -> None:
+        """A full or read-only disk stops the record, never the run: say so on the frame it
+        happens, in words that say what is and is not kept (the journal's `error`)."""
+        error = self.session.journal.error if self.session is not None else None
+        if error and error != self._told:
+            self._told = error
+            self.notice = error
+
     # ----- time -------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
+        self.tell_record_error()
         # Not in the frame that brought the line on: that one has a new set to compose.
         if self._line_frames and "buzz" in self.view.allowed:
             self.prefreeze()
