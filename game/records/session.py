@@ -165,10 +165,24 @@ def finish_session(session: Session, now: datetime | None = None) -> str | None:
     be written (a full or read-only disk: the run is over either way, and the debrief must
     still show), else None.
     """
+    session.journal.close("finished" if session.runtime.phase is Phase.ENDED else "abandoned")
+    return record_progress(session, now)
+
+
+def record_progress(session: Session, now: datetime | None = None) -> str | None:
+    """Add a solo forum run that has reached its ending to the progress history; a warning
+    for the user if the file was recovered or could not be written, else None.
+
+    Called as soon as the ending is on screen, not only when the player leaves it: a run
+    killed on its ending screen reads as finished in its record, so it must already be in
+    the history. Calling it again for the same session changes nothing (`record_run`).
+    """
     runtime = session.runtime
-    ended = runtime.phase is Phase.ENDED
-    session.journal.close("finished" if ended else "abandoned")
-    if not ended or session.room_mode != "solo" or runtime.mode is not RunMode.FORUM:
+    if (
+        runtime.phase is not Phase.ENDED
+        or session.room_mode != "solo"
+        or runtime.mode is not RunMode.FORUM
+    ):
         return None
     ended_at = (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
     try:

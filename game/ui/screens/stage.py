@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.records.session import Session, finish_session
+from game.records.session import Session, finish_session, record_progress
 from game.story import flow
 from game.story.runtime import Runtime
 from game.story.views import ChoiceResult, Phase, RunMode, StageView
@@ -78,6 +78,7 @@ class StageScene(Scene):
         self.notice = ""
         #: The record's error once it has been put up, so it is said once, at once.
         self._told: str | None = None
+        self._progress_kept = False  # a solo run's ending is in the practice history
         self.refresh()
 
     # ----- state ------------------------------------------------------------------------
@@ -301,10 +302,21 @@ class StageScene(Scene):
             self._told = error
             self.notice = error
 
+    def keep_progress(self) -> None:
+        """Once the ending is on screen, a solo run joins the practice history at once: a
+        run killed on this screen is finished in its record, and must be in the history."""
+        if self._progress_kept or self.session is None or self.rt.phase is not Phase.ENDED:
+            return
+        self._progress_kept = True
+        warning = record_progress(self.session)
+        if warning:
+            self.notice = warning
+
     # ----- time -------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
         self.tell_record_error()
+        self.keep_progress()
         # Not in the frame that brought the line on: that one has a new set to compose.
         if self._line_frames and "buzz" in self.view.allowed:
             self.prefreeze()
