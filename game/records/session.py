@@ -99,6 +99,19 @@ def _shape(e: Event) -> tuple[int, str, str, str, int, int]:
     return (e.step, e.action, e.kind, e.beat, e.line, e.attempt)
 
 
+def _damage(record: JournalRecord) -> str:
+    """Why a replay would fail if events are missing from the middle of the record (a
+    damaged line): the record's fault, not an edited scenario. '' when none are missing."""
+    seqs = [seq for seq, _ in record.numbered]
+    gap = next((i for i, seq in enumerate(seqs) if seq != i), None)
+    if gap is None:
+        return ""
+    return (
+        f"This session's record is damaged: event {gap} and after are missing or "
+        "unreadable, so the run cannot be replayed exactly as it went."
+    )
+
+
 def replay_record(record: JournalRecord, script: Script) -> Runtime:
     """Rebuild the runtime a record describes, keeping the recorded events and their times.
 
@@ -109,17 +122,19 @@ def replay_record(record: JournalRecord, script: Script) -> Runtime:
     beyond `len(record.events)` and write them to the record.
     """
     recorded = record.events
+    damage = _damage(record)
     try:
         runtime = Runtime.replay(script, recorded)
     except (ValueError, KeyError, IndexError, RuntimeError) as exc:
         raise ResumeError(
-            f"This session cannot be replayed on the scenario as it is now: {exc}"
+            damage or f"This session cannot be replayed on the scenario as it is now: {exc}"
         ) from exc
     replayed = runtime.events
     done = replayed[: len(recorded)]
     if [_shape(e) for e in done] != [_shape(e) for e in recorded]:
         raise ResumeError(
-            "The scenario has been edited since this session, and the story no longer "
+            damage
+            or "The scenario has been edited since this session, and the story no longer "
             "goes the way it went then."
         )
     last = recorded[-1].t if recorded else 0.0
