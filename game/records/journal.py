@@ -229,7 +229,10 @@ class SessionJournal:
             handle = open(path, "xb")  # noqa: SIM115 - held open for the run, closed in close()
         except OSError as exc:  # a read-only or missing data folder: play on, unrecorded
             journal = cls(path, None, session_id, 0)
-            journal.error = f"No session record can be kept in {folder} ({exc.strerror or exc})."
+            journal.error = (
+                f"No session record can be kept in {folder} ({exc.strerror or exc}). The run "
+                "plays on, but it cannot be resumed or made into a handout."
+            )
             return journal
         journal = cls(path, handle, session_id, 0)
         journal._write(header)

@@ -413,7 +413,12 @@ class StageScene(Scene):
     def _banner(self, surface: pygame.Surface, text: str) -> None:
         """A strip across the foot of the cast band: hints the player should not miss."""
         app, lay, theme = self.app, self.app.layout, self.app.theme
-        img = app.text.render(text, lay.body_size, theme.accent_text, bold=True)
+        # Wrapped, centred lines: a notice about the record can run to three lines.
+        width = lay.safe_rect.w - lay.padding * 2
+        img = app.text.render(
+            text, lay.body_size, theme.accent_text, width=width, bold=True, align="center"
+        )
+        img = img.subsurface(0, 0, min(img.get_width(), width), img.get_height())
         rect = img.get_rect(midbottom=(lay.width // 2, lay.label_rect.y - lay.gap))
         pygame.draw.rect(
             surface,
