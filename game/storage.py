@@ -15,7 +15,8 @@ blocking and checks what it opened before anything reads from it.
 
 Folders come from platformdirs so they follow each platform's conventions; the
 `FREEZE_FRAME_HOME` environment variable puts everything under one folder instead, which
-is what tests, CI and portable installs want. No pygame here.
+is what tests, CI and portable installs want. It is read in one place (`folders()`), once,
+where the program starts. No pygame here.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ import os
 import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -40,33 +42,51 @@ HOME_ENV = "FREEZE_FRAME_HOME"
 T = TypeVar("T")
 
 
-def _home() -> Path | None:
-    value = os.environ.get(HOME_ENV, "").strip()
-    return Path(value).expanduser() if value else None
+@dataclass(frozen=True)
+class Folders:
+    """Where this run of the program keeps the user's files.
+
+    Worked out once, where the program starts (`folders()`), and passed to the code that
+    reads and writes records, progress, settings and handouts, so nothing deeper reads the
+    environment and a test or a tool can point any of it anywhere.
+    """
+
+    data: Path  # session records, progress, the error log
+    config: Path  # settings
+    handouts: Path  # where the debrief's Export button puts handouts
+
+    @property
+    def sessions(self) -> Path:
+        return self.data / "sessions"
+
+    @property
+    def progress(self) -> Path:
+        return self.data / "progress.json"
+
+    @property
+    def log(self) -> Path:
+        return self.data / "freeze-frame.log"
+
+    @property
+    def settings(self) -> Path:
+        return self.config / "settings.json"
 
 
-def data_dir() -> Path:
-    """Session records and progress: the user's data folder (not created here)."""
-    home = _home()
-    if home is not None:
-        return home / "data"
-    return platformdirs.user_data_path(APP_NAME, appauthor=False)
+def folders(environ: Mapping[str, str] = os.environ) -> Folders:
+    """The folders: everything under `FREEZE_FRAME_HOME` if it is set, else the platform's own.
 
-
-def config_dir() -> Path:
-    """Settings: the user's config folder (not created here)."""
-    home = _home()
-    if home is not None:
-        return home / "config"
-    return platformdirs.user_config_path(APP_NAME, appauthor=False)
-
-
-def handouts_dir() -> Path:
-    """Where the debrief's Export button puts handouts: somewhere a facilitator will look."""
-    home = _home()
-    if home is not None:
-        return home / "handouts"
-    return platformdirs.user_documents_path() / "Freeze Frame handouts"
+    Call this at the program's edge (the game's start, a tool's `main`) and pass the result
+    in; none of the folders is created here.
+    """
+    value = environ.get(HOME_ENV, "").strip()
+    if value:
+        home = Path(value).expanduser()
+        return Folders(home / "data", home / "config", home / "handouts")
+    return Folders(
+        data=platformdirs.user_data_path(APP_NAME, appauthor=False),
+        config=platformdirs.user_config_path(APP_NAME, appauthor=False),
+        handouts=platformdirs.user_documents_path() / "Freeze Frame handouts",
+    )
 
 
 class NotRegularFile(OSError):

@@ -16,10 +16,11 @@ import subprocess
 import sys
 import tempfile
 
+from game import paths
 from game.ui.keymap import CHOOSES
 
 from .drive import Driver, back_to_title, play_to_debrief, start_forum
-from .startup import ROOT, child_env
+from .startup import child_env
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
@@ -93,7 +94,7 @@ def measure_fresh(size: tuple[int, int], rounds: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="ff-bench-") as home:
         done = subprocess.run(
             [sys.executable, "-m", "game.bench.memory", f"{size[0]}x{size[1]}", str(rounds)],
-            cwd=ROOT,
+            cwd=paths.ROOT,
             env=child_env(home),
             capture_output=True,
             text=True,

@@ -17,9 +17,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from game import paths
 
 #: What the child runs: `main.py` with a one-frame loop in place of the real one.
 CHILD = """\
@@ -56,12 +55,12 @@ def child_env(home: str) -> dict[str, str]:
 
 def first_frame_seconds(scene: bool) -> float:
     """One fresh process: seconds from spawn to its first flipped frame."""
-    code = CHILD.format(scene=scene, main=str(ROOT / "main.py"))
+    code = CHILD.format(scene=scene, main=str(paths.MAIN))
     with tempfile.TemporaryDirectory(prefix="ff-bench-") as home:
         start = time.monotonic()
         done = subprocess.run(
             [sys.executable, "-c", code],
-            cwd=ROOT,
+            cwd=paths.ROOT,
             env=child_env(home),
             capture_output=True,
             text=True,

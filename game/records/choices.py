@@ -107,8 +107,8 @@ def _rows(record: JournalRecord, criteria: list[str]) -> list[list[Cell]]:
     return rows
 
 
-def choice_table(folder: Path | None = None) -> Table:
-    """Rows for every session in the sessions folder, oldest session first."""
+def choice_table(folder: Path) -> Table:
+    """Rows for every session in the sessions folder `folder`, oldest session first."""
     records, warnings = [], []
     for info in reversed(list_sessions(folder)):
         try:

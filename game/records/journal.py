@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from game.storage import data_dir, fsync_dir, move_aside, open_regular, parse_json, read_regular
+from game.storage import fsync_dir, move_aside, open_regular, parse_json, read_regular
 from game.story.events import FORMAT_VERSION, Event
 from game.story.model import Script
 
@@ -48,10 +48,6 @@ class JournalError(ValueError):
 
 class NewerRecord(JournalError):
     """A record in a format newer than this version reads: left alone for the newer game."""
-
-
-def sessions_dir() -> Path:
-    return data_dir() / "sessions"
 
 
 def app_version() -> str:
@@ -194,10 +190,10 @@ class SessionJournal:
         cls,
         script: Script,
         room_mode: str,
-        folder: Path | None = None,
+        folder: Path,
         now: datetime | None = None,
     ) -> SessionJournal:
-        """Start a new record for a run of `script` ("facilitator" or "solo").
+        """Start a new record for a run of `script` ("facilitator" or "solo") in `folder`.
 
         If the data folder cannot be written, the journal comes back with `error` set and
         records nothing: the run itself must still be playable.
@@ -205,7 +201,6 @@ class SessionJournal:
         if room_mode not in ROOM_MODES:
             raise ValueError(f"room mode must be one of {ROOM_MODES}, not {room_mode!r}")
         now = now or datetime.now(UTC)
-        folder = folder or sessions_dir()
         session_id = new_session_id(now)
         path = folder / f"{session_id}{SUFFIX}"
         header = {
@@ -490,13 +485,13 @@ def session_info(path: Path) -> SessionInfo:
     )
 
 
-def list_sessions(folder: Path | None = None) -> list[SessionInfo]:
+def list_sessions(folder: Path) -> list[SessionInfo]:
     """Every readable session record, most recently written first (see `scan_sessions`)."""
     return scan_sessions(folder)[0]
 
 
 def scan_sessions(
-    folder: Path | None = None, set_aside: bool = False
+    folder: Path, set_aside: bool = False
 ) -> tuple[list[SessionInfo], list[str]]:
     """Every readable record, most recently written first, and a sentence for each file
     named like a record that cannot be listed, so none vanishes without a word.
@@ -505,7 +500,6 @@ def scan_sessions(
     header that does not read) is moved aside as `<name>.corrupt-<time>` and the sentence
     says where; one in a newer format, or one that cannot be opened, is left where it is.
     """
-    folder = folder or sessions_dir()
     found, problems = [], []
     try:
         paths = sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
@@ -526,7 +520,7 @@ def scan_sessions(
     return found, problems
 
 
-def find_unfinished(folder: Path | None = None) -> SessionInfo | None:
+def find_unfinished(folder: Path) -> SessionInfo | None:
     """The newest run that stopped without an ending and was not abandoned: offer "Resume"."""
     return next((s for s in list_sessions(folder) if s.state == "unfinished"), None)
 
@@ -537,8 +531,8 @@ def mark_session(path: Path, state: str) -> None:
     journal.close(state)
 
 
-def resolve_session(ref: str, folder: Path | None = None) -> Path:
-    """A record from a path, a session id, or the unique start of one.
+def resolve_session(ref: str, folder: Path) -> Path:
+    """A record from a path, a session id, or the unique start of one in `folder`.
 
     An id is matched by its plain characters: `?`, `*` and `[0-1]` are not patterns here,
     so a reference never names a record it does not spell out. Anything that exists at
@@ -549,7 +543,6 @@ def resolve_session(ref: str, folder: Path | None = None) -> Path:
         if os.path.lexists(as_path):
             return as_path
         raise JournalError(f"no session {ref!r}: there is no such file")
-    folder = folder or sessions_dir()
     try:
         names = sorted(p.name for p in folder.iterdir() if p.name.endswith(SUFFIX))
     except OSError:

@@ -13,16 +13,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.storage import atomic_write_json, data_dir, load_json
+from game.storage import atomic_write_json, load_json
 from game.story.model import Script
 from game.story.views import RunResult
 
 FORMAT = "freeze-frame-progress"
 VERSION = 1
-
-
-def progress_path() -> Path:
-    return data_dir() / "progress.json"
 
 
 def empty() -> dict[str, Any]:
@@ -72,9 +68,9 @@ def _criterion_ok(c: Any) -> bool:
     )
 
 
-def load_progress(path: Path | None = None) -> tuple[dict[str, Any], str | None]:
+def load_progress(path: Path) -> tuple[dict[str, Any], str | None]:
     """The whole history, and a warning for the user if the file had to be set aside."""
-    return load_json(path or progress_path(), empty(), _check)
+    return load_json(path, empty(), _check)
 
 
 def record_run(
@@ -82,10 +78,9 @@ def record_run(
     result: RunResult,
     session_id: str,
     date: str,
-    path: Path | None = None,
+    path: Path,
 ) -> str | None:
-    """Add one finished solo run (once per session, however often it is called)."""
-    path = path or progress_path()
+    """Add one finished solo run to the progress file `path` (once per session)."""
     data, warning = load_progress(path)
     entry = data["scenarios"].setdefault(script.id, {"title": script.title, "runs": []})
     entry["title"] = script.title

@@ -8,6 +8,7 @@ people in the room can reach it. A PNG of the chart is written beside it for sli
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
@@ -17,7 +18,7 @@ from game.records import chart as charts
 from game.records.journal import JournalRecord
 from game.records.session import replay_record
 from game.safetext import safe_name
-from game.storage import atomic_write_text, handouts_dir
+from game.storage import atomic_write_text
 from game.story.events import (
     Buzzed,
     Chosen,
@@ -326,24 +327,31 @@ def default_name(record: JournalRecord) -> str:
     return f"freeze-frame-{script_id}-{safe_name(record.session_id, 'record')}.html"
 
 
-def write_handout(record: JournalRecord, script: Script, out: Path | None = None) -> HandoutFiles:
-    """Write the HTML handout (and `<name>-chart.png` beside it); also the Export button's call.
+#: Draws a chart into a picture file. The records never draw: the caller brings this (the
+#: game and the report tool pass `game.ui.chart_png.save_png`), so they need no pygame.
+ChartWriter = Callable[[charts.Chart, Path], None]
 
-    `record` comes from `read_journal`; `out` defaults to the handouts folder. Raises
-    ResumeError if the record does not replay on this script, OSError if it cannot write.
+
+def write_handout(
+    record: JournalRecord, script: Script, out: Path, save_chart: ChartWriter | None
+) -> HandoutFiles:
+    """Write the HTML handout `out` and, given a chart writer, `<name>-chart.png` beside it;
+    also the Export button's call.
+
+    `record` comes from `read_journal`. Raises ResumeError if the record does not replay on
+    this script, OSError if the handout cannot be written (a chart that cannot be is a
+    warning: the handout stands without it).
     """
     runtime = replay_record(record, script)
     result = runtime.result()
-    out = out or handouts_dir() / default_name(record)
     atomic_write_text(out, render_html(record, script, result))
     warnings = list(record.warnings)
+    if save_chart is None:
+        return HandoutFiles(out, None, warnings)
     png = out.with_name(f"{out.stem}-chart.png")
+    chart = charts.layout(result.criteria, f"{script.title}: this run against the best")
     try:
-        from game.ui.chart_png import save_png
-    except ImportError as exc:  # pygame missing: the handout still stands without the PNG
-        return HandoutFiles(out, None, [*warnings, f"No chart picture: {exc}"])
-    try:
-        save_png(charts.layout(result.criteria, f"{script.title}: this run against the best"), png)
+        save_chart(chart, png)
     except (OSError, RuntimeError) as exc:
         warnings.append(f"The chart picture could not be written: {exc}")
         with_png = None

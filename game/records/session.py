@@ -60,13 +60,15 @@ def _chain(
 def start_session(
     script: Script,
     room_mode: str,
+    folder: Path,
     run_mode: RunMode = RunMode.FORUM,
     clock: Clock = lambda: 0.0,
     on_event: Callable[[Event], None] | None = None,
     start: str | None = None,
 ) -> Session:
-    """Open a new record and a runtime writing into it (its start event is already on disk)."""
-    journal = SessionJournal.create(script, room_mode)
+    """Open a new record in `folder` and a runtime writing into it (its start event is
+    already on disk)."""
+    journal = SessionJournal.create(script, room_mode, folder)
     runtime = Runtime(script, run_mode, start, clock, _chain(journal, on_event))
     return Session(runtime, journal, room_mode)
 
@@ -171,22 +173,27 @@ def resume_session(
     return Session(runtime, journal, str(record.header.get("mode", "solo")), warnings)
 
 
-def finish_session(session: Session, now: datetime | None = None) -> str | None:
+def finish_session(
+    session: Session, progress_file: Path, now: datetime | None = None
+) -> str | None:
     """Close the record at an ending, or when the user gives the run up; a solo forum run
-    that reached an ending joins the progress history. (To leave a run resumable, as on a
-    quit that should offer "Resume" next time, call `session.journal.close()` instead.)
+    that reached an ending joins the progress history in `progress_file`. (To leave a run
+    resumable, as on a quit that should offer "Resume" next time, call
+    `session.journal.close()` instead.)
 
     Returns a warning for the user if the progress file had to be recovered or could not
     be written (a full or read-only disk: the run is over either way, and the debrief must
     still show), else None.
     """
     session.journal.close("finished" if session.runtime.phase is Phase.ENDED else "abandoned")
-    return record_progress(session, now)
+    return record_progress(session, progress_file, now)
 
 
-def record_progress(session: Session, now: datetime | None = None) -> str | None:
-    """Add a solo forum run that has reached its ending to the progress history; a warning
-    for the user if the file was recovered or could not be written, else None.
+def record_progress(
+    session: Session, progress_file: Path, now: datetime | None = None
+) -> str | None:
+    """Add a solo forum run that has reached its ending to the history in `progress_file`;
+    a warning for the user if the file was recovered or could not be written, else None.
 
     Called as soon as the ending is on screen, not only when the player leaves it: a run
     killed on its ending screen reads as finished in its record, so it must already be in
@@ -202,7 +209,7 @@ def record_progress(session: Session, now: datetime | None = None) -> str | None
     ended_at = (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
     try:
         return progress.record_run(
-            runtime.script, runtime.result(), session.journal.session_id, ended_at
+            runtime.script, runtime.result(), session.journal.session_id, ended_at, progress_file
         )
     except OSError as exc:
         return (

@@ -10,15 +10,14 @@ from __future__ import annotations
 import functools
 import os
 
+from game import paths
 from game.story.errors import Diagnostic, diagnostic, with_source
 from game.story.model import Criterion, Pos
 from game.story.reader import Reader
 from game.story.yamlnodes import Node, parse_bytes, read_bytes
 
 #: The project's own scripts folder: criteria.yaml there is the fallback for any script.
-PROJECT_SCRIPTS = os.path.normpath(
-    os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "scripts")
-)
+PROJECT_SCRIPTS = str(paths.SCRIPTS)
 CRITERIA_FILE = "criteria.yaml"
 
 #: The keys of the criteria file and of one criterion: (required, optional).

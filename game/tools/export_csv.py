@@ -12,6 +12,7 @@ from pathlib import Path
 
 from game.records.choices import choice_table, to_csv, write_csv
 from game.safetext import visible
+from game.storage import folders
 
 
 def main(argv: list[str]) -> int:
@@ -21,7 +22,7 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("-o", "--output", type=Path, help="the CSV file to write")
     args = parser.parse_args(argv)
-    table = choice_table()
+    table = choice_table(folders().sessions)
     for warning in table.warnings:
         print(f"export-csv: warning: {visible(warning)}", file=sys.stderr)
     if args.output is None:

@@ -9,12 +9,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from game import paths
 from game.records.journal import JournalError, read_journal, resolve_session, scan_sessions
-from game.records.report import default_name, write_handout
+from game.records.report import ChartWriter, default_name, write_handout
 from game.records.session import ResumeError, script_path_for
 from game.safetext import visible
-
-ROOT = Path(__file__).resolve().parents[2]
+from game.storage import folders
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,8 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _list() -> int:
-    sessions, problems = scan_sessions()
+def _list(folder: Path) -> int:
+    sessions, problems = scan_sessions(folder)
     for problem in problems:  # a record that cannot be listed is named, not skipped
         print(f"report: warning: {visible(problem)}", file=sys.stderr)
     if not sessions:
@@ -40,20 +40,32 @@ def _list() -> int:
     return 0
 
 
+def _chart_writer() -> ChartWriter | None:
+    """The PNG writer, which needs pygame; without it the handout is written alone."""
+    try:
+        from game.ui.chart_png import save_png
+    except ImportError as exc:
+        print(f"report: warning: no chart picture ({exc})", file=sys.stderr)
+        return None
+    return save_png
+
+
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    where = folders()
     if args.session == "list":
-        return _list()
+        return _list(where.sessions)
     from game.story.errors import ScriptError
     from game.story.loader import load_script
 
+    save_chart = _chart_writer()
     try:
-        path = resolve_session(args.session)
+        path = resolve_session(args.session, where.sessions)
         record = read_journal(path)
-        script_file = args.script or script_path_for(record, ROOT / "scripts")
+        script_file = args.script or script_path_for(record, paths.SCRIPTS)
         script = load_script(script_file)
         out = args.output or Path.cwd() / default_name(record)
-        files = write_handout(record, script, out)
+        files = write_handout(record, script, out, save_chart)
     except (JournalError, ResumeError, ScriptError, OSError) as exc:
         print(f"report: {visible(str(exc))}", file=sys.stderr)
         return 1

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.storage import data_dir, open_regular
+from game import paths, storage
+from game.storage import Folders, open_regular
 from game.story.library import ScriptLibrary
 
 from .input import Action, Input
@@ -43,8 +44,7 @@ from .theme import Theme, make_theme
 if TYPE_CHECKING:
     from .art.stage import StageArt
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS_DIR = ROOT / "scripts"
+SCRIPTS_DIR = paths.SCRIPTS
 WINDOW_TITLE = "Freeze Frame: forum theatre for managers"
 FPS = 60
 
@@ -64,10 +64,13 @@ class App:
         strict: bool = False,
         animate: bool = True,
         persist: bool = True,
+        folders: Folders | None = None,
     ) -> None:
         pygame.init()
+        #: Where the user's files go: worked out once, here or by whoever made the app.
+        self.folders = folders or storage.folders()
         if settings is None:
-            settings, settings_warning = load_settings()
+            settings, settings_warning = load_settings(self.folders.settings)
         if size is not None:
             settings = replace(settings, window=clamp_size(size))
         self.settings = settings
@@ -142,7 +145,7 @@ class App:
         self.stack.relayout()
         if self.persist:
             try:
-                save_settings(settings)
+                save_settings(settings, self.folders.settings)
             except OSError as exc:
                 self.notice = f"Your settings could not be saved ({exc.strerror})."
 
@@ -211,7 +214,7 @@ class App:
     def recover(self, details: str) -> None:
         from .screens.title import TitleScene
 
-        where = write_log(details)
+        where = write_log(details, self.folders.log)
         self.notice = (
             f"Something went wrong, so you are back at the title. {self._kept()} "
             f"Details were written to {where}."
@@ -243,9 +246,8 @@ class App:
         self.stack.clear()
 
 
-def write_log(details: str) -> Path:
-    """Append an error report to the log in the data folder; returns where it went."""
-    path = data_dir() / "freeze-frame.log"
+def write_log(details: str, path: Path) -> Path:
+    """Append an error report to the log `path`; returns where it went."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT  # never a pipe: it would block

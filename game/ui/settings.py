@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from game.storage import atomic_write_json, config_dir, load_json
+from game.storage import atomic_write_json, load_json
 
 from .layout import MAX_SIZE, MIN_SIZE, TEXT_SCALE_RANGE
 
@@ -91,18 +91,15 @@ def clamp_size(size: tuple[int, int]) -> tuple[int, int]:
     )
 
 
-def settings_path() -> Path:
-    return config_dir() / "settings.json"
-
-
-def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+def load_settings(path: Path) -> tuple[Settings, str | None]:
     """The saved settings (or the defaults) and a warning to show once if the file was bad."""
-    raw, warning = load_json(path or settings_path(), {})
+    raw: dict[str, Any]
+    raw, warning = load_json(path, {})
     return Settings.from_json(raw), warning
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> None:
-    atomic_write_json(path or settings_path(), settings.to_json())
+def save_settings(settings: Settings, path: Path) -> None:
+    atomic_write_json(path, settings.to_json())
 
 
 def step(choices: tuple[float, ...], current: float, delta: int) -> float:

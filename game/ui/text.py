@@ -22,9 +22,10 @@ from pathlib import Path
 
 import pygame
 
+from game import paths
 from game.safetext import drawable
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = paths.FONTS
 _FILES = {
     (False, False): "AtkinsonHyperlegible-Regular.ttf",
     (True, False): "AtkinsonHyperlegible-Bold.ttf",

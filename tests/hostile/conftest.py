@@ -9,6 +9,7 @@ import pytest
 
 from game.records.journal import JournalRecord, read_journal
 from game.records.session import finish_session, start_session
+from game.storage import folders
 from game.story.model import Script
 from game.story.views import Phase
 
@@ -40,7 +41,7 @@ def no_hang() -> Iterator[None]:
 def played_run(script: Script, room_mode: str = "facilitator") -> JournalRecord:
     """A whole run recorded as the game records it: read every line, take the first
     option open at each decision, finish at the ending."""
-    session = start_session(script, room_mode)
+    session = start_session(script, room_mode, folders().sessions)
     rt = session.runtime
     while rt.phase is not Phase.ENDED:
         decision = rt.view().decision if rt.phase is Phase.DECIDING else None
@@ -48,5 +49,5 @@ def played_run(script: Script, room_mode: str = "facilitator") -> JournalRecord:
             rt.choose(next(o.index for o in decision.options if o.available))
         else:
             rt.advance()
-    finish_session(session)
+    finish_session(session, folders().progress)
     return read_journal(session.journal.path)

@@ -12,8 +12,9 @@ import pytest
 from game.records.journal import read_journal
 from game.records.report import default_name, write_handout
 from game.records.session import ResumeError, script_path_for
-from game.storage import handouts_dir
+from game.storage import folders
 from game.story.loader import load_script
+from game.ui.chart_png import save_png
 from tests.hostile.conftest import played_run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,10 +46,11 @@ def test_the_handout_name_cannot_leave_the_handouts_folder(tmp_path: Path, scrip
     crafted = read_journal(record.path)
     name = default_name(crafted)
     assert "/" not in name and ".." not in name and name.endswith(".html")
-    files = write_handout(crafted, script)
-    assert files.html.parent == handouts_dir()
+    handouts = folders().handouts  # where the debrief's Export button writes
+    files = write_handout(crafted, script, handouts / name, save_png)
+    assert files.html.parent == handouts
     written = [p for p in tmp_path.rglob("*escaped*") if p.is_file()]
-    assert written and all(p.parent == handouts_dir() for p in written), written
+    assert written and all(p.parent == handouts for p in written), written
 
 
 def test_a_record_cannot_name_a_scenario_outside_the_scenario_folder(

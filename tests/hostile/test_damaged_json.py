@@ -9,15 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from game.records.journal import read_journal, sessions_dir
-from game.records.progress import load_progress, progress_path
+from game.records.journal import read_journal
+from game.records.progress import load_progress
 from game.records.session import start_session
+from game.storage import folders
 from game.story.loader import load_script
 from game.tools import export_csv, report
 from game.ui.app import App
 from game.ui.keymap import Act
 from game.ui.screens.title import TitleScene
-from game.ui.settings import Settings, load_settings, settings_path
+from game.ui.settings import Settings, load_settings
 from tests.ui.pilot import Pilot, Player
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,12 +45,12 @@ def aside(path: Path) -> list[Path]:
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_settings_are_moved_aside_and_the_game_starts(name: str) -> None:
-    write(settings_path(), HOSTILE[name])
-    settings, warning = load_settings()
+    write(folders().settings, HOSTILE[name])
+    settings, warning = load_settings(folders().settings)
     assert settings == Settings()
     assert warning and "could not be used" in warning
-    assert aside(settings_path()) and not settings_path().exists()
-    write(settings_path(), HOSTILE[name])
+    assert aside(folders().settings) and not folders().settings.exists()
+    write(folders().settings, HOSTILE[name])
     app = App((1024, 576), strict=True, animate=False)
     app.start(TitleScene(app))
     app.frame(1 / 60)
@@ -58,22 +59,22 @@ def test_hostile_settings_are_moved_aside_and_the_game_starts(name: str) -> None
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_progress_is_moved_aside_and_the_picker_opens(name: str) -> None:
-    write(progress_path(), HOSTILE[name])
+    write(folders().progress, HOSTILE[name])
     pilot = Pilot()
     Player(pilot, "keyboard").pick_key(pilot.top.menu, "start")
     assert pilot.name == "picker" and "progress.json could not be used" in pilot.top.warning
-    assert aside(progress_path())
+    assert aside(folders().progress)
 
 
 def test_progress_with_a_fraction_no_chart_can_draw_is_moved_aside() -> None:
     run = b'{"date": "2026-01-01", "criteria": {"c": {"fraction": 1e300}}}'
     write(
-        progress_path(),
+        folders().progress,
         b'{"format": "freeze-frame-progress", "version": 1, "scenarios": {"tom": {"runs": ['
         + run
         + b"]}}}",
     )
-    data, warning = load_progress()
+    data, warning = load_progress(folders().progress)
     assert warning and data["scenarios"] == {}
 
 
@@ -106,7 +107,7 @@ DAMAGED_HEADERS = {
 
 
 def test_damaged_record_headers_are_set_aside_at_the_title_and_the_tools_say_so(capsys) -> None:
-    folder = sessions_dir()
+    folder = folders().sessions
     for name, data in DAMAGED_HEADERS.items():
         write(folder / f"{name}.jsonl", data)
     write(folder / "newer.jsonl", header_line(version=99))
@@ -131,7 +132,7 @@ def test_damaged_record_headers_are_set_aside_at_the_title_and_the_tools_say_so(
 def unfinished_record() -> Path:
     """A solo run of the example stopped after a few lines, as a kill leaves it."""
     script = load_script(str(ROOT / "scripts" / "example.yaml"))
-    session = start_session(script, "solo")
+    session = start_session(script, "solo", folders().sessions)
     for _ in range(3):
         session.runtime.advance()
     session.journal.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from game.records.journal import read_journal
 from game.records.progress import history, load_progress
+from game.storage import folders
 from game.story.views import Phase
 from tests.ui.pilot import Pilot, Player, start_scenario
 
@@ -28,6 +29,6 @@ def test_the_ending_on_screen_is_already_in_the_practice_history() -> None:
     # Killed here: nothing more runs. What is on disk must already say it all.
     record = read_journal(stage.session.journal.path)
     assert record.state == "finished"
-    runs = history(load_progress()[0], "example")
+    runs = history(load_progress(folders().progress)[0], "example")
     assert [r.session for r in runs] == [record.session_id]
     assert runs[0].ending == stage.rt.ending

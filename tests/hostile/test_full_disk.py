@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from game.records.journal import read_journal, scan_sessions
+from game.storage import folders
 from game.tools import report
 from game.ui.keymap import Act
 from tests.ui.pilot import Pilot, Player, play_stage, start_scenario
@@ -99,7 +100,7 @@ def test_a_disk_that_fills_mid_run_is_said_at_once_and_the_debrief_stays(disk: P
     player.pick_key(pilot.top.buttons, "title")
     assert pilot.name == "title"
     assert pilot.top.unfinished is None  # the cut run is never offered for Resume
-    sessions, _ = scan_sessions()
+    sessions, _ = scan_sessions(folders().sessions)
     assert [s.state for s in sessions] == ["cut"]
     assert read_journal(journal.path).state == "cut"
     assert any("stops after" in w for w in read_journal(journal.path).warnings)

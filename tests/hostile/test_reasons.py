@@ -8,6 +8,7 @@ import pytest
 
 from game.records.journal import JournalError, read_journal, resolve_session
 from game.records.session import ResumeError, resume_session
+from game.storage import folders
 from game.story.loader import load_script
 from game.tools import graph, report
 from tests.hostile.conftest import played_run
@@ -35,14 +36,14 @@ def test_a_damaged_middle_line_is_called_damage_not_an_edited_scenario(capsys) -
 def test_a_session_reference_is_not_a_pattern(ref: str, capsys) -> None:
     played_run(load_script(TOM))
     with pytest.raises(JournalError, match="no session"):
-        resolve_session(ref)
+        resolve_session(ref, folders().sessions)
     assert report.main([ref]) == 1
     assert "no session" in capsys.readouterr().err
 
 
 def test_the_unique_start_of_an_id_still_finds_its_record() -> None:
     record = played_run(load_script(TOM))
-    assert resolve_session(record.session_id[:15]) == record.path
+    assert resolve_session(record.session_id[:15], folders().sessions) == record.path
 
 
 def test_graph_into_a_missing_folder_or_onto_a_folder_says_so(tmp_path: Path, capsys) -> None:

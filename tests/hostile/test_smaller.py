@@ -8,8 +8,8 @@ import stat
 from pathlib import Path
 
 from game.records.choices import choice_table, write_csv
-from game.records.progress import progress_path
 from game.records.report import write_handout
+from game.storage import folders
 from game.story.loader import load_script
 from game.ui.keymap import Act
 from tests.hostile.conftest import played_run
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_a_progress_file_that_is_a_folder_keeps_the_solo_debrief() -> None:
-    progress_path().mkdir(parents=True)
+    folders().progress.mkdir(parents=True)
     pilot = Pilot()
     player = Player(pilot, "keyboard")
     start_scenario(player, "example", "solo", anti_model=False)
@@ -50,8 +50,8 @@ def test_a_nul_in_a_progress_title_does_not_break_its_card_or_chart() -> None:
         "version": 1,
         "scenarios": {"example": {"title": "Ex\u0000ample", "runs": [run]}},
     }
-    progress_path().parent.mkdir(parents=True)
-    progress_path().write_text(json.dumps(data), encoding="utf-8")
+    folders().progress.parent.mkdir(parents=True)
+    folders().progress.write_text(json.dumps(data), encoding="utf-8")
     pilot = Pilot()
     player = Player(pilot, "keyboard")
     player.pick_key(pilot.top.menu, "start")
@@ -72,8 +72,8 @@ def test_handouts_and_the_csv_are_readable_by_others_as_any_new_file(tmp_path: P
     try:
         script = load_script(str(ROOT / "scripts" / "example.yaml"))
         record = played_run(script)
-        files = write_handout(record, script, tmp_path / "h.html")
-        write_csv(choice_table(), tmp_path / "c.csv")
+        files = write_handout(record, script, tmp_path / "h.html", None)
+        write_csv(choice_table(folders().sessions), tmp_path / "c.csv")
     finally:
         os.umask(old)
     for path in (files.html, tmp_path / "c.csv"):

@@ -14,15 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from game.records.journal import JournalError, list_sessions, read_journal, sessions_dir
-from game.records.progress import progress_path
-from game.storage import config_dir
+from game.records.journal import JournalError, list_sessions, read_journal
+from game.storage import folders
 from game.story.library import ScriptLibrary
 from game.tools import export_csv, report, validate
 from game.ui.app import App, loop
 from game.ui.screens.picker import PickerScene
 from game.ui.screens.title import TitleScene
-from game.ui.settings import settings_path
 from tests.ui.pilot import Pilot, Player, start_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +53,8 @@ def test_a_pipe_named_like_a_script_is_listed_as_unplayable(tmp_path: Path) -> N
 def test_pipes_for_settings_progress_and_a_record_still_reach_title_and_picker(
     tmp_path: Path,
 ) -> None:
-    for path in (settings_path(), progress_path(), sessions_dir() / "x.jsonl"):
+    where = folders()
+    for path in (where.settings, where.progress, where.sessions / "x.jsonl"):
         fifo(path)
     folder = scripts_with(tmp_path / "scripts")
     fifo(folder / "pipe.yaml")
@@ -68,11 +67,11 @@ def test_pipes_for_settings_progress_and_a_record_still_reach_title_and_picker(
     app.frame(1 / 60)
     picker = app.stack.top
     assert picker.name == "picker" and "progress.json could not be read" in picker.warning
-    assert list_sessions() == []
+    assert list_sessions(folders().sessions) == []
 
 
 def test_the_tools_refuse_pipes_instead_of_waiting(tmp_path: Path, capsys) -> None:
-    record = fifo(sessions_dir() / "20260101-000000-abcdef.jsonl")
+    record = fifo(folders().sessions / "20260101-000000-abcdef.jsonl")
     assert report.main(["list"]) == 0
     assert report.main([str(record)]) == 1
     assert "named pipe" in capsys.readouterr().err
@@ -124,7 +123,8 @@ def test_a_stop_signal_ends_the_game_with_the_record_closed(signum: int) -> None
 
 
 def test_the_config_folder_itself_being_a_pipe_is_a_notice_not_a_crash() -> None:
-    config_dir().parent.mkdir(parents=True, exist_ok=True)
-    os.mkfifo(config_dir())
+    config = folders().config
+    config.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(config)
     app = App((1024, 576), strict=True, animate=False)
     assert "settings.json could not be read" in (app.notice or "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.records.journal import JournalRecord, read_journal
 from game.records.session import finish_session, start_session
+from game.storage import folders
 from game.story.model import Script
 from game.story.views import Phase
 
@@ -21,7 +22,7 @@ class Clock:
 
 def recorded_run(script: Script, room_mode: str = "facilitator") -> JournalRecord:
     """Let the search pass (missed), freeze, hot-seat, rewind, tally, redirect, decide."""
-    session = start_session(script, room_mode, clock=Clock())
+    session = start_session(script, room_mode, folders().sessions, clock=Clock())
     rt = session.runtime
     while rt.phase is not Phase.DECIDING:
         rt.advance()  # past the search to the decision: the search is missed
@@ -37,7 +38,7 @@ def recorded_run(script: Script, room_mode: str = "facilitator") -> JournalRecor
     while rt.phase is not Phase.DECIDING:
         rt.advance()
     rt.choose(1)
-    finish_session(session)
+    finish_session(session, folders().progress)
     return read_journal(session.journal.path)
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from game.records import choices
+from game.storage import folders
 from game.tools import export_csv
 from tests.story.factory import forum_script
 
@@ -33,7 +34,7 @@ def test_csv_round_trips_through_the_csv_module(tmp_path: Path) -> None:
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     header, body = rows[0], rows[1:]
-    table = choices.choice_table()
+    table = choices.choice_table(folders().sessions)
     assert header == table.header
     assert body == [[str(choices.safe_cell(c)) for c in row] for row in table.rows]
     mine = [dict(zip(header, r, strict=True)) for r in body if r[0] == record.session_id]

@@ -17,6 +17,7 @@ import pytest
 from game.records import journal as jr
 from game.records import progress
 from game.records.session import finish_session, replay_record, resume_session, start_session
+from game.storage import folders
 from game.story.loader import load_script
 from game.story.views import Phase
 from game.tools import export_csv
@@ -30,7 +31,7 @@ EXAMPLE = ROOT / "scripts" / "example.yaml"
 
 def test_a_solo_run_survives_a_crash_and_ends_in_the_handout_and_csv(tmp_path: Path) -> None:
     script = load_script(str(EXAMPLE))
-    session = start_session(script, "solo", clock=Clock())
+    session = start_session(script, "solo", folders().sessions, clock=Clock())
     rng = random.Random(5)
     for _ in range(6):
         random_step(session.runtime, rng)
@@ -40,7 +41,7 @@ def test_a_solo_run_survives_a_crash_and_ends_in_the_handout_and_csv(tmp_path: P
     path = session.journal.path
     del session  # the laptop's battery dies: nothing closed, nothing marked
 
-    found = jr.find_unfinished()
+    found = jr.find_unfinished(folders().sessions)
     assert found is not None and found.path == path and found.script_id == script.id
     resumed = resume_session(path, load_script(str(EXAMPLE)), clock=Clock())
     assert resumed.runtime.view() == before and resumed.warnings == []
@@ -49,9 +50,9 @@ def test_a_solo_run_survives_a_crash_and_ends_in_the_handout_and_csv(tmp_path: P
         random_step(resumed.runtime, rng)
         guard -= 1
     assert resumed.runtime.phase is Phase.ENDED
-    assert finish_session(resumed) is None
-    assert jr.find_unfinished() is None
-    runs = progress.history(progress.load_progress()[0], script.id)
+    assert finish_session(resumed, folders().progress) is None
+    assert jr.find_unfinished(folders().sessions) is None
+    runs = progress.history(progress.load_progress(folders().progress)[0], script.id)
     assert len(runs) == 1 and runs[0].session == resumed.journal.session_id
 
     out = tmp_path / "handout.html"
@@ -78,11 +79,13 @@ def test_a_solo_run_survives_a_crash_and_ends_in_the_handout_and_csv(tmp_path: P
 PLAYER = """
 import random, sys
 from game.records.session import start_session
+from game.storage import folders
 from game.story.loader import load_script
 from game.story.views import Phase
 from tests.records.helpers import Clock, random_step
 
-session = start_session(load_script(sys.argv[1]), "facilitator", clock=Clock())
+where = folders().sessions
+session = start_session(load_script(sys.argv[1]), "facilitator", where, clock=Clock())
 print(session.journal.path, flush=True)
 rng = random.Random(int(sys.argv[2]))
 while session.runtime.phase is not Phase.ENDED:
@@ -130,20 +133,21 @@ SHIPPED = sorted(p for p in (ROOT / "scripts").glob("*.yaml") if p.name != "crit
 def test_every_shipped_scenario_gives_a_valid_handout(path: Path, tmp_path: Path) -> None:
     from game.records.report import write_handout
     from game.story.views import RunMode
+    from game.ui.chart_png import save_png
 
     from .test_report import parse
 
     script = load_script(str(path))
     for mode, room in ((RunMode.ANTI_MODEL, "facilitator"), (RunMode.FORUM, "solo")):
-        session = start_session(script, room, run_mode=mode, clock=Clock())
+        session = start_session(script, room, folders().sessions, run_mode=mode, clock=Clock())
         rng = random.Random(path.stem)
         for _ in range(400):
             if session.runtime.phase is Phase.ENDED:
                 break
             random_step(session.runtime, rng)
-        finish_session(session)
+        finish_session(session, folders().progress)
         record = jr.read_journal(session.journal.path)
-        files = write_handout(record, script, tmp_path / f"{mode.value}.html")
+        files = write_handout(record, script, tmp_path / f"{mode.value}.html", save_png)
         html = files.html.read_text(encoding="utf-8")
         parse(html)
         assert ("What you tried" if room == "solo" else "What the room tried") in html

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from game.records import journal as jr
+from game.storage import folders
 from game.story.events import Ended, Event, LineShown, Payload
 from tests.story.factory import forum_script
 
@@ -25,7 +26,7 @@ def event(i: int, data: Payload | None = None) -> Event:
 
 
 def make(count: int, room_mode: str = "solo") -> Path:
-    journal = jr.SessionJournal.create(forum_script(), room_mode)
+    journal = jr.SessionJournal.create(forum_script(), room_mode, folders().sessions)
     for i in range(count):
         journal.append(event(i))
     journal.close()
@@ -96,26 +97,26 @@ def test_not_a_record_or_from_the_future_is_refused(tmp_path: Path) -> None:
 
 
 def test_unfinished_sessions_are_found_for_resume_and_marks_close_them() -> None:
-    assert jr.find_unfinished() is None
+    assert jr.find_unfinished(folders().sessions) is None
     older = make(2)
-    finished = jr.SessionJournal.create(forum_script(), "solo")
+    finished = jr.SessionJournal.create(forum_script(), "solo", folders().sessions)
     finished.append(event(0, Ended("good", "Good", "just")))
     finished.close()
     newest = make(3)
     for age, path in enumerate((newest, finished.path, older)):  # file times can tie; set them
         os.utime(path, ns=(10**18 - age * 10**9,) * 2)
-    sessions = {s.path: s.state for s in jr.list_sessions()}
+    sessions = {s.path: s.state for s in jr.list_sessions(folders().sessions)}
     assert sessions == {older: "unfinished", finished.path: "finished", newest: "unfinished"}
-    found = jr.find_unfinished()
+    found = jr.find_unfinished(folders().sessions)
     assert found is not None and found.path == newest and found.script_title == "Test"
     jr.mark_session(newest, "abandoned")
-    assert jr.find_unfinished().path == older
+    assert jr.find_unfinished(folders().sessions).path == older
     jr.mark_session(older, "finished")
-    assert jr.find_unfinished() is None
+    assert jr.find_unfinished(folders().sessions) is None
 
 
 def test_state_is_read_from_the_tail_of_a_long_record() -> None:
-    journal = jr.SessionJournal.create(forum_script(), "solo")
+    journal = jr.SessionJournal.create(forum_script(), "solo", folders().sessions)
     for i in range(400):
         journal.append(event(i, LineShown("tom", "x" * 100)))
     journal.close()
@@ -128,20 +129,21 @@ def test_state_is_read_from_the_tail_of_a_long_record() -> None:
 def test_sessions_resolve_by_path_id_or_unique_prefix(tmp_path: Path) -> None:
     path = make(1)
     sid = path.stem
-    assert jr.resolve_session(str(path)) == path
-    assert jr.resolve_session(sid) == path
-    assert jr.resolve_session(sid[:-2]) == path
+    assert jr.resolve_session(str(path), folders().sessions) == path
+    assert jr.resolve_session(sid, folders().sessions) == path
+    assert jr.resolve_session(sid[:-2], folders().sessions) == path
     with pytest.raises(jr.JournalError, match="no session"):
-        jr.resolve_session("nothing-like-it")
+        jr.resolve_session("nothing-like-it", folders().sessions)
 
 
 WRITER = """
 import sys
 from game.records.journal import SessionJournal
-from game.story.events import Ended, Event, LineShown, Payload
+from game.storage import folders
+from game.story.events import Event, LineShown
 from tests.story.factory import forum_script
 
-journal = SessionJournal.create(forum_script(), "facilitator")
+journal = SessionJournal.create(forum_script(), "facilitator", folders().sessions)
 print(journal.path, flush=True)
 for i in range(1_000_000):
     journal.append(Event(float(i), i, "advance", "arrival", 0, 1, LineShown("tom", "é" * (i % 50))))
@@ -193,7 +195,7 @@ def test_sigkill_at_a_random_moment_keeps_every_complete_event(ff_home: Path, se
 
 
 def test_a_disk_that_refuses_stops_the_record_not_the_game(monkeypatch) -> None:
-    journal = jr.SessionJournal.create(forum_script(), "solo")
+    journal = jr.SessionJournal.create(forum_script(), "solo", folders().sessions)
     journal.append(event(0))
 
     def full(fd):
@@ -213,17 +215,17 @@ def test_a_disk_that_refuses_stops_the_record_not_the_game(monkeypatch) -> None:
 def test_an_unwritable_data_folder_still_gives_a_playable_run(ff_home: Path) -> None:
     ff_home.mkdir()
     (ff_home / "data").write_text("a file where the folder should be")
-    journal = jr.SessionJournal.create(forum_script(), "solo")
+    journal = jr.SessionJournal.create(forum_script(), "solo", folders().sessions)
     assert journal.error is not None and "No session record" in journal.error
     journal.append(event(0))
     journal.close("finished")
-    assert jr.list_sessions() == []
+    assert jr.list_sessions(folders().sessions) == []
 
 
 def test_a_record_killed_before_its_first_event_is_not_offered_for_resume() -> None:
     path = make(0)
     assert jr.session_info(path).state == "empty"
-    assert jr.find_unfinished() is None
+    assert jr.find_unfinished(folders().sessions) is None
 
 
 def test_append_leaves_the_fsync_to_the_background_and_close_waits_for_it(monkeypatch) -> None:
@@ -237,7 +239,7 @@ def test_append_leaves_the_fsync_to_the_background_and_close_waits_for_it(monkey
         callers.append(threading.get_ident())
         real(fd)
 
-    journal = jr.SessionJournal.create(forum_script(), "solo")
+    journal = jr.SessionJournal.create(forum_script(), "solo", folders().sessions)
     monkeypatch.setattr(os, "fsync", spy)
     for n in range(5):
         journal.append(event(n))

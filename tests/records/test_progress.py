@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from game.records import progress
+from game.storage import folders
 from game.story.model import Ending
 from game.story.views import CriterionResult, RunResult
 from tests.story.factory import forum_script
@@ -25,10 +26,18 @@ def result(compassion: int, ending: str = "good", tone: str = "just") -> RunResu
 
 def test_runs_are_kept_once_each_in_date_order() -> None:
     script = forum_script()
-    progress.record_run(script, result(5), "s2", "2026-11-20T10:00:00+00:00")
-    progress.record_run(script, result(-3, "bad", "traditional"), "s1", "2026-11-02T09:00:00+00:00")
-    progress.record_run(script, result(5), "s2", "2026-11-20T10:00:00+00:00")  # again, once
-    data, warning = progress.load_progress()
+    progress.record_run(script, result(5), "s2", "2026-11-20T10:00:00+00:00", folders().progress)
+    progress.record_run(
+        script,
+        result(-3, "bad", "traditional"),
+        "s1",
+        "2026-11-02T09:00:00+00:00",
+        folders().progress,
+    )
+    progress.record_run(
+        script, result(5), "s2", "2026-11-20T10:00:00+00:00", folders().progress
+    )  # again, once
+    data, warning = progress.load_progress(folders().progress)
     assert warning is None
     runs = progress.history(data, "test")
     assert [r.session for r in runs] == ["s1", "s2"]
@@ -40,7 +49,7 @@ def test_runs_are_kept_once_each_in_date_order() -> None:
 
 
 def test_a_mangled_progress_file_is_moved_aside() -> None:
-    path = progress.progress_path()
+    path = folders().progress
     path.parent.mkdir(parents=True)
     bad = {
         "format": "freeze-frame-progress",
@@ -48,17 +57,17 @@ def test_a_mangled_progress_file_is_moved_aside() -> None:
         "scenarios": {"test": {"runs": [{"date": 5, "criteria": {}}]}},
     }
     path.write_text(json.dumps(bad))
-    data, warning = progress.load_progress()
+    data, warning = progress.load_progress(folders().progress)
     assert data == progress.empty()
     assert "damaged" in warning and "progress.json.corrupt-" in warning
     assert list(path.parent.glob("progress.json.corrupt-*"))
 
 
 def test_a_file_from_a_newer_version_is_not_overwritten_silently() -> None:
-    path = progress.progress_path()
+    path = folders().progress
     path.parent.mkdir(parents=True)
     path.write_text('{"format": "freeze-frame-progress", "version": 7, "scenarios": {}}')
-    data, warning = progress.load_progress()
+    data, warning = progress.load_progress(folders().progress)
     assert data == progress.empty() and "newer Freeze Frame" in warning
     kept = list(path.parent.glob("progress.json.corrupt-*"))
     assert len(kept) == 1 and '"version": 7' in kept[0].read_text()
@@ -77,8 +86,10 @@ def test_the_trend_chart_shows_the_latest_run_hatched_and_in_words() -> None:
     script = forum_script()
     for day in range(1, 11):
         score = -3 + (day % 9)
-        progress.record_run(script, result(score), f"s{day:02d}", f"2026-11-{day:02d}T09:00:00")
-    runs = progress.history(progress.load_progress()[0], "test")
+        progress.record_run(
+            script, result(score), f"s{day:02d}", f"2026-11-{day:02d}T09:00:00", folders().progress
+        )
+    runs = progress.history(progress.load_progress(folders().progress)[0], "test")
     chart = trend_layout(runs, "Your progress")
     words = [label.text for label in chart.labels]
     assert "Compassion" in words and "Your progress" in words

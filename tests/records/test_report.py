@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from html.parser import HTMLParser
@@ -14,6 +16,7 @@ from game.records import report
 from game.records.journal import read_journal
 from game.records.session import replay_record
 from game.tools import report as report_tool
+from game.ui.chart_png import save_png
 from tests.story.factory import forum_script
 
 from .helpers import recorded_run
@@ -76,7 +79,7 @@ def parse(html: str) -> Balance:
 def test_handout_is_valid_html_with_the_runs_choices(tmp_path: Path) -> None:
     script = tricky_script()
     record = recorded_run(script)
-    files = report.write_handout(record, script, tmp_path / "handout.html")
+    files = report.write_handout(record, script, tmp_path / "handout.html", save_png)
     html = files.html.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     checker = parse(html)
@@ -99,7 +102,7 @@ def test_handout_is_valid_html_with_the_runs_choices(tmp_path: Path) -> None:
 
 def test_the_chart_png_is_written_beside_it(tmp_path: Path) -> None:
     script = forum_script()
-    files = report.write_handout(recorded_run(script), script, tmp_path / "h.html")
+    files = report.write_handout(recorded_run(script), script, tmp_path / "h.html", save_png)
     assert files.png == tmp_path / "h-chart.png"
     image = pygame.image.load(str(files.png))
     assert image.get_width() > 1000, "twice the layout's size, crisp on a slide"
@@ -205,3 +208,22 @@ def test_the_chart_renders_at_any_scale_with_hatching_in_the_bar() -> None:
         xs = range(round(bar.x * scale) + 3, round((bar.x + bar.w) * scale) - 3)
         inks = sum(1 for x in xs if tuple(image.get_at((x, row)))[:3] == RUN_INK)
         assert 0.1 < inks / len(xs) < 0.9, "stripes, not a solid fill or an empty bar"
+
+
+def test_the_records_draw_no_picture_themselves(tmp_path: Path) -> None:
+    """The chart writer is brought by the caller: without one, only the HTML is written."""
+    script = forum_script()
+    out = tmp_path / "handout" / "h.html"
+    out.parent.mkdir()
+    files = report.write_handout(recorded_run(script), script, out, None)
+    assert files.html.is_file() and files.png is None
+    assert [p.name for p in out.parent.iterdir()] == ["h.html"]
+
+
+def test_the_records_never_import_the_ui() -> None:
+    code = (
+        "import sys, game.records.report, game.records.choices, game.tools.export_csv; "
+        "print(sorted(m for m in sys.modules if m.startswith(('pygame', 'game.ui'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

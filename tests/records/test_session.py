@@ -16,6 +16,7 @@ from game.records.session import (
     resume_session,
     start_session,
 )
+from game.storage import folders
 from game.story.runtime import Phase, RunMode
 from tests.story.factory import forum_script
 
@@ -40,7 +41,7 @@ def play_to_freeze(session) -> None:
 
 
 def test_every_event_is_on_disk_as_it_happens() -> None:
-    session = start_session(forum_script(), "facilitator", clock=Clock())
+    session = start_session(forum_script(), "facilitator", folders().sessions, clock=Clock())
     assert [e.kind for e in jr.read_journal(session.journal.path).events] == ["start", "line"]
     play_to_freeze(session)
     on_disk = jr.read_journal(session.journal.path).events
@@ -49,12 +50,12 @@ def test_every_event_is_on_disk_as_it_happens() -> None:
 
 def test_a_killed_run_resumes_at_the_moment_it_stopped() -> None:
     script = forum_script()
-    session = start_session(script, "solo", clock=Clock())
+    session = start_session(script, "solo", folders().sessions, clock=Clock())
     play_to_freeze(session)
     before = session.runtime.view()
     path = session.journal.path
     # the process dies here: nothing is closed or marked
-    found = jr.find_unfinished()
+    found = jr.find_unfinished(folders().sessions)
     assert found is not None and found.path == path
 
     clock = Clock(now=1000.0)  # a new process: its clock starts somewhere else
@@ -70,18 +71,18 @@ def test_a_killed_run_resumes_at_the_moment_it_stopped() -> None:
         rt.advance()
     rt.choose(1)
     assert rt.phase is Phase.ENDED
-    assert finish_session(resumed) is None
+    assert finish_session(resumed, folders().progress) is None
     record = jr.read_journal(path)
     assert record.state == "finished" and record.warnings == []
     assert [e.kind for e in record.events].count("start") == 1
-    runs = progress.history(progress.load_progress()[0], "test")
+    runs = progress.history(progress.load_progress(folders().progress)[0], "test")
     assert len(runs) == 1 and runs[0].ending == "good"
     assert runs[0].fractions["compassion"] == 1.0
-    assert jr.find_unfinished() is None
+    assert jr.find_unfinished(folders().sessions) is None
 
 
 def test_replay_of_a_record_rebuilds_the_same_result() -> None:
-    session = start_session(forum_script(), "solo", clock=Clock())
+    session = start_session(forum_script(), "solo", folders().sessions, clock=Clock())
     rt = session.runtime
     rt.advance()
     rt.advance()
@@ -98,7 +99,7 @@ def test_replay_of_a_record_rebuilds_the_same_result() -> None:
 
 
 def test_an_edited_script_that_changes_the_story_is_not_resumed() -> None:
-    session = start_session(forum_script(), "solo", clock=Clock())
+    session = start_session(forum_script(), "solo", folders().sessions, clock=Clock())
     play_to_freeze(session)
     session.journal.close()
     other = forum_script()
@@ -113,32 +114,34 @@ def test_an_edited_script_that_changes_the_story_is_not_resumed() -> None:
 
 def test_anti_model_and_facilitator_runs_stay_out_of_solo_progress() -> None:
     for room, mode in (("solo", RunMode.ANTI_MODEL), ("facilitator", RunMode.FORUM)):
-        session = start_session(forum_script(), room, run_mode=mode, clock=Clock())
+        session = start_session(
+            forum_script(), room, folders().sessions, run_mode=mode, clock=Clock()
+        )
         rt = session.runtime
         while rt.phase is not Phase.ENDED:
             rt.choose(0) if rt.phase is Phase.DECIDING and mode is RunMode.FORUM else rt.advance()
-        finish_session(session)
+        finish_session(session, folders().progress)
         assert jr.read_journal(session.journal.path).state == "finished"
-    assert progress.history(progress.load_progress()[0], "test") == []
+    assert progress.history(progress.load_progress(folders().progress)[0], "test") == []
 
 
 def test_a_run_given_up_is_marked_abandoned() -> None:
-    session = start_session(forum_script(), "solo", clock=Clock())
-    finish_session(session)
+    session = start_session(forum_script(), "solo", folders().sessions, clock=Clock())
+    finish_session(session, folders().progress)
     assert jr.read_journal(session.journal.path).state == "abandoned"
-    assert not progress.progress_path().exists()
+    assert not folders().progress.exists()
 
 
 def test_corrupt_progress_is_set_aside_when_a_run_finishes(ff_home: Path) -> None:
-    path = progress.progress_path()
+    path = folders().progress
     path.parent.mkdir(parents=True)
     path.write_text('{"format": "freeze-frame-progress", "scenarios": {"test": {"runs": [')
-    session = start_session(forum_script(), "solo", clock=Clock())
+    session = start_session(forum_script(), "solo", folders().sessions, clock=Clock())
     rt = session.runtime
     while rt.phase is not Phase.DECIDING:
         rt.advance()
     rt.choose(0)
-    warning = finish_session(session)
+    warning = finish_session(session, folders().progress)
     assert warning is not None and "progress.json" in warning and "Defaults" in warning
     data = json.loads(path.read_text())
     assert len(data["scenarios"]["test"]["runs"]) == 1
@@ -147,7 +150,7 @@ def test_corrupt_progress_is_set_aside_when_a_run_finishes(ff_home: Path) -> Non
 
 def test_a_kill_between_the_events_of_one_action_is_made_whole_on_resume() -> None:
     script = forum_script()
-    session = start_session(script, "solo", clock=Clock())
+    session = start_session(script, "solo", folders().sessions, clock=Clock())
     play_to_freeze(session)
     session.runtime.redirect(0)  # records the redirect, then the line it leads to
     whole = list(session.runtime.events)

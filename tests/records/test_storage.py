@@ -12,15 +12,18 @@ from game import storage
 
 
 def test_folders_follow_the_home_override(ff_home: Path) -> None:
-    assert storage.data_dir() == ff_home / "data"
-    assert storage.config_dir() == ff_home / "config"
-    assert storage.handouts_dir() == ff_home / "handouts"
+    where = storage.folders()
+    assert where.data == ff_home / "data" and where.sessions == ff_home / "data" / "sessions"
+    assert where.config == ff_home / "config"
+    assert where.settings == ff_home / "config" / "settings.json"
+    assert where.handouts == ff_home / "handouts"
+    assert storage.folders({storage.HOME_ENV: "/elsewhere"}).data == Path("/elsewhere/data")
 
 
-def test_folders_come_from_platformdirs_without_override(monkeypatch) -> None:
-    monkeypatch.delenv(storage.HOME_ENV)
-    assert "FreezeFrame" in str(storage.data_dir())
-    assert "FreezeFrame" in str(storage.config_dir())
+def test_folders_come_from_platformdirs_without_override() -> None:
+    where = storage.folders({})
+    assert "FreezeFrame" in str(where.data) and "FreezeFrame" in str(where.config)
+    assert storage.folders({storage.HOME_ENV: "  "}) == where
 
 
 def test_atomic_write_json_round_trips_and_leaves_no_temporary_files(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from game.records.journal import list_sessions
+from game.storage import folders
 from tests.ui.pilot import Pilot, Player, play_stage, start_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +44,7 @@ def test_title_to_debrief(name: str, device: str) -> None:
         assert debrief.rt.ending == plan["ending"]
     assert debrief.result.ending is not None
     # The run was recorded and closed as finished.
-    sessions = list_sessions()
+    sessions = list_sessions(folders().sessions)
     assert [s.state for s in sessions] == ["finished"]
     assert sessions[0].script_id == debrief.script.id
 

@@ -9,12 +9,12 @@ import pygame
 import pytest
 
 from game.records.journal import find_unfinished
-from game.storage import data_dir, handouts_dir
+from game.storage import folders
 from game.story.views import Phase
 from game.ui.app import App
 from game.ui.keymap import Act
 from game.ui.screens.title import TitleScene
-from game.ui.settings import Settings, load_settings, settings_path
+from game.ui.settings import Settings, load_settings
 from tests.ui.pilot import Pilot, Player, play_stage, start_scenario, tour
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,7 +30,7 @@ def test_resizing_the_window_relayouts_and_is_remembered() -> None:
     resize(pilot, 1280, 720)
     assert pilot.app.screen.get_size() == (1280, 720)
     assert pilot.app.layout.size == (1280, 720)
-    assert load_settings()[0].window == (1280, 720)
+    assert load_settings(folders().settings)[0].window == (1280, 720)
 
 
 def test_the_window_stays_within_the_designed_sizes() -> None:
@@ -79,7 +79,7 @@ def test_settings_apply_at_once_and_are_kept_for_next_time() -> None:
     pilot.top.menu.focus_on("muted")
     pilot.do(Act.CONFIRM)
     assert pilot.app.sound.muted
-    saved, warning = load_settings()
+    saved, warning = load_settings(folders().settings)
     assert warning is None
     assert (saved.text_scale, saved.high_contrast, saved.reading_speed, saved.muted) == (
         pytest.approx(1.15),
@@ -93,7 +93,7 @@ def test_settings_apply_at_once_and_are_kept_for_next_time() -> None:
 
 
 def test_a_corrupt_settings_file_never_stops_the_game() -> None:
-    path = settings_path()
+    path = folders().settings
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{ this is not json", encoding="utf-8")
     app = App((1024, 576), strict=True)
@@ -121,7 +121,7 @@ def test_closing_the_window_mid_run_keeps_the_run_to_resume() -> None:
     pilot.post(pygame.QUIT)
     pilot.step()
     assert not pilot.app.running
-    assert find_unfinished() is not None
+    assert find_unfinished(folders().sessions) is not None
     again = Pilot()
     assert again.top.menu.items[0].key == "resume"
     Player(again, "keyboard").pick_key(again.top.menu, "resume")
@@ -185,7 +185,7 @@ def test_an_unexpected_error_goes_back_to_the_title_and_is_logged(monkeypatch) -
     app.guarded_frame(0.016)
     assert pilot.names() == ["title"]
     assert "Something went wrong" in pilot.top.message
-    assert "ZeroDivisionError" in (data_dir() / "freeze-frame.log").read_text(encoding="utf-8")
+    assert "ZeroDivisionError" in (folders().log).read_text(encoding="utf-8")
     assert pilot.top.menu.items[0].key == "resume"  # the run itself was kept
 
 
@@ -197,7 +197,7 @@ def test_export_writes_the_handout() -> None:
     assert pilot.name == "debrief"
     player.pick_key(pilot.top.buttons, "export")
     assert pilot.top.message.startswith("Handout saved")
-    assert list(handouts_dir().glob("*.html"))
+    assert list(folders().handouts.glob("*.html"))
 
 
 def test_debrief_pages_and_timeline_scroll() -> None:
@@ -276,7 +276,7 @@ def test_backspace_on_resume_sets_the_old_run_aside() -> None:
     assert again.top.menu.items[0].key == "resume"
     again.do(Act.BACK)
     assert [i.key for i in again.top.menu.items] == ["start", "progress", "settings", "quit"]
-    assert find_unfinished() is None
+    assert find_unfinished(folders().sessions) is None
 
 
 def test_pointing_moves_the_focus_and_a_click_chooses() -> None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import pygame
 
 from game.records.journal import JournalError, read_journal
-from game.records.report import TONE_NAMES, timeline, write_handout
+from game.records.report import TONE_NAMES, default_name, timeline, write_handout
 from game.records.session import ResumeError, Session
 from game.story.model import Ending
 from game.story.runtime import Runtime
 
 from ..chart import draw_criteria_chart
+from ..chart_png import save_png
 from ..input import Action
 from ..keymap import CHOOSES, Act
 from ..scene_stack import Scene
@@ -164,7 +165,9 @@ class DebriefScene(Scene):
         """Write the handout (HTML and a chart PNG) and say where it went."""
         assert self.session is not None
         try:
-            files = write_handout(read_journal(self.session.journal.path), self.script)
+            record = read_journal(self.session.journal.path)
+            out = self.app.folders.handouts / default_name(record)
+            files = write_handout(record, self.script, out, save_png)
         except (OSError, JournalError, ResumeError) as exc:
             self.message = f"The handout could not be written: {exc}"
             return

@@ -52,7 +52,9 @@ def _push_forum(app: App, script: Script, room: str, anti_model_ending: str) -> 
     from .stage import StageScene
 
     try:
-        session = start_session(script, room, RunMode.FORUM, clock=lambda: app.now)
+        session = start_session(
+            script, room, app.folders.sessions, RunMode.FORUM, clock=lambda: app.now
+        )
     except OSError as exc:  # a full disk or a read-only folder must not stop the session
         runtime = Runtime(script, RunMode.FORUM, clock=lambda: app.now)
         stage = StageScene(app, runtime, room=room, anti_model_ending=anti_model_ending)
@@ -80,7 +82,7 @@ def after_forum(app: App, stage: StageScene) -> None:
     warnings = []
     session, stage.session = stage.session, None
     if session is not None:
-        warnings.append(finish_session(session))
+        warnings.append(finish_session(session, app.folders.progress))
         warnings.append(session.journal.error)  # said again: what the record does not hold
     warning = " ".join(w for w in warnings if w) or None
     go_to_title(app)

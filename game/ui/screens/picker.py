@@ -47,7 +47,7 @@ class PickerScene(MenuScene):
     def enter(self) -> None:
         # Stable sort: the library's order, with the authoring sample moved to the end.
         self.entries = sorted(self.app.library.entries(), key=lambda e: e.id == SAMPLE_ID)
-        self.progress_data, warning = load_progress()
+        self.progress_data, warning = load_progress(self.app.folders.progress)
         self.progress = {e.id: card_line(self.progress_data, e.id) for e in self.entries}
         self.warning = warning or ""
         items = []

@@ -290,7 +290,7 @@ class StageScene(Scene):
         if self.session is None:
             return
         if self.rt.phase is Phase.ENDED:
-            finish_session(self.session)
+            finish_session(self.session, self.app.folders.progress)
         else:
             self.session.journal.close()
 
@@ -308,7 +308,7 @@ class StageScene(Scene):
         if self._progress_kept or self.session is None or self.rt.phase is not Phase.ENDED:
             return
         self._progress_kept = True
-        warning = record_progress(self.session)
+        warning = record_progress(self.session, self.app.folders.progress)
         if warning:
             self.notice = warning
 

@@ -37,7 +37,7 @@ class TitleScene(MenuScene):
         self.app.notice = None
         # Damaged records are set aside here, and every record that cannot be listed is
         # named, so none vanishes from Resume (and `report list`) without a word.
-        sessions, problems = scan_sessions(set_aside=True)
+        sessions, problems = scan_sessions(self.app.folders.sessions, set_aside=True)
         self.unfinished = next((s for s in sessions if s.state == "unfinished"), None)
         if problems and not self.message:
             self.message = " ".join(problems)
