@@ -76,8 +76,9 @@ def test_every_catalogued_code_is_exercised() -> None:
     """A code nobody can trigger is dead; one without a broken script is untested."""
     covered = {code for path in BROKEN for code, _, _ in expected(path)}
     # a missing file, a huge one, one with too many values, no criteria file; an id used
-    # by two scripts (tests/hostile/test_unique_ids.py)
-    tested_elsewhere = {"FF001", "FF002", "FF008", "FF107", "FF315"}
+    # by two scripts (tests/hostile/test_unique_ids.py); FF417 is analyse's
+    # (tests/story/test_analysis.py)
+    tested_elsewhere = {"FF001", "FF002", "FF008", "FF107", "FF315", "FF417"}
     assert covered | tested_elsewhere == set(CATALOGUE)
 
 
@@ -160,8 +161,8 @@ def test_example_loads_with_positions_on_everything() -> None:
     office = script.beats["office_talk"]
     assert office.lines[1].cond.terms == (("talked_privately", True),)
     assert office.lines[2].cond.terms == (("talked_privately", False),)
-    assert script.beats["arrival"].thoughts["jo"].emotion == "upset"
-    assert script.beats["hr_advice"].next[0].cond.terms == (("talked_privately", True),)
+    (jo_thought,) = script.beats["arrival"].thoughts["jo"]
+    assert jo_thought.emotion == "upset"
     assert office.decision and office.decision.id == "office_talk"
     positioned = [
         script,
@@ -169,13 +170,45 @@ def test_example_loads_with_positions_on_everything() -> None:
         *script.endings.values(),
         *script.cast.values(),
         *script.interventions.values(),
+        *script.documents.values(),
+        *script.roles,
     ]
     for beat in script.beats.values():
-        positioned += [*beat.lines, *beat.thoughts.values(), *beat.next]
+        positioned += [*beat.lines, *beat.next]
+        positioned += [t for thoughts in beat.thoughts.values() for t in thoughts]
         positioned += list(beat.decision.options) if beat.decision else []
     for thing in positioned:
         assert thing.pos.path == str(EXAMPLE) and thing.pos.line > 1 and thing.pos.col >= 1
-    assert script.beats["review"].pos.line == 146  # the line where `review:` is written
+    assert script.beats["review"].pos.line == 192  # the line where `review:` is written
+
+
+def test_example_shows_every_format_addition() -> None:
+    """Each addition is in the example, loaded into the model as the guide describes."""
+    script = load_script(str(EXAMPLE))
+    beats = script.beats
+    assert script.facilitator_content_notes and script.content_notes
+    assert [r.who for r in script.roles] == ["manager", "hr"]
+    assert "partnership" in script.roles[1].criteria
+    assert script.documents["rota"].title == "This week's rota"
+    assert beats["arrival"].documents == ("rota",) and beats["arrival"].caption
+    assert beats["hr_advice"].sets == ("asked_hr",)
+    hr_view = beats["hr_advice"].decision
+    assert hr_view is not None and hr_view.by == "hr" and hr_view.id == "hr_view"
+    assert hr_view.options[1].then[0].who == "manager"
+    review = beats["review"]
+    assert review.on_stage(frozenset()) == ("manager", "jo", "rep")
+    assert review.on_stage(frozenset({"asked_hr"}))[-1] == "hr"
+    manager_thought = review.thoughts["manager"][0]
+    assert manager_thought.cond.any_of == ((("flexible_start", True), ("asked_hr", True)),)
+    assert review.thought_for("manager", frozenset({"asked_hr"})) is manager_thought
+    assert review.thought_for("manager", frozenset()).text == "Glad we got there."
+    office = beats["office_talk"]
+    assert office.moods_for(frozenset({"talked_privately"}))["jo"] == "thoughtful"
+    assert office.moods_for(frozenset())["jo"] == "anxious"
+    supported = script.endings["supported"]
+    assert "Sam's backing" in supported.for_flags(frozenset({"asked_hr"})).outcome
+    assert supported.for_flags(frozenset()).outcome.startswith("Jo starts an hour later")
+    assert "dementia" in supported.context
 
 
 def test_yaml_words_stay_the_authors_text() -> None:

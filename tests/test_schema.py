@@ -28,7 +28,7 @@ PARTS = {
     "script": SCENARIO,
     "criteria_file": CRITERIA,
     **{name: SCENARIO["$defs"][name] for name in KEYS if name not in ("script", "criteria_file")},
-    "thought": SCENARIO["$defs"]["thought"]["oneOf"][1],  # the {text, emotion} form
+    "thought": SCENARIO["$defs"]["thought"]["oneOf"][1],  # the {text, emotion, if} form
 }
 
 

@@ -19,11 +19,11 @@ def test_analyse_json_reports_endings_paths_bounds_and_the_anti_model(capsys) ->
     assert analyse.main([EXAMPLE, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["endings"] == {"formal_warning": True, "supported": True}
-    assert data["paths"] == 7
+    assert data["paths"] == 10
     assert data["anti_model_ending"] == data["anti_model_expected"] == "formal_warning"
     assert data["criteria"]["compassion"] == {"worst": -2, "best": 4, "best_path": 4}
     assert data["best_path_ending"] == "supported"
-    assert data["intervention_points"] == 1 and data["decision_points"] == 1
+    assert data["intervention_points"] == 1 and data["decision_points"] == 2
     assert 0 < data["shortest_seconds"] < data["longest_seconds"]
 
 

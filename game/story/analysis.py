@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from . import flow
-from .model import Beat, Script
+from .model import Beat, Option, Script
 from .perf import paused_gc
 
 Node = tuple[Any, ...]  # ("B", beat, stop index, flags) or ("E", ending id)
@@ -47,6 +47,8 @@ class Exploration:
     cycle: list[str] | None
     dead_ends: list[str]
     states: int
+    #: For each reachable beat, the sets of (tested) flags it can start with: its routes.
+    beat_flags: dict[str, set[frozenset[str]]]
 
 
 @dataclass
@@ -74,14 +76,7 @@ def _stops(beat: Beat, shown: list[int]) -> list[int]:
 
 def _tested_flags(script: Script) -> frozenset[str]:
     """Every flag named in a condition anywhere in the script."""
-    conditions = []
-    for beat in script.beats.values():
-        conditions += [line.cond for line in beat.lines] + [b.cond for b in beat.next]
-        if beat.decision is not None:
-            conditions += [o.cond for o in beat.decision.options]
-    for point in script.interventions.values():
-        conditions += [o.cond for o in point.options]
-    return frozenset(flag for cond in conditions for flag, _ in cond.terms)
+    return frozenset(flag for cond in flow.conditions(script) for flag in cond.flags())
 
 
 class _Graph:
@@ -124,6 +119,7 @@ class _Graph:
         if target not in self.script.beats:
             return ("X", target), 0.0
         beat = self.script.beats[target]
+        flags = self.keep(beat.apply(flags))
         shown, stops = self.lines(beat, flags)
         upto = stops[0] if stops else (shown[-1] if shown else -1)
         return ("B", target, 0, flags), self.seconds(beat, shown, -1, upto)
@@ -141,7 +137,7 @@ class _Graph:
             for i, option in enumerate(beat.decision.options):
                 if flow.is_available(option, flags):
                     to, secs = self.entry(option.goto, self.keep(option.apply(flags)))
-                    seconds = secs + flow.SECONDS_PER_STOP
+                    seconds = secs + self.acting(option, flags)
                     out.append(Edge(to, option.scores, seconds, beat.decision.id, i))
             return out
         target = flow.next_target(beat, flags)
@@ -162,8 +158,16 @@ class _Graph:
         for i, option in enumerate(point.options if point else ()):
             if flow.is_available(option, flags):
                 to, secs = self.entry(option.goto, self.keep(option.apply(flags)))
-                out.append(Edge(to, option.scores, secs + flow.SECONDS_PER_STOP, point_id, i))
+                out.append(Edge(to, option.scores, secs + self.acting(option, flags), point_id, i))
         return out
+
+    def acting(self, option: Option, flags: frozenset[str]) -> float:
+        """The room's discussion at a stop, then the choice acted out (its words and
+        follow-ups)."""
+        if not self.timed:
+            return 0.0
+        lines = flow.act_lines(option, "", self.keep(option.apply(flags)))
+        return flow.SECONDS_PER_STOP + sum(flow.line_seconds(ln.says) for ln in lines)
 
 
 def _walk(graph: _Graph, root: Node) -> tuple[list[Node], dict[Node, list[Edge]], list[str] | None]:
@@ -208,6 +212,7 @@ def _anti_model(script: Script, start: str) -> tuple[str | None, list[str]]:
         seen.add(target)
         beats.append(target)
         beat = script.beats[target]
+        flags = beat.apply(flags)
         if beat.decision is not None:
             index = flow.anti_model_choice(beat.decision, flags)
             if index is None:
@@ -243,7 +248,16 @@ def _exploration(
         cycle=cycle,
         dead_ends=sorted({n[1] for n in out if n[0] == "B" and not out[n]}),
         states=len(out),
+        beat_flags=_beat_flags(out),
     )
+
+
+def _beat_flags(out: dict[Node, list[Edge]]) -> dict[str, set[frozenset[str]]]:
+    found: dict[str, set[frozenset[str]]] = {}
+    for node in out:
+        if node[0] == "B" and node[2] == 0:
+            found.setdefault(node[1], set()).add(node[3])
+    return found
 
 
 def analyse(script: Script, start: str | None = None) -> Analysis:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from game.story import flow
 from game.story.analysis import Exploration, explore
 from game.story.errors import Diagnostic, diagnostic, did_you_mean
-from game.story.model import Branch, Condition, Option, Pos, Script
+from game.story.flow import conditions, options
+from game.story.model import Branch, Option, Pos, Script
 
 #: Option cards the stage can lay out at once.
 MAX_OPTIONS = 4
@@ -26,25 +28,8 @@ LIMITS = {
     "thought": (220, "thought bubble"),
     "feedback": (240, "feedback panel"),
     "prompt": (100, "prompt banner"),
+    "caption": (60, "caption"),
 }
-
-
-def options(script: Script) -> Iterator[tuple[str, Option]]:
-    """Every option in the script with the id of its decision or intervention."""
-    for iid, intervention in script.interventions.items():
-        for option in intervention.options:
-            yield iid, option
-    for decision in (b.decision for b in script.beats.values() if b.decision is not None):
-        for option in decision.options:
-            yield decision.id, option
-
-
-def conditions(script: Script) -> Iterator[Condition]:
-    """Every condition written anywhere: on lines, options and branches."""
-    for beat in script.beats.values():
-        yield from (line.cond for line in beat.lines)
-        yield from (branch.cond for branch in beat.next)
-    yield from (option.cond for _, option in options(script))
 
 
 def check_no_way_forward(script: Script) -> Iterator[Diagnostic]:
@@ -70,8 +55,10 @@ def _texts(script: Script) -> Iterator[tuple[str, str, Pos]]:
     for beat in script.beats.values():
         for line in beat.lines:
             yield "spoken line", line.says, line.pos
-        for thought in beat.thoughts.values():
-            yield "thought", thought.text, thought.pos
+        for thoughts in beat.thoughts.values():
+            for thought in thoughts:
+                yield "thought", thought.text, thought.pos
+        yield "caption", beat.caption, beat.pos
         if beat.decision:
             yield "prompt", beat.decision.prompt, beat.decision.pos
             yield "prompt", beat.decision.facilitator_prompt, beat.decision.pos
@@ -82,6 +69,8 @@ def _texts(script: Script) -> Iterator[tuple[str, str, Pos]]:
     for _, option in options(script):
         yield "option", option.says, option.pos
         yield "feedback", option.feedback, option.pos
+        for line in option.then:
+            yield "spoken line", line.says, line.pos
 
 
 def check_lengths(script: Script) -> Iterator[Diagnostic]:
@@ -109,13 +98,13 @@ def check_unused_interventions(script: Script) -> Iterator[Diagnostic]:
 
 def check_flags(script: Script) -> Iterator[Diagnostic]:
     """A flag tested but never set can never change anything: usually a typo."""
-    flags_set = {flag for _, option in options(script) for flag in option.sets}
+    can_set = flow.flags_set(script)
     reported = set()
     for cond in conditions(script):
-        for flag, _ in cond.terms:
-            if flag not in flags_set and (flag, cond.pos) not in reported:
+        for flag in cond.flags():
+            if flag not in can_set and (flag, cond.pos) not in reported:
                 reported.add((flag, cond.pos))
-                yield diagnostic("FF409", cond.pos, did_you_mean(flag, flags_set), value=flag)
+                yield diagnostic("FF409", cond.pos, did_you_mean(flag, can_set), value=flag)
 
 
 def check_loop(script: Script, facts: Exploration) -> Iterator[Diagnostic]:
@@ -168,6 +157,42 @@ def check_option_count(script: Script) -> Iterator[Diagnostic]:
             )
 
 
+def check_one_option_intervention(script: Script) -> Iterator[Diagnostic]:
+    for intervention in script.interventions.values():
+        if len(intervention.options) == 1:
+            yield diagnostic("FF415", intervention.pos, value=intervention.id)
+
+
+def _route(flags: frozenset[str], tested: frozenset[str]) -> str:
+    """A route in words: which of the flags the thoughts test are set on it."""
+    on = sorted(flags & tested)
+    off = sorted(tested - flags)
+    words = [*on, *(f"not {flag}" for flag in off)]
+    return "when " + ", ".join(words) if words else "on any route"
+
+
+def check_thoughts(script: Script, facts: Exploration) -> Iterator[Diagnostic]:
+    """Everyone on stage can be hot-seated, so each needs a thought true on every route."""
+    for beat_id, routes in facts.beat_flags.items():
+        beat = script.beats[beat_id]
+        reported: set[str] = set()
+        for flags in sorted(routes, key=sorted):
+            for who in beat.on_stage(flags):
+                if who in reported or who not in script.cast or beat.thought_for(who, flags):
+                    continue
+                reported.add(who)
+                tested = frozenset(f for t in beat.thoughts.get(who, ()) for f in t.cond.flags())
+                route = _route(flags, tested)
+                yield diagnostic(
+                    "FF416",
+                    beat.pos,
+                    f"add a thought for {who} that is true {route}, or one without if:",
+                    who=script.cast[who].name,
+                    beat=beat.id,
+                    route=route,
+                )
+
+
 def check_intervention_anti_model(script: Script) -> Iterator[Diagnostic]:
     for intervention in script.interventions.values():
         for option in intervention.options:
@@ -178,7 +203,7 @@ def check_intervention_anti_model(script: Script) -> Iterator[Diagnostic]:
 def check_locked_hint(script: Script) -> Iterator[Diagnostic]:
     """A locked card says why in the author's words, never as a bare flag name."""
     for _, option in options(script):
-        if option.cond.terms and not option.locked_hint:
+        if not option.cond.is_always and not option.locked_hint:
             yield diagnostic("FF413", option.pos, "say in words what unlocks it")
 
 
@@ -193,12 +218,14 @@ CHECKS: tuple[Callable[[Script], Iterator[Diagnostic]], ...] = (
     check_option_count,
     check_intervention_anti_model,
     check_locked_hint,
+    check_one_option_intervention,
 )
 
 GRAPH_CHECKS: tuple[Callable[[Script, Exploration], Iterator[Diagnostic]], ...] = (
     check_loop,
     check_unreachable,
     check_anti_model_path,
+    check_thoughts,
 )
 
 

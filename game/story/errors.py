@@ -171,9 +171,22 @@ CATALOGUE: dict[str, Spec] = {
         ERROR,
         "condition '{text}' is not understood",
         "if: a and b",
-        "Write a flag name, 'not flag', or a list of those: if: [a, not b].",
+        "Write a flag name, 'not flag', a list of those (all must hold): if: [a, not b], "
+        "or any of them: if: {any: [a, b]}.",
     ),
     "FF211": Spec(ERROR, "{what} must not be empty", "options: []", "Add at least one entry."),
+    "FF212": Spec(
+        ERROR,
+        "decision '{value}' has only one option; a decision needs at least two",
+        "options: [- says: OK]",
+        "Add the choice the manager could make instead, or use next: if there is no choice.",
+    ),
+    "FF213": Spec(
+        ERROR,
+        "the last outcome of ending '{value}' must have no if:, so every route has an outcome",
+        "outcome: [{if: a, text: ...}]",
+        "Add a final outcome without if:, e.g. - text: What happens otherwise.",
+    ),
     "FF220": Spec(
         ERROR,
         "{what} holds a control character ({char}) that cannot be shown on stage",
@@ -277,6 +290,12 @@ CATALOGUE: dict[str, Spec] = {
         "no criteria.yaml",
         "Put criteria.yaml beside the script or keep the project's scripts/.",
     ),
+    "FF316": Spec(
+        ERROR,
+        "'{value}' is not a document",
+        "documents: [rota] with no rota under documents:",
+        "Check the spelling, or add it under the top-level documents:.",
+    ),
     # Warnings: the script loads but something is probably not what the author meant.
     "FF401": Spec(
         WARNING,
@@ -350,6 +369,31 @@ CATALOGUE: dict[str, Spec] = {
         "if: not context_known (with no locked_hint)",
         "Add locked_hint: with what the manager would need to do or know first, in words.",
     ),
+    "FF414": Spec(
+        WARNING,
+        "this text is wrapped in curly quotes, which would show on stage",
+        "says: \u201cSorry I'm late.\u201d",
+        'Use straight quotes (") around text, or none: curly quotes from a word processor '
+        "are letters, not quotes.",
+    ),
+    "FF415": Spec(
+        WARNING,
+        "intervention '{value}' has only one option, so the room has nothing to weigh",
+        "an intervention with one option",
+        "Add a second thing the manager could do instead, so the room has a real choice.",
+    ),
+    "FF416": Spec(
+        WARNING,
+        "{who} is on stage in beat '{beat}' with no thought that applies {route}",
+        "thoughts: {jo: {if: asked, text: ...}} and a route without asked",
+        "Add a thought without if: for the other routes, or one with the condition shown.",
+    ),
+    "FF417": Spec(
+        WARNING,
+        "criterion '{value}' can be earned only on one branch: {where}",
+        "analyse: only one option anywhere scores compassion",
+        "Give other routes a chance to earn it too, or accept that one branch decides it.",
+    ),
     "FF412": Spec(
         WARNING,
         "anti_model: true on an intervention option does nothing",
@@ -377,9 +421,13 @@ class Diagnostic:
 
 
 def diagnostic(code: str, pos: Pos, hint: str = "", **fields: object) -> Diagnostic:
-    """Build a catalogued diagnostic; an unknown code is a programming error, so it raises."""
+    """Build a catalogued diagnostic; an unknown code is a programming error, so it raises.
+
+    Without a hint of its own the diagnostic carries the catalogue's general fix, so every
+    problem an author sees says what to do about it (the guide promises a hint for each).
+    """
     spec = CATALOGUE[code]
-    return Diagnostic(code, spec.severity, spec.template.format(**fields), pos, hint)
+    return Diagnostic(code, spec.severity, spec.template.format(**fields), pos, hint or spec.fix)
 
 
 class ScriptError(Exception):

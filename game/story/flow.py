@@ -7,7 +7,9 @@ here, once, is what makes the best and worst totals in the debrief trustworthy.
 
 from __future__ import annotations
 
-from .model import Beat, Decision, Option
+from collections.abc import Iterator
+
+from .model import Beat, Condition, Decision, Line, Option, Script
 
 #: How many lines after an intervention point a buzz still counts as "just missed it".
 LATE_LINES = 2
@@ -17,6 +19,47 @@ SECONDS_PER_LINE = 2.0
 SECONDS_PER_WORD = 0.4
 #: Room discussion at each stop (a decision, or a redirect).
 SECONDS_PER_STOP = 60.0
+
+
+def options(script: Script) -> Iterator[tuple[str, Option]]:
+    """Every option in the script with the id of its decision or intervention."""
+    for iid, intervention in script.interventions.items():
+        for option in intervention.options:
+            yield iid, option
+    for beat in script.beats.values():
+        for option in beat.decision.options if beat.decision else ():
+            yield beat.decision.id, option
+
+
+def conditions(script: Script) -> Iterator[Condition]:
+    """Every condition written anywhere: lines, follow-ups, options, branches, who is on
+    stage, moods, thoughts and ending outcomes. The analysis keeps exactly the flags these
+    test, so a condition left out here would be judged on flags the analysis threw away."""
+    for beat in script.beats.values():
+        yield from (line.cond for line in beat.lines)
+        yield from (branch.cond for branch in beat.next)
+        yield from (p.cond for p in beat.present_if)
+        yield from (m.cond for moods in beat.mood_if.values() for m in moods)
+        yield from (t.cond for thoughts in beat.thoughts.values() for t in thoughts)
+    for _, option in options(script):
+        yield option.cond
+        yield from (line.cond for line in option.then)
+    for ending in script.endings.values():
+        yield from (v.cond for v in ending.variants)
+
+
+def flags_set(script: Script) -> frozenset[str]:
+    """Every flag an option or a beat can set."""
+    by_options = (flag for _, option in options(script) for flag in option.sets)
+    by_beats = (flag for beat in script.beats.values() for flag in beat.sets)
+    return frozenset((*by_options, *by_beats))
+
+
+def act_lines(option: Option, who: str, flags: frozenset[str]) -> list[Line]:
+    """How a choice is acted out: its owner says the option's words, then its `then:` lines
+    whose condition holds under the flags after the choice."""
+    said = Line(who=who, says=option.says, direction=option.direction, pos=option.pos)
+    return [said, *(line for line in option.then if line.cond.holds(flags))]
 
 
 def visible_lines(beat: Beat, flags: frozenset[str]) -> list[int]:

@@ -33,13 +33,24 @@ from game.story.model import (
     Intervention,
     Missed,
     Option,
+    Outcome,
     Pos,
+    Role,
     Scene,
     Script,
+    ScriptDocument,
 )
 from game.story.perf import paused_gc
 from game.story.reader import Fields, Reader
-from game.story.yamlnodes import Document, Mapping, Node, Scalar, parse_bytes, read_bytes
+from game.story.yamlnodes import (
+    Document,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    parse_bytes,
+    read_bytes,
+)
 
 #: The keys each part of a script may have: (required, optional). The JSON Schema in
 #: docs/ must list the same keys; a test compares them.
@@ -54,14 +65,20 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "anti_model_ending",
             "criteria",
             "interventions",
+            "facilitator_content_notes",
+            "roles",
+            "documents",
         ),
     ),
     **CRITERIA_KEYS,
     "character": (("name", "role"), ("manager", "look")),
     "look": ((), tuple(LOOK_VALUES)),
     "scene": (("name", "backdrop"), ()),
-    "ending": (("title", "outcome", "tone"), ()),
-    "intervention": (("prompt", "options"), ("facilitator_prompt", "missed")),
+    "ending": (("title", "outcome", "tone"), ("context",)),
+    "outcome": (("text",), ("if",)),
+    "role": (("criteria",), ()),
+    "document": (("title", "text"), ()),
+    "intervention": (("prompt", "options"), ("facilitator_prompt", "missed", "by")),
     "missed": ((), ("scores", "feedback")),
     "option": (
         ("says",),
@@ -75,6 +92,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "if",
             "locked_hint",
             "anti_model",
+            "then",
         ),
     ),
     **BEAT_KEYS,
@@ -99,6 +117,7 @@ class Names:
     endings: frozenset[str] | None
     interventions: frozenset[str] | None
     criteria: frozenset[str] | None
+    documents: frozenset[str] | None = frozenset()
 
     @functools.cached_property
     def targets(self) -> frozenset[str] | None:
@@ -176,6 +195,7 @@ class _ScriptLoader:
             endings=self.ids(top, "endings"),
             interventions=self.ids(top, "interventions"),
             criteria=None if self.shared is None else frozenset(criteria),
+            documents=self.ids(top, "documents"),
         )
         cast = self.cast(top.get("cast"))
         scenes = {
@@ -187,21 +207,20 @@ class _ScriptLoader:
             )
             for sid, key, f in self.parts(top.get("scenes"), "scene")
         }
-        endings = {
-            eid: Ending(
-                eid,
-                r.text(f.get("title"), "title"),
-                r.text(f.get("outcome"), "outcome"),
-                r.choice(f.get("tone"), "tone", TONES),
-                r.pos(key),
+        found = self.parts(top.get("endings"), "ending")
+        endings = {eid: self.ending(eid, key, f) for eid, key, f in found}
+        documents = {
+            did: ScriptDocument(
+                did, r.text(f.get("title"), "title"), r.text(f.get("text"), "text"), r.pos(key)
             )
-            for eid, key, f in self.parts(top.get("endings"), "ending")
+            for did, key, f in self.parts(top.get("documents"), "document")
         }
+        beat_loader = BeatLoader(self, names)
         interventions = {
-            iid: self.intervention(iid, key, f, names)
+            iid: self.intervention(iid, key, f, names, beat_loader)
             for iid, key, f in self.parts(top.get("interventions"), "intervention")
         }
-        beats = BeatLoader(self, names).beats(top.get("beats"))
+        beats = beat_loader.beats(top.get("beats"))
         self.check_both(top.get("beats"), names)
         start = r.reference(top.get("start"), "start", names.targets, "FF306")
         if names.endings and start in names.endings:
@@ -223,6 +242,11 @@ class _ScriptLoader:
             start=start,
             anti_model_ending=anti,
             content_notes=r.text_list(top.get("content_notes"), "content_notes"),
+            facilitator_content_notes=r.text_list(
+                top.get("facilitator_content_notes"), "facilitator_content_notes"
+            ),
+            roles=self.roles(top.get("roles"), names),
+            documents=documents,
             objectives=r.text_list(top.get("objectives"), "objectives"),
             discussion_questions=r.text_list(
                 top.get("discussion_questions"), "discussion_questions"
@@ -292,7 +316,59 @@ class _ScriptLoader:
         }
         return {k: v for k, v in chosen.items() if v}
 
-    def intervention(self, iid: str, key: Scalar, f: Fields, names: Names) -> Intervention:
+    def ending(self, eid: str, key: Scalar, f: Fields) -> Ending:
+        """An ending; its outcome is text, or a list of {if, text} tried in order."""
+        r = self.reader
+        node = f.get("outcome")
+        variants: tuple[Outcome, ...] = ()
+        if isinstance(node, Sequence):
+            where = f"outcome of ending '{eid}'"
+            found = [r.fields(item, where, *KEYS["outcome"]) for item in r.items(node, where)]
+            variants = tuple(
+                Outcome(r.text(v.get("text"), "text"), r.condition(v.get("if")))
+                for v in found
+                if v is not None
+            )
+            if not node.items:
+                r.report("FF211", node, what=where)
+            elif variants and not variants[-1].cond.is_always:
+                r.report("FF213", node.items[-1], value=eid)
+            outcome = variants[-1].text if variants else ""
+        else:
+            outcome = r.text(node, "outcome")
+        return Ending(
+            eid,
+            r.text(f.get("title"), "title"),
+            outcome,
+            r.choice(f.get("tone"), "tone", TONES),
+            r.pos(key),
+            variants=variants[:-1],
+            context=r.text(f.get("context"), "context", required=False),
+        )
+
+    def roles(self, node: Node | None, names: Names) -> tuple[Role, ...]:
+        """`roles: {manager: {criteria: [...]}, rep: {...}}`: who the scenario can be played
+        as, each judged by its own criteria."""
+        r = self.reader
+        out = []
+        for who, key, f in self.parts(node, "role"):
+            if names.cast is not None and who not in names.cast:
+                r.report("FF302", key, did_you_mean(who, names.cast), value=who)
+                continue
+            criteria = []
+            listed = r.items(f["criteria"], "criteria", non_empty=True) if "criteria" in f else []
+            for item in listed:
+                cid = r.ident(item, "a criterion")
+                if cid and names.criteria is not None and cid not in names.criteria:
+                    r.report("FF304", item, self.criterion_hint(cid, names.criteria), value=cid)
+                elif cid:
+                    criteria.append(cid)
+            out.append(Role(who, tuple(criteria), r.pos(key)))
+        return tuple(out)
+
+    def intervention(
+        self, iid: str, key: Scalar, f: Fields, names: Names, beats: BeatLoader
+    ) -> Intervention:
         r = self.reader
         missed = Missed()
         found = (
@@ -304,13 +380,16 @@ class _ScriptLoader:
         return Intervention(
             iid,
             r.text(f.get("prompt"), "prompt"),
-            self.options(f.get("options"), f"intervention '{iid}'", names),
+            self.options(f.get("options"), f"intervention '{iid}'", names, beats),
             r.text(f.get("facilitator_prompt"), "facilitator_prompt", required=False),
             missed,
             r.pos(key),
+            by=r.reference(f.get("by"), "by", names.cast, "FF302"),
         )
 
-    def options(self, node: Node | None, where: str, names: Names) -> tuple[Option, ...]:
+    def options(
+        self, node: Node | None, where: str, names: Names, beats: BeatLoader
+    ) -> tuple[Option, ...]:
         """The options of a decision or intervention; at most one may be the anti-model."""
         r = self.reader
         out = []
@@ -334,6 +413,7 @@ class _ScriptLoader:
                 locked_hint=r.text(f.get("locked_hint"), "locked_hint", required=False),
                 anti_model=r.boolean(f.get("anti_model"), "anti_model"),
                 pos=r.pos(item),
+                then=beats.follow_ups(f.get("then"), f"option {number} of {where}"),
             )
             if option.anti_model:
                 anti_nodes.append(f["anti_model"])

@@ -7,7 +7,7 @@ can still point the author at a file, a line and a column. Nothing here imports 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 #: Emotions the stage can draw on a character's face. Authors choose from these.
 EMOTIONS: tuple[str, ...] = (
@@ -58,24 +58,50 @@ class Pos:
 NOWHERE = Pos("<generated>", 1, 1)
 
 
+#: (flag, wanted value): `asked` is (asked, True), `not asked` is (asked, False).
+Term = tuple[str, bool]
+
+
+def _term_text(term: Term) -> str:
+    return term[0] if term[1] else f"not {term[0]}"
+
+
 @dataclass(frozen=True)
 class Condition:
-    """All of `terms` must hold; each term is (flag, wanted value). Empty means always.
+    """All of `terms` must hold, and at least one term of each `any_of` group. Empty: always.
 
-    Authors write `if: asked_ok` or `if: [asked_ok, not called_hr]`; there is no
-    expression language, so nothing in a script can run code.
+    Authors write `if: asked_ok`, `if: [asked_ok, not called_hr]` (all of) or
+    `if: {any: [asked_ok, rep_present]}`, also as an entry of an all-of list. There is no
+    expression language (no sums, no nesting beyond that), so nothing in a script can run
+    code and every condition reads the same way in the checker's messages.
     """
 
-    terms: tuple[tuple[str, bool], ...] = ()
+    terms: tuple[Term, ...] = ()
     pos: Pos = NOWHERE
+    any_of: tuple[tuple[Term, ...], ...] = ()
+
+    @property
+    def is_always(self) -> bool:
+        return not self.terms and not self.any_of
 
     def holds(self, flags: frozenset[str]) -> bool:
-        if not self.terms:  # most lines and options have no condition: answer at once
+        if self.is_always:  # most lines and options have no condition: answer at once
             return True
-        return all((flag in flags) == wanted for flag, wanted in self.terms)
+        return all((flag in flags) == wanted for flag, wanted in self.terms) and all(
+            any((flag in flags) == wanted for flag, wanted in group) for group in self.any_of
+        )
+
+    def flags(self) -> tuple[str, ...]:
+        """Every flag the condition tests."""
+        return (
+            *(flag for flag, _ in self.terms),
+            *(flag for group in self.any_of for flag, _ in group),
+        )
 
     def describe(self) -> str:
-        return ", ".join(flag if wanted else f"not {flag}" for flag, wanted in self.terms)
+        parts = [_term_text(t) for t in self.terms]
+        parts += ["any of (" + ", ".join(_term_text(t) for t in g) + ")" for g in self.any_of]
+        return ", ".join(parts)
 
 
 ALWAYS = Condition()
@@ -133,6 +159,9 @@ class Option:
     locked_hint: str = ""
     anti_model: bool = False
     pos: Pos = NOWHERE
+    #: Lines played after the option's own words and before the story moves on (`then:`):
+    #: how the others answer, so a redirect or a choice is acted out, not just announced.
+    then: tuple[Line, ...] = ()
 
     def apply(self, flags: frozenset[str]) -> frozenset[str]:
         """The flags after taking this option."""
@@ -157,6 +186,7 @@ class Intervention:
     facilitator_prompt: str = ""
     missed: Missed = field(default_factory=Missed)
     pos: Pos = NOWHERE
+    by: str = ""  # who makes this choice (a cast id); "" means the manager
 
 
 @dataclass(frozen=True)
@@ -168,6 +198,7 @@ class Decision:
     options: tuple[Option, ...]
     facilitator_prompt: str = ""
     pos: Pos = NOWHERE
+    by: str = ""  # who makes this choice (a cast id); "" means the manager
 
 
 @dataclass(frozen=True)
@@ -181,9 +212,28 @@ class Branch:
 
 @dataclass(frozen=True)
 class Thought:
+    """What someone thinks in a beat; with `cond`, only on the routes where it is true."""
+
     text: str
     emotion: str = ""
     pos: Pos = NOWHERE
+    cond: Condition = ALWAYS
+
+
+@dataclass(frozen=True)
+class Mood:
+    """How someone looks when a beat starts, on the routes where `cond` holds."""
+
+    emotion: str
+    cond: Condition = ALWAYS
+
+
+@dataclass(frozen=True)
+class Presence:
+    """Someone on stage in a beat only on the routes where `cond` holds."""
+
+    who: str
+    cond: Condition = ALWAYS
 
 
 @dataclass(frozen=True)
@@ -193,20 +243,90 @@ class Beat:
     id: str
     scene: str
     lines: tuple[Line, ...]
-    present: tuple[str, ...] = ()
-    moods: dict[str, str] = field(default_factory=dict)
-    thoughts: dict[str, Thought] = field(default_factory=dict)
+    present: tuple[str, ...] = ()  # on stage on every route (see `present_if`)
+    moods: dict[str, str] = field(default_factory=dict)  # on every route (see `mood_if`)
+    #: Each character's thoughts, in the order written: the first whose condition holds.
+    thoughts: dict[str, tuple[Thought, ...]] = field(default_factory=dict)
     next: tuple[Branch, ...] = ()
     decision: Decision | None = None
     pos: Pos = NOWHERE
+    present_if: tuple[Presence, ...] = ()  # on stage only where a condition holds
+    mood_if: dict[str, tuple[Mood, ...]] = field(default_factory=dict)  # first that holds
+    sets: tuple[str, ...] = ()  # flags set as the beat starts, before its lines
+    clears: tuple[str, ...] = ()
+    caption: str = ""  # shown on stage as the beat starts: "Three weeks later", a place
+    documents: tuple[str, ...] = ()  # ids of documents that become readable from here on
+
+    def apply(self, flags: frozenset[str]) -> frozenset[str]:
+        """The flags once the beat has started."""
+        if not self.sets and not self.clears:
+            return flags
+        return (flags - frozenset(self.clears)) | frozenset(self.sets)
+
+    def on_stage(self, flags: frozenset[str]) -> tuple[str, ...]:
+        """Who is on stage under these flags: present, then speakers of lines that show."""
+        ids = dict.fromkeys(self.present)
+        ids.update(dict.fromkeys(p.who for p in self.present_if if p.cond.holds(flags)))
+        ids.update(dict.fromkeys(ln.who for ln in self.lines if ln.cond.holds(flags)))
+        return tuple(ids)
+
+    def moods_for(self, flags: frozenset[str]) -> dict[str, str]:
+        """How everyone looks as the beat starts on this route."""
+        feel = dict(self.moods)
+        for who, variants in self.mood_if.items():
+            found = next((m.emotion for m in variants if m.cond.holds(flags)), "")
+            if found:
+                feel[who] = found
+        return feel
+
+    def thought_for(self, who: str, flags: frozenset[str]) -> Thought | None:
+        """The first of `who`'s thoughts here that is true on this route, if any."""
+        return next((t for t in self.thoughts.get(who, ()) if t.cond.holds(flags)), None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One version of an ending's outcome text, told on the routes where `cond` holds."""
+
+    text: str
+    cond: Condition = ALWAYS
 
 
 @dataclass(frozen=True)
 class Ending:
     id: str
     title: str
-    outcome: str
+    outcome: str  # the text when no variant applies (the last, unconditional one)
     tone: str
+    pos: Pos = NOWHERE
+    #: Versions of the outcome by route, tried in order; the last has no condition.
+    variants: tuple[Outcome, ...] = ()
+    #: What nobody in the room could see: shown only in the debrief, after the outcome.
+    context: str = ""
+
+    def for_flags(self, flags: frozenset[str]) -> Ending:
+        """This ending with the outcome text that is true on this route."""
+        found = next((v.text for v in self.variants if v.cond.holds(flags)), self.outcome)
+        return self if found == self.outcome else replace(self, outcome=found)
+
+
+@dataclass(frozen=True)
+class ScriptDocument:
+    """A named text (a witness statement, the rota, a policy extract) that becomes readable
+    at a freeze once the story reaches a beat that lists it under `documents:`."""
+
+    id: str
+    title: str
+    text: str
+    pos: Pos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Role:
+    """A character the scenario can be played as, and the criteria that judge that role."""
+
+    who: str
+    criteria: tuple[str, ...]
     pos: Pos = NOWHERE
 
 
@@ -227,11 +347,15 @@ class Script:
     endings: dict[str, Ending]
     start: str
     anti_model_ending: str = ""
-    content_notes: tuple[str, ...] = ()
+    content_notes: tuple[str, ...] = ()  # general, for the whole room, before play
     objectives: tuple[str, ...] = ()
     discussion_questions: tuple[str, ...] = ()
     path: str = "<generated>"
     pos: Pos = NOWHERE
+    #: Specific content notes for the facilitator only (what happens, to whom, how hard).
+    facilitator_content_notes: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()  # who the scenario can be played as; empty: the manager
+    documents: dict[str, ScriptDocument] = field(default_factory=dict)
 
     @property
     def manager(self) -> Character | None:

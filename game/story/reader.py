@@ -20,6 +20,16 @@ ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _TRUE = frozenset({"true", "yes", "on"})
 _FALSE = frozenset({"false", "no", "off"})
+#: Text wrapped whole in curly quotes (double or single): a word processor's quotes, which YAML
+#: keeps as letters, so they would show on stage.
+_CURLY_WRAPPED = re.compile("\\s*(?:\u201c.*\u201d|\u2018.*\u2019|\u201e.*\u201c)\\s*\\Z", re.S)
+
+
+def _straightened(value: str) -> str:
+    """The text in straight double quotes, as the author should write it (kept short)."""
+    inner = value.strip()[1:-1]
+    inner = inner if len(inner) <= 40 else inner[:37] + "..."
+    return '"' + inner.replace('"', '\\"') + '"'
 
 
 def describe(node: Node) -> str:
@@ -141,6 +151,8 @@ class Reader:
             if required:
                 self.wrong_type(node, what, "text")
             return ""
+        if _CURLY_WRAPPED.match(node.value):
+            self.report("FF414", node, f"write {_straightened(node.value)}")
         return self.drawable(node, what)
 
     def drawable(self, node: Scalar, what: str) -> str:
@@ -233,20 +245,45 @@ class Reader:
         return ""
 
     def condition(self, node: Node | None) -> Condition:
-        """`if: flag`, `if: not flag` or `if: [a, not b]`: all terms must hold."""
+        """`if: flag`, `if: not flag`, `if: [a, not b]` (all of) or `if: {any: [a, b]}`.
+
+        An `{any: [...]}` may also stand as one entry of an all-of list. That is the whole
+        vocabulary: flags, `not`, all of, any of.
+        """
         if node is None:
             return ALWAYS
+        if isinstance(node, Mapping):
+            return Condition((), self.pos(node), tuple(filter(None, [self._any_of(node)])))
         parts = [node] if isinstance(node, Scalar) else self.items(node, "if", non_empty=True)
-        terms = []
+        terms, groups = [], []
         for part in parts:
-            text = self.text(part, "a condition")
-            if not text:
+            if isinstance(part, Mapping):
+                group = self._any_of(part)
+                if group:
+                    groups.append(group)
                 continue
-            words = text.split()
-            wanted = not (len(words) == 2 and words[0] == "not")
-            flag = words[-1]
-            if len(words) > (1 if wanted else 2) or flag == "not" or not ID_PATTERN.match(flag):
-                self.report("FF210", part, text=text)
-                continue
-            terms.append((flag, wanted))
-        return Condition(tuple(terms), self.pos(node))
+            term = self._term(part)
+            if term is not None:
+                terms.append(term)
+        return Condition(tuple(terms), self.pos(node), tuple(groups))
+
+    def _any_of(self, node: Mapping) -> tuple[tuple[str, bool], ...]:
+        """`{any: [a, not b]}`: at least one of the terms must hold."""
+        f = self.fields(node, "a condition", ("any",), ())
+        if f is None or "any" not in f:
+            return ()
+        items = f["any"]
+        parts = [items] if isinstance(items, Scalar) else self.items(items, "any", non_empty=True)
+        return tuple(t for t in map(self._term, parts) if t is not None)
+
+    def _term(self, part: Node) -> tuple[str, bool] | None:
+        text = self.text(part, "a condition")
+        if not text:
+            return None
+        words = text.split()
+        wanted = not (len(words) == 2 and words[0] == "not")
+        flag = words[-1]
+        if len(words) > (1 if wanted else 2) or flag == "not" or not ID_PATTERN.match(flag):
+            self.report("FF210", part, text=text)
+            return None
+        return (flag, wanted)

@@ -31,7 +31,7 @@ from .events import (
     Started,
     Tallied,
 )
-from .model import Beat, Option, Script
+from .model import Beat, Ending, Line, Option, Script, ScriptDocument
 from .views import (
     ActorView,
     ChoiceResult,
@@ -70,6 +70,8 @@ class Position:
     totals: tuple[tuple[str, int], ...]
     pending: tuple[tuple[str, int], ...]  # intervention points passed, still open to a late buzz
     missed: tuple[str, ...]
+    #: While a choice is acted out: (point, option index, which of its act lines is on stage).
+    act: tuple[str, int, int] | None = None
 
 
 def _add_scores(
@@ -91,6 +93,8 @@ class Runtime:
         start: str | None = None,
         clock: Callable[[], float] = lambda: 0.0,
         on_event: Callable[[Event], None] | None = None,
+        *,
+        acted: bool = True,
     ) -> None:
         start = start or script.start
         if start not in script.beats:
@@ -108,6 +112,9 @@ class Runtime:
         self.offer: tuple[str, int] | None = None  # (intervention id, moment index) at a freeze
         self.tallies: dict[str, dict[int, int]] = {}
         self.ending: str | None = None
+        #: Whether choices are acted out (their words, then follow-ups, as lines). Records
+        #: made before acting existed say nothing and replay without it, so they still open.
+        self.acted = acted
         self._step = 0
         self._action: Action = "start"
         self._emit(Started(script.id, mode.value, start))
@@ -168,12 +175,40 @@ class Runtime:
 
     def _push(self, pos: Position) -> None:
         self.trail.append(pos)
+        line = self._line_at(pos)
         if pos.deciding:
             decision = self._beat(pos).decision
             self._emit(DecisionReached(decision.id if decision else ""))
-        elif pos.line >= 0:
-            line = self._beat(pos).lines[pos.line]
+        elif line is not None:
             self._emit(LineShown(line.who, line.says))
+
+    def _chosen(self, point: str, index: int) -> tuple[Option, str]:
+        """An option by its point and index, and who says it (the point's owner)."""
+        intervention = self.script.interventions.get(point)
+        if intervention is not None:
+            return intervention.options[index], intervention.by or self._manager()
+        for beat in self.script.beats.values():
+            if beat.decision is not None and beat.decision.id == point:
+                return beat.decision.options[index], beat.decision.by or self._manager()
+        raise KeyError(point)
+
+    def _manager(self) -> str:
+        manager = self.script.manager
+        return manager.id if manager else ""
+
+    def _act_lines(self, pos: Position) -> list[Line]:
+        assert pos.act is not None
+        point, index, _ = pos.act
+        option, who = self._chosen(point, index)
+        return flow.act_lines(option, who, pos.flags)
+
+    def _line_at(self, pos: Position) -> Line | None:
+        """The line on stage at `pos`: a line of its beat, or a line of a choice acted out."""
+        if pos.act is not None:
+            return self._act_lines(pos)[pos.act[2]]
+        if pos.deciding or pos.line < 0:
+            return None
+        return self._beat(pos).lines[pos.line]
 
     def _settle(self, pos: Position, keep_last: int) -> Position:
         """Turn pending intervention points older than the late-buzz window into misses."""
@@ -192,7 +227,7 @@ class Runtime:
 
     def _passing(self, pos: Position) -> Position:
         """Leaving the line on stage: if it was an intervention point, it starts passing."""
-        if pos.deciding or pos.line < 0:
+        if pos.deciding or pos.line < 0 or pos.act is not None:
             return pos
         point = self._beat(pos).lines[pos.line].intervention
         if not point:
@@ -208,8 +243,8 @@ class Runtime:
                 self._finish(pos, target)
                 return
             beat = self.script.beats[target]
+            pos = replace(pos, beat=target, line=-1, deciding=False, flags=beat.apply(pos.flags))
             shown = flow.visible_lines(beat, pos.flags)
-            pos = replace(pos, beat=target, line=-1, deciding=False)
             if shown:
                 self._push(self._settle(replace(pos, line=shown[0]), flow.LATE_LINES))
                 return
@@ -248,6 +283,9 @@ class Runtime:
                 return
             self._take(decision.id, decision.options[index], index, Chosen)
             return
+        if self.position.act is not None:
+            self._act_on()
+            return
         pos = self._passing(self.position)
         beat = self._beat(pos)
         later = [i for i in flow.visible_lines(beat, pos.flags) if i > pos.line]
@@ -271,8 +309,22 @@ class Runtime:
         self._emit(kind(point, index, option.says, scores, option.feedback, option.goto))
         pos = replace(pos, flags=option.apply(pos.flags), totals=_add_scores(pos.totals, scores))
         self.phase = Phase.PLAYING
-        self._enter(pos, option.goto)
+        if self.acted:
+            self._push(replace(pos, deciding=False, act=(point, index, 0)))
+        else:
+            self._enter(pos, option.goto)
         return ChoiceResult(point, option, scores, option.feedback, option.goto)
+
+    def _act_on(self) -> None:
+        """The next line of the choice being acted out, or on to where the choice leads."""
+        pos = self.position
+        assert pos.act is not None
+        point, index, shown = pos.act
+        if shown + 1 < len(self._act_lines(pos)):
+            self._push(replace(pos, act=(point, index, shown + 1)))
+            return
+        option, _ = self._chosen(point, index)
+        self._enter(replace(pos, act=None), option.goto)
 
     def choose(self, index: int) -> ChoiceResult:
         """The manager's response at a decision point."""
@@ -300,7 +352,7 @@ class Runtime:
         if self.frozen_from is not Phase.PLAYING:
             return None
         here = len(self.trail) - 1
-        line = self._beat().lines[pos.line] if pos.line >= 0 else None
+        line = self._line_at(pos)
         if line is not None and line.intervention:
             return (line.intervention, here)
         return max(pos.pending, key=lambda p: p[1]) if pos.pending else None
@@ -352,7 +404,7 @@ class Runtime:
         who = self.script.cast[character]
         found = None
         for pos in reversed(self.trail):
-            found = self.script.beats[pos.beat].thoughts.get(character)
+            found = self.script.beats[pos.beat].thought_for(character, pos.flags)
             if found is not None:
                 break
         if found is None:
@@ -367,11 +419,11 @@ class Runtime:
         found = []
         for index, pos in enumerate(self.trail[:-1]):
             beat = self.script.beats[pos.beat]
+            line = self._line_at(pos)
             if pos.deciding:
                 prompt = beat.decision.prompt if beat.decision else ""
                 found.append(Moment(index, pos.beat, pos.line, "Decision", prompt))
-            elif pos.line >= 0:
-                line = beat.lines[pos.line]
+            elif line is not None:
                 name = self.script.cast[line.who].name if line.who in self.script.cast else ""
                 found.append(Moment(index, pos.beat, pos.line, name, line.says))
         return found
@@ -391,23 +443,36 @@ class Runtime:
     # ----- what is on stage ---------------------------------------------------------------
 
     def _present(self) -> list[str]:
-        beat = self._beat()
-        ids = list(beat.present)
-        for line in beat.lines:
-            if line.who not in ids:
-                ids.append(line.who)
+        """Who is on stage: the beat's people on this route, and whoever acts out a choice."""
+        pos = self.position
+        ids = list(self._beat().on_stage(pos.flags))
+        if pos.act is not None:
+            ids += [ln.who for ln in self._act_lines(pos) if ln.who not in ids]
         return [i for i in ids if i in self.script.cast]
 
     def _emotions(self) -> dict[str, str]:
         """Each character's look now: the beat's moods, then emotions of lines shown so far."""
         pos = self.position
         beat = self._beat()
-        feel = dict(beat.moods)
-        upto = len(beat.lines) - 1 if pos.deciding else pos.line
+        feel = beat.moods_for(pos.flags)
+        acting = pos.act is not None
+        upto = len(beat.lines) - 1 if pos.deciding or acting else pos.line
         for i in flow.visible_lines(beat, pos.flags):
             if i <= upto and beat.lines[i].emotion:
                 feel[beat.lines[i].who] = beat.lines[i].emotion
+        if pos.act is not None:
+            for act_line in self._act_lines(pos)[: pos.act[2] + 1]:
+                if act_line.emotion:
+                    feel[act_line.who] = act_line.emotion
         return feel
+
+    def documents(self) -> tuple[ScriptDocument, ...]:
+        """The documents the room can read now: those of every beat reached so far in this
+        attempt, in the order they became available."""
+        ids = dict.fromkeys(
+            doc for pos in self.trail for doc in self.script.beats[pos.beat].documents
+        )
+        return tuple(self.script.documents[d] for d in ids if d in self.script.documents)
 
     def _point_view(self, point: str, options: tuple[Option, ...], late: bool) -> PointView:
         flags = self.position.flags
@@ -435,8 +500,8 @@ class Runtime:
     def view(self) -> StageView:
         pos = self.position
         beat = self._beat()
-        line = beat.lines[pos.line] if pos.line >= 0 and not self.ending else None
-        speaker = self.script.cast.get(line.who) if line and pos.line >= 0 else None
+        line = self._line_at(pos) if not self.ending else None
+        speaker = self.script.cast.get(line.who) if line else None
         feel = self._emotions()
         actors = tuple(
             ActorView(
@@ -470,10 +535,18 @@ class Runtime:
             intervention_here=bool(line and line.intervention and not pos.deciding),
             redirect=redirect,
             decision=decision,
-            ending=self.script.endings.get(self.ending or ""),
+            ending=self._ending(),
             allowed=self.allowed(),
             flags=pos.flags,
+            caption=beat.caption,
+            documents=self.documents(),
+            acting=pos.act is not None,
         )
+
+    def _ending(self) -> Ending | None:
+        """The ending reached, with the outcome text that is true on this route."""
+        found = self.script.endings.get(self.ending or "")
+        return found.for_flags(self.position.flags) if found else None
 
     def totals(self) -> dict[str, int]:
         return dict(self.position.totals)
@@ -487,7 +560,7 @@ class Runtime:
             for c in self.script.criteria.values()
         )
         return RunResult(
-            ending=self.script.endings.get(self.ending or ""),
+            ending=self._ending(),
             criteria=criteria,
             missed=self.position.missed,
             choices=tuple(e for e in self.events if e.kind in ("choice", "redirect")),
@@ -505,13 +578,21 @@ class Runtime:
         on_event: Callable[[Event], None] | None = None,
     ) -> Runtime:
         """Rebuild a run by calling again, in order, each action the record holds."""
+        events = list(events)
         calls: dict[int, Event] = {}
         for event in events:
             calls.setdefault(event.step, event)
         first = calls.get(0)
         if first is None or not isinstance(first.data, Started):
             raise ValueError("the record has no start event")
-        rt = cls(script, RunMode(first.data.mode), first.data.start, clock, on_event)
+        rt = cls(
+            script,
+            RunMode(first.data.mode),
+            first.data.start,
+            clock,
+            on_event,
+            acted=_acted(events),
+        )
         for step in sorted(calls)[1:]:
             rt._call(calls[step])
         return rt
@@ -540,3 +621,20 @@ class Runtime:
                     f"step {event.step} of the record is a {action!r} action "
                     f"that cannot have caused a {data.kind!r} event"
                 )
+
+
+def _acted(events: list[Event]) -> bool:
+    """Whether the recorded run acted its choices out, read from the record itself.
+
+    An acted choice is followed, in the same action, by a line in the same beat (the
+    option's words); before acting existed it was followed by the next beat's first line,
+    a decision or an ending (never the same beat: a story cannot loop). A record with no
+    finished choice yet plays the same either way, so it carries on acted.
+    """
+    for i, event in enumerate(events):
+        if not isinstance(event.data, Chosen | Redirected):
+            continue
+        after = next((e for e in events[i + 1 :] if e.step == event.step), None)
+        if after is not None:
+            return isinstance(after.data, LineShown) and after.beat == event.beat
+    return True

@@ -78,6 +78,59 @@ def syntax_hint(problem: str, lines: list[str], line: int, col: int) -> str:
     return ""
 
 
+#: How far above a syntax error to look for the quote that ran on into it.
+_QUOTE_LOOKBACK = 200
+
+
+def unclosed_quote(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """The 1-based (line, column, hint) of a quote that was opened and left unclosed on its
+    own line, when the text it started runs on to the error at `line`.
+
+    libyaml reads an unclosed quote as text that goes on until the next quote mark, often
+    lines later, and then fails there with an unrelated complaint. The author's slip is on
+    the line where the quote opened, so that is where the error belongs.
+    """
+    for number in range(line - 1, max(0, line - _QUOTE_LOOKBACK), -1):
+        text = lines[number - 1]
+        found = _OPENING_QUOTE.search(text)
+        if text.lstrip().startswith("#") or not found:
+            continue
+        mark = found.group(1)
+        if _closing(text, found.end(), mark) is not None:
+            continue
+        closes = None
+        for later in range(number + 1, line + 1):
+            if _closing(lines[later - 1], 0, mark) is not None:
+                closes = later
+                break
+        if closes is None or closes >= line - 1:
+            where = f" (line {closes})" if closes else ""
+            hint = (
+                f"a quote opened here is not closed on this line, so the text runs on to "
+                f"the next {mark}{where}: close it at the end of this line"
+            )
+            return number, found.start(1) + 1, hint
+        return None
+    return None
+
+
+def _closing(text: str, start: int, mark: str) -> int | None:
+    """Index of the quote that closes text opened with `mark` before `start`, if on this line."""
+    i = start
+    while i < len(text):
+        char = text[i]
+        if mark == '"' and char == "\\":
+            i += 2
+            continue
+        if char == mark:
+            if mark == "'" and text[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            return i
+        i += 1
+    return None
+
+
 def _cannot_start(char: str) -> str:
     """A character YAML keeps for itself at the start of a value, or a tab inside a line."""
     if char == "\t":

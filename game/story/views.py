@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from .events import Event
-from .model import Character, Ending, Line, Option, Scene
+from .model import Character, Ending, Line, Option, Scene, ScriptDocument
 
 
 class Phase(Enum):
@@ -74,6 +74,9 @@ class StageView:
     ending: Ending | None
     allowed: frozenset[str]
     flags: frozenset[str]
+    caption: str = ""  # the beat's caption ("Three weeks later"), shown as it starts
+    documents: tuple[ScriptDocument, ...] = ()  # what the room can read at a freeze now
+    acting: bool = False  # the line on stage acts out the choice just made
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from game.storage import read_regular
 from game.story.errors import Diagnostic, diagnostic, source_lines, with_source
 from game.story.model import Pos
 from game.story.perf import paused_gc
-from game.story.syntax_hints import syntax_hint
+from game.story.syntax_hints import syntax_hint, unclosed_quote
 
 #: Generated benchmark scripts of 100,000 beats are 10-20 MB; anything far beyond is a mistake.
 MAX_BYTES = 50 * 1024 * 1024
@@ -174,7 +174,12 @@ def _compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
             mark = exc.context_mark  # an unclosed quote: point at where it was opened
         problem = exc.problem or exc.context or "not valid YAML"
         pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
-        hint = syntax_hint(problem, source_lines(text), pos.line, pos.col)
+        lines = source_lines(text)
+        hint = syntax_hint(problem, lines, pos.line, pos.col)
+        opened = unclosed_quote(lines, pos.line)
+        if opened is not None:
+            pos, hint = Pos(path, opened[0], opened[1]), opened[2]
+            problem = "a quote opened on this line is not closed"
         builder.diags.append(diagnostic("FF101", pos, problem=problem, hint=hint))
     except yaml.YAMLError as exc:
         index = getattr(exc, "position", 0) or 0

@@ -31,6 +31,7 @@ def load_or_explain(path: str) -> Script | None:
 def as_json(script: Script, facts: Analysis) -> dict:
     data = asdict(facts)
     data["reachable"] = sorted(facts.reachable)
+    del data["beat_flags"]  # the validator's working, not a figure for other programs
     data["criteria"] = {
         c: {"worst": w, "best": b, "best_path": facts.best_path_totals.get(c, 0)}
         for c, (w, b) in facts.criteria.items()

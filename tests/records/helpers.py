@@ -38,6 +38,8 @@ def recorded_run(script: Script, room_mode: str = "facilitator") -> JournalRecor
     while rt.phase is not Phase.DECIDING:
         rt.advance()
     rt.choose(1)
+    while rt.phase is not Phase.ENDED:
+        rt.advance()  # the choice acted out, then on to its ending
     finish_session(session, folders().progress)
     return read_journal(session.journal.path)
 

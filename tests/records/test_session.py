@@ -70,6 +70,7 @@ def test_a_killed_run_resumes_at_the_moment_it_stopped() -> None:
     while rt.phase is not Phase.DECIDING:
         rt.advance()
     rt.choose(1)
+    rt.advance()  # the choice acted out, then the ending
     assert rt.phase is Phase.ENDED
     assert finish_session(resumed, folders().progress) is None
     record = jr.read_journal(path)
@@ -141,6 +142,7 @@ def test_corrupt_progress_is_set_aside_when_a_run_finishes(ff_home: Path) -> Non
     while rt.phase is not Phase.DECIDING:
         rt.advance()
     rt.choose(0)
+    rt.advance()  # the choice acted out, then the ending
     warning = finish_session(session, folders().progress)
     assert warning is not None and "progress.json" in warning and "Defaults" in warning
     data = json.loads(path.read_text())

@@ -101,7 +101,7 @@ def forum_script() -> Script:
                 line("tom", "Get off my things!", emotion="angry"),
                 nxt="confront",
                 present=("manager", "tom"),
-                thoughts={"tom": Thought("Mum fell again last night.", "upset")},
+                thoughts={"tom": (Thought("Mum fell again last night.", "upset"),)},
             ),
             beat(
                 "quiet",

@@ -19,10 +19,12 @@ def test_forum_script_bounds_paths_and_times_match_the_hand_count() -> None:
     assert facts.criteria == {"compassion": (-3, 5), "safety": (1, 3)}
     assert facts.endings == {"bad": True, "good": True}
     assert facts.intervention_points == 1 and facts.decision_points == 1
-    # shortest: 2.4 + 4.0 + 3.6 + 4.8 + 60 (decision) = 74.8 s
-    # longest: 6.4 + 60 (redirect) + 4.0 + 4.8 + 60 = 135.2 s
-    assert facts.shortest_seconds == pytest.approx(74.8)
-    assert facts.longest_seconds == pytest.approx(135.2)
+    # Each choice is acted out: its words are a line (2 s + 0.4 s a word).
+    # shortest: 2.4 + 4.0 + 3.6 + 4.8 + 60 (decision) + 2.8 ("Suspend him") = 77.6 s
+    # longest: 6.4 + 60 (redirect) + 3.2 ("Are you OK?") + 4.0 + 4.8 + 60
+    #          + 2.8 ("Agree support") = 141.2 s
+    assert facts.shortest_seconds == pytest.approx(77.6)
+    assert facts.longest_seconds == pytest.approx(141.2)
     assert facts.anti_model_ending == "bad"
     assert facts.anti_model_path == ["arrival", "confront"]
     assert facts.cycle is None and facts.dead_ends == []

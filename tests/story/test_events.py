@@ -40,6 +40,7 @@ def played() -> list[Event]:
     while rt.phase is Phase.PLAYING:
         rt.advance()
     rt.choose(0)
+    rt.advance()  # the choice acted out, then its ending
     return rt.events
 
 

@@ -109,13 +109,18 @@ def test_buzz_at_the_point_offers_redirect_and_the_branch_scores(carry: Carry) -
     result = rt.redirect(0)
     rt = carry(rt)
     assert result.feedback == "asks first" and result.scores == {"compassion": 2}
-    assert rt.view().line.says == "Not really. It's my mum."
-    assert "asked_ok" in rt.view().flags
+    acted = rt.view()  # the redirect is acted out: the manager says the option's words
+    assert acted.acting and acted.line.says == "Are you OK?" and acted.speaker.id == "manager"
+    assert "asked_ok" in acted.flags and acted.beat_id == "arrival"
+    rt.advance()
+    assert rt.view().line.says == "Not really. It's my mum." and not rt.view().acting
     rt.advance()
     rt.advance()
     rt = carry(rt)
     rt.choose(1)
     rt = carry(rt)
+    assert rt.view().line.says == "Agree support"
+    rt.advance()
     assert rt.phase is Phase.ENDED
     assert rt.view().ending is not None and rt.view().ending.id == "good"
     assert rt.totals() == {"compassion": 5, "safety": 1}
@@ -132,6 +137,8 @@ def test_a_late_buzz_still_offers_the_point_just_passed(carry: Carry) -> None:
     assert offer is not None and offer.id == "search" and offer.late
     rt.redirect(1)
     rt = carry(rt)
+    assert rt.view().line.says == "Call HR"
+    rt.advance()
     assert rt.view().beat_id == "confront"
     assert "search" not in rt.position.missed
 
@@ -168,6 +175,7 @@ def test_rewind_restores_the_moment_and_keeps_every_attempt(carry: Carry) -> Non
     for _ in range(4):
         rt.advance()
     rt.choose(0)
+    rt.advance()
     assert rt.phase is Phase.ENDED
     rt = start()
     for _ in range(4):
@@ -227,6 +235,7 @@ def test_every_illegal_action_names_the_phase(phase_setup, action, phase_name, c
             rt.advance()
         if phase_setup == "ended":
             rt.choose(0)
+            rt.advance()
     rt = carry(rt)
     args = {"redirect": (0,), "choose": (0,), "hotseat": ("tom",), "rewind": (0,), "tally": (0, 1)}
     with pytest.raises(IllegalAction, match=f"cannot {action} while {phase_name}"):
@@ -272,7 +281,9 @@ def test_result_places_each_criterion_between_worst_and_best() -> None:
     rt.redirect(0)
     rt.advance()
     rt.advance()
+    rt.advance()
     rt.choose(1)
+    rt.advance()
     result = rt.result()
     by_id = {c.id: c for c in result.criteria}
     # compassion: best = +2 (ask) + 3 (support) = 5; worst = -1 (missed) - 2 (suspend) = -3
@@ -291,3 +302,20 @@ def test_the_runtime_does_not_import_pygame() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_records_made_before_acting_replay_without_it() -> None:
+    """A record whose choices went straight on (made before choices were acted out) still
+    replays event for event; a new record replays acted."""
+    for acted in (False, True):
+        rt = Runtime(forum_script(), clock=Clock(), acted=acted)
+        rt.advance()
+        rt.buzz()
+        rt.redirect(0)
+        while rt.phase is not Phase.DECIDING:
+            rt.advance()
+        again = Runtime.replay(rt.script, rt.events)
+        assert again.acted is acted
+        assert [(e.kind, e.beat, e.line) for e in again.events] == [
+            (e.kind, e.beat, e.line) for e in rt.events
+        ]

@@ -79,6 +79,11 @@ def test_redirect_at_an_intervention_point() -> None:
     assert pilot.top.page == "redirect"
     pilot.do(Act.CHOOSE_1)
     assert pilot.name == "stage"  # facilitator: no scores until the debrief
+    view = pilot.stage.view  # the redirect is acted out: Alex says it, then Jo answers
+    assert view.acting and view.speaker.id == "manager" and view.line.says.startswith("Morning")
+    pilot.do(Act.CONFIRM)
+    assert pilot.stage.view.line.says == "OK. Thanks, Alex."
+    pilot.do(Act.CONFIRM)
     assert pilot.stage.view.beat_id == "quiet_word"
     assert [e.kind for e in pilot.stage.rt.events].count("redirect") == 1
 
@@ -179,7 +184,10 @@ def test_solo_feedback_after_a_choice_and_a_hint_at_the_moment() -> None:
     effects = [words for _, words in pilot.top.effects()]
     assert "+2  Compassion and wellbeing (better)" in effects
     pilot.do(Act.CONFIRM)
-    assert pilot.name == "stage" and pilot.stage.view.beat_id == "quiet_word"
+    assert pilot.name == "stage" and pilot.stage.view.acting
+    while pilot.stage.view.acting:
+        pilot.do(Act.CONFIRM)
+    assert pilot.stage.view.beat_id == "quiet_word"
 
 
 def test_no_hint_for_a_facilitator() -> None:

@@ -113,6 +113,9 @@ def test_an_edit_that_changes_the_path_restarts_at_the_same_beat(script: Path) -
     while stage.rt.phase is Phase.PLAYING:
         stage.next()
     stage.handle(Action(Act.CHOOSE_3))  # ask HR
+    assert stage.view.acting  # the choice is acted out first: the manager says it
+    while stage.view.acting:
+        stage.next()
     assert stage.view.beat_id == "hr_advice"
     assert app.stack.top.name == "feedback"  # solo feedback stays up while the file changes
     text = script.read_text(encoding="utf-8")
