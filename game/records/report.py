@@ -207,13 +207,20 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
     return entries
 
 
+def _context(ending: Ending) -> str:
+    """What nobody in the room could see: told only after the run, in the debrief."""
+    if not ending.context:
+        return ""
+    return f"<p><b>What nobody in the room could see:</b> {escape(ending.context)}</p>"
+
+
 def _outcome_box(heading: str, ending: Ending | None, css: str, empty: str) -> str:
     if ending is None:
         return f'<div class="outcome {css}"><h2>{escape(heading)}</h2><p>{escape(empty)}</p></div>'
     return (
         f'<div class="outcome {css}"><h2>{escape(heading)}</h2>'
         f'<p class="tone">{escape(TONE_NAMES.get(ending.tone, ending.tone))}</p>'
-        f"<h3>{escape(ending.title)}</h3><p>{escape(ending.outcome)}</p></div>"
+        f"<h3>{escape(ending.title)}</h3><p>{escape(ending.outcome)}</p>{_context(ending)}</div>"
     )
 
 

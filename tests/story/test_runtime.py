@@ -319,3 +319,51 @@ def test_records_made_before_acting_replay_without_it() -> None:
         assert [(e.kind, e.beat, e.line) for e in again.events] == [
             (e.kind, e.beat, e.line) for e in rt.events
         ]
+
+
+def test_the_format_additions_show_in_the_view() -> None:
+    """Captions, documents, follow-up lines, a choice that is someone else's, who is on stage
+    and the outcome on this route: all as the example script writes them."""
+    from pathlib import Path
+
+    from game.story.loader import load_script
+
+    example = load_script(str(Path(__file__).resolve().parents[2] / "scripts" / "example.yaml"))
+    rt = Runtime(example)
+    view = rt.view()
+    assert view.caption == "Monday, 07:10"
+    assert [d.id for d in view.documents] == ["rota"]
+    rt.advance()
+    rt.buzz()
+    rt.redirect(0)  # "Are you OK?" then Jo's follow-up line, then on to quiet_word
+    said = rt.view()
+    assert said.acting and said.speaker.id == "manager" and said.line.says.startswith("Morning")
+    rt.advance()
+    assert rt.view().line.says == "OK. Thanks, Alex." and rt.view().speaker.id == "jo"
+    rt.advance()
+    assert rt.view().beat_id == "quiet_word" and not rt.view().acting
+    assert [d.id for d in rt.view().documents] == ["rota"]  # still readable later on
+    while rt.phase is not Phase.DECIDING:
+        rt.advance()
+    assert rt.view().caption == "After handover"
+    assert {a.id: a.emotion for a in rt.view().actors}["jo"] == "thoughtful"  # mood_if
+    rt.buzz()
+    assert rt.hotseat("jo").text.startswith("Alex knows about Dad")  # conditional thought
+    rt.resume()
+    rt.choose(2)  # ask HR: the beat sets asked_hr as it starts
+    rt.advance()
+    assert rt.view().beat_id == "hr_advice" and "asked_hr" in rt.view().flags
+    rt.advance()
+    rt.choose(1)  # Sam's advice is Sam's to give: Sam says the option's words
+    assert rt.view().speaker.id == "hr"
+    rt.advance()
+    assert rt.view().line.says.startswith("Fair. I'll sit down")
+    rt.advance()
+    review = rt.view()
+    assert review.caption == "Three weeks later"
+    assert "hr" in [a.id for a in review.actors]  # present only because asked_hr is set
+    while rt.phase is not Phase.ENDED:
+        rt.advance()
+    ending = rt.view().ending
+    assert ending is not None and "Sam's backing" in ending.outcome  # the route's outcome
+    assert rt.result().ending == ending and "dementia" in ending.context

@@ -219,7 +219,12 @@ class DebriefScene(Scene):
     def _ending_lines(ending: Ending | None) -> list[str]:
         if ending is None:
             return ["The run stopped without reaching an ending."]
-        return [f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})", ending.outcome]
+        context = [f"What nobody in the room could see: {ending.context}"] if ending.context else []
+        return [
+            f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})",
+            ending.outcome,
+            *context,
+        ]
 
     def _criteria(self, surface: pygame.Surface) -> None:
         app = self.app

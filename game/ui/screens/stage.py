@@ -384,7 +384,8 @@ class StageScene(Scene):
         if view.phase is Phase.ENDED:
             draw.dim(surface, app)
         header = "" if frozen else self.header_text()
-        self.painter.header(surface, view.scene.name, header, self.buzzer_rect.x)
+        place = f"{view.scene.name}: {view.caption}" if view.caption else view.scene.name
+        self.painter.header(surface, place, header, self.buzzer_rect.x)
         if view.phase is Phase.ENDED:
             self._ending(surface)
         elif view.decision is not None and not self.anti_model:
