@@ -259,16 +259,18 @@ def load_json(
     except ValueError as exc:
         reason = f"it cannot be read ({exc})"
     else:
-        reason = _shape_problem(value, default, check)
-        if reason is None:
+        problem = _shape_problem(value, default, check)
+        if problem is None:
             return value, None
+        reason = problem
     backup = move_aside(target)
     return copy.deepcopy(default), _warning(target, reason, backup)
 
 
 def _shape_problem(value: Any, default: Any, check: Callable[[Any], None] | None) -> str | None:
     if default is not None and not isinstance(value, type(default)):
-        expected = {dict: "an object", list: "a list"}.get(type(default), type(default).__name__)
+        kinds: dict[type, str] = {dict: "an object", list: "a list"}
+        expected = kinds.get(type(default), type(default).__name__)
         return f"it holds {type(value).__name__} where {expected} was expected"
     if check is not None:
         try:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 import pygame
 
 from game.story.views import Phase
 from game.ui.app import SCRIPTS_DIR, App
 from game.ui.keymap import CHOOSES, KEYS, Act
-from game.ui.scene_stack import Scene
 from game.ui.screens.title import TitleScene
 from game.ui.settings import Settings
 
@@ -41,7 +41,7 @@ class Driver:
         self.app.start(TitleScene(self.app))
 
     @property
-    def top(self) -> Scene:
+    def top(self) -> Any:  # the bench reaches into whichever scene it is: a menu, a view
         top = self.app.stack.top
         assert top is not None, "no scene open"
         return top

@@ -109,7 +109,7 @@ class Runs:
 
 def typing(driver: Driver, frames: int) -> list[float]:
     """The stage while a line types out (the steady state of a scene)."""
-    runs, samples = Runs(driver), []
+    runs, samples = Runs(driver), list[float]()
     runs.to_line()
     while len(samples) < frames:
         if runs.stage().typing and driver.name == "stage":
@@ -125,7 +125,7 @@ def speaker_change(driver: Driver, frames: int, changes: list[float]) -> list[fl
     The frames that bring on a line spoken by someone else (the set is recomposed, a new
     line is laid out) also go to `changes`, until there are `frames` of them.
     """
-    runs, samples = Runs(driver), []
+    runs, samples = Runs(driver), list[float]()
     runs.to_line()
     while len(samples) < frames or len(changes) < frames:
         stage = runs.stage()
@@ -151,7 +151,7 @@ def freeze_held(driver: Driver, frames: int, latency: list[tuple[int, float]]) -
 
     Each buzz's latency (frames, milliseconds from posting the event) goes to `latency`.
     """
-    runs, samples = Runs(driver), []
+    runs, samples = Runs(driver), list[float]()
     while len(samples) < frames:
         runs.to_line()
         for _ in range(REACTION):
@@ -171,7 +171,7 @@ def freeze_held(driver: Driver, frames: int, latency: list[tuple[int, float]]) -
 
 def hot_seat(driver: Driver, frames: int) -> list[float]:
     """The freeze menu's hot-seat page with a character's thought bubble up."""
-    runs, samples = Runs(driver), []
+    runs, samples = Runs(driver), list[float]()
     while len(samples) < frames:
         runs.to_line()
         driver.press(Act.BUZZ)
@@ -187,7 +187,7 @@ def hot_seat(driver: Driver, frames: int) -> list[float]:
 
 def decision(driver: Driver, frames: int) -> list[float]:
     """Decision option cards, the focus moving between them now and then."""
-    runs, samples = Runs(driver), []
+    runs, samples = Runs(driver), list[float]()
     while len(samples) < frames:
         runs.to_decision()
         samples.extend(_held(driver, (Act.RIGHT, Act.LEFT)))
@@ -197,7 +197,7 @@ def decision(driver: Driver, frames: int) -> list[float]:
 
 def debrief(driver: Driver, frames: int) -> list[float]:
     """The debrief's criteria chart, after a whole run of each scenario in turn."""
-    runs, samples = Runs(driver), []
+    runs, samples = Runs(driver), list[float]()
     while len(samples) < frames:
         runs.fresh()
         play_to_debrief(driver, typed_frames=0)

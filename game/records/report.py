@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
 from pathlib import Path
+from typing import assert_never
 
 from game.records import chart as charts
 from game.records.journal import JournalRecord
@@ -202,6 +203,8 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
             case Ended(title=title):
                 entry.label = "Ending"
                 entry.text = title or "The run stopped without an ending"
+            case unknown:  # a new event kind: mypy points here until it has its words
+                assert_never(unknown)
         entry.details = [x for x in entry.details if x]
         entries.append(entry)
     return entries

@@ -26,9 +26,9 @@ def options(script: Script) -> Iterator[tuple[str, Option]]:
     for iid, intervention in script.interventions.items():
         for option in intervention.options:
             yield iid, option
-    for beat in script.beats.values():
-        for option in beat.decision.options if beat.decision else ():
-            yield beat.decision.id, option
+    for decision in (b.decision for b in script.beats.values() if b.decision is not None):
+        for option in decision.options:
+            yield decision.id, option
 
 
 def conditions(script: Script) -> Iterator[Condition]:

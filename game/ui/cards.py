@@ -34,9 +34,14 @@ _MAX_CARD_SHARE = 0.3  # a card is never taller than this share of the window he
 
 
 class OptionLike(Protocol):
-    says: str
-    available: bool
-    locked_reason: str
+    """What a card shows of an option (read-only, so the runtime's frozen views fit)."""
+
+    @property
+    def says(self) -> str: ...
+    @property
+    def available(self) -> bool: ...
+    @property
+    def locked_reason(self) -> str: ...
 
 
 def card_rects(rect: Rect, count: int, layout: Layout) -> list[Rect]:

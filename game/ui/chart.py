@@ -37,10 +37,16 @@ _MINUS = "\u2212"  # a real minus sign: wider and clearer than a hyphen
 
 
 class RowLike(Protocol):
-    name: str
-    value: int
-    worst: int
-    best: int
+    """What the chart draws of a criterion (read-only, so the runtime's frozen results fit)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def value(self) -> int: ...
+    @property
+    def worst(self) -> int: ...
+    @property
+    def best(self) -> int: ...
 
 
 class ChartRow(NamedTuple):

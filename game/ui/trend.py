@@ -72,8 +72,8 @@ def draw_trend(
                 if latest:
                     hatch(surface, filled, theme.outline, layout.px(12), max(1, layout.px(3)))
             pygame.draw.rect(surface, theme.best, cell, line)
-        latest = shown[-1].fractions.get(cid)
-        note = "not scored" if latest is None else f"latest {round(latest * 100)}%"
+        last = shown[-1].fractions.get(cid)
+        note = "not scored" if last is None else f"latest {round(last * 100)}%"
         img = text.fit(note, size, ink, width=note_w, height=row_h, bold=True)
         surface.blit(img, img.get_rect(midright=(rect.right, band.centery)))
     days = Rect(cols.x, rect.y + len(names) * row_h, cols.w, row_h)

@@ -45,13 +45,22 @@ def _ring(lay: Layout) -> int:
 
 
 class Actor(Protocol):
-    id: str
-    name: str
-    role: str
-    emotion: str
-    is_manager: bool
-    speaking: bool
-    look: dict[str, str]
+    """What the painter reads of a character on stage (read-only, so a frozen view fits)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def emotion(self) -> str: ...
+    @property
+    def is_manager(self) -> bool: ...
+    @property
+    def speaking(self) -> bool: ...
+    @property
+    def look(self) -> dict[str, str]: ...
 
 
 def speaker_anchor(lay: Layout, actors: Sequence[Actor], who: str = "") -> tuple[int, int] | None:

@@ -143,7 +143,7 @@ class FreezeScene(MenuScene):
 
     def _scroll(self) -> None:
         """Keep the focused moment among the rows shown; rows off the page are not clickable."""
-        focus = self.menu.focus
+        focus = self.menu.focus_index
         if focus < self.top:
             self.top = focus
         elif focus >= self.top + REWIND_ROWS:

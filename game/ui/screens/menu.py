@@ -58,6 +58,12 @@ class Menu:
     def focused(self) -> Item | None:
         return self.items[self.focus] if self.items and self.focus is not None else None
 
+    @property
+    def focus_index(self) -> int:
+        """The focused item's index, or 0 while nothing is focused: where a list scrolls to
+        and whose details a panel shows."""
+        return self.focus or 0
+
     def key_at(self, pos: tuple[int, int]) -> int | None:
         return next((i for i, r in enumerate(self.rects) if r.collidepoint(pos)), None)
 
@@ -96,11 +102,11 @@ class Menu:
             index = CHOOSES.index(act)
             return self._choose(index) if index < count else None
         if act in (Act.CLICK, Act.POINT) and action.pos is not None:
-            index = self.key_at(action.pos)
-            if index is None:
+            hit = self.key_at(action.pos)
+            if hit is None:
                 return None
-            self.focus = index
-            return self._choose(index) if act is Act.CLICK else None
+            self.focus = hit
+            return self._choose(hit) if act is Act.CLICK else None
         return None
 
     def _choose(self, index: int) -> str | None:

@@ -61,10 +61,11 @@ class PickerScene(MenuScene):
 
     def relayout(self) -> None:
         lay = self.app.layout
-        if self.menu.focus < self.top:
-            self.top = self.menu.focus
-        elif self.menu.focus >= self.top + ROWS:
-            self.top = self.menu.focus - ROWS + 1
+        focus = self.menu.focus_index
+        if focus < self.top:
+            self.top = focus
+        elif focus >= self.top + ROWS:
+            self.top = focus - ROWS + 1
         area = self._area()
         height, gap = min(lay.px(136), (area.h - lay.px(14) * (ROWS - 1)) // ROWS), lay.px(14)
         rows = [
@@ -107,7 +108,7 @@ class PickerScene(MenuScene):
         try:
             script = self.app.library.load(path)
         except ScriptError:
-            focus = self.menu.focus
+            focus = self.menu.focus_index
             self.enter()  # the file broke since the list was made: show what is wrong
             self.menu.focus = min(focus, len(self.menu.items) - 1)
             self.relayout()
@@ -136,7 +137,7 @@ class PickerScene(MenuScene):
         )
         draw.menu(surface, app, self.menu, numbered=False)
         if self.entries:
-            self.draw_detail(surface, self.entries[self.menu.focus])
+            self.draw_detail(surface, self.entries[self.menu.focus_index])
         more = count > ROWS
         draw.hint(
             surface,
@@ -152,7 +153,7 @@ class PickerScene(MenuScene):
             surface,
             self.app,
             self.detail,
-            self.menu.items[self.menu.focus].label,
+            self.menu.items[self.menu.focus_index].label,
             card_lines(entry, self.progress.get(entry.id)),
             enabled=entry.playable,
             size=self.app.layout.body_size,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pygame
 
@@ -33,11 +34,19 @@ class Row:
 
 
 def _toggle(name: str) -> Callable[[Settings, int], Settings]:
-    return lambda s, _delta: replace(s, **{name: not getattr(s, name)})
+    def change(s: Settings, _delta: int) -> Settings:
+        flipped: dict[str, Any] = {name: not getattr(s, name)}  # a field named at run time
+        return replace(s, **flipped)
+
+    return change
 
 
 def _stepper(name: str, choices: tuple[float, ...]) -> Callable[[Settings, int], Settings]:
-    return lambda s, delta: replace(s, **{name: step(choices, getattr(s, name), delta)})
+    def change(s: Settings, delta: int) -> Settings:
+        stepped: dict[str, Any] = {name: step(choices, getattr(s, name), delta)}
+        return replace(s, **stepped)
+
+    return change
 
 
 ROWS: tuple[Row, ...] = (
