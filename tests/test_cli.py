@@ -44,3 +44,11 @@ def test_a_command_like_no_other_gets_no_guess(capsys) -> None:
     assert cli.run(["xyzzy"]) == 2
     err = capsys.readouterr().err
     assert "unknown command 'xyzzy'" in err and "did you mean" not in err
+
+
+def test_typecheck_outside_the_projects_venv_says_how_to_install_mypy(capsys, monkeypatch) -> None:
+    """In an environment someone else manages, typecheck installs nothing: it says how."""
+    monkeypatch.setattr(cli.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(cli.sys, "prefix", "/somewhere/else")
+    assert cli.run(["typecheck"]) == 2
+    assert 'pip install -e ".[dev]"' in capsys.readouterr().err
