@@ -21,8 +21,22 @@ def test_analyse_json_reports_endings_paths_bounds_and_the_anti_model(capsys) ->
     assert data["endings"] == {"formal_warning": True, "supported": True}
     assert data["paths"] == 10
     assert data["anti_model_ending"] == data["anti_model_expected"] == "formal_warning"
-    assert data["criteria"]["compassion"] == {"worst": -2, "best": 4, "best_path": 4}
+    assert data["criteria"]["compassion"] == {
+        "tested_at": ["public_telling_off", "office_talk", "hr_view"],
+        "worst": 0.0,
+        "best": 1.0,
+        "best_path": 1.0,
+    }
+    assert (
+        data["criteria"]["safety"]["tested_at"] == [] and data["criteria"]["safety"]["best"] is None
+    )
     assert data["best_path_ending"] == "supported"
+    # options count from 1, as on the cards and in the text
+    assert data["best_path"] == [
+        {"point": "public_telling_off", "option": 1},
+        {"point": "office_talk", "option": 2},
+    ]
+    assert data["best_path_passes"] == [] and data["warnings"] == []
     assert data["intervention_points"] == 1 and data["decision_points"] == 2
     assert 0 < data["shortest_seconds"] < data["longest_seconds"]
 
@@ -31,6 +45,7 @@ def test_analyse_text_numbers_options_as_the_cards_do(capsys) -> None:
     assert analyse.main([EXAMPLE]) == 0
     out = capsys.readouterr().out
     assert "best all-round path: public_telling_off option 1, office_talk option 2" in out
+    assert "intervention points it lets pass: none" in out
     assert "<- the anti-model path ends here" in out
 
 
@@ -84,3 +99,20 @@ def test_tools_on_a_broken_script_print_errors_not_a_traceback(tmp_path, command
     assert done.returncode == 1
     assert f"{broken}:" in done.stderr and "error" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_analyse_warns_when_one_branch_alone_earns_a_criterion(tmp_path, capsys) -> None:
+    text = Path(EXAMPLE).read_text(encoding="utf-8")
+    # Without Sam's compassion, only "are you OK?" (and what it unlocks) earns compassion.
+    text = text.replace("ownership: 1, compassion: 1, conversation: 1}", "ownership: 1}")
+    path = tmp_path / "one_branch.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert analyse.main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "warning: criterion 'compassion' can be earned only on one branch: "
+        "public_telling_off option 1 [FF417]"
+    ) in out
+    assert analyse.main([str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [w["code"] for w in data["warnings"]] == ["FF417", "FF417"]  # and conversation

@@ -1,8 +1,9 @@
 """The criteria chart as shapes: one layout, drawn as SVG in the handout and as a PNG.
 
-Each criterion gets a track from the worst total the scenario allows (left) to the best
-(right): the outlined track is "best possible", and a hatched bar from the left edge shows
-where this run landed. Both are labelled in words and numbers, so the chart reads in grey
+Each criterion gets a track from choosing the worst alternative at every moment (left, 0%)
+to choosing the best (right, 100%): the outlined track is "best possible", and a hatched bar
+from the left edge shows where this run's choices sat on average (game/story/scoring.py).
+Both are labelled in words and numbers, so the chart reads in grey
 print and to anyone who cannot tell the colours apart. Computing the geometry once here
 keeps the SVG and the PNG from drifting apart.
 """
@@ -23,7 +24,7 @@ TRACK_W = 380
 ROW_H = 52
 TOP = 44
 BAR_H = 18
-LEGEND_BEST = "Best possible (track runs from worst to best)"
+LEGEND_BEST = "Best possible: the best alternative at every moment"
 NOT_TESTED = "Not tested by this scenario: "
 
 INK = (23, 32, 42)
@@ -81,27 +82,25 @@ def layout(
     ]
     labels: list[Label] = [
         Label(LABEL_X + 36, head + 24, "This run", 14, "text"),
-        Label(
-            LABEL_X + 186, head + 24, "Best possible (track runs from worst to best)", 14, "text"
-        ),
+        Label(LABEL_X + 186, head + 24, LEGEND_BEST, 14, "text"),
     ]
     if heading:
         labels.append(Label(LABEL_X, 22, heading, 17, "bold"))
-    tested = [c for c in criteria if c.best != c.worst]
+    tested = [c for c in criteria if c.tested]
     for i, c in enumerate(tested):
         bar_y = head + TOP + i * ROW_H + 6
-        bounds = f"worst {signed(c.worst)}, best {signed(c.best)}"
+        bounds = f"judged at {c.moments} moment{'' if c.moments == 1 else 's'}"
         labels.append(Label(LABEL_X, bar_y + 14, c.name, 15, "bold"))
         labels.append(Label(LABEL_X, bar_y + 34, bounds, 12, "muted"))
         boxes.append(Box(TRACK_X, bar_y, TRACK_W, BAR_H, "best"))
         if c.fraction > 0:
             boxes.append(Box(TRACK_X, bar_y, TRACK_W * c.fraction, BAR_H, "run"))
-        note = f"{round(c.fraction * 100)}% of the way to best"
-        value = f"this run {signed(c.value)}"
+        note = f"{c.value}% of the way from the worst choices to the best"
+        value = f"this run {c.value}%"
         labels.append(Label(TRACK_X + TRACK_W + 10, bar_y + 14, value, 14, "bold"))
         labels.append(Label(TRACK_X, bar_y + BAR_H + 15, note, 12, "muted"))
     height = head + TOP + max(1, len(tested)) * ROW_H + 8
-    untested = [c.name for c in criteria if c.best == c.worst]
+    untested = [c.name for c in criteria if not c.tested]
     # A full bar for a criterion no choice can move would read as a triumph: name them instead.
     for line in textwrap.wrap(NOT_TESTED + ", ".join(untested), 100) if untested else ():
         labels.append(Label(LABEL_X, height + 8, line, 12, "muted"))

@@ -1,22 +1,29 @@
 """Every recorded choice across sessions as table rows, for L&D to analyse in a spreadsheet.
 
 One row per redirect, decision or missed moment, with each criterion's score in its own
-column so a pivot table can total them. Read from the session records alone (no scenario
-file needed): the record's header lists the scenario's criteria, so a criterion the
-scenario has but the option did not score shows 0, and one it does not have stays blank.
+column so a pivot table can total them. Where the scenario file can be found, each row also
+says how the choice was judged against the alternatives the room had at that moment (the
+same measure as the debrief: 0 the worst alternative there, 1 the best; blank where the
+alternatives did not differ) and which alternative was the strongest. The scores come from
+the session records alone (no scenario file needed): the record's header lists the
+scenario's criteria, so a criterion the scenario has but the option did not score shows 0,
+and one it does not have stays blank.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.records.journal import JournalError, JournalRecord, list_sessions, read_journal
+from game.records.session import ResumeError, replay_record
 from game.storage import atomic_write_text
 from game.story.events import Chosen, Missed, Redirected, Tallied, run_mode
+from game.story.model import Script
+from game.story.scoring import Judged
 
 #: The events that are rows: something said (or not) at a point, and what it scored.
 CHOICES = (Redirected, Chosen, Missed)
@@ -35,6 +42,10 @@ FIXED = (
     "option_text",
 )
 TRAILING = ("feedback", "show_of_hands_for_this", "show_of_hands_all")
+STRONGEST = ("strongest_option_number", "strongest_option_text")
+#: Finds the scenario a record was played from (None: not found; the judged columns stay
+#: blank for that record).
+ScriptFinder = Callable[[JournalRecord], Script | None]
 #: A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -67,13 +78,42 @@ def _criteria_order(records: Iterable[JournalRecord]) -> list[str]:
     return [c for c in order if c]
 
 
-def _rows(record: JournalRecord, criteria: list[str]) -> list[list[Cell]]:
+def _verdicts(record: JournalRecord, find: ScriptFinder | None) -> list[Judged] | None:
+    """The record's moments judged on its scenario, if the scenario can be found and the
+    record still replays on it."""
+    script = find(record) if find is not None else None
+    if script is None:
+        return None
+    try:
+        return replay_record(record, script).verdicts
+    except ResumeError:
+        return None
+
+
+def _judged_cells(verdict: Judged | None, criteria: list[str]) -> list[Cell]:
+    if verdict is None:
+        return ["" for _ in criteria] + ["", ""]
+    strong = verdict.strongest()
+    return [
+        *(round(verdict.positions[c], 3) if c in verdict.positions else "" for c in criteria),
+        strong.option + 1 if strong.option >= 0 else "",
+        strong.says or "(let it pass)",
+    ]
+
+
+def _rows(
+    record: JournalRecord, criteria: list[str], find: ScriptFinder | None = None
+) -> list[list[Cell]]:
     own = {str(c.get("id")) for c in record.script.get("criteria", [])}
     events = record.events
     start = events[0].t if events else 0.0
     mode = run_mode(events)
     tallies: dict[tuple[int, str], dict[int, int]] = {}
     rows: list[list[Cell]] = []
+    verdicts = _verdicts(record, find)
+    moments = sum(1 for e in events if isinstance(e.data, CHOICES))
+    if verdicts is not None and len(verdicts) != moments:
+        verdicts = None  # an anti-model run is not judged
     for e in events:
         made = e.data
         if isinstance(made, Tallied):
@@ -102,13 +142,15 @@ def _rows(record: JournalRecord, criteria: list[str]) -> list[list[Cell]]:
                 made.feedback,
                 counts.get(option, "") if counts else "",
                 "; ".join(f"option {i + 1}: {n}" for i, n in sorted(counts.items())),
+                *_judged_cells(verdicts[len(rows)] if verdicts else None, criteria),
             ]
         )
     return rows
 
 
-def choice_table(folder: Path) -> Table:
-    """Rows for every session in the sessions folder `folder`, oldest session first."""
+def choice_table(folder: Path, find: ScriptFinder | None = None) -> Table:
+    """Rows for every session in the sessions folder `folder`, oldest session first; with
+    `find`, each choice also judged against its alternatives on the record's scenario."""
     records, warnings = [], []
     for info in reversed(list_sessions(folder)):
         try:
@@ -120,8 +162,14 @@ def choice_table(folder: Path) -> Table:
         records.append(record)
     records.sort(key=lambda r: (str(r.header.get("started", "")), r.session_id))
     criteria = _criteria_order(records)
-    header = [*FIXED, *(f"score_{c}" for c in criteria), *TRAILING]
-    rows = [row for record in records for row in _rows(record, criteria)]
+    header = [
+        *FIXED,
+        *(f"score_{c}" for c in criteria),
+        *TRAILING,
+        *(f"judged_{c}" for c in criteria),
+        *STRONGEST,
+    ]
+    rows = [row for record in records for row in _rows(record, criteria, find)]
     return Table(header, rows, warnings)
 
 

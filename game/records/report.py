@@ -8,7 +8,7 @@ people in the room can reach it. A PNG of the chart is written beside it for sli
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
@@ -37,6 +37,7 @@ from game.story.events import (
     run_mode,
 )
 from game.story.model import Decision, Ending, Intervention, Script
+from game.story.scoring import Judged
 from game.story.views import CriterionResult, RunResult
 
 TONE_NAMES = {
@@ -140,9 +141,27 @@ def _hands_text(counts: dict[int, int], options: tuple[str, ...]) -> str:
     )
 
 
-def timeline(events: list[Event], script: Script) -> list[Entry]:
-    """The run in the room's terms: freezes, redirects, hot-seats, rewinds, misses, choices."""
+def alternative_words(verdict: Judged, script: Script) -> str:
+    """The strongest alternative the room had at a moment, and what it would have changed."""
+    strong = verdict.strongest()
+    if strong.option == verdict.chosen:
+        return "The strongest choice the room had here."
+    what = f"\u201c{strong.says}\u201d" if strong.says else "letting the moment pass"
+    change = score_words(verdict.change(), script) or "nothing on the criteria"
+    return f"Strongest alternative here: {what}. It would have changed: {change}."
+
+
+def timeline(events: list[Event], script: Script, verdicts: Sequence[Judged] = ()) -> list[Entry]:
+    """The run in the room's terms: freezes, redirects, hot-seats, rewinds, misses, choices.
+
+    `verdicts` (the runtime's, one per choice and missed moment in record order) add to each
+    moment the strongest alternative the room had there and what it would have changed.
+    """
     prompts, options = _points(script)
+    moments = [e for e in events if isinstance(e.data, Redirected | Chosen | Missed)]
+    judged = dict(zip(map(id, moments), verdicts, strict=False))
+    if len(verdicts) != len(moments):
+        judged = {}  # an anti-model run is not judged
     start = events[0].t if events else 0.0
     on_stage = ""
     entries: list[Entry] = []
@@ -171,11 +190,15 @@ def timeline(events: list[Event], script: Script) -> list[Entry]:
                 entry.text = f"{prompts.get(taken.point, '')} \u2192 \u201c{taken.says}\u201d"
                 entry.details.append(score_words(taken.scores, script))
                 entry.feedback = taken.feedback
+                if id(e) in judged:
+                    entry.details.append(alternative_words(judged[id(e)], script))
             case Missed(point=point, scores=scores, feedback=feedback):
                 entry.label = "Missed moment"
                 entry.text = f"Nobody stopped the scene: {prompts.get(point, '')}"
                 entry.details.append(score_words(scores, script))
                 entry.feedback = feedback
+                if id(e) in judged:
+                    entry.details.append(alternative_words(judged[id(e)], script))
             case HotSeated(character=character, text=text):
                 person = script.cast.get(character)
                 entry.label = "Hot-seat"
@@ -229,18 +252,19 @@ def _outcome_box(heading: str, ending: Ending | None, css: str, empty: str) -> s
 
 def _criteria_table(result: RunResult) -> str:
     def share(c: CriterionResult) -> str:
-        return "not tested" if c.best == c.worst else f"{round(c.fraction * 100)}%"
+        return f"{c.value}%" if c.tested else "not tested"
 
     rows = "".join(
-        f"<tr><td>{escape(c.name)}</td><td class='num'>{charts.signed(c.value)}</td>"
-        f"<td class='num'>{charts.signed(c.worst)}</td><td class='num'>{charts.signed(c.best)}</td>"
-        f"<td class='num'>{share(c)}</td></tr>"
+        f"<tr><td>{escape(c.name)}</td><td class='num'>{share(c)}</td>"
+        f"<td class='num'>{c.moments}</td><td class='num'>{charts.signed(c.points)}</td></tr>"
         for c in result.criteria
     )
     return (
-        "<table><thead><tr><th>Criterion</th><th>This run</th><th>Worst possible</th>"
-        "<th>Best possible</th><th>Of the way to best</th></tr></thead>"
+        "<table><thead><tr><th>Criterion</th><th>Where the choices sat, worst 0% to best "
+        "100%</th><th>Moments that tested it</th><th>Points</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
+        "<p class='meta'>Each choice is placed between the worst and the best alternative the "
+        "room had at that moment; the percentage is the average over those moments.</p>"
     )
 
 
@@ -284,7 +308,7 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
         f"{attempts} attempt{'s' if attempts != 1 else ''}",
     ]
     anti = script.endings.get(script.anti_model_ending)
-    entries = timeline(events, script)
+    entries = timeline(events, script, result.verdicts)
     who = "the room" if facilitated else "you"
     title = f"Debrief: {script.title}"
     questions = "".join(f"<li>{escape(q)}</li>" for q in script.discussion_questions)

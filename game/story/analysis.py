@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from . import flow
 from .model import Beat, Option, Script
 from .perf import paused_gc
+from .scoring import TIE, Alternative, Judged, judge, standing, tally
 
 Node = tuple[Any, ...]  # ("B", beat, stop index, flags) or ("E", ending id)
 
@@ -53,21 +54,34 @@ class Exploration:
 
 @dataclass
 class Analysis(Exploration):
-    """The facts `analyse` reports, and the bounds the debrief scores against."""
+    """The facts `analyse` reports.
+
+    Scores follow game/story/scoring.py: each choice is placed between the worst and best
+    alternative at its moment, and a run's figure on a criterion is the mean over the
+    moments that tested it. So any criterion some moment tests runs from 0% (the worst
+    alternative every time) to 100% (the best every time): the bounds are the same for
+    every script, and what `analyse` adds is where each criterion is tested at all.
+    """
 
     paths: int  # distinct complete paths, at most PATHS_CAP ("at least" when equal)
     intervention_points: int
     decision_points: int
-    criteria: dict[str, tuple[int, int]]  # criterion -> (worst, best) over complete paths
+    #: criterion -> the decision and intervention points whose alternatives differ on it
+    #: (the moments that can test it), in the order first met
+    criteria: dict[str, tuple[str, ...]]
     shortest_seconds: float
     longest_seconds: float
-    best_path: list[tuple[str, int]]  # (point, option) choices of the best all-round path
-    best_path_totals: dict[str, int]
+    #: The best all-round path: at every moment the strongest alternative there (the
+    #: highest mean position), so it never takes a weaker option to earn a rescue later.
+    #: (point, option index) per moment; option -1 lets an intervention point pass.
+    best_path: list[tuple[str, int]]
+    best_path_scores: dict[str, float]  # criterion -> mean position on the best path
     best_path_ending: str | None
 
-    def fraction(self, criterion: str, value: int) -> float:
-        worst, best = self.criteria.get(criterion, (0, 0))
-        return 1.0 if best == worst else (value - worst) / (best - worst)
+    @property
+    def best_path_passes(self) -> list[str]:
+        """The intervention points the best path lets pass."""
+        return [point for point, option in self.best_path if option < 0]
 
 
 def _stops(beat: Beat, shown: list[int]) -> list[int]:
@@ -270,85 +284,151 @@ def _analyse(script: Script, start: str | None) -> Analysis:
     graph = _Graph(script)
     root, root_secs = graph.entry(start or script.start, frozenset())
     order, out, cycle = _walk(graph, root)
-    crit = list(script.criteria)
     neg = float("-inf")
     count: dict[Node, int] = {}
-    best: dict[Node, list[float]] = {}
-    worst: dict[Node, list[float]] = {}
     short: dict[Node, float] = {}
     long: dict[Node, float] = {}
     for node in order:
         if node[0] == "E":
             count[node], short[node], long[node] = 1, 0.0, 0.0
-            best[node], worst[node] = [0.0] * len(crit), [0.0] * len(crit)
             continue
-        n, b, w = 0, [neg] * len(crit), [-neg] * len(crit)
-        s, lg = float("inf"), neg
+        n, s, lg = 0, float("inf"), neg
         for edge in out[node]:
             if not count.get(edge.to):
                 continue
             n += count[edge.to]
-            eb, ew = best[edge.to], worst[edge.to]
-            for k, c in enumerate(crit):
-                v = edge.scores.get(c, 0)
-                b[k] = max(b[k], v + eb[k])
-                w[k] = min(w[k], v + ew[k])
             s = min(s, edge.seconds + short[edge.to])
             lg = max(lg, edge.seconds + long[edge.to])
         count[node] = min(n, PATHS_CAP)
         if n:
-            best[node], worst[node], short[node], long[node] = b, w, s, lg
+            short[node], long[node] = s, lg
     complete = bool(count.get(root))
-    bounds = {
-        c: (int(worst[root][k]), int(best[root][k])) if complete else (0, 0)
-        for k, c in enumerate(crit)
-    }
-    choices, totals, end = _best_path(root, order, out, count, bounds, crit)
+    tested: dict[str, dict[str, None]] = {c: {} for c in script.criteria}
+    for edges in out.values():
+        point = edges[0].point if edges else ""
+        for c in _differ(edges) if point else ():
+            tested.setdefault(c, {})[point] = None
+    choices, judged, end = _best_path(root, order, out, count)
     points = {e.point for edges in out.values() for e in edges if e.point}
+    tallies = tally(judged, script.criteria)
     return Analysis(
         **vars(_exploration(script, start, out, cycle)),
         paths=count.get(root, 0),
         intervention_points=sum(1 for p in points if p in script.interventions),
         decision_points=sum(1 for p in points if p not in script.interventions),
-        criteria=bounds,
+        criteria={c: tuple(found) for c, found in tested.items()},
         shortest_seconds=(root_secs + short[root]) if complete else 0.0,
         longest_seconds=(root_secs + long[root]) if complete else 0.0,
         best_path=choices,
-        best_path_totals=totals,
+        best_path_scores={c: t.score for c, t in tallies.items() if t.moments},
         best_path_ending=end,
     )
 
 
+def _alternatives(edges: list[Edge]) -> tuple[Alternative, ...]:
+    """A point state's out-edges as the alternatives the room has there."""
+    return tuple(Alternative(e.option, "", e.scores) for e in edges)
+
+
+def _differ(edges: list[Edge]) -> list[str]:
+    """The criteria on which the alternatives at a point state differ."""
+    found = {c for e in edges for c in e.scores}
+    return sorted(c for c in found if len({e.scores.get(c, 0) for e in edges}) > 1)
+
+
 def _best_path(
-    root: Node,
-    order: list[Node],
-    out: dict[Node, list[Edge]],
-    count: dict[Node, int],
-    bounds: dict[str, tuple[int, int]],
-    crit: list[str],
-) -> tuple[list[tuple[str, int]], dict[str, int], str | None]:
-    """The path with the highest total of per-criterion fractions: the all-round best run."""
-    weight = {c: 1.0 / (b - w) if b > w else 0.0 for c, (w, b) in bounds.items()}
-    value: dict[Node, float] = {}
+    root: Node, order: list[Node], out: dict[Node, list[Edge]], count: dict[Node, int]
+) -> tuple[list[tuple[str, int]], list[Judged], str | None]:
+    """The all-round best run: at each moment the strongest alternative (highest mean
+    position there); between equally strong ones, the one whose continuation scores best
+    on average. Worked backwards over the state graph, once per state."""
+    # node -> (sum of the moments' mean positions, moments counted) of its chosen continuation
+    value: dict[Node, tuple[float, int]] = {}
     pick: dict[Node, Edge] = {}
     for node in order:
         if node[0] == "E":
-            value[node] = 0.0
+            value[node] = (0.0, 0)
             continue
-        for edge in out[node]:
-            if not count.get(edge.to) or edge.to not in value:  # a loop's back edge
-                continue
-            v = sum(weight[c] * edge.scores.get(c, 0) for c in crit) + value[edge.to]
-            if node not in value or v > value[node]:
-                value[node], pick[node] = v, edge
+        edges = [e for e in out[node] if count.get(e.to) and e.to in value]
+        if not edges:
+            continue
+        if edges[0].point:
+            alts = _alternatives(out[node])
+            standings = [standing(alts, alts[out[node].index(e)]) for e in edges]
+            top = max(standings)
+            edges = [e for e, v in zip(edges, standings, strict=True) if v >= top - TIE]
+        best: tuple[float, Edge, tuple[float, int]] | None = None
+        for edge in edges:
+            total, moments = value[edge.to]
+            if edge.point:
+                alts = _alternatives(out[node])
+                mean = judge(alts, edge.point, edge.option).mean
+                if mean is not None:
+                    total, moments = total + mean, moments + 1
+            average = total / moments if moments else 0.0
+            if best is None or average > best[0] + TIE:
+                best = (average, edge, (total, moments))
+        assert best is not None
+        value[node], pick[node] = best[2], best[1]
     choices: list[tuple[str, int]] = []
-    totals = dict.fromkeys(crit, 0)
+    judged: list[Judged] = []
     node = root
     while node in pick:
         edge = pick[node]
-        if edge.point and edge.option >= 0:
+        if edge.point:
             choices.append((edge.point, edge.option))
-        for c, v in edge.scores.items():
-            totals[c] = totals.get(c, 0) + v
+            judged.append(judge(_alternatives(out[node]), edge.point, edge.option))
         node = edge.to
-    return choices, totals, node[1] if node[0] == "E" else None
+    return choices, judged, node[1] if node[0] == "E" else None
+
+
+def one_branch_criteria(script: Script, start: str | None = None) -> dict[str, tuple[str, int]]:
+    """Criteria that only one branch can earn: criterion -> (point, option) such that no
+    run earns a positive score on it without taking that option.
+
+    A criterion like that is decided by a single choice; the rest of the scenario cannot
+    practise it. Found by walking the state graph once per option, without its edges.
+    """
+    with paused_gc():
+        graph = _Graph(script, timed=False)
+        root, _ = graph.entry(start or script.start, frozenset())
+        _, out, _ = _walk(graph, root)
+    earning = {
+        c: {(e.point, e.option) for edges in out.values() for e in edges if e.scores.get(c, 0) > 0}
+        for c in script.criteria
+    }
+    # Options the room really chose between (a lone open option is no branch).
+    choices = sorted(
+        {(e.point, e.option) for es in out.values() if len(es) > 1 for e in es if e.option >= 0}
+    )
+    if len(choices) > MAX_BRANCH_WALKS:
+        return {}
+    found: dict[str, tuple[str, int]] = {}
+    for choice in choices:
+        reached = _earned_without(out, root, choice)
+        for c, pairs in earning.items():
+            if pairs and c not in found and not (pairs - {choice}) & reached:
+                found[c] = choice
+    return found
+
+
+#: `one_branch_criteria` walks the graph once per option; past this many it gives up.
+MAX_BRANCH_WALKS = 400
+
+
+def _earned_without(
+    out: dict[Node, list[Edge]], root: Node, skip: tuple[str, int]
+) -> set[tuple[str, int]]:
+    """The (point, option) edges a run can take from `root` without ever taking `skip`."""
+    seen = {root}
+    stack = [root]
+    taken: set[tuple[str, int]] = set()
+    while stack:
+        for edge in out.get(stack.pop(), ()):
+            if (edge.point, edge.option) == skip:
+                continue
+            taken.add((edge.point, edge.option))
+            if edge.to not in seen:
+                seen.add(edge.to)
+                stack.append(edge.to)
+    return taken

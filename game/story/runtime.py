@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from . import flow
-from .analysis import analyse
 from .events import (
     Action,
     Buzzed,
@@ -32,6 +31,7 @@ from .events import (
     Tallied,
 )
 from .model import Beat, Ending, Line, Option, Script, ScriptDocument
+from .scoring import Judged, alternatives_at, judge, tally
 from .views import (
     ActorView,
     ChoiceResult,
@@ -72,6 +72,8 @@ class Position:
     missed: tuple[str, ...]
     #: While a choice is acted out: (point, option index, which of its act lines is on stage).
     act: tuple[str, int, int] | None = None
+    #: The moments of this path so far, each choice judged against its alternatives.
+    judged: tuple[Judged, ...] = ()
 
 
 def _add_scores(
@@ -115,6 +117,9 @@ class Runtime:
         #: Whether choices are acted out (their words, then follow-ups, as lines). Records
         #: made before acting existed say nothing and replay without it, so they still open.
         self.acted = acted
+        #: Every moment judged, in the order of the record's choice and missed events
+        #: (all attempts: the timeline shows each); the path's own are in `position.judged`.
+        self.verdicts: list[Judged] = []
         self._step = 0
         self._action: Action = "start"
         self._emit(Started(script.id, mode.value, start))
@@ -222,6 +227,7 @@ class Runtime:
             miss = self.script.interventions[point].missed
             missed.append(point)
             totals = _add_scores(totals, miss.scores)
+            pos = self._judge(pos, point, -1)
             self._emit(Missed(point, dict(miss.scores), miss.feedback))
         return replace(pos, pending=tuple(keep), missed=tuple(missed), totals=totals)
 
@@ -307,13 +313,23 @@ class Runtime:
         pos = self.position
         scores = {} if self.mode is RunMode.ANTI_MODEL else dict(option.scores)
         self._emit(kind(point, index, option.says, scores, option.feedback, option.goto))
+        pos = self._judge(pos, point, index)
         pos = replace(pos, flags=option.apply(pos.flags), totals=_add_scores(pos.totals, scores))
         self.phase = Phase.PLAYING
         if self.acted:
             self._push(replace(pos, deciding=False, act=(point, index, 0)))
         else:
             self._enter(pos, option.goto)
-        return ChoiceResult(point, option, scores, option.feedback, option.goto)
+        verdict = pos.judged[-1] if pos.judged and self.mode is RunMode.FORUM else None
+        return ChoiceResult(point, option, scores, option.feedback, option.goto, verdict)
+
+    def _judge(self, pos: Position, point: str, chosen: int) -> Position:
+        """Add the verdict on this moment's choice (none in the anti-model run: not scored)."""
+        if self.mode is RunMode.ANTI_MODEL:
+            return pos
+        verdict = judge(alternatives_at(self.script, point, pos.flags), point, chosen)
+        self.verdicts.append(verdict)
+        return replace(pos, judged=(*pos.judged, verdict))
 
     def _act_on(self) -> None:
         """The next line of the choice being acted out, or on to where the choice leads."""
@@ -552,11 +568,15 @@ class Runtime:
         return dict(self.position.totals)
 
     def result(self) -> RunResult:
-        """The run scored against the worst and best this script makes possible from its start."""
-        bounds = analyse(self.script, start=self.start).criteria
+        """The run judged moment by moment: on each criterion, the mean position of its
+        choices between the worst and best alternative the room had (game/story/scoring.py)."""
         totals = self.totals()
+        judged = self.position.judged
+        tallies = tally(judged, self.script.criteria)
         criteria = tuple(
-            CriterionResult(c.id, c.name, totals.get(c.id, 0), *bounds.get(c.id, (0, 0)))
+            CriterionResult(
+                c.id, c.name, tallies[c.id].score, tallies[c.id].moments, totals.get(c.id, 0)
+            )
             for c in self.script.criteria.values()
         )
         return RunResult(
@@ -565,6 +585,8 @@ class Runtime:
             missed=self.position.missed,
             choices=tuple(e for e in self.events if e.kind in ("choice", "redirect")),
             timeline=tuple(e for e in self.events if e.kind != "line"),
+            moments=judged,
+            verdicts=tuple(self.verdicts),
         )
 
     # ----- replaying ---------------------------------------------------------------------

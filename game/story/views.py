@@ -11,6 +11,7 @@ from enum import Enum
 
 from .events import Event
 from .model import Character, Ending, Line, Option, Scene, ScriptDocument
+from .scoring import Judged
 
 
 class Phase(Enum):
@@ -106,22 +107,42 @@ class ChoiceResult:
     scores: dict[str, int]
     feedback: str
     target: str
+    verdict: Judged | None = None  # the choice against the alternatives (None: not scored)
 
 
 @dataclass(frozen=True)
 class CriterionResult:
+    """A run on one criterion: the mean position of its choices between the worst and the
+    best alternative at each moment that tested the criterion (see game/story/scoring.py)."""
+
     id: str
     name: str
-    value: int
-    worst: int
-    best: int
+    score: float  # 0.0 (always the worst alternative) .. 1.0 (always the best)
+    moments: int  # moments whose alternatives differed on this criterion; 0: not tested
+    points: int = 0  # the raw total of the choices' scores, as the record keeps them
+
+    @property
+    def tested(self) -> bool:
+        return self.moments > 0
 
     @property
     def fraction(self) -> float:
-        """Where the run sits between the worst (0.0) and best (1.0) the script allows."""
-        if self.best == self.worst:
-            return 1.0
-        return max(0.0, min(1.0, (self.value - self.worst) / (self.best - self.worst)))
+        """Where the run sits between worst (0.0) and best (1.0): its score."""
+        return self.score
+
+    # The charts draw every criterion on one scale: the run's place as a percentage of the
+    # way from the worst alternatives (0) to the best (100). Untested criteria span nothing.
+    @property
+    def value(self) -> int:
+        return round(self.score * 100) if self.tested else 0
+
+    @property
+    def worst(self) -> int:
+        return 0
+
+    @property
+    def best(self) -> int:
+        return 100 if self.tested else 0
 
 
 @dataclass(frozen=True)
@@ -131,3 +152,5 @@ class RunResult:
     missed: tuple[str, ...]
     choices: tuple[Event, ...]
     timeline: tuple[Event, ...]
+    moments: tuple[Judged, ...] = ()  # the moments of the path that ended the run, judged
+    verdicts: tuple[Judged, ...] = ()  # every moment judged, in record order (all attempts)

@@ -10,9 +10,10 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
+from typing import Any
 
-from game.story.analysis import PATHS_CAP, Analysis, analyse
-from game.story.errors import ScriptError, format_diagnostic
+from game.story.analysis import PATHS_CAP, Analysis, analyse, one_branch_criteria
+from game.story.errors import Diagnostic, ScriptError, diagnostic, format_diagnostic
 from game.story.loader import load_script
 from game.story.model import Script
 
@@ -28,20 +29,53 @@ def load_or_explain(path: str) -> Script | None:
         return None
 
 
-def as_json(script: Script, facts: Analysis) -> dict:
+def step(point: str, option: int) -> str:
+    """A stop of a path as the cards number it: 'office_talk option 2', or a pass."""
+    return f"{point} option {option + 1}" if option >= 0 else f"{point} let pass"
+
+
+def warnings(script: Script, start: str | None) -> list[Diagnostic]:
+    """FF417 for each criterion that only one branch of the story can earn."""
+    found = one_branch_criteria(script, start)
+    return [
+        diagnostic(
+            "FF417",
+            script.criteria[c].pos,
+            "let other routes earn it too, or accept that this one choice decides it",
+            value=c,
+            where=step(point, option),
+        )
+        for c, (point, option) in found.items()
+    ]
+
+
+def as_json(script: Script, facts: Analysis, found: list[Diagnostic]) -> dict[str, Any]:
+    """The figures for other programs. Options count from 1 here too, as on the cards; a
+    point the best path lets pass has option null."""
     data = asdict(facts)
     data["reachable"] = sorted(facts.reachable)
     del data["beat_flags"]  # the validator's working, not a figure for other programs
     data["criteria"] = {
-        c: {"worst": w, "best": b, "best_path": facts.best_path_totals.get(c, 0)}
-        for c, (w, b) in facts.criteria.items()
+        c: {
+            "tested_at": list(points),
+            "worst": 0.0 if points else None,
+            "best": 1.0 if points else None,
+            "best_path": facts.best_path_scores.get(c),
+        }
+        for c, points in facts.criteria.items()
     }
+    data["best_path"] = [
+        {"point": point, "option": option + 1 if option >= 0 else None}
+        for point, option in facts.best_path
+    ]
+    data["best_path_passes"] = facts.best_path_passes
+    data["warnings"] = [{"code": d.code, "message": d.message, "hint": d.hint} for d in found]
     data["title"] = script.title
     data["anti_model_expected"] = script.anti_model_ending or None
     return data
 
 
-def describe(script: Script, facts: Analysis) -> str:
+def describe(script: Script, facts: Analysis, found: list[Diagnostic]) -> str:
     """The human-readable report."""
     out = [f"{script.path}: {script.title}"]
     out.append(
@@ -74,18 +108,31 @@ def describe(script: Script, facts: Analysis) -> str:
     if facts.anti_model_ending is None:
         out.append("    the anti-model path does not reach an ending")
     width = max((len(c.name) for c in script.criteria.values()), default=10)
-    out.append(f"  {'criteria':<{width + 2}} worst .. best   best all-round path")
-    for cid, (worst, best) in facts.criteria.items():
-        value = facts.best_path_totals.get(cid, 0)
-        pct = round(100 * facts.fraction(cid, value))
+    out.append(
+        "  criteria: each choice is placed between the worst (0%) and best (100%) alternative"
+        " at its moment; a run scores the average"
+    )
+    out.append(f"    {'criterion':<{width}}  {'tested at':<18} best all-round path")
+    for cid, points in facts.criteria.items():
         name = script.criteria[cid].name
-        out.append(f"    {name:<{width}} {worst:>4} .. {best:<4} {value:>4} ({pct}%)")
-    steps = ", ".join(f"{point} option {option + 1}" for point, option in facts.best_path)
+        if not points:
+            out.append(f"    {name:<{width}}  not tested by any choice")
+            continue
+        where = f"{len(points)} point{'' if len(points) == 1 else 's'}"
+        score = facts.best_path_scores.get(cid)
+        shown = f"{round(100 * score)}%" if score is not None else "not on this path"
+        out.append(f"    {name:<{width}}  {where:<18} {shown}")
+    steps = ", ".join(step(point, option) for point, option in facts.best_path)
     out.append(f"  best all-round path: {steps or '(no choices)'} -> {facts.best_path_ending}")
     out.append(
-        "    (the run whose scores sit highest between worst and best, all criteria together;"
-        " options numbered as on the cards)"
+        "    (the strongest alternative at every moment, so never a weaker option for a rescue"
+        " later; options numbered as on the cards)"
     )
+    passes = ", ".join(facts.best_path_passes)
+    out.append(f"  intervention points it lets pass: {passes or 'none'}")
+    for d in found:
+        out.append(f"  warning: {d.message} [{d.code}]")
+        out.append(f"    hint: {d.hint}")
     return "\n".join(out)
 
 
@@ -102,5 +149,7 @@ def main(argv: list[str]) -> int:
         print(f"{args.script}: no beat called {args.start!r}", file=sys.stderr)
         return 1
     facts = analyse(script, start=args.start)
-    print(json.dumps(as_json(script, facts), indent=2) if args.json else describe(script, facts))
+    found = warnings(script, args.start)
+    text = json.dumps(as_json(script, facts, found), indent=2)
+    print(text if args.json else describe(script, facts, found))
     return 0

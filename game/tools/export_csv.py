@@ -10,9 +10,24 @@ import argparse
 import sys
 from pathlib import Path
 
+from game import paths
 from game.records.choices import choice_table, to_csv, write_csv
+from game.records.journal import JournalRecord
+from game.records.session import ResumeError, script_path_for
 from game.safetext import visible
 from game.storage import folders
+from game.story.errors import ScriptError
+from game.story.loader import load_script
+from game.story.model import Script
+
+
+def find_script(record: JournalRecord) -> Script | None:
+    """The scenario a record was played from, in the project's scripts/ (None if it cannot be
+    found or no longer loads: that record's judged columns stay blank)."""
+    try:
+        return load_script(script_path_for(record, paths.SCRIPTS))
+    except (ResumeError, ScriptError):
+        return None
 
 
 def main(argv: list[str]) -> int:
@@ -22,7 +37,7 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("-o", "--output", type=Path, help="the CSV file to write")
     args = parser.parse_args(argv)
-    table = choice_table(folders().sessions)
+    table = choice_table(folders().sessions, find_script)
     for warning in table.warnings:
         print(f"export-csv: warning: {visible(warning)}", file=sys.stderr)
     if args.output is None:

@@ -1,5 +1,9 @@
 """The debrief's criteria chart: per criterion, this run against the best the script allows.
 
+The debrief draws `CriterionResult`s, whose values are percentages: where the run's choices
+sat between the worst (0) and the best (100) alternative at each moment (see
+game/story/scoring.py). The chart itself draws any values on one shared scale.
+
 One row per criterion, on one shared scale so that rows compare: a grey track spans what the
 scenario makes possible (worst .. best), a thin line marks zero, an outlined ghost bar with
 a notch shows the best possible, and the run's own bar grows from zero to its value. Every
@@ -88,8 +92,10 @@ def draw_criteria_chart(
     theme: Theme,
     layout: Layout,
     text: TextRenderer,
+    percent: bool = False,
 ) -> list[Rect]:
-    """Draw the chart in `rect`; returns each row's rect (for focus or tooltips)."""
+    """Draw the chart in `rect`; returns each row's rect (for focus or tooltips). With
+    `percent`, values are written as percentages ("67%  (best 100%)")."""
     size = layout.small_size
     legend_h = _legend(surface, rect, theme=theme, layout=layout, text=text)
     body = Rect(rect.x, rect.y + legend_h, rect.w, rect.h - legend_h)
@@ -109,7 +115,7 @@ def draw_criteria_chart(
     for i, row in enumerate(rows):
         band = Rect(rect.x, body.y + i * row_h, rect.w, row_h)
         rects.append(band)
-        _row(surface, band, row, scale, name_w, theme=theme, layout=layout, text=text)
+        _row(surface, band, row, scale, name_w, percent, theme=theme, layout=layout, text=text)
     zero = scale.x(0)
     pygame.draw.line(
         surface,
@@ -127,6 +133,7 @@ def _row(
     row: RowLike,
     scale: _Scale,
     name_w: int,
+    percent: bool,
     *,
     theme: Theme,
     layout: Layout,
@@ -183,7 +190,9 @@ def _row(
     else:
         pygame.draw.circle(surface, theme.text, centre, mark // 2, max(2, mark // 6))
     label = text.fit(
-        f"{signed(row.value)}  (best {signed(row.best)})",
+        f"{row.value}%  (best {row.best}%)"
+        if percent
+        else f"{signed(row.value)}  (best {signed(row.best)})",
         size,
         theme.text,
         width=band.right - number_x - mark - layout.px(10),

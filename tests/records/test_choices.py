@@ -76,3 +76,19 @@ def test_the_docs_explain_every_column() -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "records.md").read_text()
     for column in (*choices.FIXED, "score_<criterion>", *choices.TRAILING):
         assert f"| `{column}` |" in docs, f"docs/records.md does not explain {column}"
+
+
+def test_each_choice_is_judged_against_its_alternatives_when_the_scenario_is_found() -> None:
+    script = forum_script()
+    record = recorded_run(script)
+    table = choices.choice_table(folders().sessions, lambda _: script)
+    rows = [dict(zip(table.header, r, strict=True)) for r in table.rows]
+    mine = [r for r in rows if r["session"] == record.session_id]
+    missed, redirect, choice = mine
+    # Letting the search pass is the worst alternative there on both criteria.
+    assert (missed["judged_compassion"], missed["judged_safety"]) == (0.0, 0.0)
+    assert missed["strongest_option_number"] == 2  # calling HR: the strongest there
+    assert redirect["judged_compassion"] == 1.0 and redirect["judged_safety"] == 0.0
+    assert choice["judged_compassion"] == 1.0 and choice["strongest_option_number"] == 2
+    unknown = choices.choice_table(folders().sessions, lambda _: None)
+    assert all(r[table.header.index("judged_compassion")] == "" for r in unknown.rows)

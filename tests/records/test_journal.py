@@ -270,6 +270,11 @@ def test_a_format_1_record_still_reads_replays_and_reports(tmp_path: Path) -> No
     script = forum_script()
     runtime = replay_record(record, script)
     assert runtime.ending == "bad" and runtime.attempt == 2
+    assert not runtime.acted  # made before choices were acted out: replayed as it was made
+    # ... and scored under the measure of today: each choice against its alternatives
+    result = runtime.result()
+    assert result.moments and all(c.score <= 1.0 for c in result.criteria)
+    assert any(c.tested for c in result.criteria)
     labels = [entry.label for entry in timeline(record.events, script)]
     assert labels[:3] == ["Freeze", "Hot-seat", "Show of hands"] and labels[-1] == "Ending"
     assert jr.session_info(V1).state == "finished"

@@ -11,12 +11,13 @@ from game.story.views import CriterionResult, RunResult
 from tests.story.factory import forum_script
 
 
-def result(compassion: int, ending: str = "good", tone: str = "just") -> RunResult:
+def result(compassion: float, ending: str = "good", tone: str = "just") -> RunResult:
+    """A run's result: compassion judged at two moments, safety at none."""
     return RunResult(
         ending=Ending(ending, ending.title(), f"{ending} outcome", tone),
         criteria=(
-            CriterionResult("compassion", "Compassion", compassion, -3, 5),
-            CriterionResult("safety", "Safety", 1, 1, 1),
+            CriterionResult("compassion", "Compassion", compassion, 2),
+            CriterionResult("safety", "Safety", 0.0, 0),
         ),
         missed=(),
         choices=(),
@@ -26,16 +27,16 @@ def result(compassion: int, ending: str = "good", tone: str = "just") -> RunResu
 
 def test_runs_are_kept_once_each_in_date_order() -> None:
     script = forum_script()
-    progress.record_run(script, result(5), "s2", "2026-11-20T10:00:00+00:00", folders().progress)
+    progress.record_run(script, result(1.0), "s2", "2026-11-20T10:00:00+00:00", folders().progress)
     progress.record_run(
         script,
-        result(-3, "bad", "traditional"),
+        result(0.0, "bad", "traditional"),
         "s1",
         "2026-11-02T09:00:00+00:00",
         folders().progress,
     )
     progress.record_run(
-        script, result(5), "s2", "2026-11-20T10:00:00+00:00", folders().progress
+        script, result(1.0), "s2", "2026-11-20T10:00:00+00:00", folders().progress
     )  # again, once
     data, warning = progress.load_progress(folders().progress)
     assert warning is None
@@ -85,7 +86,7 @@ def test_the_trend_chart_shows_the_latest_run_hatched_and_in_words() -> None:
 
     script = forum_script()
     for day in range(1, 11):
-        score = -3 + (day % 9)
+        score = (day % 9) / 8
         progress.record_run(
             script, result(score), f"s{day:02d}", f"2026-11-{day:02d}T09:00:00", folders().progress
         )
@@ -94,7 +95,7 @@ def test_the_trend_chart_shows_the_latest_run_hatched_and_in_words() -> None:
     words = [label.text for label in chart.labels]
     assert "Compassion" in words and "Your progress" in words
     assert "Safety" not in words, "a criterion no choice can move is not charted as perfect"
-    assert "latest 12%" in words  # day 10 scored -2 between -3 and 5: 1/8 of the way
+    assert "latest 12%" in words  # day 10 scored 1/8 of the way from worst to best
     assert words.count("10 Nov") == 1 and "2 Nov" not in words, "the last 8 runs only"
     tracks = [b for b in chart.boxes if b.style == "best"]
     assert len(tracks) == 1 + 8

@@ -89,6 +89,12 @@ def test_handout_is_valid_html_with_the_runs_choices(tmp_path: Path) -> None:
     assert 'Are you OK? <b>"Tom" & co</b>' in text
     assert "Agree support" in text  # the decision
     assert "nobody stopped the search" in text  # the missed moment's feedback
+    # each moment names the strongest alternative the room had, and what it would change
+    assert (
+        "Strongest alternative here: \u201cCall HR\u201d. "
+        "It would have changed: +1 Compassion; +1 Safety."
+    ) in text  # at the missed search
+    assert "The strongest choice the room had here." in text  # support, at the decision
     assert "Mum fell again last night." in text  # the hot-seat
     assert "9 for" in text and "attempt 2 begins" in text and "played on as it was" in text
     assert "What would <i>we</i> change?" in text
@@ -133,8 +139,8 @@ def test_the_chart_layout_shows_numbers_and_patterns() -> None:
     words = [label.text for label in chart.labels]
     assert "Heading" in words and "This run" in words
     for c in result.criteria:
-        if c.best != c.worst:
-            assert c.name in words and f"this run {report.charts.signed(c.value)}" in words
+        if c.tested:
+            assert c.name in words and f"this run {c.value}%" in words
     runs = [b for b in chart.boxes if b.style == "run"]
     assert runs, "this run is drawn hatched, not by colour alone"
     assert 'fill="url(#ff-hatch)"' in report.charts.to_svg(chart)
@@ -157,7 +163,7 @@ def test_criteria_no_choice_can_move_are_named_not_drawn_as_perfect() -> None:
     from game.story.views import CriterionResult
 
     chart = report.charts.layout(
-        [CriterionResult("a", "Safety", 0, 0, 0), CriterionResult("b", "Learning", 1, -1, 3)]
+        [CriterionResult("a", "Safety", 0.0, 0), CriterionResult("b", "Learning", 0.5, 3)]
     )
     words = [label.text for label in chart.labels]
     assert "Not tested by this scenario: Safety" in words
@@ -199,7 +205,7 @@ def test_the_chart_renders_at_any_scale_with_hatching_in_the_bar() -> None:
     from game.story.views import CriterionResult
     from game.ui.chart_png import render
 
-    chart = layout([CriterionResult("a", "Learning", 3, -1, 3)])
+    chart = layout([CriterionResult("a", "Learning", 0.75, 2)])
     bar = next(b for b in chart.boxes if b.style == "run" and b.x == TRACK_X)
     for scale in (1, 1.5, 2):
         image = render(chart, scale=scale)

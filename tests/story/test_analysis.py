@@ -16,7 +16,8 @@ def test_forum_script_bounds_paths_and_times_match_the_hand_count() -> None:
     # safety:      2      | 2     | 1     | 1+2 -> worst 1, best 3
     facts = analyse(forum_script())
     assert facts.paths == 4
-    assert facts.criteria == {"compassion": (-3, 5), "safety": (1, 3)}
+    # search: pass / ask / call HR differ on both; respond: suspend / support differ on both
+    assert facts.criteria == {"compassion": ("search", "respond"), "safety": ("search", "respond")}
     assert facts.endings == {"bad": True, "good": True}
     assert facts.intervention_points == 1 and facts.decision_points == 1
     # Each choice is acted out: its words are a line (2 s + 0.4 s a word).
@@ -30,13 +31,50 @@ def test_forum_script_bounds_paths_and_times_match_the_hand_count() -> None:
     assert facts.cycle is None and facts.dead_ends == []
 
 
-def test_best_all_round_path_weighs_each_criterion_by_its_range() -> None:
-    # weights: compassion 1/8, safety 1/2. call HR then suspend: -2/8 + 3/2 = 1.25 beats
-    # ask then support: 5/8 + 1/2 = 1.125. Safety's narrow range makes it count more.
+def test_best_all_round_path_takes_the_strongest_alternative_at_every_moment() -> None:
+    # search: pass (compassion -1), ask (compassion 2), call HR (safety 1). Standings:
+    #   pass 0, ask (1 + 0) / 2 = 0.5, call HR (1/3 + 1) / 2 = 2/3 -> call HR.
+    # respond after calling HR (asked_ok not set): only suspend is open, so it judges
+    # nothing. Compassion: calling HR sat 1/3 of the way from passing (-1) to asking (2).
     facts = analyse(forum_script())
     assert facts.best_path == [("search", 1), ("respond", 0)]
-    assert facts.best_path_totals == {"compassion": -2, "safety": 3}
-    assert facts.best_path_ending == "bad"
+    assert facts.best_path_scores == pytest.approx({"compassion": 1 / 3, "safety": 1.0})
+    assert facts.best_path_ending == "bad" and facts.best_path_passes == []
+
+
+def test_the_best_path_does_not_take_a_weaker_option_to_earn_a_rescue() -> None:
+    from .test_runtime import rescue_script
+
+    facts = analyse(rescue_script())
+    # Listening at once is the strongest choice at `first`; brushing Sam off and being
+    # rescued would add a perfect moment but start with the worst one.
+    assert facts.best_path == [("first", 0)]
+    assert facts.best_path_scores == {"compassion": 1.0}
+
+
+def test_the_best_path_names_the_points_it_lets_pass() -> None:
+    from game.story.model import Intervention, Missed
+
+    point = Intervention(
+        "aside",
+        "Instead?",
+        (option("good", "Shout.", scores={"compassion": -2}),),
+        missed=Missed({"compassion": 1}),  # here letting it pass is the stronger choice
+    )
+    s = script(
+        [beat("start", line("manager", "Let's talk later.", intervention="aside"), nxt="good")],
+        {"aside": point},
+    )
+    facts = analyse(s)
+    assert facts.best_path == [("aside", -1)] and facts.best_path_passes == ["aside"]
+
+
+def test_a_criterion_only_one_branch_can_earn_is_found() -> None:
+    from game.story.analysis import one_branch_criteria
+
+    # Only asking at the search opens support: compassion is earned on that branch alone
+    # (asking +2, support +3); safety is earned by suspending or calling HR too.
+    assert one_branch_criteria(forum_script()) == {"compassion": ("search", 0)}
 
 
 def test_conditions_make_an_ending_unreachable_when_no_option_sets_the_flag() -> None:
@@ -112,7 +150,7 @@ def test_generated_script_with_millions_of_paths_has_linear_states(tmp_path) -> 
     assert facts.paths == 2 ** (units + 1) - 1 > 1_000_000
     assert facts.states <= 4 * units + 2  # a handful of states per unit, never per path
     assert facts.anti_model_ending == "formal"
-    assert facts.criteria["compassion"] == (-units, units)
+    assert len(facts.criteria["compassion"]) >= units  # a decision per unit tests it
 
 
 def test_explore_answers_the_validators_questions_like_analyse() -> None:

@@ -15,7 +15,7 @@ import pytest
 from game.story.events import Chosen, Event, Tallied
 from game.story.runtime import IllegalAction, Phase, RunMode, Runtime
 
-from .factory import forum_script
+from .factory import beat, decision, forum_script, line, option, script
 
 Carry = Callable[[Runtime], Runtime]
 
@@ -274,23 +274,108 @@ def test_events_carry_clock_time_and_replay_rebuilds_the_same_state() -> None:
     assert again.attempt == 2 and again.phase is rt.phase
 
 
-def test_result_places_each_criterion_between_worst_and_best() -> None:
+def test_result_judges_each_choice_against_its_alternatives() -> None:
     rt = start()
     rt.advance()
     rt.buzz()
-    rt.redirect(0)
+    rt.redirect(0)  # "Are you OK?" at the search
     rt.advance()
     rt.advance()
     rt.advance()
-    rt.choose(1)
+    rt.choose(1)  # support, now open
     rt.advance()
     result = rt.result()
     by_id = {c.id: c for c in result.criteria}
-    # compassion: best = +2 (ask) + 3 (support) = 5; worst = -1 (missed) - 2 (suspend) = -3
-    assert (by_id["compassion"].worst, by_id["compassion"].best) == (-3, 5)
-    assert by_id["compassion"].fraction == 1.0
+    # search: pass (compassion -1), ask (compassion 2), call HR (safety 1)
+    #   -> compassion (2 - -1) / (2 - -1) = 1.0; safety 0 between 0 and 1 = 0.0
+    # respond: suspend (safety 2, compassion -2), support (compassion 3, safety 1)
+    #   -> compassion 1.0; safety (1 - 1) / (2 - 1) = 0.0
+    compassion, safety = by_id["compassion"], by_id["safety"]
+    assert (compassion.score, compassion.moments, compassion.points) == (1.0, 2, 5)
+    assert (safety.score, safety.moments, safety.points) == (0.0, 2, 1)
+    assert (compassion.value, compassion.worst, compassion.best) == (100, 0, 100)
     assert result.ending is not None and result.ending.id == "good"
     assert [getattr(e.data, "point", None) for e in result.choices] == ["search", "respond"]
+    search, respond = result.moments
+    assert (search.point, search.chosen, respond.point, respond.chosen) == (
+        "search",
+        0,
+        "respond",
+        1,
+    )
+    # At the search the strongest alternative was calling HR (compassion 1/3, safety 1:
+    # mean 2/3 against asking's 1/2): it would have cost 2 compassion and gained 1 safety.
+    assert search.strongest().option == 1
+    assert search.change() == {"compassion": -2, "safety": 1}
+    assert respond.strongest().option == 1 and respond.change() == {}
+
+
+def test_a_missed_moment_is_judged_against_what_the_room_could_have_done() -> None:
+    rt = start()
+    while rt.phase is not Phase.DECIDING:
+        rt.advance()
+    (search,) = rt.position.judged
+    assert search.chosen == -1 and search.choice.label == "letting it pass"
+    assert search.positions == {"compassion": 0.0, "safety": 0.0}
+    assert [a.option for a in search.alternatives] == [-1, 0, 1]
+
+
+def rescue_script():
+    """Listen at once, or brush Sam off and be rescued by a redirect later (issue 10)."""
+    from game.story.model import Intervention
+
+    late = Intervention(
+        "brush_off",
+        "Instead?",
+        (option("listened", "Sorry, Sam. Sit down.", scores={"compassion": 3}),),
+    )
+    return script(
+        [
+            beat(
+                "arrival",
+                line("tom", "Have you got a minute?"),
+                decision=decision(
+                    "first",
+                    option("listened", "Sit down, Sam. What's going on?", scores={"compassion": 2}),
+                    option("rushed", "Not now.", scores={"compassion": -1}, anti_model=True),
+                ),
+            ),
+            beat(
+                "rushed",
+                line("manager", "I said not now.", intervention="brush_off"),
+                line("tom", "Fine."),
+                nxt="bad",
+            ),
+            beat("listened", line("tom", "Thanks."), nxt="good"),
+        ],
+        {"brush_off": late},
+        endings=("bad", "good"),
+    )
+
+
+def test_going_right_from_the_start_scores_at_least_as_well_as_being_rescued() -> None:
+    right = Runtime(rescue_script())
+    while right.phase is not Phase.ENDED:
+        if right.phase is Phase.DECIDING:
+            right.choose(0)
+        else:
+            right.advance()
+    rescued = Runtime(rescue_script())
+    while rescued.phase is not Phase.DECIDING:
+        rescued.advance()
+    rescued.choose(1)  # brush Sam off
+    while not rescued.view().intervention_here:
+        rescued.advance()
+    rescued.buzz()
+    rescued.redirect(0)  # rescued by the redirect
+    while rescued.phase is not Phase.ENDED:
+        rescued.advance()
+    (mine,) = [c for c in right.result().criteria if c.id == "compassion"]
+    (theirs,) = [c for c in rescued.result().criteria if c.id == "compassion"]
+    assert (mine.score, mine.moments) == (1.0, 1)
+    assert (theirs.score, theirs.moments) == (0.5, 2)  # 0.0 then 1.0: more moments, no more
+    # The raw totals would have said otherwise: 2 against -1 + 3 = 2.
+    assert mine.points == theirs.points == 2
 
 
 def test_the_runtime_does_not_import_pygame() -> None:

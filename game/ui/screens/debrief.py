@@ -74,7 +74,7 @@ class DebriefScene(Scene):
                     ]
                 ),
             )
-            for e in timeline(list(runtime.events), self.script)
+            for e in timeline(list(runtime.events), self.script, runtime.verdicts)
         ]
         self.page = 0
         self.scroll = 0
@@ -227,15 +227,20 @@ class DebriefScene(Scene):
         ]
 
     def _criteria(self, surface: pygame.Surface) -> None:
-        app = self.app
+        """Where the run's choices sat between the worst and best alternatives, criterion by
+        criterion; those no moment tested are named below, not drawn as a score."""
+        app, lay = self.app, self.app.layout
+        tested = [c for c in self.result.criteria if c.tested]
+        untested = [c.name for c in self.result.criteria if not c.tested]
+        note_h = app.text.line_height(lay.small_size) * 2 if untested else 0
+        chart = pygame.Rect(self.body.x, self.body.y, self.body.w, self.body.h - note_h)
         draw_criteria_chart(
-            surface,
-            self.body,
-            self.result.criteria,
-            theme=app.theme,
-            layout=app.layout,
-            text=app.text,
+            surface, chart, tested, theme=app.theme, layout=lay, text=app.text, percent=True
         )
+        if untested:
+            note = pygame.Rect(self.body.x, chart.bottom, self.body.w, note_h)
+            words = "Not tested by the choices in this run: " + ", ".join(untested)
+            draw.paragraph(surface, app, note, words, size=lay.small_size)
 
     def _timeline(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme

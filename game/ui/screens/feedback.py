@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.records.report import alternative_words
 from game.story.views import ChoiceResult
 
 from ..chart import signed
@@ -98,6 +99,14 @@ class FeedbackScene(Scene):
                 )
             surface.blit(img, (x + arrow + lay.gap, row_y + (line - img.get_height()) // 2))
         y += -(-len(rows) // columns) * line + lay.gap
+        verdict = self.result.verdict
+        if verdict is not None:
+            words = alternative_words(verdict, self.stage.rt.script)
+            img = app.text.fit(
+                words, lay.small_size, theme.panel_text, width=inner.w, height=line * 2
+            )
+            surface.blit(img, (inner.x, y))
+            y += img.get_height() + lay.gap
         if self.result.feedback:
             rest = pygame.Rect(inner.x, y, inner.w, max(1, inner.bottom - y - lay.small_size * 2))
             draw.paragraph(surface, app, rest, self.result.feedback, colour=theme.panel_text)
