@@ -21,7 +21,10 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 #: command -> (module with `main(argv) -> int`, one-line description)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "play": ("game.ui.preview", "play a script, optionally from a beat: play PATH [--from BEAT]"),
+    "play": (
+        "game.ui.preview",
+        "play a script, from any beat, with flags set: play PATH [--from BEAT] [--set F,G]",
+    ),
     "validate": ("game.tools.validate", "check scripts for errors: validate [PATH ...]"),
     "analyse": ("game.tools.analyse", "endings, paths, score bounds: analyse SCRIPT [--json]"),
     "graph": ("game.tools.graph", "branch graph: graph SCRIPT --format mermaid|dot [-o FILE]"),

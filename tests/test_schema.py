@@ -102,3 +102,28 @@ def test_authoring_guide_examples_are_valid_yaml() -> None:
     assert len(blocks) >= 6
     for block in blocks:
         yaml.load(block.split("```")[0], Loader=yaml.SafeLoader)
+
+
+def _subschemas(node: object) -> list[dict]:
+    found = []
+    if isinstance(node, dict):
+        found.append(node)
+        for value in node.values():
+            found += _subschemas(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _subschemas(value)
+    return found
+
+
+def test_the_editor_says_what_is_wrong_in_plain_english() -> None:
+    """VS Code's YAML extension shows `errorMessage` instead of "Matches a schema that is not
+    allowed" for a `not`, and `patternErrorMessage` instead of a regular expression."""
+    for schema in _subschemas(SCENARIO) + _subschemas(CRITERIA):
+        if "not" in schema:
+            assert "errorMessage" in schema, schema
+        if "pattern" in schema:
+            assert "patternErrorMessage" in schema, schema
+    beat = SCENARIO["$defs"]["beat"]
+    (both,) = beat["allOf"]
+    assert "not both" in both["errorMessage"]

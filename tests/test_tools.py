@@ -61,10 +61,17 @@ def test_mermaid_uses_a_shape_per_kind_and_marks_the_anti_model_path() -> None:
     assert text.splitlines()[1] == "flowchart TD"
     assert 'b_arrival["arrival:' in text  # beat: box
     assert "p_arrival_1{{" in text  # intervention: hexagon
-    assert 'd_office_talk{"What does Alex do now?"}' in text  # decision: diamond
-    assert 'e_supported(["Supported and on time (just)"])' in text  # ending: stadium
+    # decision: a diamond with its id and prompt, the label wrapped (never cut)
+    assert 'd_office_talk{"office_talk: What does Alex do<br>now?"}' in text
+    assert 'd_hr_advice{"hr_view: What does Sam advise?"}' in text  # the decision's own id
+    # each ending tone its own shape: just a stadium, traditional a double-sided box
+    assert 'e_supported(["Supported and on time (just)"])' in text
+    assert 'e_formal_warning[["A formal warning (traditional)"]]' in text
     assert "d_office_talk ==>" in text and "linkStyle" in text  # anti-model drawn thick
-    assert '"if talked_privately: Agree a later start' in text  # conditional option labelled
+    assert '"if talked_privately: Agree a<br>later start' in text  # conditional option labelled
+    # the way on when nobody buzzes at the telling-off is drawn and says so
+    assert 'p_arrival_1 -.->|"nobody buzzed: the scene plays<br>on"| b_office_talk' in text
+    assert "review it together." in text  # long option words wrapped, every word kept
 
 
 def test_dot_output_is_a_digraph_with_the_anti_model_in_bold_red() -> None:
@@ -73,6 +80,8 @@ def test_dot_output_is_a_digraph_with_the_anti_model_in_bold_red() -> None:
     text = graph.to_dot(load_script(EXAMPLE))
     assert text.startswith('digraph "example" {') and text.rstrip().endswith("}")
     assert "shape=diamond" in text and "shape=hexagon" in text and "peripheries=2" in text
+    assert 'e_supported [shape=box, style="rounded,bold"' in text  # just: rounded
+    assert 'label="office_talk: What does Alex do\\nnow?"' in text  # wrapped, not cut
     assert 'd_office_talk -> e_formal_warning [label="Issue a first written' in text
     assert 'color="#d55e00", penwidth=3' in text
 
@@ -116,3 +125,18 @@ def test_analyse_warns_when_one_branch_alone_earns_a_criterion(tmp_path, capsys)
     assert analyse.main([str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [w["code"] for w in data["warnings"]] == ["FF417", "FF417"]  # and conversation
+
+
+def test_every_ending_tone_has_its_own_shape() -> None:
+    from game.story.loader import load_script
+
+    shapes = {}
+    for name in ("tom", "karen", "sickness", "performance"):
+        script = load_script(str(ROOT / "scripts" / f"{name}.yaml"))
+        nodes, _ = graph.build(script)
+        for node in nodes:
+            if node.kind in graph.MERMAID_CLASSES:
+                text = graph.MERMAID_SHAPES[node.kind].format("x")
+                shapes.setdefault(node.kind, set()).add(text)
+    assert set(shapes) == {"traditional", "mixed", "just"}
+    assert len({text for found in shapes.values() for text in found}) == 3

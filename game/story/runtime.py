@@ -97,6 +97,7 @@ class Runtime:
         on_event: Callable[[Event], None] | None = None,
         *,
         acted: bool = True,
+        flags: frozenset[str] = frozenset(),
     ) -> None:
         start = start or script.start
         if start not in script.beats:
@@ -123,7 +124,10 @@ class Runtime:
         self._step = 0
         self._action: Action = "start"
         self._emit(Started(script.id, mode.value, start))
-        empty = Position(start, -1, False, frozenset(), (), (), ())
+        #: Flags set before the first beat (an author's `play --set`): as if earlier choices had
+        #: set them. Recorded runs start with none.
+        self.initial_flags = frozenset(flags)
+        empty = Position(start, -1, False, self.initial_flags, (), (), ())
         self._enter(empty, start)
 
     # ----- the record -------------------------------------------------------------------
@@ -598,8 +602,10 @@ class Runtime:
         events: Iterable[Event],
         clock: Callable[[], float] = lambda: 0.0,
         on_event: Callable[[Event], None] | None = None,
+        flags: frozenset[str] = frozenset(),
     ) -> Runtime:
-        """Rebuild a run by calling again, in order, each action the record holds."""
+        """Rebuild a run by calling again, in order, each action the record holds (`flags`:
+        those the run started with, for a preview started with flags set)."""
         events = list(events)
         calls: dict[int, Event] = {}
         for event in events:
@@ -614,6 +620,7 @@ class Runtime:
             clock,
             on_event,
             acted=_acted(events),
+            flags=flags,
         )
         for step in sorted(calls)[1:]:
             rt._call(calls[step])

@@ -152,3 +152,39 @@ def test_f3_shows_where_the_run_is(script: Path) -> None:
         before.get_at((40, 120)) != app.screen.get_at((40, 120))
         or before.get_view("2").raw != app.screen.get_view("2").raw
     )
+
+
+def test_a_broken_save_at_a_decision_keeps_the_cards_clear_and_tells_the_terminal(
+    script: Path, capsys
+) -> None:
+    app, watch = open_preview(script, "office_talk")
+    stage = app.stack.top
+    while stage.rt.phase is Phase.PLAYING:
+        stage.next()
+    frames(app, DT)
+    text = script.read_text(encoding="utf-8")
+    save(script, text.replace("goto: hr_advice", "goto: hr_advise"), 5)
+    frames(app, preview.POLL_SECONDS + DT)
+    assert "'hr_advise' is not a beat or ending" in watch.error
+    assert "hint: did you mean 'hr_advice'?" in watch.error  # the hint, on screen
+    err = capsys.readouterr().err
+    assert "[FF301]" in err and "hint: did you mean 'hr_advice'?" in err  # and in the terminal
+    panel = preview.error_area(app, cards=True)
+    assert stage.cards.rects and not any(panel.colliderect(r) for r in stage.cards.rects)
+    assert panel.h > 0 and panel.bottom <= app.layout.height
+
+
+def test_play_can_start_with_flags_set(script: Path, capsys) -> None:
+    app = App((1024, 576), strict=True, animate=False)
+    app.library = type(app.library)(str(script.parent))
+    watch = preview.Watch(str(script))
+    preview.begin(app, watch, "office_talk", frozenset({"talked_privately"}))
+    stage = app.stack.top
+    assert "talked_privately" in stage.view.flags
+    assert stage.view.line is not None
+    while stage.rt.phase is Phase.PLAYING:
+        stage.next()
+    assert stage.view.decision.options[1].available  # the later start, open with the flag
+    with pytest.raises(SystemExit):
+        preview.main([str(script), "--set", "talked_privatly"])
+    assert "did you mean 'talked_privately'" in capsys.readouterr().err
