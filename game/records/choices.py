@@ -92,7 +92,7 @@ def _verdicts(record: JournalRecord, find: ScriptFinder | None) -> list[Judged] 
 
 def _judged_cells(verdict: Judged | None, criteria: list[str]) -> list[Cell]:
     if verdict is None:
-        return [*("" for _ in criteria), "", ""]  # one display, so mypy types it as Cells
+        return ["" for _ in [*criteria, "option", "says"]]
     strong = verdict.strongest()
     return [
         *(round(verdict.positions[c], 3) if c in verdict.positions else "" for c in criteria),

@@ -38,6 +38,7 @@ from .layout import Layout
 from .scene_stack import Scene, SceneStack
 from .settings import Settings, clamp_size, load_settings, save_settings
 from .sound import Sounds
+from .speech import Speech
 from .text import TextRenderer
 from .theme import Theme, make_theme
 
@@ -98,6 +99,10 @@ class App:
         self.screen = self._open_window()
         self.input.open_joysticks()
         self.sound = Sounds(settings.volume, settings.muted)
+        self.text.set_family(settings.font)
+        #: Spoken lines and self-voicing; its worker starts only once one of them is on.
+        self.speech = Speech(volume=self._speech_volume(settings))
+        self._start_speech()
         self.layout, self.theme = self._style()
 
     @functools.cached_property
@@ -125,6 +130,23 @@ class App:
         pygame.display.set_window_position((centred, centred))
         return screen
 
+    @staticmethod
+    def _speech_volume(settings: Settings) -> float:
+        return 0.0 if settings.muted else settings.volume
+
+    def _start_speech(self) -> None:
+        """Load the speech engine (in its own thread) once spoken lines or self-voicing is on,
+        here at start-up or in a settings change, never inside a scene's frame."""
+        if self.settings.speak_lines or self.settings.self_voicing:
+            self.speech.start()
+
+    def speak_line(self, speaker: int, text: str) -> None:
+        """A line aloud in the voice of the cast's `speaker`-th member, if spoken lines are
+        on; it cuts off the line before, which the room has moved past."""
+        if self.settings.speak_lines or self.settings.self_voicing:
+            self.speech.cancel()
+            self.speech.line(speaker, text)
+
     def _style(self) -> tuple[Layout, Theme]:
         width, height = self.screen.get_size()
         layout = Layout(width, height, self.settings.text_scale)
@@ -140,6 +162,9 @@ class App:
             self.screen = self._open_window()
         self.sound.set_volume(settings.volume)
         self.sound.set_muted(settings.muted)
+        self.speech.set_volume(self._speech_volume(settings))
+        self.text.set_family(settings.font)
+        self._start_speech()
         self.layout, self.theme = self._style()
         self.shown = None
         self.stack.relayout()
@@ -190,6 +215,9 @@ class App:
             watcher(dt)
         if self.stack.top is not None:
             self.stack.top.update(dt)
+            if self.settings.self_voicing:
+                self.speech.say(self.stack.top.spoken())
+        self.speech.update()
         self.draw()
 
     def draw(self) -> None:
@@ -244,6 +272,7 @@ class App:
         """Close every scene (each saves what it holds), then stop the loop."""
         self.running = False
         self.stack.clear()
+        self.speech.close()
 
 
 def write_log(details: str, path: Path) -> Path:

@@ -63,6 +63,11 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Paint the current state. Changes nothing."""
 
+    def spoken(self) -> str:
+        """What self-voicing reads for this scene now (its focused control, its message);
+        read again whenever it changes. "" reads nothing."""
+        return ""
+
     def picture(self) -> object | None:
         """What this scene's picture depends on now, or None to be drawn every frame.
 

@@ -21,6 +21,8 @@ from .layout import MAX_SIZE, MIN_SIZE, TEXT_SCALE_RANGE
 READING_SPEEDS: tuple[float, ...] = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 TEXT_SCALES: tuple[float, ...] = (0.8, 0.9, 1.0, 1.15, 1.3, 1.45, 1.6)
 VOLUMES: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+#: The typefaces offered, by the name kept in the file, with the name the screen shows.
+FONTS: dict[str, str] = {"atkinson": "Atkinson Hyperlegible", "opendyslexic": "OpenDyslexic"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,12 @@ class Settings:
     colour_blind_safe: bool = False
     volume: float = 0.8
     muted: bool = False
+    #: The typeface (a key of FONTS): OpenDyslexic for readers who find it easier.
+    font: str = "atkinson"
+    #: Each line read aloud as it types, in a voice per character.
+    speak_lines: bool = False
+    #: Menus, cards, feedback and the focused control read aloud too (lines as well).
+    self_voicing: bool = False
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -61,6 +69,8 @@ class Settings:
                     values[key] = float(max(-1e6, min(1e6, value)))
             elif key == "window" and _is_size(value):
                 values[key] = clamp_size((int(value[0]), int(value[1])))
+            elif key == "font" and value in FONTS:
+                values[key] = value
         settings = replace(defaults, **values)
         return settings.clamped()
 
@@ -100,6 +110,13 @@ def load_settings(path: Path) -> tuple[Settings, str | None]:
 
 def save_settings(settings: Settings, path: Path) -> None:
     atomic_write_json(path, settings.to_json())
+
+
+def next_font(current: str, delta: int) -> str:
+    """The typeface after (delta=+1) or before (-1) `current`, stopping at the ends."""
+    names = list(FONTS)
+    index = names.index(current) if current in names else 0
+    return names[max(0, min(len(names) - 1, index + delta))]
 
 
 def step(choices: tuple[float, ...], current: float, delta: int) -> float:

@@ -1,7 +1,8 @@
 """Rendered text, cached: the stage redraws the same words every frame, so render each once.
 
-Fonts are loaded from the shipped Atkinson Hyperlegible family (assets/fonts/, OFL licence)
-once per (size, bold, italic); rendered surfaces are kept in a bounded LRU cache keyed by
+Fonts are loaded from a shipped family (assets/fonts/): Atkinson Hyperlegible (OFL) by
+default, or OpenDyslexic (CC-BY 3.0) for readers who find it easier, once per (size, bold,
+italic); rendered surfaces are kept in a bounded LRU cache keyed by
 everything that changes the pixels. Word-wrap is pygame-ce's own (`wraplength`), done in C.
 
 Usage::
@@ -18,6 +19,7 @@ directory in the frame loop: the first call at each size reads a file.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -26,11 +28,29 @@ from game import paths
 from game.safetext import drawable
 
 FONT_DIR = paths.FONTS
-_FILES = {
-    (False, False): "AtkinsonHyperlegible-Regular.ttf",
-    (True, False): "AtkinsonHyperlegible-Bold.ttf",
-    (False, True): "AtkinsonHyperlegible-Italic.ttf",
-    (True, True): "AtkinsonHyperlegible-BoldItalic.ttf",
+
+
+@dataclass(frozen=True)
+class Family:
+    """A shipped typeface: its four files, and the scale that makes its text as wide as the
+    default's. OpenDyslexic is about a quarter wider and much taller at the same point size;
+    drawn at 0.82 of it, lines take the same width and keep the taller line spacing its
+    readers need, so every layout holds with either family."""
+
+    files: dict[tuple[bool, bool], str]
+    scale: float = 1.0
+
+
+def _family(stem: str, ext: str, scale: float = 1.0) -> Family:
+    styles = {(False, False): "Regular", (True, False): "Bold"}
+    styles |= {(False, True): "Italic", (True, True): "BoldItalic"}
+    return Family({k: f"{stem}-{v}.{ext}" for k, v in styles.items()}, scale)
+
+
+#: The typefaces the settings screen offers, by the name settings keep.
+FAMILIES: dict[str, Family] = {
+    "atkinson": _family("AtkinsonHyperlegible", "ttf"),
+    "opendyslexic": _family("OpenDyslexic", "otf", 0.82),
 }
 _ALIGN = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}
 _FIT_STEP = 0.9  # each try at fitting text is this much smaller than the last
@@ -42,8 +62,11 @@ _MEASURE: Colour = (0, 0, 0)  # measuring renders once in one colour, cached lik
 class TextRenderer:
     """Fonts by size and style, and an LRU cache of rendered text surfaces."""
 
-    def __init__(self, font_dir: Path = FONT_DIR, max_entries: int = 600) -> None:
+    def __init__(
+        self, font_dir: Path = FONT_DIR, max_entries: int = 600, family: str = "atkinson"
+    ) -> None:
         self._font_dir = Path(font_dir)
+        self.family = FAMILIES.get(family, FAMILIES["atkinson"])
         self._max_entries = max_entries
         self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
@@ -53,12 +76,22 @@ class TextRenderer:
     def __len__(self) -> int:
         return len(self._cache)
 
+    def set_family(self, name: str) -> None:
+        """Draw with another typeface from now on (a settings change, never in a frame loop
+        of its own): fonts and rendered text of the old one are dropped."""
+        family = FAMILIES.get(name, FAMILIES["atkinson"])
+        if family is not self.family:
+            self.family = family
+            self._fonts.clear()
+            self._cache.clear()
+
     def font(self, size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
         """The font at this size and style, loaded on first use and kept."""
         key = (size, bold, italic)
         font = self._fonts.get(key)
         if font is None:
-            font = pygame.font.Font(self._font_dir / _FILES[(bold, italic)], size)
+            scaled = max(1, round(size * self.family.scale))
+            font = pygame.font.Font(self._font_dir / self.family.files[(bold, italic)], scaled)
             self._fonts[key] = font
         return font
 

@@ -51,6 +51,11 @@ class FeedbackScene(Scene):
             for c in order
         ]
 
+    def spoken(self) -> str:
+        """The feedback as it reads on screen: each criterion's change, then why."""
+        effects = ". ".join(words for _, words in self.effects())
+        return f"{effects}. {self.result.feedback}" if effects else self.result.feedback
+
     def handle(self, action: Action) -> None:
         if action.act in (Act.CONFIRM, Act.ADVANCE, Act.CLICK, Act.BACK, Act.PAUSE, Act.BUZZ):
             self.app.stack.pop()

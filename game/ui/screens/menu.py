@@ -157,3 +157,10 @@ class MenuScene(Scene):
 
     def controls(self) -> list[tuple[str, Rect]]:
         return [(i.label, r) for i, r in zip(self.menu.items, self.menu.rects, strict=False)]
+
+    def spoken(self) -> str:
+        """The focused item, and why it is locked if it is."""
+        item = self.menu.focused
+        if item is None:
+            return ""
+        return f"{item.label}. Locked: {item.reason}" if not item.enabled else item.label

@@ -14,7 +14,7 @@ import pygame
 
 from ..input import Action
 from ..keymap import Act
-from ..settings import READING_SPEEDS, TEXT_SCALES, VOLUMES, Settings, step
+from ..settings import FONTS, READING_SPEEDS, TEXT_SCALES, VOLUMES, Settings, next_font, step
 from . import draw
 from .menu import Item, Menu, MenuScene, column
 
@@ -58,6 +58,12 @@ ROWS: tuple[Row, ...] = (
         _stepper("text_scale", TEXT_SCALES),
     ),
     Row(
+        "font",
+        "Font",
+        lambda s: FONTS[s.font],
+        lambda s, delta: replace(s, font=next_font(s.font, delta)),
+    ),
+    Row(
         "reading_speed",
         "Reading speed",
         lambda s: f"{s.reading_speed:g}\u00d7",
@@ -85,7 +91,16 @@ ROWS: tuple[Row, ...] = (
         "volume", "Sound volume", lambda s: f"{round(s.volume * 100)}%", _stepper("volume", VOLUMES)
     ),
     Row("muted", "Mute", lambda s: _on_off(s.muted), _toggle("muted")),
+    Row("speak_lines", "Speak lines", lambda s: _on_off(s.speak_lines), _toggle("speak_lines")),
+    Row(
+        "self_voicing",
+        "Read menus aloud",
+        lambda s: _on_off(s.self_voicing),
+        _toggle("self_voicing"),
+    ),
 )
+#: Rows whose setting needs a speech engine: they say so when there is none.
+SPEECH_ROWS = frozenset({"speak_lines", "self_voicing"})
 
 
 class SettingsScene(MenuScene):
@@ -93,24 +108,49 @@ class SettingsScene(MenuScene):
 
     def __init__(self, app) -> None:
         super().__init__(app)
+        self._problem = ""
         self.menu = Menu(self._items(), digits=False)
 
     def _items(self) -> list[Item]:
-        items = [Item(f"{row.label}: {row.show(self.app.settings)}", row.key) for row in ROWS]
+        problem = self.app.speech.problem
+        items = [
+            Item(
+                f"{row.label}: {row.show(self.app.settings)}"
+                + (" (no speech engine)" if problem and row.key in SPEECH_ROWS else ""),
+                row.key,
+            )
+            for row in ROWS
+        ]
         return [*items, Item("Back", "back")]
 
     def relayout(self) -> None:
+        """Two columns, read down the left and on down the right (Up/Down follow that order;
+        Left/Right change the value): a dozen rows at a readable size fit at 1024x576."""
         lay = self.app.layout
         area = pygame.Rect(
-            lay.menu_rect.x,
+            lay.safe_rect.x,
             lay.header_rect.bottom + lay.gap,
-            lay.menu_rect.w,
+            lay.safe_rect.w,
             lay.safe_rect.bottom - lay.header_rect.bottom - lay.small_size * 3,
         )
         focus = self.menu.focus
         self.menu = Menu(self._items(), digits=False, focus=focus)
         self.menu.focus = focus
-        self.menu.rects = column(area, len(self.menu.items), lay.px(80), lay.px(12))
+        count = len(self.menu.items)
+        left, right = area.copy(), area.copy()
+        left.w = right.w = (area.w - lay.gap) // 2
+        right.x = left.right + lay.gap
+        half = (count + 1) // 2
+        self.menu.rects = column(left, half, lay.px(80), lay.px(12)) + column(
+            right, count - half, lay.px(80), lay.px(12)
+        )
+        self._problem = self.app.speech.problem
+
+    def update(self, dt: float) -> None:
+        # The speech engine reports trouble from its own thread, a moment after it is asked
+        # for: show it on the rows as soon as it is known.
+        if self.app.speech.problem != self._problem:
+            self.relayout()
 
     def handle(self, action: Action) -> None:
         act = action.act

@@ -107,6 +107,10 @@ class StageScene(Scene):
             self.held = 0.0
             self._line_frames = 0
             self.cards = option_menu(view.decision) if view.decision else Menu([])
+            if view.line and view.phase is Phase.PLAYING:
+                cast = list(self.rt.script.cast)
+                who = view.line.who
+                self.app.speak_line(cast.index(who) if who in cast else 0, self.text)
         self._place()
 
     def enter(self) -> None:
@@ -221,6 +225,7 @@ class StageScene(Scene):
         from .freeze import FreezeScene
 
         self.shown = float(len(self.text))
+        self.app.speech.cancel()
         self.rt.buzz()
         self.refresh()
         self.compose_frozen()
@@ -334,6 +339,14 @@ class StageScene(Scene):
             self.next()
 
     # ----- drawing ----------------------------------------------------------------------
+
+    def spoken(self) -> str:
+        """At a decision, the prompt and the focused card; lines are spoken as they come."""
+        point = self.view.decision
+        if point is None or self.view.phase is not Phase.DECIDING:
+            return ""
+        card = self.cards.focused
+        return f"{point.prompt} {card.label}" if card else point.prompt
 
     def header_text(self) -> str:
         """The run's mode and the keys that work now, for the header strip."""
