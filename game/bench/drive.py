@@ -20,7 +20,7 @@ import pygame
 from game.story.views import Phase
 from game.ui.app import SCRIPTS_DIR, App
 from game.ui.keymap import CHOOSES, KEYS, Act
-from game.ui.screens.title import TitleScene
+from game.ui.screens import registry
 from game.ui.settings import Settings
 
 #: One frame at 60 frames a second: the fake clock's step.
@@ -38,7 +38,10 @@ class Driver:
         settings = Settings(window=size, auto_advance=False)
         self.app = App(size, settings=settings, strict=True, persist=False, scripts_dir=scripts_dir)
         pygame.event.clear()
-        self.app.start(TitleScene(self.app))
+        self.app.start("title")
+        # As the game's loop does once the title is up: no measured frame waits for an import.
+        self.app.frame(DT)
+        registry.preload()
 
     @property
     def top(self) -> Any:  # the bench reaches into whichever scene it is: a menu, a view
@@ -139,12 +142,12 @@ def hot_seat_and_redirect(driver: Driver) -> None:
     """Buzz; hear the first character's thoughts; redirect to the first open option."""
     driver.press(Act.BUZZ)
     assert driver.name == "freeze", f"the buzz did not freeze ({driver.name})"
-    freeze = driver.top
     driver.pick("hotseat")
     driver.press(Act.CHOOSE_1)
     driver.press(Act.CONFIRM)  # back to the freeze menu
-    if "redirect" in freeze.rt.view().allowed:
+    view = driver.top.stage.view
+    if "redirect" in view.allowed:
         driver.pick("redirect")
-        driver.press(CHOOSES[first_open_option(freeze.rt.view().redirect)])
+        driver.press(CHOOSES[first_open_option(view.redirect)])
     else:
         driver.pick("resume")

@@ -490,9 +490,7 @@ def list_sessions(folder: Path) -> list[SessionInfo]:
     return scan_sessions(folder)[0]
 
 
-def scan_sessions(
-    folder: Path, set_aside: bool = False
-) -> tuple[list[SessionInfo], list[str]]:
+def scan_sessions(folder: Path, set_aside: bool = False) -> tuple[list[SessionInfo], list[str]]:
     """Every readable record, most recently written first, and a sentence for each file
     named like a record that cannot be listed, so none vanishes without a word.
 

@@ -24,7 +24,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -36,6 +36,7 @@ from .input import Action, Input
 from .keymap import Act
 from .layout import Layout
 from .scene_stack import Scene, SceneStack
+from .screens import registry
 from .settings import Settings, clamp_size, load_settings, save_settings
 from .sound import Sounds
 from .speech import Speech
@@ -240,8 +241,6 @@ class App:
             self.recover(traceback.format_exc())
 
     def recover(self, details: str) -> None:
-        from .screens.title import TitleScene
-
         where = write_log(details, self.folders.log)
         self.notice = (
             f"Something went wrong, so you are back at the title. {self._kept()} "
@@ -252,7 +251,7 @@ class App:
         except Exception:
             log.exception("closing scenes after an error")
             self.stack.scenes.clear()
-        self.stack.push(TitleScene(self))
+        self.push("title")
 
     def _kept(self) -> str:
         """What is true of the run on stage after an error: never claim a record that the
@@ -265,8 +264,25 @@ class App:
             return "The run on stage was not recorded, so it cannot be resumed."
         return "Your run was kept and can be resumed."
 
-    def start(self, scene: Scene) -> None:
+    # ----- screens by name (see `screens/registry.py`) -----------------------------------
+
+    def push(self, name: str, *args: Any, **kwargs: Any) -> Scene:
+        """Open the screen called `name` over the current one."""
+        scene = registry.make(self, name, *args, **kwargs)
+        self.stack.push(scene)
+        return scene
+
+    def replace(self, name: str, *args: Any, **kwargs: Any) -> Scene:
+        """Swap the top screen for the one called `name`."""
+        scene = registry.make(self, name, *args, **kwargs)
+        self.stack.replace(scene)
+        return scene
+
+    def start(self, name: str, *args: Any, **kwargs: Any) -> Scene:
+        """Close every screen and start again from the one called `name`."""
+        scene = registry.make(self, name, *args, **kwargs)
         self.stack.reset(scene)
+        return scene
 
     def quit(self) -> None:
         """Close every scene (each saves what it holds), then stop the loop."""
@@ -289,10 +305,8 @@ def write_log(details: str, path: Path) -> Path:
 
 def run(argv: list[str]) -> int:
     """`python3 main.py`: the game, from the title screen."""
-    from .screens.title import TitleScene
-
     app = App()
-    app.start(TitleScene(app))
+    app.start("title")
     return loop(app)
 
 
@@ -330,11 +344,15 @@ def loop(app: App) -> int:
 
     The real clock lives here and only here. Stopped by a signal, the game closes every
     scene as a closed window does (a run's record is closed, resumable) and returns the
-    shell's usual 128 + the signal's number.
+    shell's usual 128 + the signal's number. Once the first picture is up, every screen's
+    module is imported (`registry.preload`), between two frames: the title appears sooner,
+    and no later frame waits for an import.
     """
     clock = pygame.time.Clock()
     status = 0
     with stop_signals() as received:
+        app.guarded_frame(0.0)
+        registry.preload()
         while app.running:
             if received:
                 status = 128 + received[0]

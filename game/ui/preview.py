@@ -167,13 +167,11 @@ class PreviewStage(StageScene):
             report(exc, self.watch.path)
             return
         self.watch.error = ""
-        while self.app.stack.top is not self:
-            self.app.stack.pop()  # menus over the stage belong to the old version
+        self.app.stack.close_above(self)  # menus over the stage belong to the old version
         self.rt = place_run(script, self.rt, lambda: self.app.now, self.flags)
         self._line_key = ()
-        self.frozen = None
         self.refresh()
-        self.enter_frozen()
+        self.follow_phase()
 
     def picture(self) -> tuple:
         return (*super().picture(), self.watch.error)

@@ -104,6 +104,12 @@ class SceneStack:
             self.scenes[-1].resume(result)
         return scene
 
+    def close_above(self, scene: Scene) -> None:
+        """Close every scene over `scene`, top first, without resuming it (what they were
+        for has gone: the author preview reloaded the script under them)."""
+        while self.scenes and self.scenes[-1] is not scene:
+            self.scenes.pop().exit()
+
     def replace(self, scene: Scene) -> None:
         """Swap the top scene for another (the one below is not disturbed)."""
         old = self.scenes.pop() if self.scenes else None

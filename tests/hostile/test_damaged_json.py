@@ -17,7 +17,6 @@ from game.story.loader import load_script
 from game.tools import export_csv, report
 from game.ui.app import App
 from game.ui.keymap import Act
-from game.ui.screens.title import TitleScene
 from game.ui.settings import Settings, load_settings
 from tests.ui.pilot import Pilot, Player
 
@@ -52,7 +51,7 @@ def test_hostile_settings_are_moved_aside_and_the_game_starts(name: str) -> None
     assert aside(folders().settings) and not folders().settings.exists()
     write(folders().settings, HOSTILE[name])
     app = App((1024, 576), strict=True, animate=False)
-    app.start(TitleScene(app))
+    app.start("title")
     app.frame(1 / 60)
     assert app.stack.top.name == "title" and "settings.json" in app.stack.top.message
 

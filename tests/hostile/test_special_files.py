@@ -20,7 +20,6 @@ from game.story.library import ScriptLibrary
 from game.tools import export_csv, report, validate
 from game.ui.app import App, loop
 from game.ui.screens.picker import PickerScene
-from game.ui.screens.title import TitleScene
 from tests.ui.pilot import Pilot, Player, start_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,7 +59,7 @@ def test_pipes_for_settings_progress_and_a_record_still_reach_title_and_picker(
     fifo(folder / "pipe.yaml")
     app = App((1024, 576), strict=True, animate=False, scripts_dir=folder)
     assert "settings.json could not be read (it is a named pipe" in (app.notice or "")
-    app.start(TitleScene(app))
+    app.start("title")
     app.frame(1 / 60)
     assert app.stack.top.name == "title"
     app.stack.push(PickerScene(app))

@@ -16,7 +16,6 @@ from game.story.views import Phase
 from game.ui.app import SCRIPTS_DIR, App
 from game.ui.keymap import KEYS, Act
 from game.ui.scene_stack import Scene
-from game.ui.screens.title import TitleScene
 from game.ui.settings import Settings
 
 #: The first key bound to each action: what the pilot presses for `do(act)`.
@@ -43,7 +42,7 @@ class Pilot:
             size, settings=settings, strict=True, animate=animate, scripts_dir=scripts_dir
         )
         pygame.event.clear()
-        self.app.start(TitleScene(self.app))
+        self.app.start("title")
         self.step()
 
     # ----- time and events --------------------------------------------------------------

@@ -33,7 +33,7 @@ def test_the_freeze_is_on_the_first_frame_after_the_buzz() -> None:
     assert pilot.names()[-2:] == ["stage", "freeze"]
     assert pilot.phase is Phase.FROZEN
     assert brightness(pilot.pixels()) < before * 0.8  # dimmed, in the very frame
-    assert pilot.stage.frozen is not None  # composed once, then blitted
+    assert pilot.stage.frozen_picture() is not None  # composed once, then blitted
 
 
 @pytest.mark.parametrize("button", [0, 1, 2, 5, 9])
@@ -76,7 +76,7 @@ def test_redirect_at_an_intervention_point() -> None:
     menu = pilot.top.menu
     assert [i.key for i in menu.items if i.enabled] == ["redirect", "hotseat", "rewind", "resume"]
     pilot.do(Act.CHOOSE_1)
-    assert pilot.top.page == "redirect"
+    assert pilot.name == "redirect"
     pilot.do(Act.CHOOSE_1)
     assert pilot.name == "stage"  # facilitator: no scores until the debrief
     view = pilot.stage.view  # the redirect is acted out: Alex says it, then Jo answers
@@ -96,7 +96,7 @@ def test_a_late_buzz_still_offers_the_moment_just_passed() -> None:
     view = pilot.stage.rt.view()
     assert view.redirect is not None and view.redirect.late
     pilot.do(Act.CHOOSE_1)
-    assert pilot.top.page == "redirect"
+    assert pilot.name == "redirect"
 
 
 def test_redirect_is_offered_only_where_there_is_a_moment() -> None:
@@ -105,23 +105,24 @@ def test_redirect_is_offered_only_where_there_is_a_moment() -> None:
     redirect = pilot.top.menu.items[0]
     assert not redirect.enabled and redirect.reason
     pilot.do(Act.CHOOSE_1)
-    assert pilot.top.page == "menu"
+    assert pilot.name == "freeze"
 
 
 def test_hot_seat_shows_a_characters_thoughts() -> None:
     pilot = on_stage()
     pilot.do(Act.BUZZ)
     pilot.do(Act.CHOOSE_2)
-    assert pilot.top.page == "hotseat"
+    assert pilot.name == "hotseat"
     names = [i.key for i in pilot.top.menu.items]
     pilot.do([Act.CHOOSE_1, Act.CHOOSE_2][names.index("jo")])
-    assert pilot.top.page == "thought"
+    assert pilot.name == "thought"
     assert "Dad had a bad night" in pilot.top.thought.text
     assert pilot.stage.rt.events[-1].kind == "hotseat"
     pilot.do(Act.BACK)
-    assert pilot.top.page == "hotseat"
+    assert pilot.name == "hotseat"
     pilot.do(Act.PAUSE)
-    assert pilot.top.page == "menu"
+    assert pilot.name == "freeze"
+    assert pilot.names() == ["title", "stage", "freeze"]  # one page at a time
 
 
 def test_rewind_to_an_earlier_moment_starts_another_attempt() -> None:
@@ -130,12 +131,12 @@ def test_rewind_to_an_earlier_moment_starts_another_attempt() -> None:
     pilot.do(Act.CONFIRM)
     pilot.do(Act.BUZZ)
     pilot.do(Act.CHOOSE_3)
-    assert pilot.top.page == "rewind"
+    assert pilot.name == "rewind"
     moments = pilot.top.menu.items
     assert len(moments) == 2  # newest first: the telling-off, then Jo's entrance
     pilot.do(Act.DOWN)
     pilot.do(Act.CONFIRM)
-    assert pilot.top.page == "menu" and "Rewound" in pilot.top.note
+    assert pilot.name == "freeze" and "Rewound" in pilot.top.note
     rt = pilot.stage.rt
     assert rt.attempt == 2 and rt.view().line_index == 0
     pilot.do(Act.CHOOSE_4)
@@ -215,7 +216,7 @@ def test_buzz_at_a_decision_to_hot_seat_first() -> None:
     assert pilot.name == "freeze"
     pilot.do(Act.CHOOSE_2)
     pilot.do(Act.CHOOSE_1)
-    assert pilot.top.page == "thought"
+    assert pilot.name == "thought"
     pilot.do(Act.CONFIRM)
     pilot.do(Act.CHOOSE_4)
     assert pilot.phase is Phase.DECIDING
@@ -271,10 +272,11 @@ def test_the_freeze_picture_follows_a_rewind_and_the_focus() -> None:
     pilot.do(Act.DOWN)
     moved = pilot.pixels().copy()
     assert pygame.image.tobytes(first, "RGB") != pygame.image.tobytes(moved, "RGB")
+    frozen = pygame.image.tobytes(pilot.stage.frozen_picture(), "RGB")
     pilot.do(Act.CHOOSE_3)
     pilot.top.menu.focus = len(pilot.top.menu.items) - 1
     pilot.do(Act.CONFIRM)  # back to Jo's entrance: the frozen picture is made again
-    assert pilot.stage.frozen_count == 2
+    assert pygame.image.tobytes(pilot.stage.frozen_picture(), "RGB") != frozen
     assert pygame.image.tobytes(pilot.pixels(), "RGB") != pygame.image.tobytes(moved, "RGB")
 
 
@@ -309,9 +311,9 @@ def test_enter_on_the_redirect_cards_chooses_nothing_until_the_focus_moves() -> 
     pilot.do(Act.CONFIRM)
     pilot.do(Act.BUZZ)
     pilot.do(Act.CHOOSE_1)
-    assert pilot.top.page == "redirect" and pilot.top.menu.focus is None
+    assert pilot.name == "redirect" and pilot.top.menu.focus is None
     pilot.do(Act.CONFIRM)
-    assert pilot.top.page == "redirect" and pilot.phase is Phase.FROZEN
+    assert pilot.name == "redirect" and pilot.phase is Phase.FROZEN
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
@@ -319,9 +321,11 @@ def test_the_freeze_menu_leaves_the_faces_and_the_line_in_view(size) -> None:
     pilot = on_stage(size=size)
     pilot.do(Act.BUZZ)
     lay = pilot.app.layout
-    for page in ("menu", "hotseat"):
-        pilot.top.open(page)
-        panel = pilot.top._panel()[0]
+    for page in ("freeze", "hotseat"):
+        if page == "hotseat":
+            pilot.do(Act.CHOOSE_2)
+        assert pilot.name == page
+        panel = pilot.top.panel()[0]
         assert panel.top >= lay.height // 2  # the bubble and the heads stay uncovered
         assert panel.bottom <= lay.safe_rect.bottom  # nothing in the bottom tenth
         assert all(panel.contains(r) for r in pilot.top.menu.rects)

@@ -14,7 +14,6 @@ import random
 import pygame
 
 from game.ui.keymap import KEYS
-from game.ui.screens.title import TitleScene
 from game.ui.settings import Settings
 from tests.ui.pilot import Pilot
 
@@ -84,5 +83,5 @@ def walk(seed: int, seen: set[str]) -> None:
         app.frame(rng.choice([0.0, 1 / 60, 0.1, 0.5]))
         if not app.running:
             app.running = True
-            app.start(TitleScene(app))
+            app.start("title")
         seen.add(app.stack.top.name)

@@ -13,7 +13,6 @@ from game.storage import folders
 from game.story.views import Phase
 from game.ui.app import App
 from game.ui.keymap import Act
-from game.ui.screens.title import TitleScene
 from game.ui.settings import Settings, load_settings
 from tests.ui.pilot import Pilot, Player, play_stage, start_scenario, tour
 
@@ -46,7 +45,7 @@ def test_resizing_mid_freeze_remakes_the_frozen_picture() -> None:
     start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
     pilot.do(Act.BUZZ)
     resize(pilot, 1280, 720)
-    assert pilot.stage.frozen.get_size() == (1280, 720)
+    assert pilot.stage.frozen_picture().get_size() == (1280, 720)
     assert pilot.top.menu.rects[0].right <= 1280
 
 
@@ -97,7 +96,7 @@ def test_a_corrupt_settings_file_never_stops_the_game() -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{ this is not json", encoding="utf-8")
     app = App((1024, 576), strict=True)
-    app.start(TitleScene(app))
+    app.start("title")
     app.frame(0.016)
     assert app.settings == Settings(window=(1024, 576))
     assert "could not be used" in app.stack.top.message

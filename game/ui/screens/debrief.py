@@ -24,6 +24,7 @@ from ..input import Action
 from ..keymap import CHOOSES, Act
 from ..scene_stack import Scene
 from . import draw
+from .flow import go_to_title
 from .menu import Item, Menu, grid
 
 PAGES = ("Outcome", "Criteria", "Timeline", "Discuss")
@@ -150,15 +151,11 @@ class DebriefScene(Scene):
         if chosen == "export":
             self.export()
         elif chosen == "again":
-            from .setup import ModeScene
-
-            self.app.stack.replace(ModeScene(self.app, self.script))
+            self.app.replace("mode", self.script)
         elif chosen == "title":
             self._to_title()
 
     def _to_title(self) -> None:
-        from .flow import go_to_title
-
         go_to_title(self.app)
 
     def export(self) -> None:

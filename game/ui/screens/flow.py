@@ -31,40 +31,35 @@ if TYPE_CHECKING:
 
 def go_to_title(app: App) -> None:
     """Close every screen and show the title (a run on stage keeps its record to resume)."""
-    from .title import TitleScene
-
-    app.stack.reset(TitleScene(app))
+    app.start("title")
 
 
 def start_run(app: App, script: Script, room: str, anti_model_first: bool) -> None:
     """From the content notice: the anti-model run first if asked for, else the forum run."""
-    from .stage import StageScene
-
     go_to_title(app)
     if anti_model_first:
         runtime = Runtime(script, RunMode.ANTI_MODEL, clock=lambda: app.now)
-        app.stack.push(StageScene(app, runtime, room=room))
+        app.push("stage", runtime, room=room)
     else:
         _push_forum(app, script, room, "")
 
 
 def _push_forum(app: App, script: Script, room: str, anti_model_ending: str) -> None:
-    from .stage import StageScene
-
     try:
         session = start_session(
             script, room, app.folders.sessions, RunMode.FORUM, clock=lambda: app.now
         )
     except OSError as exc:  # a full disk or a read-only folder must not stop the session
         runtime = Runtime(script, RunMode.FORUM, clock=lambda: app.now)
-        stage = StageScene(app, runtime, room=room, anti_model_ending=anti_model_ending)
-        stage.notice = f"This run cannot be recorded ({exc.strerror or exc}); it plays on."
-        app.stack.push(stage)
+        notice = f"This run cannot be recorded ({exc.strerror or exc}); it plays on."
+        app.push("stage", runtime, room=room, anti_model_ending=anti_model_ending, notice=notice)
         return
-    app.stack.push(
-        StageScene(
-            app, session.runtime, room=room, session=session, anti_model_ending=anti_model_ending
-        )
+    app.push(
+        "stage",
+        session.runtime,
+        room=room,
+        session=session,
+        anti_model_ending=anti_model_ending,
     )
 
 
@@ -77,8 +72,6 @@ def after_anti_model(app: App, stage: StageScene, skipped: bool) -> None:
 
 def after_forum(app: App, stage: StageScene) -> None:
     """The forum run reached an ending: close its record (and solo progress), then debrief."""
-    from .debrief import DebriefScene
-
     warnings = []
     session, stage.session = stage.session, None
     if session is not None:
@@ -86,22 +79,18 @@ def after_forum(app: App, stage: StageScene) -> None:
         warnings.append(session.journal.error)  # said again: what the record does not hold
     warning = " ".join(w for w in warnings if w) or None
     go_to_title(app)
-    app.stack.push(
-        DebriefScene(
-            app,
-            stage.rt,
-            room=stage.room,
-            anti_model_ending=stage.anti_model_ending,
-            session=session,
-            warning=warning,
-        )
+    app.push(
+        "debrief",
+        stage.rt,
+        room=stage.room,
+        anti_model_ending=stage.anti_model_ending,
+        session=session,
+        warning=warning,
     )
 
 
 def resume_run(app: App, path: Path) -> None:
     """Carry on an interrupted run from its record; on failure, say why on the title."""
-    from .stage import StageScene
-
     try:
         record = read_journal(path)
         script = app.library.load(script_path_for(record, app.scripts_dir))
@@ -111,6 +100,10 @@ def resume_run(app: App, path: Path) -> None:
         go_to_title(app)
         return
     go_to_title(app)
-    stage = StageScene(app, session.runtime, room=session.room_mode, session=session)
-    stage.notice = " ".join(session.warnings)
-    app.stack.push(stage)
+    app.push(
+        "stage",
+        session.runtime,
+        room=session.room_mode,
+        session=session,
+        notice=" ".join(session.warnings),
+    )

@@ -13,6 +13,7 @@ import pygame
 from ..input import Action
 from ..keymap import Act
 from . import draw
+from .flow import go_to_title
 from .menu import Item, Menu, MenuScene, column
 
 if TYPE_CHECKING:
@@ -44,15 +45,11 @@ class PauseScene(MenuScene):
         if chosen == "resume":
             self.app.stack.pop()
         elif chosen == "settings":
-            from .settings_screen import SettingsScene
-
-            self.app.stack.push(SettingsScene(self.app))
+            self.app.push("settings")
         elif chosen == "skip":
             self.app.stack.pop()
             self.stage.skip_anti_model()
         elif chosen == "title":
-            from .flow import go_to_title
-
             go_to_title(self.app)
 
     def draw(self, surface: pygame.Surface) -> None:

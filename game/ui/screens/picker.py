@@ -103,8 +103,6 @@ class PickerScene(MenuScene):
 
     def choose(self, path: str) -> None:
         """A scenario was picked: load it and ask how it will be played."""
-        from .setup import ModeScene
-
         try:
             script = self.app.library.load(path)
         except ScriptError:
@@ -113,7 +111,7 @@ class PickerScene(MenuScene):
             self.menu.focus = min(focus, len(self.menu.items) - 1)
             self.relayout()
             return
-        self.app.stack.push(ModeScene(self.app, script))
+        self.app.push("mode", script)
 
     def picture(self) -> tuple:
         """Redraw only when the focus or the scroll moves, or the list or a warning changes

@@ -14,6 +14,7 @@ from game.story.model import Script
 from ..input import Action
 from ..keymap import Act
 from . import draw
+from .flow import start_run
 from .menu import Item, Menu, MenuScene, column, grid
 
 ROOMS = {
@@ -103,8 +104,6 @@ class NoticeScene(MenuScene):
         if chosen == "back":
             self.app.stack.pop()
         elif chosen is not None:
-            from .flow import start_run
-
             start_run(self.app, self.script, self.room, anti_model_first=chosen == "anti_model")
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -1,8 +1,12 @@
 """The stage: plays a run line by line, freezes on the buzzer, asks at decision points.
 
 Everything the stage shows comes from `runtime.view()`; everything the player does becomes a
-runtime call (`advance`, `buzz`, `choose`, `tally`), made here and nowhere else in the UI.
-The view is fetched again after each call, never every frame. Lines type on at a reading
+runtime call (`advance`, `buzz`, `choose`, `tally`, and the freeze menu's `redirect`,
+`hotseat`, `rewind`, `resume`), made here and nowhere else in the UI: the freeze menu's pages
+pop with a request and `resume` carries it out. The view is fetched again after each call,
+never every frame. Whether the scene is frozen is the runtime's phase alone: the frozen
+picture is a cache keyed by what it shows, and a freeze page is open exactly while the
+phase is FROZEN (`follow_phase`). Lines type on at a reading
 pace (time arrives as `dt`), then wait for a key or, with auto-advance on, for the time a
 room needs to read them. A decision point never auto-advances.
 """
@@ -16,14 +20,16 @@ import pygame
 from game.records.session import Session, finish_session, record_progress
 from game.story import flow
 from game.story.runtime import Runtime
-from game.story.views import ChoiceResult, Phase, RunMode, StageView
+from game.story.views import ChoiceResult, Moment, Phase, RunMode, StageView, ThoughtView
 
 from ..bubbles import revealed
 from ..input import Action
 from ..keymap import Act
 from ..scene_stack import Scene
-from ..sound import BUZZ, CHOICE
+from ..sound import BUZZ, CHIME, CHOICE
 from . import draw
+from .flow import after_anti_model, after_forum
+from .freeze import HotSeat, Open, Redirect, Resume, Rewind
 from .menu import Menu
 from .options import option_cards, option_menu, place
 from .stage_draw import StagePainter
@@ -52,6 +58,7 @@ class StageScene(Scene):
         room: str = "facilitator",
         session: Session | None = None,
         anti_model_ending: str = "",
+        notice: str = "",
     ) -> None:
         super().__init__(app)
         self.rt = runtime
@@ -60,8 +67,6 @@ class StageScene(Scene):
         #: The ending the anti-model run reached (for the debrief), when it was watched.
         self.anti_model_ending = anti_model_ending
         self.painter = StagePainter(app)
-        self.frozen: pygame.Surface | None = None
-        self.frozen_count = 0  # how many frozen pictures were made: overlays key caches on it
         #: The frozen picture of the line on stage, made ahead (see `prefreeze`), and its key.
         self._ready: pygame.Surface | None = None
         self._ready_key: tuple = ()
@@ -75,7 +80,7 @@ class StageScene(Scene):
         self.buzzer_rect = pygame.Rect(0, 0, 0, 0)
         self.skip_rect = pygame.Rect(0, 0, 0, 0)
         #: Said once over the stage until the next action (e.g. "the script changed since").
-        self.notice = ""
+        self.notice = notice
         #: The record's error once it has been put up, so it is said once, at once.
         self._told: str | None = None
         self._progress_kept = False  # a solo run's ending is in the practice history
@@ -115,25 +120,26 @@ class StageScene(Scene):
 
     def enter(self) -> None:
         self.painter.prepare(self.rt.script)
-        self.enter_frozen()
+        self.follow_phase()
 
-    def enter_frozen(self) -> None:
-        """A run resumed (or reloaded) while frozen comes back frozen, with the menu open."""
-        if self.rt.phase is Phase.FROZEN:
-            from .freeze import FreezeScene
+    def follow_phase(self) -> None:
+        """Frozen with nothing over the stage (a run resumed or reloaded while frozen, a page
+        closed): open the freeze menu, so a page is up exactly while the run is frozen."""
+        if self.rt.phase is Phase.FROZEN and self.app.stack.top is self:
+            self.open_freeze("freeze")
 
-            self.compose_frozen()
-            self.app.stack.push(FreezeScene(self.app, self))
+    def open_freeze(self, page: str, **kwargs: object) -> None:
+        """Open a page of the freeze menu (a name in `registry.SCREENS`) over the stage."""
+        self.app.push(page, self, **kwargs)
 
     @property
     def typing(self) -> bool:
         return self.shown < len(self.text)
 
     def relayout(self) -> None:
-        """New window size or style: place the controls again and re-make the frozen picture."""
+        """New window size or style: place the controls again (the frozen picture's key
+        holds the size and style, so it is made again when next shown)."""
         self._place()
-        if self.frozen is not None:
-            self.compose_frozen()
 
     def _place(self) -> None:
         lay, text = self.app.layout, self.app.text
@@ -162,9 +168,7 @@ class StageScene(Scene):
         if act is not Act.POINT:
             self.notice = ""
         if act is Act.PAUSE:
-            from .pause import PauseScene
-
-            self.app.stack.push(PauseScene(self.app, self))
+            self.app.push("pause", self)
             return
         phase = self.view.phase
         clicked_buzzer = (
@@ -222,22 +226,21 @@ class StageScene(Scene):
 
     def freeze(self) -> None:
         """The buzzer: freeze now, so the very next frame shows the frozen stage and menu."""
-        from .freeze import FreezeScene
-
         self.shown = float(len(self.text))
         self.app.speech.cancel()
         self.rt.buzz()
         self.refresh()
-        self.compose_frozen()
         self.app.sound.play(BUZZ)
-        self.app.stack.push(FreezeScene(self.app, self))
+        self.open_freeze("freeze")
 
-    def compose_frozen(self) -> None:
-        """The frozen picture: the one made ahead for this line, or made now (after a rewind,
-        a resume, or a buzz in the very frame a line came on)."""
+    def frozen_picture(self) -> pygame.Surface | None:
+        """The frozen stage while the run is frozen (else None): the picture made ahead for
+        this line, or made now (after a rewind, a resize, or a buzz in the very frame a line
+        came on)."""
+        if self.rt.phase is not Phase.FROZEN:
+            return None
         self.prefreeze()
-        self.frozen = self._ready
-        self.frozen_count += 1
+        return self._ready
 
     def _frozen_key(self) -> tuple:
         """What the frozen picture shows: the line (whole), the cards and hands, the style."""
@@ -261,29 +264,42 @@ class StageScene(Scene):
         self._ready_key = key
 
     def resume(self, result: object = None) -> None:
-        """Back from the freeze menu, the pause menu or feedback."""
-        self.frozen = None if self.rt.phase is not Phase.FROZEN else self.frozen
+        """Back from a freeze page (carry out what the room asked for), the pause menu or
+        feedback; still frozen with nothing over the stage, the freeze menu opens again."""
+        match result:
+            case Open(page):
+                self.open_freeze(page)
+            case HotSeat(actor):
+                self.open_freeze("thought", thought=self.rt.hotseat(actor))
+            case Rewind(index):
+                moment = next(m for m in self.rt.moments() if m.index == index)
+                self.rt.rewind(index)
+                note = f"Rewound to {moment.speaker_name}: \u201c{moment.text}\u201d"
+                self.refresh()
+                self.open_freeze("freeze", note=note)
+            case Redirect(option):
+                self.after_choice(self.rt.redirect(option))
+            case Resume():
+                self.rt.resume()
+                self.app.sound.play(CHIME)
         self.refresh()
-        if isinstance(result, ChoiceResult):
-            self.after_choice(result)
+        self.follow_phase()
+
+    def moments(self) -> list[Moment]:
+        """The earlier moments of this attempt, oldest first (for the rewind page)."""
+        return self.rt.moments()
 
     def after_choice(self, result: ChoiceResult) -> None:
         self.app.sound.play(CHOICE)
         self.refresh()
         if self.solo:
-            from .feedback import FeedbackScene
-
-            self.app.stack.push(FeedbackScene(self.app, self, result))
+            self.app.push("feedback", self, result)
 
     def skip_anti_model(self) -> None:
-        from .flow import after_anti_model
-
         after_anti_model(self.app, self, skipped=True)
 
     def finish(self) -> None:
         """The run reached an ending: on to the forum run (after the anti-model) or the debrief."""
-        from .flow import after_anti_model, after_forum
-
         if self.anti_model:
             after_anti_model(self.app, self, skipped=False)
         else:
@@ -379,16 +395,24 @@ class StageScene(Scene):
             self.notice,
             self.rt.phase,
             self.rt.attempt,
-            self.frozen_count if self.frozen is not None else -1,
             self.cards.focus,
             repr(self.rt.tallies),
         )
 
     def draw(self, surface: pygame.Surface) -> None:
-        if self.frozen is not None and self.rt.phase is Phase.FROZEN:
-            surface.blit(self.frozen, (0, 0))
+        frozen = self.frozen_picture()
+        if frozen is not None:
+            surface.blit(frozen, (0, 0))
             return
         self.paint(surface)
+
+    def paint_thought(self, surface: pygame.Surface, thought: ThoughtView) -> None:
+        """The frozen stage again, but without the speech bubble: only the thought is spoken."""
+        painter, view = self.painter, self.view
+        surface.blit(painter.set_surface(view), (0, 0))
+        painter.header(surface, view.scene.name, "", self.buzzer_rect.x)
+        painter.frozen(surface)
+        painter.thought(surface, view, thought)
 
     def paint(self, surface: pygame.Surface, frozen: bool = False) -> None:
         """The live stage. `frozen`: the picture for the freeze (no buttons, no hints)."""

@@ -15,6 +15,7 @@ from game.records.journal import JournalError, SessionInfo, mark_session, scan_s
 from ..input import Action
 from ..keymap import Act
 from . import draw
+from .flow import resume_run
 from .menu import Item, Menu, MenuScene, column
 
 
@@ -86,20 +87,10 @@ class TitleScene(MenuScene):
         if chosen == "quit":
             self.app.quit()
         elif chosen == "start":
-            from .picker import PickerScene
-
-            self.app.stack.push(PickerScene(self.app))
-        elif chosen == "progress":
-            from .progress import ProgressScene
-
-            self.app.stack.push(ProgressScene(self.app))
-        elif chosen == "settings":
-            from .settings_screen import SettingsScene
-
-            self.app.stack.push(SettingsScene(self.app))
+            self.app.push("picker")
+        elif chosen in ("progress", "settings"):
+            self.app.push(chosen)
         elif chosen == "resume" and self.unfinished is not None:
-            from .flow import resume_run
-
             resume_run(self.app, self.unfinished.path)
         elif action.act is Act.BACK and self.unfinished is not None and self.menu.focus == 0:
             # Backspace on "Resume" sets the old run aside, so it is not offered again.
