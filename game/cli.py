@@ -30,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "graph": ("game.tools.graph", "branch graph: graph SCRIPT --format mermaid|dot [-o FILE]"),
     "report": ("game.tools.report", "debrief handout: report SESSION [-o FILE], or report list"),
     "export-csv": ("game.tools.export_csv", "every recorded choice: export-csv [-o FILE]"),
+    "translate": (
+        "game.tools.translate",
+        "make or update a scenario's translation file: translate SCRIPT LANGUAGE",
+    ),
     "bench": ("game.tools.bench", "measure frame times and tools: bench [--json] [--size WxH]"),
 }
 

@@ -401,6 +401,28 @@ CATALOGUE: dict[str, Spec] = {
         "The anti-model run never stops at an intervention: it plays the line itself. "
         "Remove anti_model here; mark it on decision options only.",
     ),
+    # Translations (a PO file beside the script: example.cy.po).
+    "FF501": Spec(
+        ERROR,
+        "cannot read this translation: {reason}",
+        "a .po file with an unclosed quote",
+        "Open it in a PO editor (Poedit) and save it again, or make it anew with "
+        "python3 main.py translate SCRIPT LANGUAGE.",
+    ),
+    "FF418": Spec(
+        WARNING,
+        "'{value}' has no {language} translation yet; it will be shown in English",
+        "a new line added after the translation was made",
+        "Run python3 main.py translate SCRIPT LANGUAGE to add it to the translation file, "
+        "then translate it there.",
+    ),
+    "FF419": Spec(
+        WARNING,
+        "the translation of '{value}' is stale: its English {why}",
+        "a line reworded after it was translated",
+        "Run python3 main.py translate SCRIPT LANGUAGE: the entry is marked fuzzy with the old "
+        "English beside it; check the translation, then remove the fuzzy mark.",
+    ),
 }
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from game.story.criteria import CRITERIA_FILE, find_criteria
 from game.story.errors import Diagnostic, ScriptError, diagnostic
 from game.story.model import Pos, Script
+from game.story.translation import po_path
 from game.story.yamlnodes import read_bytes
 
 
@@ -60,8 +61,11 @@ def duplicate_ids(found: Iterable[tuple[str, Pos]]) -> list[Diagnostic]:
 class ScriptLibrary:
     """Every `*.yaml` scenario in one folder (criteria.yaml is not a scenario)."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, language: str = "en") -> None:
         self.folder = folder
+        #: Scripts with a translation into this language beside them (example.cy.po) are
+        #: shown in it; any text it lacks stays English.
+        self.language = language
         #: path -> (content hash, result): only the latest version of each file is kept.
         self._cache: dict[str, tuple[str, tuple[Script | None, list[Diagnostic]]]] = {}
 
@@ -98,11 +102,21 @@ class ScriptLibrary:
         if data is None:
             return None, problems
         criteria, _ = read_bytes(find_criteria(path))
-        digest = hashlib.sha256(data + b"\0" + (criteria or b"")).hexdigest()
+        translation = b""
+        if self.language != "en":
+            translation = read_bytes(po_path(path, self.language))[0] or b""
+        digest = hashlib.sha256(
+            b"\0".join((data, criteria or b"", self.language.encode(), translation))
+        ).hexdigest()
         key = os.path.abspath(path)
         cached = self._cache.get(key)
         if cached is None or cached[0] != digest:
             from game.story.loader import script_from_bytes  # not on the path to the title
 
-            cached = self._cache[key] = (digest, script_from_bytes(data, path))
+            script, diags = script_from_bytes(data, path)
+            if script is not None and translation:
+                from game.story.translation import translate
+
+                script = translate(script, self.language)
+            cached = self._cache[key] = (digest, (script, diags))
         return cached[1]

@@ -18,6 +18,8 @@ from game.story.errors import Diagnostic, diagnostic, format_diagnostic
 from game.story.library import duplicate_ids, yaml_files
 from game.story.loader import read_script
 from game.story.model import Pos
+from game.story.translation import check as check_translation
+from game.story.translation import languages
 
 
 def script_files(paths: list[str]) -> tuple[list[str], list[Diagnostic]]:
@@ -55,6 +57,8 @@ def check_files(files: list[str]) -> list[Diagnostic]:
         diags += found
         if script is not None:
             ids.append((script.id, script.pos))
+            for language in languages(path):  # example.cy.po beside example.yaml
+                diags += check_translation(script, language)
     return diags + duplicate_ids(ids)
 
 
