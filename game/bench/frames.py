@@ -20,11 +20,12 @@ import pygame
 
 from game.story.views import Phase
 from game.ui.keymap import CHOOSES, Act
+from game.ui.pilot import KEY_FOR, Pilot
 
 from .drive import (
-    Driver,
     back_to_title,
     first_open_option,
+    new_driver,
     play_to_debrief,
     start_forum,
 )
@@ -40,7 +41,7 @@ LINE_FRAMES = 20
 REACTION = 10
 
 
-def floor(driver: Driver, frames: int) -> Timing:
+def floor(driver: Pilot, frames: int) -> Timing:
     """A frame of nothing but fill and flip, on the game's own window."""
     screen = driver.app.screen
     samples = []
@@ -55,7 +56,7 @@ def floor(driver: Driver, frames: int) -> Timing:
 class Runs:
     """Forum runs of the shipped scenarios, one after another, for as long as a bench needs."""
 
-    def __init__(self, driver: Driver) -> None:
+    def __init__(self, driver: Pilot) -> None:
         self.d = driver
         self.scripts = itertools.cycle(driver.app.library.paths())
 
@@ -107,7 +108,7 @@ class Runs:
         raise AssertionError("no decision found")
 
 
-def typing(driver: Driver, frames: int) -> list[float]:
+def typing(driver: Pilot, frames: int) -> list[float]:
     """The stage while a line types out (the steady state of a scene)."""
     runs, samples = Runs(driver), list[float]()
     runs.to_line()
@@ -119,7 +120,7 @@ def typing(driver: Driver, frames: int) -> list[float]:
     return samples
 
 
-def speaker_change(driver: Driver, frames: int, changes: list[float]) -> list[float]:
+def speaker_change(driver: Pilot, frames: int, changes: list[float]) -> list[float]:
     """The stage played briskly: a new line every LINE_FRAMES frames, every frame timed.
 
     The frames that bring on a line spoken by someone else (the set is recomposed, a new
@@ -142,11 +143,11 @@ def speaker_change(driver: Driver, frames: int, changes: list[float]) -> list[fl
     return samples
 
 
-def freeze_visible(driver: Driver) -> bool:
+def freeze_visible(driver: Pilot) -> bool:
     return any(scene.name == "freeze" for scene in driver.app.stack.visible())
 
 
-def freeze_held(driver: Driver, frames: int, latency: list[tuple[int, float]]) -> list[float]:
+def freeze_held(driver: Pilot, frames: int, latency: list[tuple[int, float]]) -> list[float]:
     """The buzz, the freeze coming up, and the frozen stage held under the freeze menu.
 
     Each buzz's latency (frames, milliseconds from posting the event) goes to `latency`.
@@ -157,7 +158,7 @@ def freeze_held(driver: Driver, frames: int, latency: list[tuple[int, float]]) -
         for _ in range(REACTION):
             driver.frame()
         start = time.perf_counter()
-        driver.post(Act.BUZZ)
+        driver.post_key(KEY_FOR[Act.BUZZ])
         count = 0
         while not freeze_visible(driver) and count < 10:
             samples.append(driver.frame())
@@ -169,7 +170,7 @@ def freeze_held(driver: Driver, frames: int, latency: list[tuple[int, float]]) -
     return samples
 
 
-def hot_seat(driver: Driver, frames: int) -> list[float]:
+def hot_seat(driver: Pilot, frames: int) -> list[float]:
     """The freeze menu's hot-seat page with a character's thought bubble up."""
     runs, samples = Runs(driver), list[float]()
     while len(samples) < frames:
@@ -185,7 +186,7 @@ def hot_seat(driver: Driver, frames: int) -> list[float]:
     return samples
 
 
-def decision(driver: Driver, frames: int) -> list[float]:
+def decision(driver: Pilot, frames: int) -> list[float]:
     """Decision option cards, the focus moving between them now and then."""
     runs, samples = Runs(driver), list[float]()
     while len(samples) < frames:
@@ -195,7 +196,7 @@ def decision(driver: Driver, frames: int) -> list[float]:
     return samples
 
 
-def debrief(driver: Driver, frames: int) -> list[float]:
+def debrief(driver: Pilot, frames: int) -> list[float]:
     """The debrief's criteria chart, after a whole run of each scenario in turn."""
     runs, samples = Runs(driver), list[float]()
     while len(samples) < frames:
@@ -207,7 +208,7 @@ def debrief(driver: Driver, frames: int) -> list[float]:
     return samples
 
 
-def picker(driver: Driver, frames: int) -> list[float]:
+def picker(driver: Pilot, frames: int) -> list[float]:
     """The scenario picker, the focus moving down and up its list."""
     back_to_title(driver)
     driver.pick("start")
@@ -217,7 +218,7 @@ def picker(driver: Driver, frames: int) -> list[float]:
     return samples
 
 
-def _held(driver: Driver, moves: tuple[Act, ...]) -> Iterator[float]:
+def _held(driver: Pilot, moves: tuple[Act, ...]) -> Iterator[float]:
     """HOLD frames on the top screen, pressing the next of `moves` every NUDGE frames."""
     keys = itertools.cycle(moves)
     for i in range(HOLD):
@@ -237,13 +238,13 @@ class FrameFigures:
 
 def measure(size: tuple[int, int], frames: int) -> FrameFigures:
     """Every screen's frame times and the buzzer's latency, in one game at `size`."""
-    driver = Driver(size)
+    driver = new_driver(size)
     driver.frame()
     base = floor(driver, frames)
     buzzes: list[tuple[int, float]] = []
     changes: list[float] = []
     #: Screen name -> what brings it up and holds it, in the order the table shows them.
-    screens: dict[str, Callable[[Driver, int], list[float]]] = {
+    screens: dict[str, Callable[[Pilot, int], list[float]]] = {
         "stage, line typing": typing,
         "stage, speaker changes": lambda d, n: speaker_change(d, n, changes),
         "freeze overlay, up and held": lambda d, n: freeze_held(d, n, buzzes),

@@ -18,8 +18,9 @@ import tempfile
 
 from game import paths
 from game.ui.keymap import CHOOSES
+from game.ui.pilot import Pilot
 
-from .drive import Driver, back_to_title, play_to_debrief, start_forum
+from .drive import back_to_title, new_driver, play_to_debrief, start_forum
 from .startup import child_env
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -52,7 +53,7 @@ def peak_mib() -> float:
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 
 
-def play_round(driver: Driver) -> None:
+def play_round(driver: Pilot) -> None:
     """Every shipped scenario once, title to debrief (all four pages) and back."""
     for path in driver.app.library.paths():
         start_forum(driver, path)
@@ -69,7 +70,7 @@ def measure(size: tuple[int, int], rounds: int) -> dict:
     from its end to the end of the last, so bounded caches show as flat (a step of a few
     MiB is the allocator taking another arena, not a leak: a leak grows every round).
     """
-    driver = Driver(size)
+    driver = new_driver(size)
     driver.frame()
     after = []
     for _ in range(rounds):

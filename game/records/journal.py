@@ -164,10 +164,13 @@ class SessionJournal:
         The mark is the file's name, `<id>.cut.jsonl`: a rename needs no free space, where
         a closing line could not be written on a full disk. Without it the record would
         read as a run stopped mid-scene and be offered for Resume, though the run went on.
+        Only the first cause is told: the background fsync and the frame's own write can
+        fail together, and the second sees only the file the first closed ("I/O operation
+        on closed file"), which would hide the real reason (a full disk) from the user.
         """
         with self._lock:
             if self._handle is None:
-                return
+                return  # stopped already, by the first cause
             with contextlib.suppress(OSError):
                 self._handle.close()
             self._handle = None
@@ -178,12 +181,12 @@ class SessionJournal:
                 pass  # a read-only disk: the record stays as it is, complete up to here
             else:
                 self.path = cut
-        reason = getattr(exc, "strerror", None) or exc
-        self.error = (
-            f"The session record stopped after {self._seq} events: the disk refused to write "
-            f"({reason}). The run plays on, but nothing from now on is kept: it cannot be "
-            "resumed, and a handout would cover only what came before."
-        )
+            reason = getattr(exc, "strerror", None) or exc
+            self.error = (
+                f"The session record stopped after {self._seq} events: the disk refused to "
+                f"write ({reason}). The run plays on, but nothing from now on is kept: it "
+                "cannot be resumed, and a handout would cover only what came before."
+            )
 
     @classmethod
     def create(

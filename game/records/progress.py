@@ -88,6 +88,7 @@ def record_run(
     run = {
         "session": session_id,
         "date": date,
+        "measure": MEASURE,
         "ending": ending.id if ending else "",
         "title": ending.title if ending else "",
         "tone": ending.tone if ending else "",
@@ -98,6 +99,7 @@ def record_run(
                 "worst": c.worst,
                 "best": c.best,
                 "fraction": round(c.fraction, 4),
+                "moments": c.moments,
             }
             for c in result.criteria
         },
@@ -134,8 +136,17 @@ class RunSummary:
         return sum(self.fractions.values()) / len(self.fractions) if self.fractions else 0.0
 
 
+#: How the fractions of a run were measured: each choice against the alternatives at its
+#: moment (game/story/scoring.py). Runs saved before carry no `measure`: their fractions
+#: placed totals between the worst and best totals of any path, which does not compare.
+MEASURE = "alternatives"
+
+
 def _tested(run: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """Criteria some choice in the scenario can move (best differs from worst)."""
+    """Criteria some moment of the run tested (best differs from worst), measured as today;
+    a run saved under the old measure keeps its date and ending but draws no bars."""
+    if run.get("measure") != MEASURE:
+        return []
     return [(cid, c) for cid, c in run["criteria"].items() if c.get("best", 1) != c.get("worst", 0)]
 
 

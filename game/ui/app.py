@@ -29,9 +29,11 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game import paths, storage
+from game.i18n import set_language
 from game.storage import Folders, open_regular
 from game.story.library import ScriptLibrary
 
+from .cache import return_freed_pictures
 from .input import Action, Input
 from .keymap import Act
 from .layout import Layout
@@ -68,6 +70,7 @@ class App:
         persist: bool = True,
         folders: Folders | None = None,
     ) -> None:
+        return_freed_pictures()
         pygame.init()
         #: Where the user's files go: worked out once, here or by whoever made the app.
         self.folders = folders or storage.folders()
@@ -80,7 +83,7 @@ class App:
         self.notice: str | None = settings_warning
         self.scripts_dir = Path(scripts_dir)
         #: Parses each script once per content; the picker, resume and preview share it.
-        self.library = ScriptLibrary(str(self.scripts_dir))
+        self.library = ScriptLibrary(str(self.scripts_dir), set_language(settings.language))
         self.strict = strict
         #: False for screenshots and golden images: text appears whole, nothing moves.
         self.animate = animate
@@ -102,7 +105,7 @@ class App:
         self.sound = Sounds(settings.volume, settings.muted)
         self.text.set_family(settings.font)
         #: Spoken lines and self-voicing; its worker starts only once one of them is on.
-        self.speech = Speech(volume=self._speech_volume(settings))
+        self.speech = Speech(self.library.language, volume=self._speech_volume(settings))
         self._start_speech()
         self.layout, self.theme = self._style()
 
@@ -164,6 +167,7 @@ class App:
         self.sound.set_volume(settings.volume)
         self.sound.set_muted(settings.muted)
         self.speech.set_volume(self._speech_volume(settings))
+        self.library.language = self.speech.language = set_language(settings.language)
         self.text.set_family(settings.font)
         self._start_speech()
         self.layout, self.theme = self._style()

@@ -89,6 +89,37 @@ KEYS: dict[int, Act] = {
     pygame.K_q: Act.QUIT,
 }
 
+#: How keys are named in on-screen hints (the rest by pygame's own name, in capitals).
+KEY_NAMES: dict[int, str] = {
+    pygame.K_SPACE: "Space",
+    pygame.K_RETURN: "Enter",
+    pygame.K_ESCAPE: "Esc",
+    pygame.K_BACKSPACE: "Backspace",
+    pygame.K_PAGEUP: "Page Up",
+    pygame.K_PAGEDOWN: "Page Down",
+    pygame.K_UP: "Up",
+    pygame.K_DOWN: "Down",
+    pygame.K_LEFT: "Left",
+    pygame.K_RIGHT: "Right",
+    pygame.K_PLUS: "+",
+    pygame.K_MINUS: "\u2212",
+    pygame.K_PERIOD: "full stop",
+    **{getattr(pygame, f"K_{n}"): str(n) for n in range(10)},
+}
+
+
+def key_name(act: Act) -> str:
+    """The first key bound to `act`, as a hint names it: hints come from this table, so
+    binding another key changes every hint that mentions it."""
+    code = next(k for k, bound in KEYS.items() if bound is act)
+    return KEY_NAMES.get(code) or pygame.key.name(code).upper()
+
+
+def choice_keys(count: int) -> str:
+    """ "1-4": the keys that choose among `count` options."""
+    return f"{key_name(CHOOSES[0])}-{key_name(CHOOSES[count - 1])}"
+
+
 #: Joystick buttons (SDL's joystick numbering, as most pads and USB buzzers report).
 JOY_BUTTONS: dict[int, Act] = {0: Act.CONFIRM, 1: Act.BACK, 7: Act.PAUSE}
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from game.i18n import AUTO, LANGUAGES, resolve
 from game.storage import atomic_write_json, load_json
 
 from .layout import MAX_SIZE, MIN_SIZE, TEXT_SCALE_RANGE
@@ -44,6 +45,8 @@ class Settings:
     speak_lines: bool = False
     #: Menus, cards, feedback and the focused control read aloud too (lines as well).
     self_voicing: bool = False
+    #: The interface's and the scenarios' language: "auto" follows the system's.
+    language: str = AUTO
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -69,7 +72,7 @@ class Settings:
                     values[key] = float(max(-1e6, min(1e6, value)))
             elif key == "window" and _is_size(value):
                 values[key] = clamp_size((int(value[0]), int(value[1])))
-            elif key == "font" and value in FONTS:
+            elif isinstance(value, str) and value in _NAMED.get(key, ()):
                 values[key] = value
         settings = replace(defaults, **values)
         return settings.clamped()
@@ -117,6 +120,27 @@ def next_font(current: str, delta: int) -> str:
     names = list(FONTS)
     index = names.index(current) if current in names else 0
     return names[max(0, min(len(names) - 1, index + delta))]
+
+
+#: Settings that take one of a few names, and the names each accepts.
+_NAMED: dict[str, frozenset[str]] = {
+    "font": frozenset(FONTS),
+    "language": frozenset({AUTO, *LANGUAGES}),
+}
+
+
+def next_language(current: str, delta: int) -> str:
+    """The language setting after (+1) or before (-1) `current`: automatic, then each one."""
+    names = [AUTO, *LANGUAGES]
+    index = names.index(current) if current in names else 0
+    return names[max(0, min(len(names) - 1, index + delta))]
+
+
+def language_label(setting: str) -> str:
+    """How the setting reads: "Automatic (Cymraeg)" names what the system chose."""
+    if setting in LANGUAGES:
+        return LANGUAGES[setting]
+    return f"Automatic ({LANGUAGES[resolve(setting)]})"
 
 
 def step(choices: tuple[float, ...], current: float, delta: int) -> float:

@@ -2,8 +2,9 @@
 
 Fonts are loaded from a shipped family (assets/fonts/): Atkinson Hyperlegible (OFL) by
 default, or OpenDyslexic (CC-BY 3.0) for readers who find it easier, once per (size, bold,
-italic); rendered surfaces are kept in a bounded LRU cache keyed by
-everything that changes the pixels. Word-wrap is pygame-ce's own (`wraplength`), done in C.
+italic); rendered surfaces are kept in a bounded cache (`game.ui.cache`: by count and by
+bytes, least recently used first out) keyed by everything that changes the pixels. Word-wrap
+is pygame-ce's own (`wraplength`), done in C.
 
 Usage::
 
@@ -18,7 +19,6 @@ directory in the frame loop: the first call at each size reads a file.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +26,8 @@ import pygame
 
 from game import paths
 from game.safetext import drawable
+
+from .cache import surface_cache
 
 FONT_DIR = paths.FONTS
 
@@ -57,24 +59,36 @@ _FIT_STEP = 0.9  # each try at fitting text is this much smaller than the last
 
 Colour = tuple[int, int, int]
 _MEASURE: Colour = (0, 0, 0)  # measuring renders once in one colour, cached like any text
+#: Rendered text kept at most: a typing line leaves a surface per word shown, each as wide as
+#: its bubble, so a count alone let 600 of them hold 150 MB at 1080p.
+TEXT_CACHE_MIB = 16
 
 
 class TextRenderer:
-    """Fonts by size and style, and an LRU cache of rendered text surfaces."""
+    """Fonts by size and style, and a bounded cache of rendered text surfaces."""
 
     def __init__(
-        self, font_dir: Path = FONT_DIR, max_entries: int = 600, family: str = "atkinson"
+        self,
+        font_dir: Path = FONT_DIR,
+        max_entries: int = 600,
+        family: str = "atkinson",
+        max_mib: float = TEXT_CACHE_MIB,
     ) -> None:
         self._font_dir = Path(font_dir)
         self.family = FAMILIES.get(family, FAMILIES["atkinson"])
-        self._max_entries = max_entries
         self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
-        self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-        self.hits = 0
-        self.misses = 0
+        self._cache = surface_cache(max_entries, max_mib)
 
     def __len__(self) -> int:
         return len(self._cache)
+
+    @property
+    def hits(self) -> int:
+        return self._cache.hits
+
+    @property
+    def misses(self) -> int:
+        return self._cache.misses
 
     def set_family(self, name: str) -> None:
         """Draw with another typeface from now on (a settings change, never in a frame loop
@@ -121,17 +135,10 @@ class TextRenderer:
         key = (size, text, tuple(colour), wrap, bold, italic, align)
         surface = self._cache.get(key)
         if surface is not None:
-            self.hits += 1
-            self._cache.move_to_end(key)
             return surface
-        self.misses += 1
         font = self.font(size, bold, italic)
         font.align = _ALIGN[align]
-        surface = font.render(text, True, colour, wraplength=wrap)
-        self._cache[key] = surface
-        if len(self._cache) > self._max_entries:
-            self._cache.popitem(last=False)
-        return surface
+        return self._cache.put(key, font.render(text, True, colour, wraplength=wrap))
 
     def measure(
         self,

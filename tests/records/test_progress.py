@@ -103,3 +103,23 @@ def test_the_trend_chart_shows_the_latest_run_hatched_and_in_words() -> None:
     assert len(hatched) == 1 + 1, "the legend and the latest run"
     assert ET.fromstring(to_svg(chart)).tag == "svg"
     assert "No practice runs yet." in [label.text for label in trend_layout([]).labels]
+
+
+def test_runs_saved_under_the_old_measure_draw_no_bars() -> None:
+    """Before choices were judged against their alternatives, fractions placed totals between
+    the worst and best paths: they do not compare, so the trend leaves them out."""
+    script = forum_script()
+    path = folders().progress
+    progress.record_run(script, result(1.0), "s2", "2026-11-20T10:00:00+00:00", path)
+    data, _ = progress.load_progress(path)
+    old = {
+        "session": "s1",
+        "date": "2026-11-02T09:00:00+00:00",
+        "ending": "bad",
+        "criteria": {"compassion": {"value": 4, "worst": -3, "best": 5, "fraction": 0.875}},
+    }
+    data["scenarios"]["test"]["runs"].insert(0, old)
+    path.write_text(json.dumps(data))
+    runs = progress.history(progress.load_progress(path)[0], "test")
+    assert [r.session for r in runs] == ["s1", "s2"]
+    assert runs[0].fractions == {} and runs[1].fractions == {"compassion": 1.0}

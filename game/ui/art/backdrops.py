@@ -18,17 +18,17 @@ meets the wall at `HORIZON`.
 from __future__ import annotations
 
 import itertools
-from collections import OrderedDict
 from collections.abc import Callable
 
 import pygame
 
 from ...story.model import BACKDROPS
+from ..cache import surface_cache
 from ..theme import Theme
 from . import rooms
 from .pen import SUPERSAMPLE, Pen, finish
 
-_CACHE_SIZE = 6  # a 4K backdrop is 33 MB
+_CACHE_SIZE = 5  # a script's backdrops (five at most in the shipped ones): 8 MB each at 1080p
 _MAX_DRAWN_WIDTH = 3840  # supersample only while the drawing stays this wide or less
 _VIGNETTE = ((0.0, 0), (0.55, 0), (0.85, 70), (1.0, 150))  # (distance, alpha) from centre
 
@@ -57,6 +57,7 @@ def paint_backdrop(backdrop_id: str, size: tuple[int, int], theme: Theme) -> pyg
     )
     _ROOMS.get(backdrop_id, rooms.bare_stage)(pen)
     surface = finish(big, size)
+    del big  # 33 MB at 1080p: let it go before the vignette and the wash are made
     surface.blit(_vignette(size), (0, 0))
     if theme.backdrop_wash:
         wash = pygame.Surface(size, pygame.SRCALPHA)
@@ -87,17 +88,9 @@ class BackdropPainter:
     """Backdrops by (id, size, theme), painted once: a few at 4K are tens of MB, so bounded."""
 
     def __init__(self, max_entries: int = _CACHE_SIZE) -> None:
-        self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-        self._max_entries = max_entries
+        # Bounded by count: a script's backdrops must all stay, at any window size.
+        self._cache = surface_cache(max_entries, 0)
 
     def get(self, backdrop_id: str, size: tuple[int, int], theme: Theme) -> pygame.Surface:
         key = (backdrop_id, tuple(size), theme.name)
-        surface = self._cache.get(key)
-        if surface is None:
-            surface = paint_backdrop(backdrop_id, size, theme)
-            self._cache[key] = surface
-            if len(self._cache) > self._max_entries:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(key)
-        return surface
+        return self._cache.get_or_make(key, lambda: paint_backdrop(backdrop_id, size, theme))

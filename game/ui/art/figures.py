@@ -20,20 +20,22 @@ differ, and the same character always looks the same. Results are cached (bounde
 from __future__ import annotations
 
 import zlib
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
 
 from ...story.model import EMOTIONS, LOOK_VALUES
+from ..cache import surface_cache
 from ..theme import Theme
 from .faces import SKIN, Head, draw_head
 from .pen import SUPERSAMPLE, Colour, Pen, finish, shade
 
 #: A figure's width as a share of its height (room for hands on hips).
 ASPECT = 0.62
-_CACHE_SIZE = 96
+_CACHE_SIZE = 128
+#: Figures kept at most (MiB): a script's cast in every mood it shows, plain, shaded and ringed.
+_CACHE_MIB = 48
 
 # Outfit colours: a few per outfit so that two people in scrubs still differ; chosen by id.
 _OUTFIT_COLOURS: dict[str, tuple[Colour, ...]] = {
@@ -224,20 +226,12 @@ def _outfit_details(
 class FigurePainter:
     """Figures by (character, look, emotion, height, theme ink), drawn once and kept."""
 
-    def __init__(self, max_entries: int = _CACHE_SIZE) -> None:
-        self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-        self._max_entries = max_entries
+    def __init__(self, max_entries: int = _CACHE_SIZE, max_mib: float = _CACHE_MIB) -> None:
+        self._cache = surface_cache(max_entries, max_mib)
 
     def _cached(self, key: tuple, make: Callable[[], pygame.Surface]) -> pygame.Surface:
         """The surface kept under `key`, made by `make` the first time (least recent evicted)."""
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        surface = self._cache[key] = make()
-        if len(self._cache) > self._max_entries:
-            self._cache.popitem(last=False)
-        return surface
+        return self._cache.get_or_make(key, make)
 
     @staticmethod
     def _key(

@@ -20,13 +20,13 @@ Usage (compose once per change of scene / cast / emotion / speaker, then blit ev
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 import pygame
 from pygame import Rect
 
+from ..cache import surface_cache
 from ..layout import Layout
 from ..text import TextRenderer
 from ..theme import Theme
@@ -37,6 +37,7 @@ _SHADE_ALPHA = 55  # how far non-speakers sit in the shade
 _SPOT_ALPHA = 100  # the spotlight's strength at its centre
 _SPOT_CACHE_SIZE = 8  # one cone per cast size (its width follows the slots), per palette
 _LABEL_CACHE_SIZE = 64  # a cast of eight, each in a few moods, speaking or not
+_LABEL_CACHE_MIB = 12  # a label is about 0.2 MB at 1080p
 
 
 def _ring(lay: Layout) -> int:
@@ -203,8 +204,8 @@ class StageArt:
     def __init__(self) -> None:
         self.backdrops = BackdropPainter()
         self.figures = FigurePainter()
-        self._spots: dict[tuple, pygame.Surface] = {}
-        self._labels: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._spots = surface_cache(_SPOT_CACHE_SIZE, 0)
+        self._labels = surface_cache(_LABEL_CACHE_SIZE, _LABEL_CACHE_MIB)
 
     def draw_spotlight(
         self, surface: pygame.Surface, slot: Rect, lay: Layout, theme: Theme
@@ -212,11 +213,7 @@ class StageArt:
         """Light the figure standing in `slot` (the cone is made once per size and palette)."""
         rect = _spot_rect(slot, lay)
         key = (rect.size, theme.spotlight)
-        cone = self._spots.get(key)
-        if cone is None:
-            if len(self._spots) >= _SPOT_CACHE_SIZE:
-                self._spots.clear()
-            cone = self._spots[key] = paint_spotlight(rect.size, lay, theme)
+        cone = self._spots.get_or_make(key, lambda: paint_spotlight(rect.size, lay, theme))
         surface.blit(cone, rect.topleft)
 
     def prepare(
@@ -330,13 +327,10 @@ class StageArt:
             layout.text_scale,
             theme.name,
         )
-        img = self._labels.get(key)
-        if img is None:
+
+        def make() -> pygame.Surface:
             img = pygame.Surface(size, pygame.SRCALPHA)
             draw_name_label(img, img.get_rect(), actor, theme=theme, layout=layout, text=text)
-            self._labels[key] = img
-            if len(self._labels) > _LABEL_CACHE_SIZE:
-                self._labels.popitem(last=False)
-        else:
-            self._labels.move_to_end(key)
-        return img
+            return img
+
+        return self._labels.get_or_make(key, make)

@@ -21,7 +21,7 @@ from game.story.runtime import Runtime
 from ..chart import draw_criteria_chart
 from ..chart_png import save_png
 from ..input import Action
-from ..keymap import CHOOSES, Act
+from ..keymap import CHOOSES, Act, choice_keys, key_name
 from ..scene_stack import Scene
 from . import draw
 from .flow import go_to_title
@@ -29,7 +29,9 @@ from .menu import Item, Menu, grid
 
 PAGES = ("Outcome", "Criteria", "Timeline", "Discuss")
 #: Asked on the first Esc: a debrief is where the room talks, so one stray key must not end it.
-LEAVE_ASK = "Leave the debrief? Esc again: back to the title.  Any other key: stay."
+LEAVE_ASK = (
+    f"Leave the debrief? {key_name(Act.PAUSE)} again: back to the title.  Any other key: stay."
+)
 
 
 def screen_text(text: str) -> str:
@@ -198,7 +200,11 @@ class DebriefScene(Scene):
                 pygame.draw.rect(surface, theme.accent, bar, border_radius=lay.px(4))
         [self._outcome, self._criteria, self._timeline, self._discuss][self.page](surface)
         draw.menu(surface, app, self.buttons, numbered=False, centre=True)
-        keys = "1-4: pages.  Up/Down: scroll the timeline.  Left/Right and Enter: buttons."
+        keys = (
+            f"{choice_keys(4)}: pages.  {key_name(Act.UP)}/{key_name(Act.DOWN)}: scroll the"
+            f" timeline.  {key_name(Act.LEFT)}/{key_name(Act.RIGHT)} and"
+            f" {key_name(Act.CONFIRM)}: buttons."
+        )
         draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or keys)
 
     def _outcome(self, surface: pygame.Surface) -> None:

@@ -15,7 +15,7 @@ from game.story.views import ChoiceResult
 
 from ..chart import signed
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from ..scene_stack import Scene
 from ..widgets import draw_triangle
 from . import draw
@@ -115,5 +115,7 @@ class FeedbackScene(Scene):
         if self.result.feedback:
             rest = pygame.Rect(inner.x, y, inner.w, max(1, inner.bottom - y - lay.small_size * 2))
             draw.paragraph(surface, app, rest, self.result.feedback, colour=theme.panel_text)
-        note = app.text.render("Press Enter to carry on", lay.small_size, theme.panel_muted)
+        note = app.text.render(
+            f"Press {key_name(Act.CONFIRM)} to carry on", lay.small_size, theme.panel_muted
+        )
         surface.blit(note, (inner.x, inner.bottom - note.get_height()))

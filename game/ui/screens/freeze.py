@@ -27,7 +27,7 @@ import pygame
 from game.story.views import Moment, StageView, ThoughtView
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, choice_keys, key_name
 from . import draw
 from .menu import Item, Menu, MenuScene, column, grid
 from .options import TALLY_KEYS, option_cards, option_menu, place
@@ -243,7 +243,8 @@ class FreezeMenu(FreezePage):
         lead = self.note or (
             self.room_prompt() if not self.stage.solo else "What would you like to do?"
         )
-        self.draw_panel(surface, lead, "1-4, arrows and Enter, or click.  Page Down resumes.")
+        keys = f"{choice_keys(4)}, arrows and {key_name(Act.CONFIRM)}, or click."
+        self.draw_panel(surface, lead, f"{keys}  {key_name(Act.ADVANCE)} resumes.")
 
 
 class RedirectPage(FreezePage):
@@ -278,7 +279,8 @@ class RedirectPage(FreezePage):
         if point.late:
             prompt = f"{prompt} (the moment has just passed)"
         note = "" if self.stage.solo else point.facilitator_prompt
-        keys = f"1-{len(point.options)} or arrows then Enter; Esc: back"
+        enter, back = key_name(Act.CONFIRM), key_name(Act.PAUSE)
+        keys = f"{choice_keys(len(point.options))} or arrows then {enter}; {back}: back"
         if not self.stage.solo:
             keys = f"{keys}; {TALLY_KEYS}"
         option_cards(
@@ -307,7 +309,8 @@ class HotSeatPage(FreezePage):
         return HotSeat(key)
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.draw_panel(surface, "Who should we hear from?", "Choose a character.  Esc: back")
+        keys = f"Choose a character.  {key_name(Act.PAUSE)}: back"
+        self.draw_panel(surface, "Who should we hear from?", keys)
 
 
 class ThoughtPage(FreezePage):
@@ -338,7 +341,8 @@ class ThoughtPage(FreezePage):
         # neither the thought nor the nameplates.
         lay = self.app.layout
         corner = (lay.header_rect.x + lay.header_rect.w // 3, lay.header_rect.bottom)
-        draw.hint(surface, self.app, "Enter: freeze menu \u00b7 Esc: someone else", corner)
+        keys = f"{key_name(Act.CONFIRM)}: freeze menu \u00b7 {key_name(Act.PAUSE)}: someone else"
+        draw.hint(surface, self.app, keys, corner)
 
 
 class RewindPage(FreezePage):
@@ -392,4 +396,6 @@ class RewindPage(FreezePage):
     def draw(self, surface: pygame.Surface) -> None:
         count = len(self.menu.items)
         lead = f"Go back to which moment? ({count} earlier, newest first)"
-        self.draw_panel(surface, lead, "Up/Down and Enter.  Esc: back")
+        up, down = key_name(Act.UP), key_name(Act.DOWN)
+        keys = f"{up}/{down} and {key_name(Act.CONFIRM)}.  {key_name(Act.PAUSE)}: back"
+        self.draw_panel(surface, lead, keys)

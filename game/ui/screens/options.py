@@ -16,13 +16,14 @@ import pygame
 from game.story.views import PointView
 
 from ..cards import card_rects, draw_option_cards
+from ..keymap import Act, key_name
 from . import draw
 from .menu import Item, Menu
 
 if TYPE_CHECKING:
     from ..app import App
 
-TALLY_KEYS = "+/\u2212 on a card: count a show of hands"
+TALLY_KEYS = f"{key_name(Act.PLUS)}/{key_name(Act.MINUS)} on a card: count a show of hands"
 
 
 def option_menu(point: PointView) -> Menu:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from . import draw
 from .flow import go_to_title
 from .menu import Item, Menu, MenuScene, column
@@ -63,4 +63,4 @@ class PauseScene(MenuScene):
         draw.backing(surface, app, panel.inflate(lay.padding * 2, lay.padding * 2))
         surface.blit(title, title.get_rect(midtop=(panel.centerx, top)))
         draw.menu(surface, app, self.menu)
-        draw.hint(surface, app, "Esc: back to the scene", panel.bottomleft)
+        draw.hint(surface, app, f"{key_name(Act.PAUSE)}: back to the scene", panel.bottomleft)

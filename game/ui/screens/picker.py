@@ -17,7 +17,7 @@ from game.story.errors import ScriptError, format_diagnostic
 from game.story.library import Entry
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from . import draw
 from .menu import Item, Menu, MenuScene
 
@@ -121,7 +121,9 @@ class PickerScene(MenuScene):
 
     #: The screen's heading, and what Enter does, for the hint line.
     title = "Choose a scenario"
-    enter_does = "Up/Down and Enter, or click a scenario."
+    enter_does = (
+        f"{key_name(Act.UP)}/{key_name(Act.DOWN)} and {key_name(Act.CONFIRM)}, or click a scenario."
+    )
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -142,7 +144,7 @@ class PickerScene(MenuScene):
             app,
             self.enter_does
             + ("  More below: scroll or arrow down." if more else "")
-            + "  Esc: back",
+            + f"  {key_name(Act.PAUSE)}: back",
         )
 
     def draw_detail(self, surface: pygame.Surface, entry: Entry) -> None:

@@ -11,6 +11,7 @@ import pygame
 from game.records.progress import RunSummary, history
 from game.story.library import Entry
 
+from ..keymap import Act, key_name
 from ..trend import draw_trend
 from . import draw
 from .picker import PickerScene
@@ -32,7 +33,10 @@ def run_line(run: RunSummary) -> str:
 class ProgressScene(PickerScene):
     name = "progress"
     title = "Your practice over time"
-    enter_does = "Up/Down to see a scenario's runs; Enter practises it."
+    enter_does = (
+        f"{key_name(Act.UP)}/{key_name(Act.DOWN)} to see a scenario's runs;"
+        f" {key_name(Act.CONFIRM)} practises it."
+    )
 
     def enter(self) -> None:
         super().enter()

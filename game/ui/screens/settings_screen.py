@@ -13,8 +13,18 @@ from typing import Any
 import pygame
 
 from ..input import Action
-from ..keymap import Act
-from ..settings import FONTS, READING_SPEEDS, TEXT_SCALES, VOLUMES, Settings, next_font, step
+from ..keymap import Act, key_name
+from ..settings import (
+    FONTS,
+    READING_SPEEDS,
+    TEXT_SCALES,
+    VOLUMES,
+    Settings,
+    language_label,
+    next_font,
+    next_language,
+    step,
+)
 from . import draw
 from .menu import Item, Menu, MenuScene, column
 
@@ -56,6 +66,12 @@ ROWS: tuple[Row, ...] = (
         "Text size",
         lambda s: f"{round(s.text_scale * 100)}%",
         _stepper("text_scale", TEXT_SCALES),
+    ),
+    Row(
+        "language",
+        "Language",
+        lambda s: language_label(s.language),
+        lambda s, delta: replace(s, language=next_language(s.language, delta)),
     ),
     Row(
         "font",
@@ -141,9 +157,8 @@ class SettingsScene(MenuScene):
         left.w = right.w = (area.w - lay.gap) // 2
         right.x = left.right + lay.gap
         half = (count + 1) // 2
-        self.menu.rects = column(left, half, lay.px(80), lay.px(12)) + column(
-            right, count - half, lay.px(80), lay.px(12)
-        )
+        rows = column(right, half, lay.px(80), lay.px(12))  # tops line up with the left's
+        self.menu.rects = column(left, half, lay.px(80), lay.px(12)) + rows[: count - half]
         self._problem = self.app.speech.problem
 
     def update(self, dt: float) -> None:
@@ -182,5 +197,7 @@ class SettingsScene(MenuScene):
         draw.hint(
             surface,
             self.app,
-            "Up/Down: choose.  Left/Right or Enter: change.  Esc: back.  Saved as you go.",
+            f"{key_name(Act.UP)}/{key_name(Act.DOWN)}: choose.  {key_name(Act.LEFT)}/"
+            f"{key_name(Act.RIGHT)} or {key_name(Act.CONFIRM)}: change.  {key_name(Act.PAUSE)}:"
+            " back.  Saved as you go.",
         )

@@ -12,7 +12,7 @@ import pygame
 from game.story.model import Script
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from . import draw
 from .flow import start_run
 from .menu import Item, Menu, MenuScene, column, grid
@@ -70,7 +70,9 @@ class ModeScene(MenuScene):
             draw.card(
                 surface, app, rect, f"{index + 1}. {title}", lines, focused=index == self.menu.focus
             )
-        draw.hint(surface, app, "1 or 2, arrows and Enter, or click.  Esc: back")
+        one, two = key_name(Act.CHOOSE_1), key_name(Act.CHOOSE_2)
+        enter, back = key_name(Act.CONFIRM), key_name(Act.PAUSE)
+        draw.hint(surface, app, f"{one} or {two}, arrows and {enter}, or click.  {back}: back")
 
 
 class NoticeScene(MenuScene):
@@ -122,4 +124,5 @@ class NoticeScene(MenuScene):
             lines.append("What to practise: " + " ".join(script.objectives))
         draw.card(surface, app, area, "Before we start", lines)
         draw.menu(surface, app, self.menu)
-        draw.hint(surface, app, "Take a break whenever you need one: Esc pauses the scene.")
+        pause = key_name(Act.PAUSE)
+        draw.hint(surface, app, f"Take a break whenever you need one: {pause} pauses the scene.")

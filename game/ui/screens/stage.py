@@ -24,7 +24,7 @@ from game.story.views import ChoiceResult, Moment, Phase, RunMode, StageView, Th
 
 from ..bubbles import revealed
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, choice_keys, key_name
 from ..scene_stack import Scene
 from ..sound import BUZZ, CHIME, CHOICE
 from . import draw
@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 CHARS_PER_SECOND = 45.0
 #: Never hold a finished line for less than this before auto-advancing.
 MIN_HOLD = 1.5
-BUZZER_LABEL, BUZZER_KEY = "FREEZE", "Space"
-HINT_SOLO = "Something is happening here \u2014 press Space to freeze"
+BUZZER_LABEL, BUZZER_KEY = "FREEZE", key_name(Act.BUZZ)
+HINT_SOLO = f"Something is happening here \u2014 press {BUZZER_KEY} to freeze"
 
 
 class StageScene(Scene):
@@ -367,20 +367,22 @@ class StageScene(Scene):
     def header_text(self) -> str:
         """The run's mode and the keys that work now, for the header strip."""
         phase = self.view.phase
+        enter, pause = key_name(Act.CONFIRM), key_name(Act.PAUSE)
         if self.anti_model:
             return (
-                "The traditional approach, played through \u00b7 Enter: next line \u00b7 Esc: pause"
+                f"The traditional approach, played through \u00b7 {enter}: next line"
+                f" \u00b7 {pause}: pause"
             )
         who = "Solo practice" if self.solo else "Forum run"
         if self.rt.attempt > 1:
             who = f"{who}, attempt {self.rt.attempt}"
         if phase is Phase.DECIDING:
             count = len(self.cards.items)
-            keys = f"1-{count} or arrows then Enter \u00b7 Space: freeze first"
+            keys = f"{choice_keys(count)} or arrows then {enter} \u00b7 {BUZZER_KEY}: freeze first"
             if not self.solo:
-                keys = f"{keys} \u00b7 +/\u2212: hands"
+                keys = f"{keys} \u00b7 {key_name(Act.PLUS)}/{key_name(Act.MINUS)}: hands"
         elif phase is Phase.PLAYING:
-            keys = "Enter: next line \u00b7 Space: freeze \u00b7 Esc: pause"
+            keys = f"{enter}: next line \u00b7 {BUZZER_KEY}: freeze \u00b7 {pause}: pause"
         else:
             keys = ""
         return f"{who} \u00b7 {keys}" if keys else who
@@ -486,7 +488,7 @@ class StageScene(Scene):
         nxt = "the forum run" if self.anti_model else "the debrief"
         # Just under the card, above the nameplates, which stay readable.
         corner = (area.x, area.bottom + lay.gap // 2 + app.text.line_height(lay.small_size))
-        draw.hint(surface, app, f"Press Enter (or click) for {nxt}.", corner)
+        draw.hint(surface, app, f"Press {key_name(Act.CONFIRM)} (or click) for {nxt}.", corner)
 
     def _debug(self, surface: pygame.Surface) -> None:
         """F3: where the run is, for authors checking their script."""

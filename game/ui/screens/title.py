@@ -13,7 +13,7 @@ import pygame
 from game.records.journal import JournalError, SessionInfo, mark_session, scan_sessions
 
 from ..input import Action
-from ..keymap import Act
+from ..keymap import Act, key_name
 from . import draw
 from .flow import resume_run
 from .menu import Item, Menu, MenuScene, column
@@ -49,7 +49,7 @@ class TitleScene(MenuScene):
             Item("Choose a scenario", "start"),
             Item("Your practice over time", "progress"),
             Item("Settings", "settings"),
-            Item("Quit", "quit", hotkey="Q"),
+            Item("Quit", "quit", hotkey=key_name(Act.QUIT)),
         ]
         self.menu = Menu(items)
         self.relayout()
@@ -74,9 +74,9 @@ class TitleScene(MenuScene):
         """The line at the foot: the notice if there is one, else the keys that work here."""
         if self.message:
             return self.message
-        keys = "Arrows and Enter, or click. Q quits."
+        keys = f"Arrows and {key_name(Act.CONFIRM)}, or click. {key_name(Act.QUIT)} quits."
         if self.unfinished is not None:
-            keys += " Backspace on Resume sets that run aside."
+            keys += f" {key_name(Act.BACK)} on Resume sets that run aside."
         return keys
 
     def handle(self, action: Action) -> None:

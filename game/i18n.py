@@ -1,0 +1,68 @@
+"""The interface's language: which one is in use, and the system's own by default.
+
+Two things are translated, each in the way its translators expect:
+
+- **Scenarios** have a PO file beside the script (`example.cy.po`), read by
+  `game.story.translation` and applied by the script library for the language chosen here.
+- **The interface's own strings** go through gettext: a catalogue compiled with Babel's
+  tools into `game/locale/LANG/LC_MESSAGES/freeze_frame.mo` (see the README, "Adding a
+  language"). `_()` looks a string up in the language set here.
+
+The language is a setting: "auto" (the default) follows the system's locale (the LANGUAGE,
+LC_ALL, LC_MESSAGES and LANG variables, as gettext reads them), falling back to English when
+the system's language is not one the game offers.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+
+from game import paths
+
+DOMAIN = "freeze_frame"
+LOCALE_DIR = paths.ROOT / "game" / "locale"
+#: The languages offered, by code, each named in itself (a Welsh speaker looks for "Cymraeg").
+LANGUAGES: dict[str, str] = {"en": "English", "cy": "Cymraeg"}
+AUTO = "auto"
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def system_language(environ: dict[str, str] | None = None) -> str:
+    """The system's language if the game offers it, else English (gettext's own order)."""
+    env = os.environ if environ is None else environ
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        for part in value.split(":"):
+            code = part.split(".")[0].split("_")[0].lower()
+            if code in LANGUAGES:
+                return code
+        if value:
+            break  # the first variable set decides, as for gettext
+    return "en"
+
+
+def resolve(setting: str) -> str:
+    """The language a setting means: itself if offered, the system's for "auto"."""
+    return setting if setting in LANGUAGES else system_language()
+
+
+def set_language(setting: str) -> str:
+    """Use `setting`'s language for `_()` from now on; returns the language code chosen."""
+    global _translation, _language
+    code = resolve(setting)
+    _translation = gettext.translation(DOMAIN, LOCALE_DIR, [code], fallback=True)
+    _language = code
+    return code
+
+
+def language() -> str:
+    """The language code in use now."""
+    return _language
+
+
+def _(message: str) -> str:
+    """`message` in the language in use (itself where no translation exists)."""
+    return _translation.gettext(message)
