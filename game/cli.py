@@ -34,6 +34,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "game.tools.translate",
         "make or update a scenario's translation file: translate SCRIPT LANGUAGE",
     ),
+    "i18n": (
+        "game.tools.i18n",
+        "the interface's translations: i18n extract|update|init LANG|compile|check",
+    ),
     "bench": ("game.tools.bench", "measure frame times and tools: bench [--json] [--size WxH]"),
 }
 

@@ -66,3 +66,9 @@ def language() -> str:
 def _(message: str) -> str:
     """`message` in the language in use (itself where no translation exists)."""
     return _translation.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for translation where it is defined (a table made at import, before
+    any language is chosen); it is translated with `_()` where it is shown."""
+    return message

@@ -14,6 +14,8 @@ import tempfile
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+# The interface's language follows the system's by default: tests see English wherever run.
+os.environ["LANGUAGE"] = "en"
 os.environ["FREEZE_FRAME_HOME"] = tempfile.mkdtemp(prefix="freeze-frame-tests-")
 
 import pytest

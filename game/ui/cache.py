@@ -10,7 +10,6 @@ is a few KB, so a count alone says nothing about memory (600 rendered texts held
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
@@ -106,9 +105,8 @@ def return_freed_pictures() -> bool:
     """
     if not sys.platform.startswith("linux"):
         return False
-    name = ctypes.util.find_library("c")
     try:
-        libc = ctypes.CDLL(name or "libc.so.6")
+        libc = ctypes.CDLL(None)  # the C library the process already has loaded
         return bool(libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD))
     except (OSError, AttributeError):  # not glibc (musl has no mallopt)
         return False

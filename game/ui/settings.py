@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from game.i18n import AUTO, LANGUAGES, resolve
+from game.i18n import AUTO, LANGUAGES, _, resolve
 from game.storage import atomic_write_json, load_json
 
 from .layout import MAX_SIZE, MIN_SIZE, TEXT_SCALE_RANGE
@@ -140,7 +140,7 @@ def language_label(setting: str) -> str:
     """How the setting reads: "Automatic (Cymraeg)" names what the system chose."""
     if setting in LANGUAGES:
         return LANGUAGES[setting]
-    return f"Automatic ({LANGUAGES[resolve(setting)]})"
+    return _("Automatic ({language})").format(language=LANGUAGES[resolve(setting)])
 
 
 def step(choices: tuple[float, ...], current: float, delta: int) -> float:

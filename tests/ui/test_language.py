@@ -44,7 +44,7 @@ def test_the_language_is_chosen_on_the_settings_screen(monkeypatch) -> None:
     pilot.do(Act.RIGHT)
     pilot.do(Act.RIGHT)
     assert pilot.app.settings.language == "cy"
-    assert "Language: Cymraeg" in [i.label for i in pilot.top.menu.items]
+    assert "Iaith: Cymraeg" in [i.label for i in pilot.top.menu.items]  # and now in Welsh
     assert pilot.app.library.language == "cy" and pilot.app.speech.language == "cy"
     pilot.do(Act.BACK)
     start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)

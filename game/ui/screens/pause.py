@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import _
+
 from ..input import Action
 from ..keymap import Act, key_name
 from . import draw
@@ -27,10 +29,10 @@ class PauseScene(MenuScene):
     def __init__(self, app, stage: StageScene) -> None:
         super().__init__(app)
         self.stage = stage
-        items = [Item("Resume", "resume"), Item("Settings", "settings")]
+        items = [Item(_("Resume"), "resume"), Item(_("Settings"), "settings")]
         if stage.anti_model:
-            items.append(Item("Skip to the forum run", "skip"))
-        items.append(Item("Quit to title (the run is kept)", "title"))
+            items.append(Item(_("Skip to the forum run"), "skip"))
+        items.append(Item(_("Quit to title (the run is kept)"), "title"))
         self.menu = Menu(items)
 
     def relayout(self) -> None:
@@ -55,7 +57,7 @@ class PauseScene(MenuScene):
     def draw(self, surface: pygame.Surface) -> None:
         app, lay = self.app, self.app.layout
         draw.dim(surface, app)
-        title = app.text.render("Paused", lay.title_size, app.theme.text, bold=True)
+        title = app.text.render(_("Paused"), lay.title_size, app.theme.text, bold=True)
         top = self.menu.rects[0].y - lay.gap - title.get_height()
         # The keys go in the panel's own foot, not over the nameplates below it.
         foot = self.menu.rects[-1].bottom + lay.gap + app.text.line_height(lay.small_size)
@@ -63,4 +65,9 @@ class PauseScene(MenuScene):
         draw.backing(surface, app, panel.inflate(lay.padding * 2, lay.padding * 2))
         surface.blit(title, title.get_rect(midtop=(panel.centerx, top)))
         draw.menu(surface, app, self.menu)
-        draw.hint(surface, app, f"{key_name(Act.PAUSE)}: back to the scene", panel.bottomleft)
+        draw.hint(
+            surface,
+            app,
+            _("{back}: back to the scene").format(back=key_name(Act.PAUSE)),
+            panel.bottomleft,
+        )

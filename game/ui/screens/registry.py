@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -69,10 +70,18 @@ def make(app: App, name: str, *args: Any, **kwargs: Any) -> Scene:
     return build(app, *args, **kwargs)
 
 
+def flow() -> ModuleType:
+    """`screens/flow.py` (starting, resuming and ending runs), for the title: importing it
+    brings in the story runtime and the records, 80 ms the title's first frame need not
+    wait for. `preload` imports it with the screens, long before anyone chooses Resume."""
+    return importlib.import_module(f"{_PACKAGE}.flow")
+
+
 def preload() -> None:
     """Import every screen's module (and what they import on first use) now, so that no
     later frame waits for an import."""
     for name in SCREENS:
         scene_class(name)
+    flow()
     for module in FIRST_USE:
         importlib.import_module(module)

@@ -12,6 +12,8 @@ from typing import Any
 
 import pygame
 
+from game.i18n import N_, _
+
 from ..input import Action
 from ..keymap import Act, key_name
 from ..settings import (
@@ -30,7 +32,7 @@ from .menu import Item, Menu, MenuScene, column
 
 
 def _on_off(value: bool) -> str:
-    return "on" if value else "off"
+    return _("on") if value else _("off")
 
 
 @dataclass(frozen=True)
@@ -60,57 +62,62 @@ def _stepper(name: str, choices: tuple[float, ...]) -> Callable[[Settings, int],
 
 
 ROWS: tuple[Row, ...] = (
-    Row("fullscreen", "Fullscreen (F11)", lambda s: _on_off(s.fullscreen), _toggle("fullscreen")),
+    Row(
+        "fullscreen", N_("Fullscreen (F11)"), lambda s: _on_off(s.fullscreen), _toggle("fullscreen")
+    ),
     Row(
         "text_scale",
-        "Text size",
+        N_("Text size"),
         lambda s: f"{round(s.text_scale * 100)}%",
         _stepper("text_scale", TEXT_SCALES),
     ),
     Row(
         "language",
-        "Language",
+        N_("Language"),
         lambda s: language_label(s.language),
         lambda s, delta: replace(s, language=next_language(s.language, delta)),
     ),
     Row(
         "font",
-        "Font",
+        N_("Font"),
         lambda s: FONTS[s.font],
         lambda s, delta: replace(s, font=next_font(s.font, delta)),
     ),
     Row(
         "reading_speed",
-        "Reading speed",
+        N_("Reading speed"),
         lambda s: f"{s.reading_speed:g}\u00d7",
         _stepper("reading_speed", READING_SPEEDS),
     ),
     Row(
         "auto_advance",
-        "Auto-advance lines",
+        N_("Auto-advance lines"),
         lambda s: _on_off(s.auto_advance),
         _toggle("auto_advance"),
     ),
     Row(
         "high_contrast",
-        "High-contrast theme",
+        N_("High-contrast theme"),
         lambda s: _on_off(s.high_contrast),
         _toggle("high_contrast"),
     ),
     Row(
         "colour_blind_safe",
-        "Colour-blind-safe colours",
+        N_("Colour-blind-safe colours"),
         lambda s: _on_off(s.colour_blind_safe),
         _toggle("colour_blind_safe"),
     ),
     Row(
-        "volume", "Sound volume", lambda s: f"{round(s.volume * 100)}%", _stepper("volume", VOLUMES)
+        "volume",
+        N_("Sound volume"),
+        lambda s: f"{round(s.volume * 100)}%",
+        _stepper("volume", VOLUMES),
     ),
-    Row("muted", "Mute", lambda s: _on_off(s.muted), _toggle("muted")),
-    Row("speak_lines", "Speak lines", lambda s: _on_off(s.speak_lines), _toggle("speak_lines")),
+    Row("muted", N_("Mute"), lambda s: _on_off(s.muted), _toggle("muted")),
+    Row("speak_lines", N_("Speak lines"), lambda s: _on_off(s.speak_lines), _toggle("speak_lines")),
     Row(
         "self_voicing",
-        "Read menus aloud",
+        N_("Read menus aloud"),
         lambda s: _on_off(s.self_voicing),
         _toggle("self_voicing"),
     ),
@@ -131,13 +138,13 @@ class SettingsScene(MenuScene):
         problem = self.app.speech.problem
         items = [
             Item(
-                f"{row.label}: {row.show(self.app.settings)}"
-                + (" (no speech engine)" if problem and row.key in SPEECH_ROWS else ""),
+                f"{_(row.label)}: {row.show(self.app.settings)}"
+                + (_(" (no speech engine)") if problem and row.key in SPEECH_ROWS else ""),
                 row.key,
             )
             for row in ROWS
         ]
-        return [*items, Item("Back", "back")]
+        return [*items, Item(_("Back"), "back")]
 
     def relayout(self) -> None:
         """Two columns, read down the left and on down the right (Up/Down follow that order;
@@ -192,12 +199,20 @@ class SettingsScene(MenuScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(self.app.theme.stage_bg)
-        draw.heading(surface, self.app, "Settings")
+        draw.heading(surface, self.app, _("Settings"))
         draw.menu(surface, self.app, self.menu, numbered=False)
         draw.hint(
             surface,
             self.app,
-            f"{key_name(Act.UP)}/{key_name(Act.DOWN)}: choose.  {key_name(Act.LEFT)}/"
-            f"{key_name(Act.RIGHT)} or {key_name(Act.CONFIRM)}: change.  {key_name(Act.PAUSE)}:"
-            " back.  Saved as you go.",
+            _(
+                "{up}/{down}: choose.  {left}/{right} or {confirm}: change.  {back}: back.  "
+                "Saved as you go."
+            ).format(
+                up=key_name(Act.UP),
+                down=key_name(Act.DOWN),
+                left=key_name(Act.LEFT),
+                right=key_name(Act.RIGHT),
+                confirm=key_name(Act.CONFIRM),
+                back=key_name(Act.PAUSE),
+            ),
         )

@@ -10,12 +10,12 @@ from datetime import datetime
 
 import pygame
 
+from game.i18n import _
 from game.records.journal import JournalError, SessionInfo, mark_session, scan_sessions
 
 from ..input import Action
 from ..keymap import Act, key_name
-from . import draw
-from .flow import resume_run
+from . import draw, registry
 from .menu import Item, Menu, MenuScene, column
 
 
@@ -26,7 +26,9 @@ def resume_label(info: SessionInfo) -> str:
         when = f", {started.day} {started:%b %H:%M}"
     except ValueError:
         when = ""
-    return f"Resume: {info.script_title} ({info.room_mode}{when})"
+    return _("Resume: {title} ({room}{when})").format(
+        title=info.script_title, room=info.room_mode, when=when
+    )
 
 
 class TitleScene(MenuScene):
@@ -46,10 +48,10 @@ class TitleScene(MenuScene):
         if self.unfinished is not None:
             items.append(Item(resume_label(self.unfinished), "resume"))
         items += [
-            Item("Choose a scenario", "start"),
-            Item("Your practice over time", "progress"),
-            Item("Settings", "settings"),
-            Item("Quit", "quit", hotkey=key_name(Act.QUIT)),
+            Item(_("Choose a scenario"), "start"),
+            Item(_("Your practice over time"), "progress"),
+            Item(_("Settings"), "settings"),
+            Item(_("Quit"), "quit", hotkey=key_name(Act.QUIT)),
         ]
         self.menu = Menu(items)
         self.relayout()
@@ -74,9 +76,11 @@ class TitleScene(MenuScene):
         """The line at the foot: the notice if there is one, else the keys that work here."""
         if self.message:
             return self.message
-        keys = f"Arrows and {key_name(Act.CONFIRM)}, or click. {key_name(Act.QUIT)} quits."
+        keys = _("Arrows and {confirm}, or click. {quit} quits.").format(
+            confirm=key_name(Act.CONFIRM), quit=key_name(Act.QUIT)
+        )
         if self.unfinished is not None:
-            keys += f" {key_name(Act.BACK)} on Resume sets that run aside."
+            keys += " " + _("{back} on Resume sets that run aside.").format(back=key_name(Act.BACK))
         return keys
 
     def handle(self, action: Action) -> None:
@@ -91,7 +95,7 @@ class TitleScene(MenuScene):
         elif chosen in ("progress", "settings"):
             self.app.push(chosen)
         elif chosen == "resume" and self.unfinished is not None:
-            resume_run(self.app, self.unfinished.path)
+            registry.flow().resume_run(self.app, self.unfinished.path)
         elif action.act is Act.BACK and self.unfinished is not None and self.menu.focus == 0:
             # Backspace on "Resume" sets the old run aside, so it is not offered again.
             try:
@@ -110,7 +114,7 @@ class TitleScene(MenuScene):
         title = app.text.render("FREEZE FRAME", lay.freeze_size, theme.accent, bold=True)
         surface.blit(title, title.get_rect(midtop=(lay.width // 2, round(lay.height * 0.07))))
         tag = app.text.render(
-            "Forum theatre for managers: stop the scene, change what happens",
+            _("Forum theatre for managers: stop the scene, change what happens"),
             lay.body_size,
             theme.text,
             width=lay.safe_rect.w,
