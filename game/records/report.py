@@ -148,7 +148,11 @@ def alternative_words(verdict: Judged, script: Script) -> str:
         return "The strongest choice the room had here."
     what = f"\u201c{strong.says}\u201d" if strong.says else "letting the moment pass"
     change = score_words(verdict.change(), script) or "nothing on the criteria"
-    return f"Strongest alternative here: {what}. It would have changed: {change}."
+    led = ""
+    if strong.goto and strong.goto != verdict.choice.goto:
+        ending = script.endings.get(strong.goto)
+        led = f" It would have led to {f'the ending {ending.title!r}' if ending else strong.goto}."
+    return f"Strongest alternative here: {what}. It would have changed: {change}.{led}"
 
 
 def timeline(events: list[Event], script: Script, verdicts: Sequence[Judged] = ()) -> list[Entry]:

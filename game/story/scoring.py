@@ -37,10 +37,6 @@ class Alternative:
     scores: dict[str, int] = field(default_factory=dict)
     goto: str = ""  # where it leads ("" for letting it pass: the scene plays on)
 
-    @property
-    def label(self) -> str:
-        return f"option {self.option + 1}" if self.option >= 0 else "letting it pass"
-
 
 @dataclass(frozen=True)
 class Judged:

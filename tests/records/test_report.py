@@ -94,6 +94,7 @@ def test_handout_is_valid_html_with_the_runs_choices(tmp_path: Path) -> None:
         "Strongest alternative here: \u201cCall HR\u201d. "
         "It would have changed: +1 Compassion; +1 Safety."
     ) in text  # at the missed search
+    assert "It would have led to confront." in text  # where the redirect would have gone
     assert "The strongest choice the room had here." in text  # support, at the decision
     assert "Mum fell again last night." in text  # the hot-seat
     assert "9 for" in text and "attempt 2 begins" in text and "played on as it was" in text

@@ -315,7 +315,7 @@ def test_a_missed_moment_is_judged_against_what_the_room_could_have_done() -> No
     while rt.phase is not Phase.DECIDING:
         rt.advance()
     (search,) = rt.position.judged
-    assert search.chosen == -1 and search.choice.label == "letting it pass"
+    assert search.chosen == -1 and search.choice.says == "" and search.choice.goto == ""
     assert search.positions == {"compassion": 0.0, "safety": 0.0}
     assert [a.option for a in search.alternatives] == [-1, 0, 1]
 
