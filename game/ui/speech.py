@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import queue
 import sys
@@ -37,6 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
+
+log = logging.getLogger(__name__)
 
 #: Words per minute of the narrator; characters vary round it.
 BASE_RATE = 165
@@ -128,9 +131,6 @@ class _Engine:
 
     def __init__(self) -> None:
         self.problem = ""
-        #: Lines the engine failed to say (an empty text to it, a glitch): skipped, counted.
-        self.failures = 0
-        self.last_failure = ""
         #: The engine's voices for each language asked for, listed once.
         self.voices: dict[str, list[str]] = {}
         self.ready = threading.Event()
@@ -176,9 +176,8 @@ class _Engine:
                 engine.save_to_file(job.text, str(wav))  # type: ignore[attr-defined]
                 engine.runAndWait()  # type: ignore[attr-defined]
             return to_mixer(wav.read_bytes(), *job.mixer)
-        except Exception as exc:  # one line the engine could not say: skip it, go on
-            self.failures += 1
-            self.last_failure = f"{exc.__class__.__name__}: {exc}"
+        except Exception:  # one line the engine could not say: skip it, go on
+            log.warning("the speech engine could not say %r", job.text[:80], exc_info=True)
             return None
 
 
@@ -295,10 +294,6 @@ class Speech:
         if self._channel is not None and self._channel.get_busy():
             self._channel.stop()
         self.cancelled += 1
-
-    def forget_said(self) -> None:
-        """The next `say` speaks even if it repeats the last (a screen was opened anew)."""
-        self._last_said = ""
 
     def set_volume(self, volume: float) -> None:
         self.volume = volume
