@@ -21,7 +21,7 @@ from pathlib import Path
 from game.records.journal import JournalError, JournalRecord, list_sessions, read_journal
 from game.records.session import ResumeError, replay_record
 from game.storage import atomic_write_text
-from game.story.events import Chosen, Missed, Redirected, Tallied, run_mode
+from game.story.events import Chosen, Missed, OwnWords, Redirected, Tallied, run_mode
 from game.story.model import Script
 from game.story.scoring import Judged
 
@@ -43,6 +43,9 @@ FIXED = (
 )
 TRAILING = ("feedback", "show_of_hands_for_this", "show_of_hands_all")
 STRONGEST = ("strongest_option_number", "strongest_option_text")
+#: The last column: what the room said in its own words, when it did (mapped to the row's
+#: option).
+OWN = ("own_words",)
 #: Finds the scenario a record was played from (None: not found; the judged columns stay
 #: blank for that record).
 ScriptFinder = Callable[[JournalRecord], Script | None]
@@ -110,6 +113,7 @@ def _rows(
     mode = run_mode(events)
     tallies: dict[tuple[int, str], dict[int, int]] = {}
     rows: list[list[Cell]] = []
+    words = ""  # the room's own words, recorded just before the option they map to
     verdicts = _verdicts(record, find)
     moments = sum(1 for e in events if isinstance(e.data, CHOICES))
     if verdicts is not None and len(verdicts) != moments:
@@ -118,6 +122,9 @@ def _rows(
         made = e.data
         if isinstance(made, Tallied):
             tallies.setdefault((e.attempt, made.point), {})[made.option] = made.count
+            continue
+        if isinstance(made, OwnWords):
+            words = made.words
             continue
         if not isinstance(made, CHOICES):
             continue
@@ -143,8 +150,10 @@ def _rows(
                 counts.get(option, "") if counts else "",
                 "; ".join(f"option {i + 1}: {n}" for i, n in sorted(counts.items())),
                 *_judged_cells(verdicts[len(rows)] if verdicts else None, criteria),
+                words,
             ]
         )
+        words = ""
     return rows
 
 
@@ -168,6 +177,7 @@ def choice_table(folder: Path, find: ScriptFinder | None = None) -> Table:
         *TRAILING,
         *(f"judged_{c}" for c in criteria),
         *STRONGEST,
+        *OWN,
     ]
     rows = [row for record in records for row in _rows(record, criteria, find)]
     return Table(header, rows, warnings)

@@ -414,8 +414,9 @@ def read_journal(path: str | os.PathLike[str]) -> JournalRecord:
         if numbered and seq != numbered[-1][0] + 1:
             warnings.append(f"{path.name}: events {numbered[-1][0] + 1} to {seq - 1} are missing.")
         numbered.append((seq, value))
-        if value.kind == "ending":
-            state = "finished"
+        # The last event decides (as `_tail_state` reads it): a room that rewound from an
+        # ending is playing again.
+        state = "finished" if value.kind == "ending" else "unfinished"
     if partial.strip():
         warnings.append(
             f"{path.name}: the last event was cut short when the session stopped "

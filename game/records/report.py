@@ -29,6 +29,7 @@ from game.story.events import (
     HotSeated,
     LineShown,
     Missed,
+    OwnWords,
     Redirected,
     Resumed,
     Rewound,
@@ -37,8 +38,9 @@ from game.story.events import (
     run_mode,
 )
 from game.story.model import Decision, Ending, Intervention, Script
+from game.story.runtime import anti_model_result
 from game.story.scoring import Judged
-from game.story.views import CriterionResult, RunResult
+from game.story.views import AttemptResult, CriterionResult, RunResult
 
 TONE_NAMES = {
     "traditional": "Traditional outcome",
@@ -173,6 +175,8 @@ def timeline(events: list[Event], script: Script, verdicts: Sequence[Judged] = (
     #: events; the timeline shows one entry with each option's latest count.
     hands_at: tuple[str, int] | None = None
     hands: dict[int, int] = {}
+    #: The room's own words, recorded just before the option they were mapped to.
+    words = ""
     for e in events:
         last = entries[-1] if entries else None
         entry = Entry(_clock(e.t - start), e.attempt, e.kind, "", "")
@@ -189,9 +193,18 @@ def timeline(events: list[Event], script: Script, verdicts: Sequence[Judged] = (
                 entry.label, entry.text = "Freeze", f"The scene froze at {on_stage or 'the start'}"
                 if offered in prompts:
                     entry.details.append(f"Moment to intervene: {prompts[offered]}")
+            case OwnWords(words=said):
+                words = said
+                continue
             case Redirected() | Chosen() as taken:
                 entry.label = "Redirect" if isinstance(taken, Redirected) else "Decision"
                 entry.text = f"{prompts.get(taken.point, '')} \u2192 \u201c{taken.says}\u201d"
+                if words:
+                    entry.text = (
+                        f"{prompts.get(taken.point, '')} \u2192 in the room\u2019s own words: "
+                        f"\u201c{words}\u201d (closest to \u201c{taken.says}\u201d)"
+                    )
+                    words = ""
                 entry.details.append(score_words(taken.scores, script))
                 entry.feedback = taken.feedback
                 if id(e) in judged:
@@ -272,6 +285,43 @@ def _criteria_table(result: RunResult) -> str:
     )
 
 
+def comparison(
+    attempts: Sequence[AttemptResult], traditional: AttemptResult | None, most: int = 4
+) -> tuple[list[str], list[list[str]]]:
+    """The attempts side by side with the traditional approach's path: a header row and
+    rows of words (the ending, then each criterion any of them tested, as a percentage of
+    the way from the worst alternatives to the best). The latest `most` attempts only."""
+    columns = [*([traditional] if traditional is not None else []), *attempts[-most:]]
+    header = [""] + [
+        "Traditional approach" if a.attempt == 0 else f"Attempt {a.attempt}" for a in columns
+    ]
+    rows = [["Ending"] + [a.ending.title if a.ending else "no ending" for a in columns]]
+    names = {c.id: c.name for a in columns for c in a.criteria}
+    for cid, name in names.items():
+        found = [next((c for c in a.criteria if c.id == cid), None) for a in columns]
+        if any(c is not None and c.tested for c in found):
+            rows.append(
+                [name] + [f"{c.value}%" if c is not None and c.tested else "\u2014" for c in found]
+            )
+    return header, rows
+
+
+def _comparison_html(result: RunResult, script: Script) -> str:
+    """The attempts and the traditional approach compared, for the handout."""
+    header, rows = comparison(result.attempts, anti_model_result(script))
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    return (
+        "<section><h2>Attempts compared</h2>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        "<p class='meta'>Each attempt that reached an ending, beside the traditional "
+        "approach's path judged the same way (0% always the worst alternative, 100% the "
+        "best).</p></section>"
+    )
+
+
 def _entry_html(e: Entry) -> str:
     details = "".join(f'<p class="scores">{escape(x)}</p>' for x in e.details)
     feedback = f'<p class="feedback">{escape(e.feedback)}</p>' if e.feedback else ""
@@ -332,6 +382,7 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
         charts.to_svg(charts.layout(result.criteria)),
         _criteria_table(result),
         "</section>",
+        _comparison_html(result, script) if result.attempts and not anti_run else "",
         f"<section><h2>What {who} tried</h2>",
         '<ol class="timeline">' + "".join(_entry_html(e) for e in entries) + "</ol>"
         if entries

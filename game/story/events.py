@@ -106,6 +106,18 @@ class Chosen(Taken):
 
 
 @dataclass(frozen=True)
+class OwnWords:
+    """The room put its own words in the manager's mouth at a point; the option the
+    facilitator judged them closest to (`option`) is the branch the story then follows.
+    Recorded just before that option's `Redirected` or `Chosen`, in the same action."""
+
+    kind: ClassVar[str] = "own_words"
+    point: str
+    option: int
+    words: str
+
+
+@dataclass(frozen=True)
 class HotSeated:
     """A character on stage said what they are thinking."""
 
@@ -160,6 +172,7 @@ Payload = (
     | Resumed
     | Redirected
     | Chosen
+    | OwnWords
     | HotSeated
     | Rewound
     | Tallied
@@ -178,6 +191,7 @@ PAYLOADS: dict[str, type[Payload]] = {
         Resumed,
         Redirected,
         Chosen,
+        OwnWords,
         HotSeated,
         Rewound,
         Tallied,

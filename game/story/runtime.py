@@ -23,6 +23,7 @@ from .events import (
     HotSeated,
     LineShown,
     Missed,
+    OwnWords,
     Payload,
     Redirected,
     Resumed,
@@ -34,6 +35,7 @@ from .model import Beat, Ending, Line, Option, Script, ScriptDocument
 from .scoring import Judged, alternatives_at, judge, tally
 from .views import (
     ActorView,
+    AttemptResult,
     ChoiceResult,
     CriterionResult,
     Moment,
@@ -46,12 +48,15 @@ from .views import (
     ThoughtView,
 )
 
+#: The longest the room's own words may be: a line a room can read from the back in one go.
+MAX_OWN_WORDS = 240
+
 #: Which actions each phase allows; `IllegalAction` messages are built from this table.
 LEGAL: dict[Phase, tuple[str, ...]] = {
     Phase.PLAYING: ("advance", "buzz"),
     Phase.FROZEN: ("redirect", "hotseat", "rewind", "resume", "tally"),
     Phase.DECIDING: ("choose", "buzz", "tally"),
-    Phase.ENDED: (),
+    Phase.ENDED: ("rewind",),  # try again from an earlier moment (not the anti-model)
 }
 
 
@@ -74,6 +79,14 @@ class Position:
     act: tuple[str, int, int] | None = None
     #: The moments of this path so far, each choice judged against its alternatives.
     judged: tuple[Judged, ...] = ()
+    #: The room's own words for the choice being acted out ("" : the option's own words).
+    words: str = ""
+
+
+def own_words(text: str) -> str:
+    """The room's words as they go on stage: runs of spaces and line breaks made one space,
+    cut to `MAX_OWN_WORDS` characters."""
+    return " ".join(text.split())[:MAX_OWN_WORDS].strip()
 
 
 def _add_scores(
@@ -121,6 +134,8 @@ class Runtime:
         #: Every moment judged, in the order of the record's choice and missed events
         #: (all attempts: the timeline shows each); the path's own are in `position.judged`.
         self.verdicts: list[Judged] = []
+        #: Each attempt that reached an ending, as it ended (kept when the room rewinds).
+        self.finished: list[AttemptResult] = []
         self._step = 0
         self._action: Action = "start"
         self._emit(Started(script.id, mode.value, start))
@@ -161,7 +176,7 @@ class Runtime:
         """Names of the actions legal right now."""
         names = set(LEGAL[self.phase])
         if self.mode is RunMode.ANTI_MODEL:
-            names -= {"buzz", "choose", "tally"}
+            names -= {"buzz", "choose", "tally", "rewind"}
             if self.phase is Phase.DECIDING:
                 names.add("advance")
         if self.phase is Phase.FROZEN:
@@ -169,8 +184,8 @@ class Runtime:
                 names.discard("redirect")
             if self.offer is None and self.frozen_from is not Phase.DECIDING:
                 names.discard("tally")
-            if len(self.trail) < 2:
-                names.discard("rewind")
+        if len(self.trail) < 2:
+            names.discard("rewind")
         return frozenset(names)
 
     # ----- moving through the story -----------------------------------------------------
@@ -209,7 +224,10 @@ class Runtime:
         assert pos.act is not None
         point, index, _ = pos.act
         option, who = self._chosen(point, index)
-        return flow.act_lines(option, who, pos.flags)
+        lines = flow.act_lines(option, who, pos.flags)
+        if pos.words:  # the manager says the room's words; the others answer as written
+            lines[0] = replace(lines[0], says=pos.words, direction="")
+        return lines
 
     def _line_at(self, pos: Position) -> Line | None:
         """The line on stage at `pos`: a line of its beat, or a line of a choice acted out."""
@@ -280,6 +298,7 @@ class Runtime:
         self.ending = ending
         found = self.script.endings.get(ending or "")
         self._emit(Ended(ending, found.title, found.tone) if found else Ended(None, "", ""))
+        self.finished.append(AttemptResult(self.attempt, self._ending(), self._criteria()))
 
     def advance(self) -> None:
         """Show the next line; at the end of a beat, go on (or stop at its decision)."""
@@ -311,17 +330,27 @@ class Runtime:
                 self._enter(pos, target)
 
     def _take(
-        self, point: str, option: Option, index: int, kind: type[Redirected | Chosen]
+        self,
+        point: str,
+        option: Option,
+        index: int,
+        kind: type[Redirected | Chosen],
+        words: str = "",
     ) -> ChoiceResult:
-        """Apply an option: flags, scores, the record, then go where it leads."""
+        """Apply an option: flags, scores, the record, then go where it leads. `words`: the
+        room's own words, said on stage in place of the option's (the option stays the
+        branch, the scores and the feedback)."""
         pos = self.position
         scores = {} if self.mode is RunMode.ANTI_MODEL else dict(option.scores)
+        words = own_words(words)
+        if words:
+            self._emit(OwnWords(point, index, words))
         self._emit(kind(point, index, option.says, scores, option.feedback, option.goto))
         pos = self._judge(pos, point, index)
         pos = replace(pos, flags=option.apply(pos.flags), totals=_add_scores(pos.totals, scores))
         self.phase = Phase.PLAYING
         if self.acted:
-            self._push(replace(pos, deciding=False, act=(point, index, 0)))
+            self._push(replace(pos, deciding=False, act=(point, index, 0), words=words))
         else:
             self._enter(pos, option.goto)
         verdict = pos.judged[-1] if pos.judged and self.mode is RunMode.FORUM else None
@@ -344,15 +373,16 @@ class Runtime:
             self._push(replace(pos, act=(point, index, shown + 1)))
             return
         option, _ = self._chosen(point, index)
-        self._enter(replace(pos, act=None), option.goto)
+        self._enter(replace(pos, act=None, words=""), option.goto)
 
-    def choose(self, index: int) -> ChoiceResult:
-        """The manager's response at a decision point."""
+    def choose(self, index: int, words: str = "") -> ChoiceResult:
+        """The manager's response at a decision point; `words`: the room's own, said on
+        stage, with option `index` the branch the facilitator judged them closest to."""
         self._begin("choose")
         decision = self._beat().decision
         assert decision is not None
         option = self._option(decision.options, index)
-        return self._take(decision.id, option, index, Chosen)
+        return self._take(decision.id, option, index, Chosen, words)
 
     def _option(self, options: tuple[Option, ...], index: int) -> Option:
         if not 0 <= index < len(options):
@@ -391,8 +421,9 @@ class Runtime:
         self.offer = None
         self._emit(Resumed())
 
-    def redirect(self, index: int) -> ChoiceResult:
-        """Play an alternative at the offered intervention point instead of what happened."""
+    def redirect(self, index: int, words: str = "") -> ChoiceResult:
+        """Play an alternative at the offered intervention point instead of what happened
+        (`words`: the room's own, as for `choose`)."""
         self._begin("redirect")
         assert self.offer is not None
         point, _ = self.offer
@@ -400,7 +431,7 @@ class Runtime:
         pos = self.position
         self.trail[-1] = replace(pos, pending=tuple(p for p in pos.pending if p[0] != point))
         self.offer = None
-        return self._take(point, option, index, Redirected)
+        return self._take(point, option, index, Redirected, words)
 
     def tally(self, index: int, count: int) -> None:
         """Record a show of hands for an option before the room chooses."""
@@ -449,13 +480,16 @@ class Runtime:
         return found
 
     def rewind(self, moment: int) -> None:
-        """Go back to an earlier moment and try another way; the record keeps both attempts."""
+        """Go back to an earlier moment and try another way; the record keeps both attempts.
+        From an ending, the scene is frozen at that moment, as after any rewind."""
         self._begin("rewind")
         if not 0 <= moment < len(self.trail) - 1:
             raise IllegalAction(f"no earlier moment {moment}; choose 0 to {len(self.trail) - 2}")
         target = self.trail[moment]
         del self.trail[moment + 1 :]
         self.attempt += 1
+        self.phase = Phase.FROZEN
+        self.ending = None
         self.frozen_from = Phase.DECIDING if target.deciding else Phase.PLAYING
         self.offer = self._find_offer()
         self._emit(Rewound(moment))
@@ -574,23 +608,27 @@ class Runtime:
     def result(self) -> RunResult:
         """The run judged moment by moment: on each criterion, the mean position of its
         choices between the worst and best alternative the room had (game/story/scoring.py)."""
-        totals = self.totals()
         judged = self.position.judged
-        tallies = tally(judged, self.script.criteria)
-        criteria = tuple(
-            CriterionResult(
-                c.id, c.name, tallies[c.id].score, tallies[c.id].moments, totals.get(c.id, 0)
-            )
-            for c in self.script.criteria.values()
-        )
         return RunResult(
             ending=self._ending(),
-            criteria=criteria,
+            criteria=self._criteria(),
             missed=self.position.missed,
             choices=tuple(e for e in self.events if e.kind in ("choice", "redirect")),
             timeline=tuple(e for e in self.events if e.kind != "line"),
             moments=judged,
             verdicts=tuple(self.verdicts),
+            attempts=tuple(self.finished),
+        )
+
+    def _criteria(self) -> tuple[CriterionResult, ...]:
+        """The path so far on each criterion (see `result`)."""
+        totals = self.totals()
+        tallies = tally(self.position.judged, self.script.criteria)
+        return tuple(
+            CriterionResult(
+                c.id, c.name, tallies[c.id].score, tallies[c.id].moments, totals.get(c.id, 0)
+            )
+            for c in self.script.criteria.values()
         )
 
     # ----- replaying ---------------------------------------------------------------------
@@ -637,8 +675,12 @@ class Runtime:
                 self.resume()
             case "redirect", Redirected(option=option):
                 self.redirect(option)
+            case "redirect", OwnWords(option=option, words=words):
+                self.redirect(option, words)
             case "choose", Chosen(option=option):
                 self.choose(option)
+            case "choose", OwnWords(option=option, words=words):
+                self.choose(option, words)
             case "hotseat", HotSeated(character=character):
                 self.hotseat(character)
             case "rewind", Rewound(to_moment=moment):
@@ -650,6 +692,27 @@ class Runtime:
                     f"step {event.step} of the record is a {action!r} action "
                     f"that cannot have caused a {data.kind!r} event"
                 )
+
+
+def anti_model_result(script: Script) -> AttemptResult:
+    """The traditional approach's path judged as a forum run would be (`attempt` 0): every
+    intervention point let pass, every decision taken the traditional way. The anti-model
+    run itself is not scored; this is what the debrief sets beside the room's attempts."""
+    rt = Runtime(script, acted=False)
+    # A story cannot loop, so a path takes at most one step per line, decision and beat.
+    for _ in range(sum(len(b.lines) + 2 for b in script.beats.values()) + 1):
+        if rt.phase is Phase.PLAYING:
+            rt.advance()
+        elif rt.phase is Phase.DECIDING:
+            decision = rt._beat().decision
+            assert decision is not None
+            index = flow.anti_model_choice(decision, rt.position.flags)
+            if index is None:
+                break
+            rt.choose(index)
+        else:
+            break
+    return AttemptResult(0, rt._ending(), rt._criteria())
 
 
 def _acted(events: list[Event]) -> bool:

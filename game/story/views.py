@@ -146,6 +146,16 @@ class CriterionResult:
 
 
 @dataclass(frozen=True)
+class AttemptResult:
+    """One attempt that reached an ending (or the anti-model's path, `attempt` 0): how it
+    ended and its criteria, for comparing attempts side by side."""
+
+    attempt: int
+    ending: Ending | None
+    criteria: tuple[CriterionResult, ...]
+
+
+@dataclass(frozen=True)
 class RunResult:
     ending: Ending | None
     criteria: tuple[CriterionResult, ...]
@@ -154,3 +164,6 @@ class RunResult:
     timeline: tuple[Event, ...]
     moments: tuple[Judged, ...] = ()  # the moments of the path that ended the run, judged
     verdicts: tuple[Judged, ...] = ()  # every moment judged, in record order (all attempts)
+    #: Every attempt that reached an ending, in order (a room that rewound from an ending
+    #: and tried another way has several).
+    attempts: tuple[AttemptResult, ...] = ()

@@ -210,7 +210,8 @@ class App:
             events = pygame.event.get()
         for event in events:
             top = self.stack.top
-            for action in self.input.translate(event, buzzer=bool(top and top.buzzer)):
+            buzzer, typing = bool(top and top.buzzer), bool(top and top.takes_text)
+            for action in self.input.translate(event, buzzer=buzzer, typing=typing):
                 if self.running:
                     self.dispatch(action)
         if not self.running:

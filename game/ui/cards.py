@@ -48,7 +48,7 @@ def card_rects(rect: Rect, count: int, layout: Layout) -> list[Rect]:
     """Where each of `count` cards goes inside `rect` (top-aligned, left to right, top down)."""
     if count <= 0:
         return []
-    cols = 2 if count == 4 else 1
+    cols = 2 if count >= 4 else 1
     rows = math.ceil(count / cols)
     gap = layout.gap
     width = (rect.w - gap * (cols - 1)) // cols

@@ -30,11 +30,24 @@ from .keymap import (
 
 @dataclass(frozen=True)
 class Action:
-    """One player action; `pos` is set for pointer actions, `size` for a window resize."""
+    """One player action; `pos` is set for pointer actions, `size` for a window resize,
+    `text` for typed or composed text."""
 
     act: Act
     pos: tuple[int, int] | None = None
     size: tuple[int, int] | None = None
+    text: str = ""
+
+
+#: While a text box has the keyboard, the only keys that act; every other key is typing
+#: (its text arrives as TEXTINPUT), so "q" types a q instead of quitting.
+TYPING_KEYS: dict[int, Act] = {
+    pygame.K_ESCAPE: Act.PAUSE,
+    pygame.K_RETURN: Act.CONFIRM,
+    pygame.K_KP_ENTER: Act.CONFIRM,
+    pygame.K_BACKSPACE: Act.BACK,
+    pygame.K_F11: Act.FULLSCREEN,
+}
 
 
 class Input:
@@ -58,11 +71,16 @@ class Input:
             return  # unplugged again before we got to it
         self._joysticks[stick.get_instance_id()] = stick
 
-    def translate(self, event: pygame.event.Event, buzzer: bool = False) -> list[Action]:
-        """The actions an event means. `buzzer`: the stage is playing, so any pad button buzzes."""
+    def translate(
+        self, event: pygame.event.Event, buzzer: bool = False, typing: bool = False
+    ) -> list[Action]:
+        """The actions an event means. `buzzer`: the stage is playing, so any pad button
+        buzzes. `typing`: a text box has the keyboard (keys type, see `TYPING_KEYS`)."""
         kind = event.type
         if kind == pygame.QUIT:
             return [Action(Act.CLOSE)]
+        if typing:
+            return self._typing(event)
         if kind == pygame.KEYDOWN:
             act = KEYS.get(event.key)
             return [Action(act)] if act else []
@@ -91,6 +109,20 @@ class Input:
         elif kind == pygame.JOYDEVICEREMOVED:
             self._joysticks.pop(event.instance_id, None)
         return []
+
+    def _typing(self, event: pygame.event.Event) -> list[Action]:
+        """Keys and text while a text box has the keyboard; pointer events as usual."""
+        kind = event.type
+        if kind == pygame.TEXTINPUT:
+            return [Action(Act.TEXT, text=str(event.text))]
+        if kind == pygame.TEXTEDITING:
+            return [Action(Act.COMPOSE, text=str(event.text))]
+        if kind == pygame.KEYDOWN:
+            if event.key == pygame.K_v and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+                return [Action(Act.PASTE)]
+            act = TYPING_KEYS.get(event.key)
+            return [Action(act)] if act else []
+        return self.translate(event)
 
     def _stick(self, event: pygame.event.Event) -> list[Action]:
         """A stick acts once when pushed past the threshold, again only after it comes back."""

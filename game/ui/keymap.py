@@ -40,6 +40,7 @@ class Act(StrEnum):
     CHOOSE_2 = "choose_2"
     CHOOSE_3 = "choose_3"
     CHOOSE_4 = "choose_4"
+    CHOOSE_5 = "choose_5"
     PLUS = "plus"
     MINUS = "minus"
     PAUSE = "pause"
@@ -52,10 +53,21 @@ class Act(StrEnum):
     SCROLL_DOWN = "scroll_down"
     RESIZE = "resize"
     CLOSE = "close"
+    #: While a text box has the keyboard: typed text (`Action.text`), an input method's
+    #: text still being composed, and Ctrl+V.
+    TEXT = "text"
+    COMPOSE = "compose"
+    PASTE = "paste"
 
 
 #: The numbered choices, in order: `CHOOSES[i]` picks option i.
-CHOOSES: tuple[Act, ...] = (Act.CHOOSE_1, Act.CHOOSE_2, Act.CHOOSE_3, Act.CHOOSE_4)
+CHOOSES: tuple[Act, ...] = (
+    Act.CHOOSE_1,
+    Act.CHOOSE_2,
+    Act.CHOOSE_3,
+    Act.CHOOSE_4,
+    Act.CHOOSE_5,
+)
 
 KEYS: dict[int, Act] = {
     pygame.K_SPACE: Act.BUZZ,
@@ -75,10 +87,12 @@ KEYS: dict[int, Act] = {
     pygame.K_2: Act.CHOOSE_2,
     pygame.K_3: Act.CHOOSE_3,
     pygame.K_4: Act.CHOOSE_4,
+    pygame.K_5: Act.CHOOSE_5,
     pygame.K_KP1: Act.CHOOSE_1,
     pygame.K_KP2: Act.CHOOSE_2,
     pygame.K_KP3: Act.CHOOSE_3,
     pygame.K_KP4: Act.CHOOSE_4,
+    pygame.K_KP5: Act.CHOOSE_5,
     pygame.K_PLUS: Act.PLUS,
     pygame.K_EQUALS: Act.PLUS,
     pygame.K_KP_PLUS: Act.PLUS,

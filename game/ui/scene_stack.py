@@ -30,6 +30,8 @@ class Scene:
     overlay = False
     #: A short name for tests, screenshots and the log ("title", "stage", "freeze").
     name = "scene"
+    #: True while the scene has a text box with the keyboard: keys type instead of acting.
+    takes_text = False
 
     def __init__(self, app: App) -> None:
         self.app = app

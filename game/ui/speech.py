@@ -252,8 +252,11 @@ class Speech:
         return self._last_said
 
     def finished(self, job: _Job, samples: bytes | None) -> None:
-        """From the worker's thread: `job`'s samples are ready (None if the engine failed)."""
-        if samples is not None:
+        """From the worker's thread: `job`'s samples are ready (None if the engine failed).
+
+        A text the engine turns into no sound at all ("...", a lone dash) gives no samples:
+        it is dropped here, because pygame crashes playing an empty Sound."""
+        if samples:
             self._done.put((job.generation, samples))
             self._produced.release()
 

@@ -8,6 +8,9 @@ from game.storage import folders
 from game.story.model import Script
 from game.story.views import Phase
 
+#: What the room said in its own words at the redirect: markup, a formula start, accents.
+ROOM_WORDS = '=2+2 <i>we</i> & "Zoë" say: are you OK?'
+
 
 class Clock:
     """Seven seconds per reading: a run long enough for minutes to show, no real time."""
@@ -34,7 +37,7 @@ def recorded_run(script: Script, room_mode: str = "facilitator") -> JournalRecor
     rt.buzz()
     rt.tally(0, 9)
     rt.tally(1, 3)
-    rt.redirect(0)
+    rt.redirect(0, ROOM_WORDS)
     while rt.phase is not Phase.DECIDING:
         rt.advance()
     rt.choose(1)

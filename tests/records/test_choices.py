@@ -11,7 +11,7 @@ from game.storage import folders
 from game.tools import export_csv
 from tests.story.factory import forum_script
 
-from .helpers import recorded_run
+from .helpers import ROOM_WORDS, recorded_run
 
 
 def awkward_script():
@@ -48,6 +48,8 @@ def test_csv_round_trips_through_the_csv_module(tmp_path: Path) -> None:
     assert first["show_of_hands_all"] == "option 1: 9; option 2: 3"
     assert first["attempt"] == "2" and first["feedback"] == "asks first"
     assert missed["option_number"] == "" and missed["score_compassion"] == "-1"
+    assert first["own_words"] == "'" + ROOM_WORDS, "the room's words, formula-safe"
+    assert missed["own_words"] == "" and mine[2]["own_words"] == ""
 
 
 def test_formula_cells_are_neutralised_but_negative_scores_stay_numbers() -> None:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from game.tools import report as report_tool
 from game.ui.chart_png import save_png
 from tests.story.factory import forum_script
 
-from .helpers import recorded_run
+from .helpers import ROOM_WORDS, recorded_run
 
 VOID = {"meta", "br", "hr", "img", "link", "input", "col", "wbr", "area", "base", "source"}
 
@@ -99,6 +100,8 @@ def test_handout_is_valid_html_with_the_runs_choices(tmp_path: Path) -> None:
     assert "Mum fell again last night." in text  # the hot-seat
     assert "9 for" in text and "attempt 2 begins" in text and "played on as it was" in text
     assert "What would <i>we</i> change?" in text
+    assert f"in the room\u2019s own words: \u201c{ROOM_WORDS}\u201d" in text  # escaped:
+    assert escape(ROOM_WORDS) in html and ROOM_WORDS not in html
     assert "Good" in text and "bad outcome" in text  # this ending and the anti-model beside it
     svg = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
     root = ET.fromstring(svg)

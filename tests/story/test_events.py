@@ -32,7 +32,7 @@ def played() -> list[Event]:
     rt.buzz()
     rt.hotseat("tom")
     rt.tally(0, 4)
-    rt.redirect(0)
+    rt.redirect(0, "Tom, are you alright? Let's talk somewhere quiet.")
     rt.advance()
     rt.buzz()
     rt.rewind(0)
@@ -65,7 +65,7 @@ def test_nothing_is_null_on_the_record() -> None:
 
 def test_every_payload_class_is_in_the_table_under_its_own_kind() -> None:
     assert all(cls.kind == kind for kind, cls in PAYLOADS.items())
-    assert len(set(KINDS)) == len(KINDS) == 12
+    assert len(set(KINDS)) == len(KINDS) == 13
 
 
 def good() -> dict[str, Any]:

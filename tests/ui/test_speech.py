@@ -20,7 +20,7 @@ import pytest
 from game.story.views import Phase
 from game.ui.keymap import Act
 from game.ui.settings import Settings
-from game.ui.speech import Speech, pick_voice, to_mixer
+from game.ui.speech import Speech, _Job, pick_voice, to_mixer
 from game.ui.text import FAMILIES
 from tests.ui.pilot import Pilot, Player, start_scenario
 
@@ -170,3 +170,15 @@ def test_speech_audio_is_converted_to_the_mixers_format_in_the_worker() -> None:
     assert list(stereo) == [100] * 4 + [-200] * 4 + [300] * 4  # twice the rate, two channels
     odd = array("h", to_mixer(_wav(16000, list(range(160))), 44100, 1))
     assert len(odd) == 441 and odd[0] == 0 and odd[-1] == 159  # nearest sample, same length
+
+
+def test_a_text_that_makes_no_sound_is_never_played() -> None:
+    """An engine may turn "..." into no samples at all; pygame crashes playing an empty
+    Sound (a segfault seen under random input with self-voicing on)."""
+    pilot = Pilot(settings=Settings(auto_advance=False, speak_lines=True))
+    speech = pilot.app.speech
+    engine_or_skip(speech)
+    assert to_mixer(_wav(22050, []), 44100, 2) == b""
+    speech.finished(_Job(speech.generation, "...", 0, "en", (44100, 2)), b"")
+    pilot.step(3)  # an empty Sound here would crash in channel.play
+    assert not speech.speaking and speech.started == 0

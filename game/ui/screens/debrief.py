@@ -3,7 +3,9 @@
 Four pages, because a room reads one thing at a time from the back: 1 Outcome (this run
 beside the traditional approach's), 2 Criteria (this run against the best the scenario
 allows), 3 Timeline (every freeze, redirect, hot-seat, rewind, missed moment and choice
-with its feedback; scrollable), 4 Discuss (the scenario's questions). Export writes the
+with its feedback; scrollable), 4 Discuss (the scenario's questions), 5 Compare (each
+attempt that reached an ending beside the traditional approach's path, criterion by
+criterion: the room rewound from an ending and tried another way). Export writes the
 handout with the records helper's report writer. The timeline's wording is the handout's
 (`game.records.report.timeline`), so the screen and the paper never disagree.
 """
@@ -13,10 +15,10 @@ from __future__ import annotations
 import pygame
 
 from game.records.journal import JournalError, read_journal
-from game.records.report import TONE_NAMES, default_name, timeline, write_handout
+from game.records.report import TONE_NAMES, comparison, default_name, timeline, write_handout
 from game.records.session import ResumeError, Session
 from game.story.model import Ending
-from game.story.runtime import Runtime
+from game.story.runtime import Runtime, anti_model_result
 
 from ..chart import draw_criteria_chart
 from ..chart_png import save_png
@@ -27,7 +29,7 @@ from . import draw
 from .flow import go_to_title
 from .menu import Item, Menu, grid
 
-PAGES = ("Outcome", "Criteria", "Timeline", "Discuss")
+PAGES = ("Outcome", "Criteria", "Timeline", "Discuss", "Compare")
 #: Asked on the first Esc: a debrief is where the room talks, so one stray key must not end it.
 LEAVE_ASK = (
     f"Leave the debrief? {key_name(Act.PAUSE)} again: back to the title.  Any other key: stay."
@@ -63,6 +65,8 @@ class DebriefScene(Scene):
         self.room = room
         self.session = session
         self.result = runtime.result()
+        #: The Compare page: a header row, then the ending and each tested criterion.
+        self.compared = comparison(self.result.attempts, anti_model_result(self.script))
         self.watched = bool(anti_model_ending)
         self.anti = self.script.endings.get(anti_model_ending or self.script.anti_model_ending)
         #: (heading, body) per timeline entry: "0:42  Redirect", then what happened and why.
@@ -198,11 +202,12 @@ class DebriefScene(Scene):
                 # the focus ring, so the room never sees two and wonders which is live.
                 bar = pygame.Rect(rect.x, rect.bottom + lay.px(4), rect.w, lay.px(8))
                 pygame.draw.rect(surface, theme.accent, bar, border_radius=lay.px(4))
-        [self._outcome, self._criteria, self._timeline, self._discuss][self.page](surface)
+        pages = [self._outcome, self._criteria, self._timeline, self._discuss, self._compare]
+        pages[self.page](surface)
         draw.menu(surface, app, self.buttons, numbered=False, centre=True)
         keys = (
-            f"{choice_keys(4)}: pages.  {key_name(Act.UP)}/{key_name(Act.DOWN)}: scroll the"
-            f" timeline.  {key_name(Act.LEFT)}/{key_name(Act.RIGHT)} and"
+            f"{choice_keys(len(PAGES))}: pages.  {key_name(Act.UP)}/{key_name(Act.DOWN)}: scroll"
+            f" the timeline.  {key_name(Act.LEFT)}/{key_name(Act.RIGHT)} and"
             f" {key_name(Act.CONFIRM)}: buttons."
         )
         draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or keys)
@@ -269,6 +274,30 @@ class DebriefScene(Scene):
             note = f"{self.scroll + 1}-{last + 1} of {len(self.entries)} (Up/Down to scroll)"
             img = app.text.render(note, lay.small_size, theme.text_muted)
             surface.blit(img, img.get_rect(topright=(body.right, body.y)))
+
+    def _compare(self, surface: pygame.Surface) -> None:
+        """The attempts and the traditional approach in columns, a row per criterion."""
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        header, rows = self.compared
+        body = self.body
+        first = body.w * 3 // 10
+        width = (body.w - first) // max(1, len(header) - 1)
+        row_h = app.text.line_height(lay.body_size) * 2 + lay.px(8)
+        y = body.y
+        for index, row in enumerate([header, *rows]):
+            if y + row_h > body.bottom:
+                break
+            if index % 2:  # bands, so a row reads across without relying on colour
+                pygame.draw.rect(surface, theme.panel, (body.x, y, body.w, row_h))
+            colour = theme.panel_text if index % 2 else theme.text
+            for col, cell in enumerate(row):
+                x = body.x if col == 0 else body.x + first + (col - 1) * width
+                w = (first if col == 0 else width) - lay.gap
+                img = app.text.fit(
+                    cell, lay.body_size, colour, width=w, height=row_h, bold=index == 0 or col == 0
+                )
+                surface.blit(img, img.get_rect(midleft=(x + lay.px(8), y + row_h // 2)))
+            y += row_h
 
     def _discuss(self, surface: pygame.Surface) -> None:
         questions = self.script.discussion_questions or ("What would you do differently?",)

@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
-from game.story.views import Moment, StageView, ThoughtView
+from game.story.views import Moment, Phase, StageView, ThoughtView
 
 from ..input import Action
 from ..keymap import Act, choice_keys, key_name
 from . import draw
 from .menu import Item, Menu, MenuScene, column, grid
-from .options import TALLY_KEYS, option_cards, option_menu, place
+from .options import OWN_KEY, TALLY_KEYS, option_cards, option_menu, place
 
 if TYPE_CHECKING:
     from ..app import App
@@ -77,8 +77,37 @@ class Resume:
     """Play the scene on."""
 
 
+@dataclass(frozen=True)
+class Words:
+    """The room's own words are typed (`game.ui.screens.own_idea`): ask which option they
+    are closest to."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class EditWords:
+    """Back to the own-words box, with the words typed so far."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """Say the room's `words` on stage and follow option `option` of the redirect or the
+    decision they were judged closest to."""
+
+    option: int
+    words: str
+
+
+@dataclass(frozen=True)
+class Cancel:
+    """Nothing said after all: back to the decision's cards (a decision has no freeze menu)."""
+
+
 #: Everything a freeze page can pop with.
-Request = Open | Redirect | HotSeat | Rewind | Resume
+Request = Open | Redirect | HotSeat | Rewind | Resume | Words | EditWords | Mapped | Cancel
 
 
 class FreezeHost(Protocol):
@@ -257,21 +286,22 @@ class RedirectPage(FreezePage):
         point = stage.view.redirect
         assert point is not None, "a redirect page opened with nothing to redirect"
         self.point = point
-        self.menu = option_menu(point)
+        self.menu = option_menu(point, own=True)
 
     def relayout(self) -> None:
         place(self.app, self.menu)
 
     def handle(self, action: Action) -> None:
-        if action.act in (Act.PLUS, Act.MINUS) and self.menu.focused:
+        focused = self.menu.focused
+        if action.act in (Act.PLUS, Act.MINUS) and focused and focused.key != OWN_KEY:
             if not self.stage.solo:
                 delta = 1 if action.act is Act.PLUS else -1
-                self.stage.add_tally(int(self.menu.focused.key), delta)
+                self.stage.add_tally(int(focused.key), delta)
             return
         super().handle(action)
 
     def chosen(self, key: str) -> Request:
-        return Redirect(int(key))
+        return Open("own_words") if key == OWN_KEY else Redirect(int(key))
 
     def draw(self, surface: pygame.Surface) -> None:
         point = self.stage.view.redirect or self.point
@@ -280,7 +310,7 @@ class RedirectPage(FreezePage):
             prompt = f"{prompt} (the moment has just passed)"
         note = "" if self.stage.solo else point.facilitator_prompt
         enter, back = key_name(Act.CONFIRM), key_name(Act.PAUSE)
-        keys = f"{choice_keys(len(point.options))} or arrows then {enter}; {back}: back"
+        keys = f"{choice_keys(len(point.options) + 1)} or arrows then {enter}; {back}: back"
         if not self.stage.solo:
             keys = f"{keys}; {TALLY_KEYS}"
         option_cards(
@@ -292,6 +322,7 @@ class RedirectPage(FreezePage):
             prompt=prompt,
             note=note,
             keys=keys,
+            own=True,
         )
 
 
@@ -346,13 +377,16 @@ class ThoughtPage(FreezePage):
 
 
 class RewindPage(FreezePage):
-    """The earlier moments of this attempt, newest first, four rows at a time."""
+    """The earlier moments of this attempt, newest first, four rows at a time. Opened from
+    an ending too ("try another way"): Esc then goes back to the ending."""
 
     name = "rewind"
     compact = False
 
     def __init__(self, app: App, stage: FreezeHost) -> None:
         super().__init__(app, stage)
+        if stage.view.phase is Phase.ENDED:
+            self.back = Cancel()
         self.top = 0  # first moment row shown
         lay = app.layout
         # One line per moment, all at one size: about two characters per body-size em.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.story.views import PointView
+from game.story.views import OptionView, PointView
 
 from ..cards import card_rects, draw_option_cards
 from ..keymap import Act, key_name
@@ -24,14 +24,20 @@ if TYPE_CHECKING:
     from ..app import App
 
 TALLY_KEYS = f"{key_name(Act.PLUS)}/{key_name(Act.MINUS)} on a card: count a show of hands"
+#: The extra card at every redirect and decision: the room's own words (its menu key).
+OWN_KEY = "own"
+OWN_CARD = OptionView(-1, "Our own idea: type what the room says the manager should say", True, "")
 
 
-def option_menu(point: PointView) -> Menu:
-    """A menu over the point's options; digits 1-4 choose, arrows move between cards.
+def option_menu(point: PointView, own: bool = False) -> Menu:
+    """A menu over the point's options; digits choose, arrows move between cards. `own`:
+    a last card for the room's own words.
 
     No card is focused at first: a room reading on with Enter must not choose card 1."""
     items = [Item(o.says, str(o.index), o.available, o.locked_reason) for o in point.options]
-    return Menu(items, columns=2 if len(items) == 4 else 1, unfocused=True)
+    if own:
+        items.append(Item(OWN_CARD.says, OWN_KEY))
+    return Menu(items, columns=2 if len(items) >= 4 else 1, unfocused=True)
 
 
 def cards_area(app: App) -> pygame.Rect:
@@ -59,9 +65,10 @@ def option_cards(
     prompt: str | None = None,
     note: str = "",
     keys: str = "",
+    own: bool = False,
 ) -> None:
     """The question in the prompt band (with `note` under it: the facilitator's question for
-    the room), the cards, their tallies and `keys` under them.
+    the room), the cards, their tallies and `keys` under them; `own`: the own-idea card last.
 
     Everything under the header is covered first: half-hidden nameplates or a strip of
     the speech bubble between the cards would only distract from the choice."""
@@ -92,13 +99,13 @@ def option_cards(
     rects = draw_option_cards(
         surface,
         grid,
-        point.options,
+        (*point.options, OWN_CARD) if own else point.options,
         menu.focus if focus else None,
         theme=theme,
         layout=lay,
         text=app.text,
     )
-    for option, rect in zip(point.options, rects, strict=True):
+    for option, rect in zip(point.options, rects, strict=False):
         hands = tally(option.index)
         if hands is None:
             continue

@@ -38,6 +38,9 @@ SCREENS: dict[str, tuple[str, str]] = {
     "hotseat": ("freeze", "HotSeatPage"),
     "thought": ("freeze", "ThoughtPage"),
     "rewind": ("freeze", "RewindPage"),
+    # The room's own idea, from the extra card at a redirect or a decision.
+    "own_words": ("own_idea", "OwnWordsPage"),
+    "closest": ("own_idea", "ClosestPage"),
 }
 
 #: Modules the screens reach only on first use, kept off the path to the title: the

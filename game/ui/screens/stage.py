@@ -29,9 +29,9 @@ from ..scene_stack import Scene
 from ..sound import BUZZ, CHIME, CHOICE
 from . import draw
 from .flow import after_anti_model, after_forum
-from .freeze import HotSeat, Open, Redirect, Resume, Rewind
+from .freeze import EditWords, HotSeat, Mapped, Open, Redirect, Resume, Rewind, Words
 from .menu import Menu
-from .options import option_cards, option_menu, place
+from .options import OWN_KEY, option_cards, option_menu, place
 from .stage_draw import StagePainter
 
 if TYPE_CHECKING:
@@ -111,7 +111,8 @@ class StageScene(Scene):
             self.shown = 0.0 if self.app.animate else float(len(self.text))
             self.held = 0.0
             self._line_frames = 0
-            self.cards = option_menu(view.decision) if view.decision else Menu([])
+            own = view.decision is not None and not self.anti_model
+            self.cards = option_menu(view.decision, own=own) if view.decision else Menu([])
             if view.line and view.phase is Phase.PLAYING:
                 cast = list(self.rt.script.cast)
                 who = view.line.who
@@ -184,6 +185,8 @@ class StageScene(Scene):
         elif phase is Phase.ENDED:
             if act in (Act.CONFIRM, Act.ADVANCE, Act.CLICK, Act.RIGHT):
                 self.finish()
+            elif act is Act.BACK and "rewind" in self.view.allowed:
+                self.open_freeze("rewind")  # try again from an earlier moment
         elif (
             act is Act.BUZZ or clicked_buzzer or (act is Act.BACK and phase is Phase.DECIDING)
         ) and "buzz" in self.view.allowed:
@@ -194,11 +197,15 @@ class StageScene(Scene):
             self.next()
 
     def _decide(self, action: Action) -> None:
-        if action.act in (Act.PLUS, Act.MINUS) and not self.solo and self.cards.focused:
-            self.add_tally(int(self.cards.focused.key), 1 if action.act is Act.PLUS else -1)
+        focused = self.cards.focused
+        if action.act in (Act.PLUS, Act.MINUS) and not self.solo and focused:
+            if focused.key != OWN_KEY:
+                self.add_tally(int(focused.key), 1 if action.act is Act.PLUS else -1)
             return
         chosen = self.cards.handle(action)
-        if chosen is not None:
+        if chosen == OWN_KEY:
+            self.open_freeze("own_words")
+        elif chosen is not None:
             self.after_choice(self.rt.choose(int(chosen)))
 
     def add_tally(self, index: int, delta: int) -> None:
@@ -279,6 +286,14 @@ class StageScene(Scene):
                 self.open_freeze("freeze", note=note)
             case Redirect(option):
                 self.after_choice(self.rt.redirect(option))
+            case Words(text):
+                self.open_freeze("closest", words=text)
+            case EditWords(text):
+                self.open_freeze("own_words", text=text)
+            case Mapped(option, words):
+                frozen = self.rt.phase is Phase.FROZEN
+                take = self.rt.redirect if frozen else self.rt.choose
+                self.after_choice(take(option, words))
             case Resume():
                 self.rt.resume()
                 self.app.sound.play(CHIME)
@@ -473,7 +488,14 @@ class StageScene(Scene):
         assert point is not None
         note = "" if self.solo else point.facilitator_prompt
         option_cards(
-            surface, self.app, point, self.cards, self.tally_of, focus=not frozen, note=note
+            surface,
+            self.app,
+            point,
+            self.cards,
+            self.tally_of,
+            focus=not frozen,
+            note=note,
+            own=True,
         )
 
     def _ending(self, surface: pygame.Surface) -> None:
@@ -488,7 +510,14 @@ class StageScene(Scene):
         nxt = "the forum run" if self.anti_model else "the debrief"
         # Just under the card, above the nameplates, which stay readable.
         corner = (area.x, area.bottom + lay.gap // 2 + app.text.line_height(lay.small_size))
-        draw.hint(surface, app, f"Press {key_name(Act.CONFIRM)} (or click) for {nxt}.", corner)
+        again = (
+            f"  {key_name(Act.BACK)}: rewind and try another way."
+            if "rewind" in self.view.allowed
+            else ""
+        )
+        draw.hint(
+            surface, app, f"Press {key_name(Act.CONFIRM)} (or click) for {nxt}.{again}", corner
+        )
 
     def _debug(self, surface: pygame.Surface) -> None:
         """F3: where the run is, for authors checking their script."""

@@ -1,0 +1,66 @@
+"""Try again and compare, driven by real key events: from the ending, Backspace opens the
+rewind list; the room goes back, redirects, reaches another ending; the debrief's Compare
+page and the handout show both attempts beside the traditional approach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.story.views import Phase
+from game.ui.keymap import Act
+from tests.ui.pilot import Pilot, Player, start_scenario
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def to_the_ending(pilot: Pilot) -> None:
+    while pilot.stage.view.phase is not Phase.ENDED:
+        if pilot.stage.view.phase is Phase.DECIDING:
+            pilot.key(pygame.K_1)  # the written warning: the traditional choice
+        else:
+            pilot.do(Act.CONFIRM)
+    assert pilot.name == "stage"
+
+
+def test_rewind_from_the_ending_and_compare_in_the_debrief(tmp_path: Path) -> None:
+    for size in ((1920, 1080), (1024, 576)):
+        pilot = Pilot(size)
+        start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
+        to_the_ending(pilot)
+        first = pilot.stage.view.ending
+        pilot.screenshot(SHOTS / f"ending-try-again-{size[0]}x{size[1]}.png")
+        pilot.do(Act.BACK)  # Backspace: rewind and try another way
+        assert pilot.name == "rewind"
+        pilot.do(Act.PAUSE)  # Esc: back to the ending, nothing changed
+        assert pilot.name == "stage" and pilot.stage.view.phase is Phase.ENDED
+        pilot.do(Act.BACK)
+        menu = pilot.top.menu
+        target = next(i for i, it in enumerate(menu.items) if "third time" in it.label)
+        for _ in range(target):
+            pilot.do(Act.DOWN)
+        pilot.do(Act.CONFIRM)
+        assert pilot.name == "freeze" and pilot.stage.rt.attempt == 2
+        pilot.do(Act.CHOOSE_1)  # Redirect
+        pilot.do(Act.CHOOSE_1)  # "Morning, Jo. Are you OK?..."
+        while pilot.stage.view.phase is not Phase.ENDED:
+            if pilot.stage.view.phase is Phase.DECIDING:
+                cards = pilot.stage.cards.items
+                pilot.key(pygame.K_2 if cards[1].enabled else pygame.K_1)
+            else:
+                pilot.do(Act.CONFIRM)
+        assert pilot.stage.view.ending != first
+        pilot.do(Act.CONFIRM)
+        assert pilot.name == "debrief"
+        pilot.key(pygame.K_5)
+        header, rows = pilot.top.compared
+        assert header[1:] == ["Traditional approach", "Attempt 1", "Attempt 2"]
+        assert rows[0][0] == "Ending" and rows[0][2] == first.title and rows[0][3] != first.title
+        assert len(rows) > 1 and all(cell.endswith("%") or cell == "\u2014" for cell in rows[1][1:])
+        pilot.step()
+        pilot.screenshot(SHOTS / f"debrief-compare-{size[0]}x{size[1]}.png")
+    pilot.top.export()
+    assert pilot.top.message.startswith("Handout saved: ")
+    html = Path(pilot.top.message.removeprefix("Handout saved: ")).read_text(encoding="utf-8")
+    assert "Attempts compared" in html and "Attempt 2" in html and "Traditional approach" in html
