@@ -255,8 +255,8 @@ class App:
     def recover(self, details: str) -> None:
         where = write_log(details, self.folders.log)
         self.notice = (
-            "Something went wrong, so you are back at the title. Your run was kept and can be "
-            f"resumed. Details were written to {where}."
+            f"Something went wrong, so you are back at the title. {self._kept()} "
+            f"Details were written to {where}."
         )
         try:
             self.stack.clear()
@@ -264,6 +264,17 @@ class App:
             log.exception("closing scenes after an error")
             self.stack.scenes.clear()
         self.push("title")
+
+    def _kept(self) -> str:
+        """What is true of the run on stage after an error: never claim a record that the
+        disk refused (a full disk, a read-only folder) or that was never started."""
+        stage = self.stack.find("stage")
+        session = getattr(stage, "session", None)
+        if stage is None:
+            return ""
+        if session is None or session.journal.error or not session.journal.path.exists():
+            return "The run on stage was not recorded, so it cannot be resumed."
+        return "Your run was kept and can be resumed."
 
     # ----- screens by name (see `screens/registry.py`) -----------------------------------
 

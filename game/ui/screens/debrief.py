@@ -41,6 +41,11 @@ def screen_text(text: str) -> str:
     return text.replace("\u2192", "\u2014")
 
 
+def _recorded(session: Session | None) -> bool:
+    """Whether there is a record to make a handout from (not when the folder refused it)."""
+    return session is not None and session.journal.path.exists()
+
+
 class DebriefScene(Scene):
     name = "debrief"
 
@@ -83,7 +88,7 @@ class DebriefScene(Scene):
         self.message = warning or ""
         self.leaving = False  # Esc was pressed once: a second Esc goes to the title
         buttons = [
-            Item("Export handout", "export", session is not None, "no record"),
+            Item("Export handout", "export", _recorded(session), "no record"),
             Item("Play again", "again"),
             Item("Back to title", "title"),
         ]
@@ -169,7 +174,8 @@ class DebriefScene(Scene):
         except (OSError, JournalError, ResumeError) as exc:
             self.message = f"The handout could not be written: {exc}"
             return
-        self.message = f"Handout saved: {files.html}"
+        # A record the disk cut short makes a handout of part of the run: said, not hidden.
+        self.message = " ".join([f"Handout saved: {files.html}", *files.warnings])
 
     # ----- drawing ----------------------------------------------------------------------
 
