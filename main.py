@@ -47,7 +47,10 @@ def in_project_venv() -> bool:
 
 
 def can_run_here() -> bool:
-    """True when this interpreter already has what the game needs."""
+    """True when this interpreter already has what the game needs (the one-file app, made
+    by `main.py build`, carries its own: it is "frozen")."""
+    if getattr(sys, "frozen", False):
+        return True
     if os.environ.get("FREEZE_FRAME_NO_VENV") == "1" or in_project_venv():
         return True
     if sys.prefix == sys.base_prefix:

@@ -30,6 +30,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "graph": ("game.tools.graph", "branch graph: graph SCRIPT --format mermaid|dot [-o FILE]"),
     "report": ("game.tools.report", "debrief handout: report SESSION [-o FILE], or report list"),
     "export-csv": ("game.tools.export_csv", "every recorded choice: export-csv [-o FILE]"),
+    "xapi": ("game.tools.xapi", "learning records for an LRS: xapi status|setup|send|export"),
+    "smoke": ("game.tools.smoke", "the game headless for a few seconds: smoke [--seconds S]"),
+    "build": ("game.tools.build", "the one-file app that needs no Python: build [--dist DIR]"),
     "translate": (
         "game.tools.translate",
         "make or update a scenario's translation file: translate SCRIPT LANGUAGE",

@@ -51,9 +51,12 @@ class Folders:
     environment and a test or a tool can point any of it anywhere.
     """
 
-    data: Path  # session records, progress, the error log
-    config: Path  # settings
+    data: Path  # session records, progress, the error log, the xAPI outbox
+    config: Path  # settings, LRS settings
     handouts: Path  # where the debrief's Export button puts handouts
+    #: The user's own scenarios, read beside the shipped ones. Outside the app: the one-file
+    #: app unpacks its shipped scripts afresh each start, so nothing kept there would last.
+    scripts: Path
 
     @property
     def sessions(self) -> Path:
@@ -71,6 +74,16 @@ class Folders:
     def settings(self) -> Path:
         return self.config / "settings.json"
 
+    @property
+    def lrs_settings(self) -> Path:
+        """The LRS's address and credentials (owner-only; see game/records/xapi.py)."""
+        return self.config / "lrs.json"
+
+    @property
+    def xapi(self) -> Path:
+        """The xAPI outbox and its ledger (game/records/outbox.py)."""
+        return self.data / "xapi"
+
 
 def folders(environ: Mapping[str, str] = os.environ) -> Folders:
     """The folders: everything under `FREEZE_FRAME_HOME` if it is set, else the platform's own.
@@ -81,11 +94,12 @@ def folders(environ: Mapping[str, str] = os.environ) -> Folders:
     value = environ.get(HOME_ENV, "").strip()
     if value:
         home = Path(value).expanduser()
-        return Folders(home / "data", home / "config", home / "handouts")
+        return Folders(home / "data", home / "config", home / "handouts", home / "scripts")
     return Folders(
         data=platformdirs.user_data_path(APP_NAME, appauthor=False),
         config=platformdirs.user_config_path(APP_NAME, appauthor=False),
         handouts=platformdirs.user_documents_path() / "Freeze Frame handouts",
+        scripts=platformdirs.user_documents_path() / "Freeze Frame scripts",
     )
 
 
@@ -135,6 +149,28 @@ def read_regular(path: str | os.PathLike[str], limit: int = -1) -> bytes:
         return handle.read(limit)
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number this file may hold")
+
+
+def parse_json(text: str) -> Any:
+    """`json.loads` for files people and programs may have damaged: ValueError for anything
+    unusable, with a reason. Python's own parser accepts NaN and Infinity and raises
+    RecursionError on deep nesting and a bare ValueError on a 5,000-digit number; here all
+    of those are ValueErrors, and a number too large for a float (1e999) is refused too."""
+    try:
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+    except RecursionError:
+        raise ValueError("its values are nested too deeply") from None
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError(f"the number {text[:20]} is too large")
+    return value
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in `folder` survive a power cut (a no-op where unsupported).
 
@@ -163,6 +199,10 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file readable by its owner only; a handout or a CSV is made to
+        # be shared, so it gets the permissions any new file would (0644 under umask 022).
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
@@ -173,6 +213,13 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
             os.unlink(tmp)
         raise
     fsync_dir(target.parent)
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it; it is put straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_json(path: str | os.PathLike[str], obj: Any) -> None:
@@ -218,11 +265,13 @@ def load_json(
             f"Your {target.name} could not be read ({exc.strerror}). Defaults are used instead."
         )
     try:
-        value = json.loads(raw.decode("utf-8-sig"))
+        value = parse_json(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         reason = "it is not UTF-8 text"
     except json.JSONDecodeError as exc:
         reason = f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+    except ValueError as exc:
+        reason = f"it cannot be read ({exc})"
     else:
         problem = _shape_problem(value, default, check)
         if problem is None:

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from game.storage import fsync_dir, open_regular, read_regular
+from game.storage import fsync_dir, move_aside, open_regular, parse_json, read_regular
 from game.story.events import FORMAT_VERSION, Event
 from game.story.model import Script
 
@@ -35,6 +35,8 @@ FORMAT = "freeze-frame-session"
 #: versions move together. Format 1 records are still read (`Event.from_json` upgrades them).
 VERSION = FORMAT_VERSION
 SUFFIX = ".jsonl"
+#: The name of a record whose writing stopped (a full disk): listed, never resumed.
+CUT_SUFFIX = ".cut" + SUFFIX
 ROOM_MODES = ("facilitator", "solo")
 #: How much of a journal's end `list_sessions` reads to learn its state.
 TAIL_BYTES = 16_384
@@ -42,6 +44,10 @@ TAIL_BYTES = 16_384
 
 class JournalError(ValueError):
     """A file that is not a session record this version can read; the message says why."""
+
+
+class NewerRecord(JournalError):
+    """A record in a format newer than this version reads: left alone for the newer game."""
 
 
 def app_version() -> str:
@@ -76,20 +82,30 @@ def _now_iso(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
 
 
+def _after_last_newline(handle: BinaryIO, size: int) -> int:
+    """The offset just after the file's last newline (0 if it has none), read backwards in
+    TAIL_BYTES pieces: a damaged last line may be any length."""
+    end = size
+    while end > 0:
+        start = max(0, end - TAIL_BYTES)
+        handle.seek(start)
+        cut = handle.read(end - start).rfind(b"\n")
+        if cut >= 0:
+            return start + cut + 1
+        end = start
+    return 0
+
+
 def trim_partial_tail(path: Path) -> int:
     """Cut a last line that has no newline (a write the power cut interrupted); bytes removed."""
     with os.fdopen(open_regular(path, os.O_RDWR), "rb+") as handle:
         size = handle.seek(0, os.SEEK_END)
         if size == 0:
             return 0
-        handle.seek(max(0, size - TAIL_BYTES))
-        tail = handle.read()
-        if tail.endswith(b"\n"):
+        handle.seek(size - 1)
+        if handle.read(1) == b"\n":
             return 0
-        cut = tail.rfind(b"\n")
-        keep = size - len(tail) + cut + 1 if cut >= 0 else 0
-        if cut < 0 and size > TAIL_BYTES:
-            raise JournalError(f"{path.name}: its last line is longer than {TAIL_BYTES} bytes")
+        keep = _after_last_newline(handle, size)
         handle.truncate(keep)
         handle.flush()
         os.fsync(handle.fileno())
@@ -142,22 +158,35 @@ class SessionJournal:
                 self._stop(exc)
 
     def _stop(self, exc: Exception) -> None:
-        """Stop recording (never the game) and say why; the host shows `error`.
+        """Stop recording (never the game), mark the record as cut, and say why in words
+        the host shows at once (`error`): what is kept, and what is not.
 
-        The first cause is kept: the background fsync and the frame's own write can fail
-        together, and the second sees only the file the first closed ("I/O operation on
-        closed file"), which would hide the real reason (a full disk) from the user."""
+        The mark is the file's name, `<id>.cut.jsonl`: a rename needs no free space, where
+        a closing line could not be written on a full disk. Without it the record would
+        read as a run stopped mid-scene and be offered for Resume, though the run went on.
+        Only the first cause is told: the background fsync and the frame's own write can
+        fail together, and the second sees only the file the first closed ("I/O operation
+        on closed file"), which would hide the real reason (a full disk) from the user.
+        """
         with self._lock:
-            if self.error is None:
-                reason = getattr(exc, "strerror", None) or exc
-                self.error = (
-                    f"The session record could not be written ({reason}); "
-                    "this run will not be resumable or exported."
-                )
-            if self._handle is not None:
-                with contextlib.suppress(OSError):
-                    self._handle.close()
-                self._handle = None
+            if self._handle is None:
+                return  # stopped already, by the first cause
+            with contextlib.suppress(OSError):
+                self._handle.close()
+            self._handle = None
+            cut = self.path.with_name(f"{self.session_id}{CUT_SUFFIX}")
+            try:
+                os.replace(self.path, cut)
+            except OSError:
+                pass  # a read-only disk: the record stays as it is, complete up to here
+            else:
+                self.path = cut
+            reason = getattr(exc, "strerror", None) or exc
+            self.error = (
+                f"The session record stopped after {self._seq} events: the disk refused to "
+                f"write ({reason}). The run plays on, but nothing from now on is kept: it "
+                "cannot be resumed, and a handout would cover only what came before."
+            )
 
     @classmethod
     def create(
@@ -202,7 +231,10 @@ class SessionJournal:
             handle = open(path, "xb")  # noqa: SIM115 - held open for the run, closed in close()
         except OSError as exc:  # a read-only or missing data folder: play on, unrecorded
             journal = cls(path, None, session_id, 0)
-            journal.error = f"No session record can be kept in {folder} ({exc.strerror or exc})."
+            journal.error = (
+                f"No session record can be kept in {folder} ({exc.strerror or exc}). The run "
+                "plays on, but it cannot be resumed or made into a handout."
+            )
             return journal
         journal = cls(path, handle, session_id, 0)
         journal._write(header)
@@ -275,7 +307,9 @@ class JournalRecord:
     path: Path
     header: dict[str, Any]
     numbered: list[tuple[int, Event]]
-    state: str  # "unfinished" (no ending, no mark: resumable), "finished" or "abandoned"
+    #: "unfinished" (no ending, no mark: resumable), "finished", "abandoned", or "cut" (the
+    #: disk refused to write mid-run: the record stops early and is never resumed)
+    state: str
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -291,32 +325,57 @@ class JournalRecord:
         return dict(self.header.get("script") or {})
 
 
+#: The header's text fields (may be missing, never another type): every reader uses them.
+_HEADER_TEXT = ("session", "mode", "started", "app")
+_SCRIPT_TEXT = ("id", "title", "path", "sha256")
+
+
 def _parse_header(raw: bytes, name: str) -> dict[str, Any]:
+    """The header line, checked field by field; JournalError saying what is wrong.
+
+    A byte-order mark (an editor's) is allowed. A newer format raises NewerRecord, so the
+    record is left alone for the game that wrote it rather than set aside as damaged.
+    """
     try:
-        header = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        header = parse_json(raw.decode("utf-8-sig"))
+    except ValueError as exc:  # not UTF-8, not JSON, nested too deep, a 5,000-digit number
         raise JournalError(f"{name}: the first line is not a session header ({exc})") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise JournalError(f"{name}: not a Freeze Frame session record")
     version = header.get("version")
-    if not isinstance(version, int) or version > VERSION:
-        raise JournalError(
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise JournalError(f"{name}: its record format is not a whole number")
+    if version > VERSION:
+        raise NewerRecord(
             f"{name}: written by a newer Freeze Frame (record format {version}); "
             f"this version reads format {VERSION}"
         )
-    if not isinstance(header.get("script"), dict):
+    script = header.get("script")
+    if not isinstance(script, dict):
         raise JournalError(f"{name}: the header does not say which scenario was played")
+    wrong = [k for k in _HEADER_TEXT if not isinstance(header.get(k, ""), str)]
+    wrong += [f"script {k}" for k in _SCRIPT_TEXT if not isinstance(script.get(k, ""), str)]
+    criteria = script.get("criteria", [])
+    if not isinstance(criteria, list) or not all(
+        isinstance(c, dict) and isinstance(c.get("id"), str) and isinstance(c.get("name"), str)
+        for c in criteria
+    ):
+        wrong.append("script criteria")
+    if header.get("mode", "solo") not in ROOM_MODES:
+        wrong.append("mode")
+    if wrong:
+        raise JournalError(f"{name}: the header's {', '.join(wrong)} is damaged")
     return header
 
 
 def _parse_body_line(raw: bytes, version: int) -> tuple[str, int, Any]:
     """("event", seq, Event) or ("mark", -1, state); raises ValueError saying what is damaged."""
     try:
-        obj = json.loads(raw.decode("utf-8"))
+        obj = parse_json(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ValueError("not UTF-8 text") from None
     except json.JSONDecodeError as exc:
-        raise ValueError(f"not JSON ({exc.msg})") from None
+        raise ValueError(f"not JSON ({exc.msg})") from None  # other ValueErrors say enough
     if not isinstance(obj, dict):
         raise ValueError("not an object")
     if obj.get("type") == "mark" and obj.get("state") in ("finished", "abandoned"):
@@ -367,6 +426,12 @@ def read_journal(path: str | os.PathLike[str]) -> JournalRecord:
             f"{path.name}: the last event was cut short when the session stopped "
             f"and was skipped; the {len(numbered)} events before it are kept."
         )
+    state = _cut_or(path, state)
+    if state == "cut":
+        warnings.append(
+            f"{path.name}: the disk refused to write during this run, so its record stops "
+            f"after {len(numbered)} events; what happened next was not recorded."
+        )
     return JournalRecord(path, header, numbered, state, warnings)
 
 
@@ -401,6 +466,11 @@ def _tail_state(path: Path, size: int, version: int) -> str:
     return "unfinished" if size > TAIL_BYTES else "empty"
 
 
+def _cut_or(path: Path, state: str) -> str:
+    """ "cut" for a record whose writing stopped before the run ended (see `_stop`)."""
+    return "cut" if state in ("unfinished", "empty") and path.name.endswith(CUT_SUFFIX) else state
+
+
 def session_info(path: Path) -> SessionInfo:
     """Header and state from the first line and the end of the file only."""
     with os.fdopen(open_regular(path), "rb") as handle:
@@ -418,20 +488,42 @@ def session_info(path: Path) -> SessionInfo:
         script_title=str(script.get("title", "")),
         room_mode=str(header.get("mode", "")),
         started=str(header.get("started", "")),
-        state=_tail_state(path, size, header["version"]),
+        state=_cut_or(path, _tail_state(path, size, header["version"])),
         modified_ns=modified,
     )
 
 
 def list_sessions(folder: Path) -> list[SessionInfo]:
-    """Every readable session record, most recently written first; unreadable ones left alone."""
-    found = []
-    for path in folder.glob(f"*{SUFFIX}") if folder.is_dir() else ():
+    """Every readable session record, most recently written first (see `scan_sessions`)."""
+    return scan_sessions(folder)[0]
+
+
+def scan_sessions(folder: Path, set_aside: bool = False) -> tuple[list[SessionInfo], list[str]]:
+    """Every readable record, most recently written first, and a sentence for each file
+    named like a record that cannot be listed, so none vanishes without a word.
+
+    With `set_aside` (the game, at its title), a damaged record (empty, not a record, a
+    header that does not read) is moved aside as `<name>.corrupt-<time>` and the sentence
+    says where; one in a newer format, or one that cannot be opened, is left where it is.
+    """
+    found, problems = [], []
+    try:
+        paths = sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
+    except OSError:
+        paths = []
+    for path in paths:
         try:
             found.append(session_info(path))
-        except (JournalError, OSError):
-            continue
-    return sorted(found, key=lambda s: (s.modified_ns, s.started), reverse=True)
+        except NewerRecord as exc:
+            problems.append(f"{exc}; it is left as it is.")
+        except JournalError as exc:
+            moved = move_aside(path) if set_aside else None
+            kept = f" It was moved aside as {moved.name}." if moved else ""
+            problems.append(f"{exc}.{kept}")
+        except OSError as exc:
+            problems.append(f"{path.name}: cannot be read ({exc.strerror or exc}).")
+    found.sort(key=lambda s: (s.modified_ns, s.started), reverse=True)
+    return found, problems
 
 
 def find_unfinished(folder: Path) -> SessionInfo | None:

@@ -36,24 +36,36 @@ def _check(data: dict[str, Any]) -> None:
         raise ValueError("it has no list of scenarios")
     for sid, entry in scenarios.items():
         runs = entry.get("runs") if isinstance(entry, dict) else None
-        if not isinstance(runs, list):
+        if not isinstance(runs, list) or not isinstance(entry.get("title", ""), str):
             raise ValueError(f"scenario {sid!r} has no list of runs")
         for run in runs:
             _check_run(sid, run)
 
 
 def _check_run(sid: str, run: Any) -> None:
+    """Every field a card or the chart reads has its type, and each fraction lies in 0..1
+    (a chart cannot plot 1e300). Text fields may be missing, never another type."""
     ok = (
         isinstance(run, dict)
         and isinstance(run.get("date"), str)
+        and all(isinstance(run.get(k, ""), str) for k in ("session", "ending", "title", "tone"))
         and isinstance(run.get("criteria"), dict)
-        and all(
-            isinstance(c, dict) and isinstance(c.get("fraction"), int | float)
-            for c in run["criteria"].values()
-        )
+        and all(_criterion_ok(c) for c in run["criteria"].values())
     )
     if not ok:
         raise ValueError(f"a run of scenario {sid!r} is damaged")
+
+
+def _criterion_ok(c: Any) -> bool:
+    number = int | float
+    return (
+        isinstance(c, dict)
+        and isinstance(c.get("fraction"), number)
+        and not isinstance(c["fraction"], bool)
+        and 0.0 <= c["fraction"] <= 1.0
+        and isinstance(c.get("name", ""), str)
+        and all(isinstance(c.get(k, 0), number) for k in ("best", "worst", "value"))
+    )
 
 
 def load_progress(path: Path) -> tuple[dict[str, Any], str | None]:

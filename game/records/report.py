@@ -344,6 +344,16 @@ def _date(iso: str) -> str:
     return f"{when.day} {when:%B %Y, %H:%M}"
 
 
+def _cut(record: JournalRecord) -> list[str]:
+    """What a handout of a record cut by a full disk must say: it holds part of the run."""
+    if record.state != "cut":
+        return []
+    return [
+        f"Incomplete: the disk refused to write during this run, so this handout covers only "
+        f"the first {len(record.events)} recorded events."
+    ]
+
+
 def render_html(record: JournalRecord, script: Script, result: RunResult) -> str:
     """The handout for one recorded run of `script` (result: the replayed run's result)."""
     facilitated = record.header.get("mode") == "facilitator"
@@ -367,6 +377,8 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{escape(title)}</h1><p class='meta'>{escape(' · '.join(meta))}</p></header>",
+        # A record the disk cut short says so on the page itself, not only on the screen.
+        *(f"<p class='meta'><strong>{escape(w)}</strong></p>" for w in _cut(record)),
         '<section class="outcomes">',
         _outcome_box("This run", result.ending, "run", "The run stopped before an ending."),
         _outcome_box("The traditional approach", anti, "anti", "This scenario has no anti-model."),

@@ -104,6 +104,19 @@ def _shape(e: Event) -> tuple[int, str, str, str, int, int]:
     return (e.step, e.action, e.kind, e.beat, e.line, e.attempt)
 
 
+def _damage(record: JournalRecord) -> str:
+    """Why a replay would fail if events are missing from the middle of the record (a
+    damaged line): the record's fault, not an edited scenario. '' when none are missing."""
+    seqs = [seq for seq, _ in record.numbered]
+    gap = next((i for i, seq in enumerate(seqs) if seq != i), None)
+    if gap is None:
+        return ""
+    return (
+        f"This session's record is damaged: event {gap} and after are missing or "
+        "unreadable, so the run cannot be replayed exactly as it went."
+    )
+
+
 def replay_record(record: JournalRecord, script: Script) -> Runtime:
     """Rebuild the runtime a record describes, keeping the recorded events and their times.
 
@@ -114,17 +127,19 @@ def replay_record(record: JournalRecord, script: Script) -> Runtime:
     beyond `len(record.events)` and write them to the record.
     """
     recorded = record.events
+    damage = _damage(record)
     try:
         runtime = Runtime.replay(script, recorded)
     except (ValueError, KeyError, IndexError, RuntimeError) as exc:
         raise ResumeError(
-            f"This session cannot be replayed on the scenario as it is now: {exc}"
+            damage or f"This session cannot be replayed on the scenario as it is now: {exc}"
         ) from exc
     replayed = runtime.events
     done = replayed[: len(recorded)]
     if [_shape(e) for e in done] != [_shape(e) for e in recorded]:
         raise ResumeError(
-            "The scenario has been edited since this session, and the story no longer "
+            damage
+            or "The scenario has been edited since this session, and the story no longer "
             "goes the way it went then."
         )
     last = recorded[-1].t if recorded else 0.0
@@ -176,14 +191,38 @@ def finish_session(
     resumable, as on a quit that should offer "Resume" next time, call
     `session.journal.close()` instead.)
 
-    Returns a warning for the user if the progress file had to be recovered, else None.
+    Returns a warning for the user if the progress file had to be recovered or could not
+    be written (a full or read-only disk: the run is over either way, and the debrief must
+    still show), else None.
+    """
+    session.journal.close("finished" if session.runtime.phase is Phase.ENDED else "abandoned")
+    return record_progress(session, progress_file, now)
+
+
+def record_progress(
+    session: Session, progress_file: Path, now: datetime | None = None
+) -> str | None:
+    """Add a solo forum run that has reached its ending to the history in `progress_file`;
+    a warning for the user if the file was recovered or could not be written, else None.
+
+    Called as soon as the ending is on screen, not only when the player leaves it: a run
+    killed on its ending screen reads as finished in its record, so it must already be in
+    the history. Calling it again for the same session changes nothing (`record_run`).
     """
     runtime = session.runtime
-    ended = runtime.phase is Phase.ENDED
-    session.journal.close("finished" if ended else "abandoned")
-    if not ended or session.room_mode != "solo" or runtime.mode is not RunMode.FORUM:
+    if (
+        runtime.phase is not Phase.ENDED
+        or session.room_mode != "solo"
+        or runtime.mode is not RunMode.FORUM
+    ):
         return None
     ended_at = (now or datetime.now(UTC)).astimezone().isoformat(timespec="seconds")
-    return progress.record_run(
-        runtime.script, runtime.result(), session.journal.session_id, ended_at, progress_file
-    )
+    try:
+        return progress.record_run(
+            runtime.script, runtime.result(), session.journal.session_id, ended_at, progress_file
+        )
+    except OSError as exc:
+        return (
+            f"Your practice history could not be saved ({exc.strerror or exc}), so this run "
+            "is not in it."
+        )

@@ -59,10 +59,12 @@ def duplicate_ids(found: Iterable[tuple[str, Pos]]) -> list[Diagnostic]:
 
 
 class ScriptLibrary:
-    """Every `*.yaml` scenario in one folder (criteria.yaml is not a scenario)."""
+    """Every `*.yaml` scenario in a folder (criteria.yaml is not a scenario), and in the
+    `more` folders after it: the user's own scripts beside the shipped ones."""
 
-    def __init__(self, folder: str, language: str = "en") -> None:
+    def __init__(self, folder: str, language: str = "en", more: tuple[str, ...] = ()) -> None:
         self.folder = folder
+        self.folders = (folder, *more)
         #: Scripts with a translation into this language beside them (example.cy.po) are
         #: shown in it; any text it lacks stays English.
         self.language = language
@@ -70,7 +72,10 @@ class ScriptLibrary:
         self._cache: dict[str, tuple[str, tuple[Script | None, list[Diagnostic]]]] = {}
 
     def paths(self) -> list[str]:
-        return [p for p in yaml_files(self.folder) if os.path.basename(p) != CRITERIA_FILE]
+        paths: list[str] = []
+        for folder in self.folders:
+            paths += [p for p in yaml_files(folder) if os.path.basename(p) != CRITERIA_FILE]
+        return paths
 
     def entries(self) -> list[Entry]:
         """Every script, in file-name order; a second script with an id already taken is

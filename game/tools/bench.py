@@ -71,7 +71,7 @@ def run(size: tuple[int, int], plan: Plan, say=print) -> dict:
     """Every measurement, in the order of the issue; `say` reports progress."""
     import pygame
 
-    from game.bench import frames, memory, scale, startup
+    from game.bench import app, frames, memory, scale, startup
     from game.ui import sound
     from game.ui.app import SCRIPTS_DIR
 
@@ -84,6 +84,8 @@ def run(size: tuple[int, int], plan: Plan, say=print) -> dict:
     rate = mixer[0] if mixer else sound.MIX_RATE
     say(f"start-up ({plan.startup_runs} fresh processes each)...")
     started = startup.measure(plan.startup_runs)
+    say("the one-file app, if built...")
+    one_file = app.measure(plan.startup_runs)
     say("shipped scripts...")
     shipped = scale.shipped(SCRIPTS_DIR, plan.shipped_repeat)
     say(f"generated scripts of {', '.join(map(str, plan.sizes))} beats...")
@@ -125,6 +127,7 @@ def run(size: tuple[int, int], plan: Plan, say=print) -> dict:
             "audio_buffer_ms": 1000.0 * sound.MIX_BUFFER / rate,
         },
         "startup": started,
+        "app": one_file,
         "tools": {"shipped": shipped, "generated": generated},
         "memory": mem,
     }
@@ -200,6 +203,16 @@ def table(result: dict) -> str:
         f"{st['title']['runs']}): title {st['title']['median_s']:.3f} s, "
         f"scene {st['scene']['median_s']:.3f} s"
     )
+    ap = result["app"]
+    if ap["built"]:
+        lines.append(
+            f"One-file app ({ap['path']}): {ap['size_mib']:.1f} MiB; start-up to the title "
+            f"{ap['title_median_s']:.3f} s, beside python3 main.py "
+            f"{ap['python_title_median_s']:.3f} s (median of {ap['runs']}, both `smoke "
+            "--first-frame`)"
+        )
+    else:
+        lines.append(f"One-file app: {ap['note']}")
     lines += [
         "",
         "Tools (ms)",

@@ -209,7 +209,11 @@ def main(argv: list[str]) -> int:
     if args.output and args.format == "mermaid" and args.output.endswith(".md"):
         text = f"# {script.title}\n\n```mermaid\n{text}```\n"  # code hosts draw it
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:  # a missing folder or a folder named as the file: said, not a traceback
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"graph: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from game import paths
-from game.records.journal import JournalError, list_sessions, read_journal, resolve_session
+from game.records.journal import JournalError, read_journal, resolve_session, scan_sessions
 from game.records.report import ChartWriter, default_name, write_handout
 from game.records.session import ResumeError, script_path_for
 from game.safetext import visible
@@ -29,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _list(folder: Path) -> int:
-    sessions = list_sessions(folder)
+    sessions, problems = scan_sessions(folder)
+    for problem in problems:  # a record that cannot be listed is named, not skipped
+        print(f"report: warning: {visible(problem)}", file=sys.stderr)
     if not sessions:
         print("No sessions recorded yet.")
     for s in sessions:

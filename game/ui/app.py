@@ -49,6 +49,7 @@ from .theme import Theme, make_theme
 
 if TYPE_CHECKING:
     from .art.stage import StageArt
+    from .learning_records import SenderLink
 
 SCRIPTS_DIR = paths.SCRIPTS
 WINDOW_TITLE = "Freeze Frame: forum theatre for managers"
@@ -103,7 +104,11 @@ class App:
         self.notice: str | None = settings_warning
         self.scripts_dir = Path(scripts_dir)
         #: Parses each script once per content; the picker, resume and preview share it.
-        self.library = ScriptLibrary(str(self.scripts_dir), set_language(settings.language))
+        self.library = ScriptLibrary(
+            str(self.scripts_dir),
+            set_language(settings.language),
+            more=(str(self.folders.scripts),),
+        )
         self.strict = strict
         #: False for screenshots and golden images: text appears whole, nothing moves.
         self.animate = animate
@@ -112,6 +117,8 @@ class App:
         self._pointer_still_until = 0.0  # see POINTER_SETTLE
         self.running = True
         self.debug = False
+        #: The learning records' background sender (`learning_records.SenderLink`), if any.
+        self.sender: SenderLink | None = None
         #: Called with `dt` every frame before the top scene's update, whatever is on top
         #: (the author preview's file watch, which must notice a save under a menu too).
         self.watchers: list[Callable[[float], None]] = []
@@ -281,8 +288,8 @@ class App:
     def recover(self, details: str) -> None:
         where = write_log(details, self.folders.log)
         self.notice = (
-            "Something went wrong, so you are back at the title. Your run was kept and can be "
-            f"resumed. Details were written to {where}."
+            f"Something went wrong, so you are back at the title. {self._kept()} "
+            f"Details were written to {where}."
         )
         try:
             self.stack.clear()
@@ -290,6 +297,17 @@ class App:
             log.exception("closing scenes after an error")
             self.stack.scenes.clear()
         self.push("title")
+
+    def _kept(self) -> str:
+        """What is true of the run on stage after an error: never claim a record that the
+        disk refused (a full disk, a read-only folder) or that was never started."""
+        stage = self.stack.find("stage")
+        session = getattr(stage, "session", None)
+        if stage is None:
+            return ""
+        if session is None or session.journal.error or not session.journal.path.exists():
+            return "The run on stage was not recorded, so it cannot be resumed."
+        return "Your run was kept and can be resumed."
 
     # ----- screens by name (see `screens/registry.py`) -----------------------------------
 
@@ -332,9 +350,15 @@ def write_log(details: str, path: Path) -> Path:
 
 def run(argv: list[str]) -> int:
     """`python3 main.py`: the game, from the title screen."""
+    from .learning_records import SenderLink
+
     app = App()
+    sender = app.sender = SenderLink(app)
     app.start("title")
-    return loop(app)
+    try:
+        return loop(app)
+    finally:
+        sender.stop()
 
 
 #: The signals that end the game as closing its window does: Ctrl+C, and `kill`'s default.

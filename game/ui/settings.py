@@ -67,8 +67,9 @@ class Settings:
                 if isinstance(value, bool):
                     values[key] = value
             elif isinstance(wanted, float):
+                # Bounded before float(): a 400-digit whole number would overflow it.
                 if isinstance(value, int | float) and not isinstance(value, bool):
-                    values[key] = float(value)
+                    values[key] = float(max(-1e6, min(1e6, value)))
             elif key == "window" and _is_size(value):
                 values[key] = clamp_size((int(value[0]), int(value[1])))
             elif isinstance(value, str) and value in _NAMED.get(key, ()):

@@ -243,7 +243,8 @@ class Speech:
         return self._engine is None or self._engine.ready.wait(timeout)
 
     def wait_produced(self, timeout: float) -> bool:
-        """Block until the worker has finished one more sound: for tests and the bench."""
+        """Block until the worker has finished one more job (a sound, or nothing it could
+        say): for tests and the bench."""
         return self._produced.acquire(timeout=timeout)
 
     @property
@@ -258,7 +259,7 @@ class Speech:
         it is dropped here, because pygame crashes playing an empty Sound."""
         if samples:
             self._done.put((job.generation, samples))
-            self._produced.release()
+        self._produced.release()  # finished, heard or not: a waiting test never hangs on it
 
     # ----- the frame loop's side --------------------------------------------------------
 

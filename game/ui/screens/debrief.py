@@ -50,6 +50,11 @@ def screen_text(text: str) -> str:
     return text.replace("\u2192", "\u2014")
 
 
+def _recorded(session: Session | None) -> bool:
+    """Whether there is a record to make a handout from (not when the folder refused it)."""
+    return session is not None and session.journal.path.exists()
+
+
 class DebriefScene(Scene):
     name = "debrief"
 
@@ -98,7 +103,7 @@ class DebriefScene(Scene):
         self.leaving = False  # Esc was pressed once: a second Esc goes to the title
         self.handouts: Path | None = None  # where the handout went, once exported
         buttons = [
-            Item("Export handout", "export", session is not None, "no record"),
+            Item("Export handout", "export", _recorded(session), "no record"),
             Item("Play again", "again"),
             Item("Back to title", "title"),
         ]
@@ -209,10 +214,12 @@ class DebriefScene(Scene):
             self.message = f"The handout could not be written: {exc}"
             return
         # The file's name, never its full path: on a real laptop the path names the user.
-        self.message = (
+        # A record the disk cut short makes a handout of part of the run: said, not hidden.
+        saved = (
             f"Handout saved as {files.html.name} in the handouts folder. "
             "Press Enter on \u201cOpen the folder\u201d to see it."
         )
+        self.message = " ".join([saved, *files.warnings])
         self.buttons.items[0] = Item("Open the folder", "folder")
         self.handouts = files.html.parent
 

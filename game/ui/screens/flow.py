@@ -77,10 +77,12 @@ def after_anti_model(app: App, stage: StageScene, skipped: bool) -> None:
 
 def after_forum(app: App, stage: StageScene) -> None:
     """The forum run reached an ending: close its record (and solo progress), then debrief."""
-    warning = None
+    warnings = []
     session, stage.session = stage.session, None
     if session is not None:
-        warning = finish_session(session, app.folders.progress)
+        warnings.append(finish_session(session, app.folders.progress))
+        warnings.append(session.journal.error)  # said again: what the record does not hold
+    warning = " ".join(w for w in warnings if w) or None
     go_to_title(app)
     app.push(
         "debrief",

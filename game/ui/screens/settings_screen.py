@@ -16,6 +16,7 @@ from game.i18n import N_, _
 
 from ..input import Action
 from ..keymap import Act, key_name
+from ..learning_records import status
 from ..settings import (
     FONTS,
     READING_SPEEDS,
@@ -165,6 +166,11 @@ class SettingsScene(MenuScene):
         app, lay = self.app, self.app.layout
         top = draw.heading_bottom(app)
         bottom = draw.hint_top(app, hint_text()) - lay.gap // 2
+        # The learning records' status, if any, sits between the menu and the keys.
+        records = status(app)
+        if records is not None:
+            shown = app.text.render(records, lay.small_size, app.theme.text, width=lay.safe_rect.w)
+            bottom -= shown.get_height() + lay.gap
         area = pygame.Rect(lay.menu_rect.x, top, lay.menu_rect.w, bottom - top)
         wide = pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, bottom - top)
         focus = self.menu.focus
@@ -204,3 +210,7 @@ class SettingsScene(MenuScene):
         draw.heading(surface, self.app, _("Settings"))
         draw.menu(surface, self.app, self.menu, numbered=False)
         draw.hint(surface, self.app, hint_text())
+        records = status(self.app)
+        if records is not None:
+            corner = (self.app.layout.safe_rect.left, draw.hint_top(self.app) - self.app.layout.gap)
+            draw.hint(surface, self.app, records, corner)

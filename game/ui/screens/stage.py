@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.records.session import Session, finish_session
+from game.records.session import Session, finish_session, record_progress
 from game.story import flow
 from game.story.runtime import Runtime
 from game.story.views import ChoiceResult, Moment, Phase, RunMode, StageView, ThoughtView
@@ -89,6 +89,9 @@ class StageScene(Scene):
         self.skip_rect = pygame.Rect(0, 0, 0, 0)
         #: Said once over the stage until the next action (e.g. "the script changed since").
         self.notice = notice
+        #: The record's error once it has been put up, so it is said once, at once.
+        self._told: str | None = None
+        self._progress_kept = False  # a solo run's ending is in the practice history
         self.refresh()
 
     # ----- state ------------------------------------------------------------------------
@@ -365,10 +368,30 @@ class StageScene(Scene):
         else:
             self.session.journal.close()
 
+    def tell_record_error(self) -> None:
+        """A full or read-only disk stops the record, never the run: say so on the frame it
+        happens, in words that say what is and is not kept (the journal's `error`)."""
+        error = self.session.journal.error if self.session is not None else None
+        if error and error != self._told:
+            self._told = error
+            self.notice = error
+
+    def keep_progress(self) -> None:
+        """Once the ending is on screen, a solo run joins the practice history at once: a
+        run killed on this screen is finished in its record, and must be in the history."""
+        if self._progress_kept or self.session is None or self.rt.phase is not Phase.ENDED:
+            return
+        self._progress_kept = True
+        warning = record_progress(self.session, self.app.folders.progress)
+        if warning:
+            self.notice = warning
+
     # ----- time -------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
         self.age += dt
+        self.tell_record_error()
+        self.keep_progress()
         # Not in the frame that brought the line on: that one has a new set to compose.
         if self._line_frames and "buzz" in self.view.allowed:
             self.prefreeze()
@@ -502,10 +525,12 @@ class StageScene(Scene):
     def _banner(self, surface: pygame.Surface, text: str) -> None:
         """A strip across the foot of the cast band: hints the player should not miss."""
         app, lay, theme = self.app, self.app.layout, self.app.theme
+        # Wrapped, centred lines: a notice about the record can run to three lines.
         width = lay.safe_rect.w - 2 * lay.padding
         img = app.text.render(
             text, lay.body_size, theme.accent_text, bold=True, width=width, align="center"
         )
+        img = img.subsurface(0, 0, min(img.get_width(), width), img.get_height())
         rect = img.get_rect(midbottom=(lay.width // 2, lay.label_rect.y - lay.gap))
         pygame.draw.rect(
             surface,

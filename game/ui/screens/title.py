@@ -11,7 +11,7 @@ from datetime import datetime
 import pygame
 
 from game.i18n import _
-from game.records.journal import SessionInfo, find_unfinished, mark_session
+from game.records.journal import JournalError, SessionInfo, mark_session, scan_sessions
 
 from ..input import Action
 from ..keymap import Act, key_name
@@ -43,7 +43,12 @@ class TitleScene(MenuScene):
         #: Shown once: a damaged settings file, a recovered error, a resume that failed.
         self.message = self.app.notice or getattr(self, "message", "")
         self.app.notice = None
-        self.unfinished = find_unfinished(self.app.folders.sessions)
+        # Damaged records are set aside here, and every record that cannot be listed is
+        # named, so none vanishes from Resume (and `report list`) without a word.
+        sessions, problems = scan_sessions(self.app.folders.sessions, set_aside=True)
+        self.unfinished = next((s for s in sessions if s.state == "unfinished"), None)
+        if problems and not self.message:
+            self.message = " ".join(problems)
         items = []
         if self.unfinished is not None:
             items.append(Item(resume_label(self.unfinished), "resume"))
@@ -98,7 +103,10 @@ class TitleScene(MenuScene):
             registry.flow().resume_run(self.app, self.unfinished.path)
         elif action.act is Act.BACK and self.unfinished is not None and self.menu.focus == 0:
             # Backspace on "Resume" sets the old run aside, so it is not offered again.
-            mark_session(self.unfinished.path, "abandoned")
+            try:
+                mark_session(self.unfinished.path, "abandoned")
+            except (JournalError, OSError) as exc:
+                self.app.notice = f"That run could not be set aside: {exc}"
             self.enter()
 
     def picture(self) -> tuple:
