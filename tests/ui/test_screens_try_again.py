@@ -51,6 +51,7 @@ def test_rewind_from_the_ending_and_compare_in_the_debrief(tmp_path: Path) -> No
             else:
                 pilot.do(Act.CONFIRM)
         assert pilot.stage.view.ending != first
+        pilot.settle()  # the ending stands a moment before Enter means it (issue 13)
         pilot.do(Act.CONFIRM)
         assert pilot.name == "debrief"
         pilot.key(pygame.K_5)
