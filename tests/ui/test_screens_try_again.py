@@ -62,6 +62,7 @@ def test_rewind_from_the_ending_and_compare_in_the_debrief(tmp_path: Path) -> No
         pilot.step()
         pilot.screenshot(SHOTS / f"debrief-compare-{size[0]}x{size[1]}.png")
     pilot.top.export()
-    assert pilot.top.message.startswith("Handout saved: ")
-    html = Path(pilot.top.message.removeprefix("Handout saved: ")).read_text(encoding="utf-8")
+    assert pilot.top.message.startswith("Handout saved as ")  # its name, never the path
+    saved = pilot.top.handouts / pilot.top.message.split()[3]
+    html = saved.read_text(encoding="utf-8")
     assert "Attempts compared" in html and "Attempt 2" in html and "Traditional approach" in html
