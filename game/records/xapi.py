@@ -34,6 +34,7 @@ from game.story.events import (
     Event,
     HotSeated,
     Missed,
+    OwnWords,
     Redirected,
     Rewound,
     Started,
@@ -224,6 +225,8 @@ class _Builder:
         events = record.events
         self.t0 = events[0].t if events else 0.0
         self.tallies: dict[tuple[int, str], dict[str, int]] = {}
+        #: The room's own words, recorded just before the redirect or choice they became.
+        self.words: dict[tuple[int, str], str] = {}
 
     def when(self, t: float) -> str:
         moment = self.origin + timedelta(seconds=max(0.0, t - self.t0))
@@ -319,11 +322,12 @@ class _Builder:
     def answered(self, seq: int, e: Event, made: Redirected | Chosen) -> dict[str, Any]:
         """A redirect or a decision: the option, or the room's own words, as the response.
 
-        Own words: a record whose redirect carries `words` (the room's idea, typed in, mapped
-        to its closest option; issue #12) answers a "fill-in" interaction of its own, the
-        words as the response and the option it was mapped to beside them.
+        Own words (the room's idea, typed in and mapped to its closest option; issue #12) are
+        an `own_words` event just before the redirect or choice: the answer is then to a
+        "fill-in" interaction of its own, the words as the response and the option they were
+        mapped to beside them.
         """
-        words = str(getattr(made, "words", "") or "")
+        words = self.words.pop((e.attempt, made.point), "")
         extensions = {
             self.ids.ext("kind"): "redirect" if isinstance(made, Redirected) else "decision",
             self.ids.ext("scores"): dict(made.scores),
@@ -348,6 +352,9 @@ class _Builder:
         if isinstance(made, Tallied):
             counts = self.tallies.setdefault((e.attempt, made.point), {})
             counts[_option_id(made.option)] = made.count
+            return None
+        if isinstance(made, OwnWords):
+            self.words[(e.attempt, made.point)] = made.words
             return None
         if isinstance(made, Redirected | Chosen):
             return self.answered(seq, e, made)

@@ -50,7 +50,9 @@ def rebuild(script: Script, statements: list[dict[str, Any]]) -> Runtime:
             _advance_until(rt, lambda where=where: (rt.position.beat, rt.position.line) == where)
             rt.buzz()
         elif verb == "answered":
-            option = int(result["response"].removeprefix("option-")) - 1
+            # The room's own words answer with the words; the option is beside them.
+            chosen = result["extensions"].get(EXT + "closest-option", result["response"])
+            option = int(chosen.removeprefix("option-")) - 1
             if result["extensions"][EXT + "kind"] == "redirect":
                 rt.redirect(option)
             else:

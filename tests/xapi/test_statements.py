@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 from ralph.models.xapi.base.statements import BaseXapiStatement
@@ -13,7 +13,7 @@ from game.records.xapi import VERBS, LrsSettings, build_statements, registration
 from game.storage import folders
 from game.story.events import Redirected
 from game.story.views import Phase
-from tests.records.helpers import Clock, recorded_run
+from tests.records.helpers import ROOM_WORDS, Clock, recorded_run
 from tests.story.factory import forum_script
 
 TRUST = LrsSettings(home_page="https://trust.example.nhs.uk/", room_account="day-2-room")
@@ -45,9 +45,14 @@ def test_a_redirect_carries_the_option_its_scores_and_the_show_of_hands() -> Non
     answered = [s for s in statements if s["verb"]["id"] == VERBS["answered"]]
     first = answered[0]
     ext = first["result"]["extensions"]
-    assert first["result"]["response"] == "option-1"
-    assert first["object"]["definition"]["interactionType"] == "choice"
-    assert [c["id"] for c in first["object"]["definition"]["choices"]] == ["option-1", "option-2"]
+    # The redirect was in the room's own words, mapped to option 1 (tests/records/helpers.py).
+    assert first["result"]["response"] == ROOM_WORDS
+    assert ext["urn:freeze-frame:extension/closest-option"] == "option-1"
+    decided = answered[1]  # the decision, answered with an authored option
+    assert decided["object"]["definition"]["interactionType"] == "choice"
+    choices = [c["id"] for c in decided["object"]["definition"]["choices"]]
+    assert choices[:2] == ["option-1", "option-2"]
+    assert decided["result"]["response"] == "option-2"
     assert ext["urn:freeze-frame:extension/kind"] == "redirect"
     assert ext["urn:freeze-frame:extension/show-of-hands"] == {"option-1": 9, "option-2": 3}
     assert ext["urn:freeze-frame:extension/scores"] == {"compassion": 2}
@@ -154,31 +159,30 @@ def test_a_trust_can_set_its_own_activity_ids(base: str) -> None:
         BaseXapiStatement.model_validate(statement)
 
 
-@dataclass(frozen=True)
-class OwnWords(Redirected):
-    """A redirect in the room's own words, as a record will hold it once issue #12 lands."""
-
-    words: str = ""
-
-
 def test_the_rooms_own_words_are_the_response_of_an_interaction_of_their_own() -> None:
+    """The record holds an `own_words` event just before the redirect it became (as the
+    game writes it): the redirect's statement answers with the words, the option beside."""
     script = forum_script()
     record = recorded_run(script)
-    at = next(i for i, (_, e) in enumerate(record.numbered) if isinstance(e.data, Redirected))
-    seq, event = record.numbered[at]
-    words = 'Tom, "sit down" — are you OK? <b>&amp;'
-    own = replace(event, data=OwnWords(**vars(event.data), words=words))
-    record.numbered[at] = (seq, own)
+    seq, event = next(
+        (seq, e) for seq, e in record.numbered if isinstance(e.data, Redirected)
+    )  # fmt: skip
     answered = next(
         s for s in build_statements(record, TRUST, script).statements
         if s["id"] == statement_id(record.session_id, seq)
     )  # fmt: skip
     BaseXapiStatement.model_validate(answered)
-    assert answered["result"]["response"] == words
+    assert answered["result"]["response"] == ROOM_WORDS  # as data: markup, "=", accents
     assert answered["object"]["id"].endswith("/point/search/own-words")
     assert answered["object"]["definition"]["interactionType"] == "fill-in"
     ext = answered["result"]["extensions"]
     assert ext["urn:freeze-frame:extension/closest-option"] == f"option-{event.data.option + 1}"
+    decided = [
+        s for s in build_statements(record, TRUST, script).statements
+        if s.get("result", {}).get("extensions", {}).get("urn:freeze-frame:extension/kind")
+        == "decision"
+    ]  # fmt: skip
+    assert decided and all(s["result"]["response"].startswith("option-") for s in decided)
 
 
 def test_messages_name_the_lrs_by_its_host_never_by_credentials_in_its_address() -> None:
