@@ -10,36 +10,19 @@ so and the rest of the bench goes on.
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from game.paths import MAIN
 from game.tools.build import app_path
 
-from .startup import child_env
+from .startup import seconds_to_first_frame
 
 
 def first_title_frame(command: list[str]) -> float:
     """Seconds from spawning `command ... smoke --first-frame` to the title's first frame."""
-    with tempfile.TemporaryDirectory(prefix="ff-bench-app-") as home:
-        start = time.monotonic()
-        done = subprocess.run(
-            [*command, "smoke", "--first-frame"],
-            cwd=home,
-            env=child_env(home),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    lines = done.stdout.strip().splitlines()
-    if done.returncode != 0 or not lines:
-        raise RuntimeError(f"{command[0]} did not start: {done.stderr.strip()[-400:]}")
-    return float(lines[-1]) - start
+    return seconds_to_first_frame([*command, "smoke", "--first-frame"], None, command[0])
 
 
 def measure(runs: int, app: Path | None = None) -> dict[str, Any]:

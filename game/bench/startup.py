@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from game import paths
 
@@ -56,11 +57,18 @@ def child_env(home: str) -> dict[str, str]:
 def first_frame_seconds(scene: bool) -> float:
     """One fresh process: seconds from spawn to its first flipped frame."""
     code = CHILD.format(scene=scene, main=str(paths.MAIN))
+    return seconds_to_first_frame([sys.executable, "-c", code], paths.ROOT, "the start-up child")
+
+
+def seconds_to_first_frame(command: list[str], cwd: Path | None, what: str) -> float:
+    """Run `command` in a throwaway home and time it from spawn to the first-frame time it
+    prints last (a `time.monotonic()` reading, which children share with this process).
+    `cwd` None runs it in that home. Shared by the game's and the one-file app's start-ups."""
     with tempfile.TemporaryDirectory(prefix="ff-bench-") as home:
         start = time.monotonic()
         done = subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=paths.ROOT,
+            command,
+            cwd=cwd or home,
             env=child_env(home),
             capture_output=True,
             text=True,
@@ -69,7 +77,7 @@ def first_frame_seconds(scene: bool) -> float:
         )
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
-        raise RuntimeError(f"the start-up child failed: {done.stderr.strip()[-400:]}")
+        raise RuntimeError(f"{what} did not start: {done.stderr.strip()[-400:]}")
     return float(lines[-1]) - start
 
 
