@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
+from game.story.model import ScriptDocument
 from game.story.views import Moment, Phase, StageView, ThoughtView
 
 from ..input import Action
@@ -291,6 +292,8 @@ class FreezeMenu(FreezePage):
             ],
             columns=2,
         )
+        if stage.view.documents:  # papers the story has reached: the room may read them
+            self.menu.items.insert(3, Item("Read: the papers so far", "documents"))
 
     def handle(self, action: Action) -> None:
         if self.hide(action):
@@ -438,6 +441,60 @@ class ThoughtPage(FreezePage):
             THOUGHT_HINTS[-1],
         )
         draw.hint(surface, app, hint, (x, lay.header_rect.bottom))
+
+
+class DocumentsPage(FreezePage):
+    """The papers the story has reached (a statement, the rota, a policy extract): choose
+    one, read it over the frozen stage; Esc goes back to the list, then to the menu."""
+
+    name = "documents"
+
+    def __init__(self, app: App, stage: FreezeHost) -> None:
+        super().__init__(app, stage)
+        self.papers = {doc.id: doc for doc in stage.view.documents}
+        self.menu = Menu([Item(doc.title, doc.id) for doc in self.papers.values()], columns=2)
+        self.reading: ScriptDocument | None = None
+
+    def handle(self, action: Action) -> None:
+        if self.reading is not None:
+            if action.act in (Act.PAUSE, Act.BACK, Act.CONFIRM, Act.CLICK, Act.ADVANCE):
+                self.reading = None  # back to the list
+            return
+        chosen = self.menu.handle(action) if action.act not in (Act.PAUSE, Act.BACK) else None
+        if chosen is not None:
+            self.reading = self.papers[chosen]
+        elif action.act in (Act.PAUSE, Act.BACK):
+            self.done(self.back)
+
+    def picture(self) -> tuple:
+        return (*super().picture(), self.reading)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.reading is None:
+            keys = f"Choose a paper.  {key_name(Act.PAUSE)}: back"
+            self.draw_panel(surface, "Which paper shall we read?", keys)
+            return
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        panel = lay.safe_rect.copy()
+        panel.top = lay.header_rect.bottom  # covers the nameplates, leaves FREEZE in view
+        draw.backing(surface, app, panel)
+        inner = panel.inflate(-2 * lay.padding, -2 * lay.padding)
+        head = app.text.render(self.reading.title, lay.title_size, theme.text, bold=True)
+        surface.blit(head, inner.topleft)
+        body = inner.copy()
+        body.top = inner.top + head.get_height() + lay.gap
+        body.h = inner.bottom - body.top - app.text.line_height(lay.small_size) - lay.gap
+        text = app.text.fit(
+            self.reading.text,
+            lay.body_size,
+            theme.text,
+            width=body.w,
+            height=body.h,
+            min_size=lay.floor_size,
+        )
+        surface.blit(text, body.topleft, area=pygame.Rect(0, 0, body.w, body.h))
+        keys = f"{key_name(Act.CONFIRM)} or {key_name(Act.PAUSE)}: back to the papers"
+        draw.hint(surface, app, keys, (inner.x, inner.bottom))
 
 
 class RewindPage(FreezePage):

@@ -38,6 +38,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "hotseat": ("freeze", "HotSeatPage"),
     "thought": ("freeze", "ThoughtPage"),
     "rewind": ("freeze", "RewindPage"),
+    "documents": ("freeze", "DocumentsPage"),
     # The room's own idea, from the extra card at a redirect or a decision.
     "own_words": ("own_idea", "OwnWordsPage"),
     "closest": ("own_idea", "ClosestPage"),
