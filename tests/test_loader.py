@@ -191,7 +191,7 @@ def test_example_shows_every_format_addition() -> None:
     assert [r.who for r in script.roles] == ["manager", "hr"]
     assert "partnership" in script.roles[1].criteria
     assert script.documents["rota"].title == "This week's rota"
-    assert beats["arrival"].documents == ("rota",) and beats["arrival"].caption
+    assert beats["office_talk"].documents == ("rota",) and beats["arrival"].caption
     assert beats["hr_advice"].sets == ("asked_hr",)
     hr_view = beats["hr_advice"].decision
     assert hr_view is not None and hr_view.by == "hr" and hr_view.id == "hr_view"

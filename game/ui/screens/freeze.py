@@ -293,7 +293,7 @@ class FreezeMenu(FreezePage):
             columns=2,
         )
         if stage.view.documents:  # papers the story has reached: the room may read them
-            self.menu.items.insert(3, Item("Read: the papers so far", "documents"))
+            self.menu.items.append(Item("Read: the papers so far", "documents"))
 
     def handle(self, action: Action) -> None:
         if self.hide(action):
