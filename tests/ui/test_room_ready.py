@@ -282,9 +282,9 @@ def buzz_and_rewind_to_the_start(pilot: Pilot, keys: Player) -> None:
     keys.pick_key(pilot.top.menu, "resume")
 
 
-def test_the_outcome_counts_missed_moments_as_the_timeline_lists_them() -> None:
-    pilot = Pilot()
-    keys = Player(pilot, "keyboard")
+def two_attempts_at_tom(pilot: Pilot, keys: Player) -> None:
+    """Tom until a moment is missed, a rewind to the start, then a second attempt played
+    to its ending: a run whose missed moments span two attempts."""
     start_scenario(keys, "tom", "facilitator", anti_model=False)
     stage = pilot.stage
     while not any(e.kind == "missed" for e in stage.rt.events):
@@ -294,6 +294,12 @@ def test_the_outcome_counts_missed_moments_as_the_timeline_lists_them() -> None:
             keys.advance()
     buzz_and_rewind_to_the_start(pilot, keys)
     play_stage(keys, {})
+
+
+def test_the_outcome_counts_missed_moments_as_the_timeline_lists_them() -> None:
+    pilot = Pilot()
+    keys = Player(pilot, "keyboard")
+    two_attempts_at_tom(pilot, keys)
     debrief = pilot.top
     listed = sum(1 for head, _ in debrief.entries if "Missed moment" in head)
     assert debrief.rt.attempt == 2 and listed > len(debrief.result.missed)
@@ -378,15 +384,7 @@ def test_the_handout_is_named_not_pathed_and_its_folder_opens() -> None:
 def test_the_debrief_timeline_fills_its_page_and_reads_in_a_few_presses() -> None:
     pilot = Pilot((1280, 720))
     keys = Player(pilot, "keyboard")
-    start_scenario(keys, "tom", "facilitator", anti_model=False)
-    stage = pilot.stage
-    while not any(e.kind == "missed" for e in stage.rt.events):
-        if pilot.phase is Phase.DECIDING:
-            keys.pick(stage.cards, 0)
-        else:
-            keys.advance()
-    buzz_and_rewind_to_the_start(pilot, keys)
-    play_stage(keys, {})
+    two_attempts_at_tom(pilot, keys)
     debrief, spy = pilot.top, TextSpy(pilot.app)
     count = len(debrief.entries)
     assert count >= 10
