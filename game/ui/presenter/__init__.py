@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import pygame
 from pygame import Rect
 
-from game.i18n import _
+from game.i18n import N_, _
 from game.story.presenting import PresenterView, look_ahead
 from game.story.views import Phase
 
@@ -36,7 +36,7 @@ from .displays import Placement
 if TYPE_CHECKING:
     from ..app import App
 
-TITLE = "Freeze Frame: presenter view"
+TITLE = N_("Freeze Frame: presenter view")
 #: Window events that concern only the window they name.
 _MOUSE = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
 
