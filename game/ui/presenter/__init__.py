@@ -157,6 +157,11 @@ class Presenter:
             self.app.theme,
         )
 
+    @property
+    def current(self) -> bool:
+        """The window shows the latest state (its clickable areas are where they are drawn)."""
+        return self.picture() == self._shown
+
     def draw(self, busy: bool = False) -> None:
         """Redraw and flip, if anything shown has changed since the last time. `busy`: the
         stage redrew in this frame, so the presenter waits for a quieter one (at most
