@@ -59,6 +59,19 @@ def test_placement_of_stage_and_presenter_on_one_and_two_displays() -> None:
     assert displays.presenter_size((1366, 768), separate=False) == (1280, 768)
 
 
+def test_the_stage_fills_the_projector_display_and_comes_back() -> None:
+    """The path two displays take, on the one display the dummy driver has: full-screen on
+    display 0 at its desktop size, then back to the window the settings ask for."""
+    pilot = Pilot((1024, 576), settings=Settings(auto_advance=False), persist=False)
+    app = pilot.app
+    app.place_stage(0)
+    desktop = pygame.display.get_desktop_sizes()[0]
+    assert app.screen.get_size() == desktop and app.layout.size == desktop
+    assert pygame.display.is_fullscreen()
+    app.place_stage(None)
+    assert app.screen.get_size() == (1024, 576) and not pygame.display.is_fullscreen()
+
+
 def test_f9_opens_and_closes_the_view_and_keeps_the_choice() -> None:
     pilot = Pilot((1024, 576), settings=Settings(auto_advance=False), persist=False)
     pilot.key(pygame.K_F9)
