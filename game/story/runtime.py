@@ -500,6 +500,13 @@ class Runtime:
         if character not in self._present():
             present = ", ".join(self._present())
             raise IllegalAction(f"{character!r} is not on stage; present: {present}")
+        thought = self.thinking(character)
+        self._emit(HotSeated(character, thought.text))
+        return thought
+
+    def thinking(self, character: str) -> ThoughtView:
+        """What `character` would say in the hot seat now, without hot-seating them (nothing
+        recorded): the presenter view shows it to the facilitator alone."""
         who = self.script.cast[character]
         found = None
         for pos in reversed(self.trail):
@@ -510,8 +517,20 @@ class Runtime:
             text, emotion = f"{who.name} is keeping their thoughts private for now.", ""
         else:
             text, emotion = found.text, found.emotion
-        self._emit(HotSeated(character, text))
         return ThoughtView(who, text, emotion or self._emotions().get(character, "neutral"))
+
+    def present(self) -> tuple[str, ...]:
+        """The ids of the characters on stage now (read-only)."""
+        return tuple(self._present())
+
+    def acting_ahead(self) -> tuple[tuple[Line, ...], str]:
+        """While a choice is acted out: its lines still to come, and where it leads after
+        them (read-only; ((), "") when no choice is being acted out)."""
+        pos = self.position
+        if pos.act is None:
+            return (), ""
+        point, index, shown = pos.act
+        return tuple(self._act_lines(pos)[shown + 1 :]), self._chosen(point, index)[0].goto
 
     def moments(self) -> list[Moment]:
         """The earlier moments of this attempt, oldest first, for the rewind menu."""
