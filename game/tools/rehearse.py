@@ -24,7 +24,7 @@ import re
 import shlex
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +108,7 @@ class Plan:
 
     room: str = "facilitator"
     anti_model: int = 0  # the line that asks to watch it first (0: it is not watched)
-    steps: list[Step] | None = None
+    steps: list[Step] = field(default_factory=list)
 
 
 # ----- reading the plan -------------------------------------------------------------------
@@ -153,9 +153,8 @@ def parse_step(line: int, source: str) -> Step | None:
     head = words[0].lower()
     kind = ALIASES.get(head, head)
     rest = words[1:]
-    if kind == "own words" and rest[:1] and rest[0].lower() == "words":
-        rest = rest[1:]
-    elif kind == "hot-seat" and head == "hot" and rest[:1] and rest[0].lower() == "seat":
+    second = {"own": "words", "hot": "seat"}.get(head)  # "own words", "hot seat": two words
+    if second and rest[:1] and rest[0].lower() == second:
         rest = rest[1:]
     if kind not in FORMS:
         hint = did_you_mean(head, [*FORMS, *ALIASES]) or "steps: " + ", ".join(FORMS)
@@ -212,7 +211,9 @@ def parse_step(line: int, source: str) -> Step | None:
 
 def parse_plan(text: str) -> tuple[Plan, list[PlanError]]:
     """The whole plan, and every mistake in it (so all are fixed in one go)."""
-    plan, errors, steps = Plan(), [], []
+    plan = Plan()
+    errors: list[PlanError] = []
+    steps = plan.steps
     for number, source in enumerate(text.splitlines(), start=1):
         try:
             step = parse_step(number, source)
@@ -238,7 +239,6 @@ def parse_plan(text: str) -> tuple[Plan, list[PlanError]]:
         steps.append(step)
     if not steps and not errors:
         errors.append(PlanError(1, "the plan has no steps", "start with: advance"))
-    plan.steps = steps
     return plan, errors
 
 
@@ -262,6 +262,26 @@ class Rehearsal:
         self.script = script
         self.plan = plan
         self.record: Path | None = None
+
+    @classmethod
+    def begin(
+        cls, script: Script, plan: Plan, size: tuple[int, int], folders: storage.Folders
+    ) -> Rehearsal:
+        """A headless game with `script` chosen: through the mode and notice screens as a
+        facilitator would, to the first line of the anti-model or the forum run."""
+        pilot = Pilot(
+            size,
+            settings=Settings(auto_advance=False),
+            scripts_dir=Path(script.path).parent,
+            persist=False,
+            folders=folders,
+        )
+        pilot.app.push("mode", script)
+        pilot.pick(plan.room)
+        pilot.pick("anti_model" if plan.anti_model else "forum")
+        rehearsal = cls(pilot, script, plan)
+        rehearsal.remember_record()
+        return rehearsal
 
     # ----- where the game is -------------------------------------------------------------
 
@@ -314,9 +334,8 @@ class Rehearsal:
                     "the room's words are waiting to be matched to an option",
                     "add 'closest N' (or 'closest' for the suggestion) before this step",
                 )
-            if name in ("feedback", "thought"):
-                p.do(Act.CONFIRM)
-            elif name == "documents" and p.top.reading is not None:
+            reading = name == "documents" and p.top.reading is not None
+            if name in ("feedback", "thought") or reading:
                 p.do(Act.CONFIRM)
             elif name in ("redirect", "hotseat", "rewind", "documents"):
                 p.do(Act.PAUSE)
@@ -353,9 +372,7 @@ class Rehearsal:
     def deciding(self) -> bool:
         stage = self.p.stage
         return (
-            self.p.name == "stage"
-            and stage.view.phase is Phase.DECIDING
-            and not stage.anti_model
+            self.p.name == "stage" and stage.view.phase is Phase.DECIDING and not stage.anti_model
         )
 
     # ----- the steps ---------------------------------------------------------------------
@@ -428,8 +445,7 @@ class Rehearsal:
             if self.deciding():
                 raise PlanError(
                     step.line,
-                    f"stopped at a decision before any {step.text}: "
-                    f"{_quote(view.decision.prompt)}",
+                    f"stopped at a decision before any {step.text}: {_quote(view.decision.prompt)}",
                     f"choose N first, then advance to {step.text}",
                 )
         raise PlanError(step.line, f"no {step.text} within {MAX_LINES} lines")
@@ -731,18 +747,8 @@ def play(
     # Headless: no window opens and no sound plays (read when the game starts pygame).
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    pilot = Pilot(
-        size,
-        settings=Settings(auto_advance=False),
-        scripts_dir=Path(script.path).parent,
-        persist=False,
-        folders=folders,
-    )
-    pilot.app.push("mode", script)
-    pilot.pick(plan.room)
-    pilot.pick("anti_model" if plan.anti_model else "forum")
-    rehearsal = Rehearsal(pilot, script, plan)
-    rehearsal.remember_record()
+    rehearsal = Rehearsal.begin(script, plan, size, folders)
+    pilot = rehearsal.p
     print(f"{plan_name}: {script.title}, {plan.room} mode: {rehearsal.where()}")
 
     def shoot(number: int, words: str) -> None:
@@ -750,7 +756,7 @@ def play(
             pilot.screenshot(shots / f"{number:02d}-{_slug(words)}.png")
 
     shoot(0, "start")
-    steps = plan.steps or []
+    steps = plan.steps
     for number, step in enumerate(steps, start=1):
         try:
             rehearsal.run(step)

@@ -17,9 +17,8 @@ from typing import Any
 
 import pygame
 
-from game.story.views import Phase
-
 from game.storage import Folders
+from game.story.views import Phase
 
 from .app import SCRIPTS_DIR, App
 from .keymap import CHOOSES, KEYS, Act
