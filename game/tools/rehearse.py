@@ -477,12 +477,15 @@ class Rehearsal:
         point = self.stage.view.redirect
         if point is None:
             passed = self.stage.passed()
-            hint = (
-                f'the moment has passed: rewind to "{passed.text[:30]}" first'
-                if passed
-                else "buzz on a moment to intervene, or a line or two after it "
-                "('advance to moment' stops on one)"
-            )
+            if self.stage.view.decision is not None:
+                hint = "this freeze is at a decision: resume, then choose N or own words"
+            elif passed is not None:
+                hint = f'the moment has passed: rewind to "{passed.text[:30]}" first'
+            else:
+                hint = (
+                    "buzz on a moment to intervene, or a line or two after it "
+                    "('advance to moment' stops on one)"
+                )
             raise PlanError(step.line, "there is nothing to redirect at this freeze", hint)
         return point
 

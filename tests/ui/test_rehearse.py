@@ -150,6 +150,7 @@ def test_every_written_mistake_is_reported_at_once() -> None:
         ("advance to ending\n", "stopped at a decision", "choose N first"),
         ("redirect 1\n", "needs a frozen scene", "buzz first"),
         ("buzz\nredirect 1\n", "nothing to redirect", "moment to intervene"),
+        (TO_DECISION + "buzz\nredirect 1\n", "nothing to redirect", "resume, then choose"),
         ("advance to moment\nbuzz\nredirect 4\n", "option 4 is out of range", "1 to 2"),
         ("advance to moment\nbuzz\nhot-seat Morgan\n", "nobody called 'Morgan'", "Alex, Jo"),
         ("closest 1\n", "no words are waiting", "own words"),
