@@ -424,6 +424,14 @@ class Rehearsal:
             for _ in range(step.number or 1):
                 self.advance_once(step)
             return
+        self.settle(step)
+        if self.p.name == "stage" and self.stage.view.phase is Phase.ENDED:
+            after = "the forum run" if self.stage.anti_model else "the debrief"
+            raise PlanError(
+                step.line,
+                f"the scene is at its ending already, so there is no {step.text} to advance to",
+                f"'advance' goes on to {after}",
+            )
         for _ in range(MAX_LINES):
             self.advance_once(step)
             if self.p.name != "stage":

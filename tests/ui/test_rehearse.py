@@ -166,6 +166,7 @@ def test_every_written_mistake_is_reported_at_once() -> None:
         ("watch anti-model\nbuzz\n", "anti-model run has no buzzer", "skip"),
         ("watch anti-model\nadvance to ending\ndebrief\n", "anti-model's ending", "advance"),
         ("buzz\nbuzz\n", "frozen already", ""),
+        ("watch anti-model\nadvance to ending\nadvance to ending\n", "at its ending", "forum"),
     ],
 )
 def test_a_step_that_cannot_happen_now_says_why(text, message, hint, tmp_path: Path) -> None:
