@@ -29,6 +29,7 @@ def notes_hint() -> str:
     """The facilitator's key for their notes, said without a word of what is in them."""
     return _("{key}: facilitator's notes (not for projecting).").format(key=key_name(Act.NOTES))
 
+
 ROOMS = {
     "facilitator": (
         "Facilitator: a room decides together",
