@@ -265,13 +265,18 @@ class Rehearsal:
 
     @classmethod
     def begin(
-        cls, script: Script, plan: Plan, size: tuple[int, int], folders: storage.Folders
+        cls,
+        script: Script,
+        plan: Plan,
+        size: tuple[int, int],
+        folders: storage.Folders,
+        text_scale: float = 1.0,
     ) -> Rehearsal:
         """A headless game with `script` chosen: through the mode and notice screens as a
         facilitator would, to the first line of the anti-model or the forum run."""
         pilot = Pilot(
             size,
-            settings=Settings(auto_advance=False),
+            settings=Settings(auto_advance=False, text_scale=text_scale).clamped(),
             scripts_dir=Path(script.path).parent,
             persist=False,
             folders=folders,
@@ -705,6 +710,13 @@ def _parser() -> argparse.ArgumentParser:
         "--size", type=_size, default=(1920, 1080), metavar="WxH", help="window (1920x1080)"
     )
     parser.add_argument(
+        "--text-scale",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="text size, as in the settings (1.0; 1.6 is the largest)",
+    )
+    parser.add_argument(
         "--records",
         type=Path,
         metavar="DIR",
@@ -743,7 +755,8 @@ def main(argv: list[str]) -> int:
         error = PlanError(plan.anti_model, "this scenario has no anti-model run to watch")
         print(error.format(plan_name), file=sys.stderr)
         return 1
-    return play(script, plan, plan_name, args.size, args.shots, rehearsal_folders(args.records))
+    folders = rehearsal_folders(args.records)
+    return play(script, plan, plan_name, args.size, args.shots, folders, args.text_scale)
 
 
 def play(
@@ -753,12 +766,13 @@ def play(
     size: tuple[int, int],
     shots: Path | None,
     folders: storage.Folders,
+    text_scale: float = 1.0,
 ) -> int:
     """Play the plan on a headless game; print each step and where it left the run."""
     # Headless: no window opens and no sound plays (read when the game starts pygame).
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    rehearsal = Rehearsal.begin(script, plan, size, folders)
+    rehearsal = Rehearsal.begin(script, plan, size, folders, text_scale)
     pilot = rehearsal.p
     print(f"{plan_name}: {script.title}, {plan.room} mode: {rehearsal.where()}")
 

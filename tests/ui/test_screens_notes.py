@@ -10,7 +10,9 @@ from pathlib import Path
 import pygame
 
 from game.ui.keymap import Act
+from game.ui.settings import Settings
 from tests.ui.pilot import Pilot, Player
+from tests.ui.textcheck import TextSpy, problems, text_on_screen
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 #: The example's specific note: what the room should find out by hot-seating Jo.
@@ -102,3 +104,17 @@ def test_a_script_without_notes_says_so() -> None:
     pilot.app.push("facilitator_notes", replace(pilot.top.script, facilitator_content_notes=()))
     pilot.do(Act.CONFIRM)
     assert "no specific notes" in said(pilot)
+
+
+def test_the_notes_fit_at_the_largest_text() -> None:
+    for size in ((1920, 1080), (1024, 576)):
+        pilot = Pilot(size, settings=Settings(auto_advance=False, text_scale=1.6))
+        to_notice(pilot, "facilitator")
+        spy = TextSpy(pilot.app)
+        for _ in range(2):  # the notice with the key's hint, then the warning
+            assert not problems(
+                pilot.app, text_on_screen(pilot.app, spy), pilot.app.layout.floor_size
+            )
+            pilot.key(pygame.K_n)
+        pilot.do(Act.CONFIRM)
+        assert not problems(pilot.app, text_on_screen(pilot.app, spy), pilot.app.layout.floor_size)

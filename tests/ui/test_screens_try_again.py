@@ -14,6 +14,7 @@ from game.story.views import Phase
 from game.tools.rehearse import Rehearsal, parse_plan
 from game.ui.keymap import Act
 from tests.ui.pilot import Pilot, Player, start_scenario
+from tests.ui.textcheck import TextSpy, problems, text_on_screen
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "docs" / "screenshots"
@@ -148,3 +149,20 @@ def test_compare_pages_through_every_attempt_beside_the_traditional_one(tmp_path
     html = (debrief.handouts / debrief.message.split()[3]).read_text(encoding="utf-8")
     assert all(f"<th>Attempt {n}</th>" in html for n in range(1, 7))
     assert html.count("<th>Traditional approach</th>") == 2  # five attempts a table, then one
+
+
+def test_compare_at_the_largest_text_neither_clips_nor_overlaps(tmp_path: Path) -> None:
+    """At 160 % text the table takes fewer attempts and criteria a page, at full size."""
+    script = load_script(str(ROOT / "scripts" / "example.yaml"))
+    plan, _ = parse_plan(SIX_ENDINGS)
+    for size in ((1920, 1080), (1024, 576)):
+        folders = storage.Folders(tmp_path, tmp_path / "c", tmp_path / "h", tmp_path / "s")
+        rehearsal = Rehearsal.begin(script, plan, size, folders, text_scale=1.6)
+        for step in plan.steps:
+            rehearsal.run(step)
+        pilot, spy = rehearsal.p, TextSpy(rehearsal.p.app)
+        for _ in rehearsal.p.top.compare_layout().pages:
+            wrong = problems(pilot.app, text_on_screen(pilot.app, spy), pilot.app.layout.floor_size)
+            assert not wrong, wrong
+            pilot.do(Act.DOWN)
+        pilot.screenshot(SHOTS / f"compare-attempts-160-{size[0]}x{size[1]}.png")

@@ -486,33 +486,44 @@ class DebriefScene(Scene):
         tried = list(range(1 + self.fixed, len(header)))
         area = self._paged()
         first = area.w * 3 // 10
-        least = 7 * lay.body_size  # a column narrower than this cuts "Attempt 12" or a score
+        # A column narrower than this would cut "Attempt 12", the widest heading.
+        least = app.text.measure("Attempt 12", lay.body_size, bold=True)[0] + 2 * lay.gap
         per = max(1, min(len(tried), (area.w - first) // least - len(fixed)))
         width = (area.w - first) // (len(fixed) + per)
         line = app.text.line_height(lay.body_size)
 
         def tall(row: list[str]) -> int:
-            """A row's height: its tallest cell (bold as drawn), one or two lines."""
+            """A row's height: its tallest cell (bold as drawn), one or two lines (three
+            for the endings' titles)."""
             heads = row is header
             words = [(row[0], first, True)] + [(cell, width, heads) for cell in row[1:]]
             need = max(
                 app.text.measure(cell, lay.body_size, width=w - lay.gap, bold=bold)[1]
                 for cell, w, bold in words
             )
-            return min(2 * line, max(line, need)) + lay.px(12)
+            most = 3 if row is rows[0] else 2
+            return min(most * line, max(line, need)) + lay.px(12)
 
-        pinned = tall(header) + tall(rows[0])  # the heads and the Ending row: every page
-        criteria: list[list[int]] = [[]]
-        y = pinned
-        for index in range(1, len(rows)):
-            height = tall(rows[index])
-            if criteria[-1] and y + height > area.h:
-                criteria.append([])
-                y = pinned
-            criteria[-1].append(index)
-            y += height
+        def cut(pinned: int, rest: range) -> list[list[int]]:
+            """`rest` (row numbers) in runs that fit under `pinned` pixels of rows."""
+            runs: list[list[int]] = [[]]
+            y = pinned
+            for index in rest:
+                height = tall(rows[index])
+                if runs[-1] and y + height > area.h:
+                    runs.append([])
+                    y = pinned
+                runs[-1].append(index)
+                y += height
+            return runs
+
+        # The Ending row stays on every page, unless (large text on a small window) that
+        # leaves room for fewer than three criteria: then it scrolls with them.
+        criteria = [[0, *run] for run in cut(tall(header) + tall(rows[0]), range(1, len(rows)))]
+        if len(criteria) > 1 and len(criteria[0]) < 4:  # the Ending and under 3 criteria
+            criteria = cut(tall(header), range(len(rows)))
         groups = [tried[i : i + per] for i in range(0, len(tried), per)] or [[]]
-        pages = [(fixed + group, [0, *chunk]) for group in groups for chunk in criteria]
+        pages = [(fixed + group, chunk) for group in groups for chunk in criteria]
         self._compare_key = key
         self._compare_layout = CompareLayout(first, width, pages, tall)
         return self._compare_layout
@@ -569,7 +580,13 @@ class DebriefScene(Scene):
         if criteria and len(criteria) < len(rows) - 1:
             parts.append(f"criteria {criteria[0]}-{criteria[-1]} of {len(rows) - 1}")
         where = ", ".join(parts)
-        return f"Page {shown + 1} of {len(table.pages)}: {where}  (Down: next page, Up: back)"
+        page = f"Page {shown + 1} of {len(table.pages)}"
+        keys = "(Down: next page, Up: back)"
+        # The fullest wording that fits the page's width on one line.
+        for note in (f"{page}: {where}  {keys}", f"{page}: {where}", f"{page}  {keys}"):
+            if self.app.text.measure(note, self.app.layout.small_size)[0] <= self.body.w:
+                return note
+        return page
 
     def _discuss(self, surface: pygame.Surface) -> None:
         questions = self.script.discussion_questions or ("What would you do differently?",)
