@@ -92,6 +92,7 @@ def walk(seed: int, seen: set[str], at_the_ending: bool = False) -> None:
                 break
             play_to_the_ending(player)
         assert pilot.name == "stage" and pilot.phase is Phase.ENDED
+        pilot.settle()  # the ending takes Enter or a click now, whichever key comes first
     for _ in range(EVENTS // PER_FRAME):
         for _ in range(PER_FRAME):
             pygame.event.post(random_event(rng, app.screen.get_size()))

@@ -79,7 +79,7 @@ class Presenter:
         mine = _window_of(event) == self.id
         if kind == pygame.WINDOWCLOSE:
             if mine:
-                close(self.app)
+                toggle(self.app)  # as F9 does: closed, and kept closed next time
             else:
                 self.app.quit()  # the stage window closed: with two open, SDL sends no QUIT
             return True
