@@ -736,6 +736,9 @@ class Runtime:
             moments=judged,
             verdicts=tuple(self.verdicts),
             attempts=tuple(self.finished),
+            role=self.seat.role,
+            style=self.seat.style,
+            landings=self.landings() if not self.seat.is_manager else (),
         )
 
     def _criteria(self) -> tuple[CriterionResult, ...]:

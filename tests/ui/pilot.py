@@ -92,8 +92,17 @@ class Player:
             self.p.pad(PAD_BUZZ_BUTTON)
 
 
-def start_scenario(player: Player, script_name: str, room: str, anti_model: bool) -> None:
-    """From the title to the first line of the run, through picker, mode and notice."""
+def start_scenario(
+    player: Player,
+    script_name: str,
+    room: str,
+    anti_model: bool,
+    role: str = "",
+    style: str = "",
+) -> None:
+    """From the title to the first line of the run, through picker, mode, the role choice
+    (when the scenario has roles to play: `role` "" is the manager; else `style` next) and
+    the notice."""
     p = player.p
     assert p.name == "title"
     player.pick_key(p.top.menu, "start")
@@ -104,6 +113,12 @@ def start_scenario(player: Player, script_name: str, room: str, anti_model: bool
     )
     assert p.name == "mode"
     player.pick_key(p.top.menu, room)
+    if p.name == "seat":
+        player.pick_key(p.top.menu, role)
+        if role:
+            assert p.name == "style"
+            player.pick_key(p.top.menu, style)
+    assert not role or p.name == "notice", "no role choice for this scenario"
     assert p.name == "notice"
     player.pick_key(p.top.menu, "anti_model" if anti_model else "forum")
     assert p.name == "stage"
