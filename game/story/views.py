@@ -184,5 +184,7 @@ class RunResult:
     #: Whose shoes the room stood in (a cast id; "" for the manager) and the manager style.
     role: str = ""
     style: str = ""
-    #: Playing another role: the manager's actions on the final path and how each landed.
+    #: Playing another role: the manager's actions on the final path and how each landed,
+    #: and the played character's own choices on it (their words).
     landings: tuple[Landing, ...] = ()
+    own: tuple[str, ...] = ()

@@ -148,7 +148,8 @@ def play_stage(player: Player, choices: dict[str, int], limit: int = 3000) -> No
                 wanted = next(o.index for o in view.decision.options if o.available)
             player.pick(stage.cards, wanted)
             continue
-        point = view.line.intervention if view.line else ""
+        # Only the room's own moments (in a role run, not the manager's: roles.py).
+        point = view.line.intervention if view.line and view.intervention_here else ""
         if point in choices and point not in used and not stage.anti_model:
             used.add(point)
             player.buzz()

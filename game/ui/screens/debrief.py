@@ -76,7 +76,9 @@ class DebriefScene(Scene):
         self.session = session
         self.result = runtime.result()
         #: The Compare page: a header row, then the ending and each tested criterion.
-        self.compared = comparison(self.result.attempts, anti_model_result(self.script))
+        # A role run's criteria are that role's: the manager's traditional path does not compare.
+        traditional = anti_model_result(self.script) if runtime.seat.is_manager else None
+        self.compared = comparison(self.result.attempts, traditional)
         self.watched = bool(anti_model_ending)
         self.anti = self.script.endings.get(anti_model_ending or self.script.anti_model_ending)
         #: (heading, body) per timeline entry: "0:42  Redirect", then what happened and why.

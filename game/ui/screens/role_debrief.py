@@ -14,7 +14,7 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import _
-from game.story.roles import owner, point_options, seat_words
+from game.story.roles import seat_words
 from game.story.runtime import Runtime
 
 from ..input import Action
@@ -63,11 +63,7 @@ class RoleDebriefScene(Scene):
             + (f"\n{self.who}: \u201c{land.landed}\u201d" if land.landed else "")
             for n, land in enumerate(runtime.landings(), start=1)
         ] or [_("{boss} did nothing the story records on this path.").format(boss=boss)]
-        own = [
-            f"\u201c{point_options(script, point)[index].says}\u201d"
-            for point, index in runtime.position.taken
-            if owner(script, point) == seat.role
-        ]
+        own = [f"\u201c{said}\u201d" for said in runtime.own_choices()]
         self.right_title = _("What {who} needed").format(who=self.who)
         self.right = [
             role.needed if role and role.needed else _("(The scenario does not say.)"),
