@@ -16,6 +16,7 @@ from game.story.analysis import analyse
 from game.story.events import Chosen, Event, LineShown, Missed, Played, Started, run_seat
 from game.story.loader import load_script
 from game.story.model import Script
+from game.story.presenting import look_ahead
 from game.story.roles import MANAGER_SEAT, STYLES, Seat, automatic, seat_words
 from game.story.runtime import Phase, Runtime
 
@@ -229,3 +230,13 @@ def test_the_rooms_own_choice_is_a_chosen_event_and_scored_as_usual(script: Scri
         ("pat_says", 1, {"conversation": -1})
     ]
     assert result.verdict is not None and result.verdict.point == "pat_says"
+
+
+def test_the_presenter_looks_ahead_only_to_the_rooms_own_moments(script: Script) -> None:
+    manager = Runtime(script)
+    assert [p.id for p in look_ahead(manager, lines=8).coming] == ["blame"]
+    while manager.view().beat_id != "talk":
+        manager.advance()
+    assert [p.id for p in look_ahead(manager, lines=8).coming] == []  # Pat's and Lou's own
+    rep = Runtime(script, seat=Seat("rep", "traditional"))
+    assert [p.id for p in look_ahead(rep, lines=8).coming] == ["rep_speaks"]
