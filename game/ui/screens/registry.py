@@ -35,6 +35,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "feedback": ("feedback", "FeedbackScene"),
     "debrief": ("debrief", "DebriefScene"),
     "role_debrief": ("role_debrief", "RoleDebriefScene"),  # a role played: through their eyes
+    "facilitator_notes": ("notes", "FacilitatorNotesScene"),
     # The freeze menu's pages: each a small scene that pops with the room's request.
     "freeze": ("freeze", "FreezeMenu"),
     "redirect": ("freeze", "RedirectPage"),
