@@ -83,6 +83,7 @@ class RoleDebriefScene(Scene):
         ]
         self.page = 0
         self.pages: list[list[str]] = [self.landings]
+        self.right_pages: list[list[str]] = [self.right]
         self.left = pygame.Rect(0, 0, 0, 0)
         self.right_rect = pygame.Rect(0, 0, 0, 0)
 
@@ -93,23 +94,34 @@ class RoleDebriefScene(Scene):
         self.relayout()
 
     def relayout(self) -> None:
-        """Two cards side by side under the heading; the landings split into pages that
-        each fit the left card at the body size."""
+        """Two cards side by side under the heading, each split into parts that fit it at
+        the body size; Up/Down turn both together."""
         app, lay = self.app, self.app.layout
         top = draw.heading_bottom(app, sub=True) + lay.gap
         bottom = draw.hint_top(app, _keys(2)) - lay.gap  # room for the longer hint
         area = pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, bottom - top)
         self.left, self.right_rect = grid(area, 2, 2, lay.gap * 2)
-        inner = self.left.inflate(-lay.padding * 2, -lay.padding * 2)
-        room = inner.h - app.text.line_height(lay.body_size, bold=True) * 3
+        self.pages = self._split(self.landings, self.left, self.left_title + _(" (part 1 of 2)"))
+        self.right_pages = self._split(self.right, self.right_rect, self.right_title)
+        self.page = min(self.page, self.parts - 1)
+
+    @property
+    def parts(self) -> int:
+        return max(len(self.pages), len(self.right_pages))
+
+    def _split(self, entries: list[str], rect: pygame.Rect, title: str) -> list[list[str]]:
+        """`entries` in runs that each fit `rect` under `title` at the body size."""
+        app, lay = self.app, self.app.layout
+        inner = rect.inflate(-lay.padding * 2, -lay.padding * 2)
+        head = app.text.measure(title, lay.body_size, width=inner.w, bold=True)[1] + lay.px(10)
+        room = inner.h - head
         pages: list[list[str]] = [[]]
-        for entry in self.landings:
+        for entry in entries:
             trial = "\n\n".join([*pages[-1], entry])
             if pages[-1] and app.text.measure(trial, lay.body_size, width=inner.w)[1] > room:
                 pages.append([])
             pages[-1].append(entry)
-        self.pages = pages
-        self.page = min(self.page, len(pages) - 1)
+        return pages
 
     def controls(self) -> list[tuple[str, pygame.Rect]]:
         return [(self.left_title, self.left), (self.right_title, self.right_rect)]
@@ -118,25 +130,29 @@ class RoleDebriefScene(Scene):
         act = action.act
         if act in (Act.UP, Act.SCROLL_UP, Act.DOWN, Act.SCROLL_DOWN):
             step = -1 if act in (Act.UP, Act.SCROLL_UP) else 1
-            self.page = max(0, min(len(self.pages) - 1, self.page + step))
+            self.page = max(0, min(self.parts - 1, self.page + step))
         elif act in (Act.CONFIRM, Act.PAUSE, Act.BACK, Act.CLICK, Act.ADVANCE):
             self.app.stack.pop()
 
     def picture(self) -> tuple:
-        return (self.page, len(self.pages))
+        return (self.page, self.parts)
 
     def spoken(self) -> str:
-        return f"{self.title}. {self.left_title}. " + " ".join(self.pages[self.page])
+        left = self.pages[min(self.page, len(self.pages) - 1)]
+        right = self.right_pages[min(self.page, len(self.right_pages) - 1)]
+        return f"{self.title}. {self.left_title}. " + " ".join([*left, self.right_title, *right])
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         surface.fill(app.theme.stage_bg)
         draw.heading(surface, app, self.title, self.sub)
         more = (
-            _(" (part {n} of {of})").format(n=self.page + 1, of=len(self.pages))
-            if len(self.pages) > 1
+            _(" (part {n} of {of})").format(n=self.page + 1, of=self.parts)
+            if self.parts > 1
             else ""
         )
-        draw.card(surface, app, self.left, self.left_title + more, self.pages[self.page])
-        draw.card(surface, app, self.right_rect, self.right_title, self.right)
-        draw.hint(surface, app, _keys(len(self.pages)))
+        left = self.pages[min(self.page, len(self.pages) - 1)]
+        right = self.right_pages[min(self.page, len(self.right_pages) - 1)]
+        draw.card(surface, app, self.left, self.left_title + more, left)
+        draw.card(surface, app, self.right_rect, self.right_title + more, right)
+        draw.hint(surface, app, _keys(self.parts))
