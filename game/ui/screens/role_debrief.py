@@ -101,7 +101,9 @@ class RoleDebriefScene(Scene):
         bottom = draw.hint_top(app, _keys(2)) - lay.gap  # room for the longer hint
         area = pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, bottom - top)
         self.left, self.right_rect = grid(area, 2, 2, lay.gap * 2)
-        self.pages = self._split(self.landings, self.left, self.left_title + _(" (part 1 of 2)"))
+        self.pages = self._split(
+            self.landings, self.left, self.left_title + _(" (part {n} of {of})").format(n=1, of=2)
+        )
         self.right_pages = self._split(self.right, self.right_rect, self.right_title)
         self.page = min(self.page, self.parts - 1)
 
