@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from game.records.journal import read_journal
+from game.records.session import start_session
+from game.records.xapi import LrsSettings, build_statements
+from game.storage import folders
 from game.story.analysis import analyse
 from game.story.events import Chosen, Event, LineShown, Missed, Played, Started, run_seat
 from game.story.loader import load_script
@@ -240,3 +244,13 @@ def test_the_presenter_looks_ahead_only_to_the_rooms_own_moments(script: Script)
     assert [p.id for p in look_ahead(manager, lines=8).coming] == []  # Pat's and Lou's own
     rep = Runtime(script, seat=Seat("rep", "traditional"))
     assert [p.id for p in look_ahead(rep, lines=8).coming] == ["rep_speaks"]
+
+
+def test_the_xapi_launch_names_the_role_and_manager_style(script: Script) -> None:
+    session = start_session(script, "facilitator", folders().sessions, seat=Seat("pat", "just"))
+    play(session.runtime, {"pat_says": 0})
+    record = read_journal(session.journal.path)
+    launched = build_statements(record, LrsSettings(endpoint="http://lrs.example/"), script)
+    extensions = launched.statements[0]["result"]["extensions"]
+    found = {k.rsplit("/", 1)[-1]: v for k, v in extensions.items()}
+    assert found == {"run-mode": "forum", "role": "pat", "manager-style": "just"}
