@@ -4,7 +4,8 @@ Plays a scenario headless by keyboard, standing in a character's shoes, and save
 choice, the manager style, the inner voice on stage, a manager's action landing, and the
 role debrief. Usage: `.venv/bin/python tools/roles_screenshots.py [--script PATH]
 [--role ID] [--style traditional|just] [--size 1920x1080] [--text-scale 1.6] [--out DIR]`
-(default: the tests' small fixture, as Pat, facing a just and learning manager).
+(default: the tests' small fixture, as Pat, facing a just and learning manager; the
+docs/screenshots set is Tom: --script scripts/tom.yaml --role tom).
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from game.story import flow
 from game.story.runtime import Runtime
 from game.story.views import ChoiceResult, Moment, Phase, RunMode, StageView, ThoughtView
 
+from ..art.stage import role_extra
 from ..bubbles import revealed
 from ..input import Action
 from ..keymap import CHOOSES, Act, choice_keys, key_name
@@ -568,7 +569,11 @@ class StageScene(Scene):
             min_size=lay.floor_size,
         )
         height = head.get_height() + lay.px(4) + body.get_height()
-        bottom = lay.label_rect.y - lay.gap
+        # Above the nameplates, which grow upwards when a role takes two lines.
+        actors = self.view.actors
+        slots = lay.label_slots(len(actors))
+        extra = max((role_extra(a, slots[0].w, lay, app.text) for a in actors), default=0)
+        bottom = lay.label_rect.y - extra - lay.gap
         if above_banner:  # the hint strip sits at the foot: the voice goes above it
             bottom -= app.text.line_height(lay.body_size, bold=True) * 2 + lay.px(24)
         panel = pygame.Rect(0, 0, width + 2 * lay.padding, height + lay.px(24))
