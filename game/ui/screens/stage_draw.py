@@ -18,7 +18,7 @@ from game.story.views import StageView, ThoughtView
 
 from ..art.stage import StageArt, speaker_anchor
 from ..bubbles import draw_speech_bubble, draw_thought_bubble
-from ..widgets import compose_freeze_overlay
+from ..widgets import Patches, freeze_overlay
 
 if TYPE_CHECKING:
     from ..app import App
@@ -33,7 +33,7 @@ class StagePainter:
         self._set_key: tuple | None = None
         self._set: pygame.Surface | None = None
         self._overlay_key: tuple | None = None
-        self._overlay: pygame.Surface | None = None
+        self._overlay: Patches | None = None
 
     def prepare(self, script: Script) -> None:
         """Paint every backdrop of the script and every look of its cast before the first
@@ -62,8 +62,14 @@ class StagePainter:
             sorted(cast_sizes),
             theme=app.theme,
             layout=app.layout,
+            scenario=script.id,
         )
         self._freeze_overlay()  # the first buzz must not wait for it either
+
+    def release(self) -> None:
+        """Let go of the kept pictures (leaving the stage); they are made again if needed."""
+        self._set = self._set_key = None
+        self._overlay = self._overlay_key = None
 
     def _style_key(self) -> tuple:
         lay = self.app.layout
@@ -173,16 +179,16 @@ class StagePainter:
     def frozen(self, picture: pygame.Surface) -> pygame.Surface:
         """The stage as it stood (`picture`, which this draws on), dimmed and stamped FREEZE:
         composed once per freeze."""
-        picture.blit(self._freeze_overlay(), (0, 0))
+        self._freeze_overlay().blit_onto(picture)
         return picture
 
-    def _freeze_overlay(self) -> pygame.Surface:
+    def _freeze_overlay(self) -> Patches:
         """The dimming, frame and FREEZE stamp, made once per window size and style."""
         key = self._style_key()
         if key != self._overlay_key or self._overlay is None:
             app = self.app
-            self._overlay = compose_freeze_overlay(
+            self._overlay = freeze_overlay(
                 theme=app.theme, layout=app.layout, text=app.text, compact=True
-            ).convert_alpha()
+            )
             self._overlay_key = key
         return self._overlay
