@@ -360,6 +360,3 @@ class Script:
     @property
     def manager(self) -> Character | None:
         return next((c for c in self.cast.values() if c.is_manager), None)
-
-    def is_ending(self, target: str) -> bool:
-        return target in self.endings

@@ -116,7 +116,8 @@ def test_list_shows_a_cut_record_as_cut(disk: Path, capsys) -> None:
     assert " cut " in capsys.readouterr().out
 
 
-def test_a_read_only_disk_says_nothing_is_kept_and_claims_no_record(read_only: Path) -> None:
+@pytest.mark.usefixtures("read_only")
+def test_a_read_only_disk_says_nothing_is_kept_and_claims_no_record() -> None:
     pilot = Pilot()
     player = Player(pilot, "keyboard")
     start_scenario(player, "example", "solo", anti_model=False)
