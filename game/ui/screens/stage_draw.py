@@ -8,6 +8,7 @@ text cache). The frozen stage is the same picture with the freeze overlay, made 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -37,8 +38,9 @@ class StagePainter:
 
     def prepare(self, script: Script) -> None:
         """Paint every backdrop of the script and every look of its cast before the first
-        line (once per scenario and window size: the app's art caches keep them), so that no
-        change of scene, speaker or emotion waits for paint in the middle of a scene."""
+        line (once per scenario and window size: the app's art caches keep them), and load
+        the fonts the stage fits words at, so that no change of scene, speaker or emotion
+        waits for paint or a font file in the middle of a scene."""
         looks: dict[str, set[str]] = {who: {"neutral"} for who in script.cast}
         speakers = set()
         cast_sizes = set()
@@ -65,6 +67,12 @@ class StagePainter:
             scenario=script.id,
         )
         self._freeze_overlay()  # the first buzz must not wait for it either
+        # Every size words on the stage and its pages are fitted at, in each style: a font
+        # is loaded from its file the first time a size is used (about 5 MB for them all).
+        lay = app.layout
+        for size in range(lay.floor_size, lay.title_size + 1):
+            for bold, italic in itertools.product((False, True), repeat=2):
+                app.text.font(size, bold, italic)
 
     def release(self) -> None:
         """Let go of the kept pictures (leaving the stage); they are made again if needed."""
