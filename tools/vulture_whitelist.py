@@ -50,7 +50,7 @@ _ = (
 
 # A pygame.Rect's position, set to place the spotlight's pool (game/ui/art/stage.py).
 _ = pygame.Rect(0, 0, 0, 0).midbottom
-# A pygame.Window's smallest size, set for SDL to keep (game/ui/presenter).
+# A pygame.Window property: the smallest size the presenter window can be dragged to.
 _ = pygame.Window.minimum_size
 
 # Role reversal (#14) lands in slices: the engine is in, and these are what the screens still
