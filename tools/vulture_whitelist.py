@@ -9,10 +9,7 @@ from html.parser import HTMLParser
 
 import pygame
 
-from game.story import events
-from game.story.model import Criterion, Role, Script
-from game.story.runtime import Runtime
-from game.story.views import StageView
+from game.story.model import Criterion
 from game.ui.screens import (
     debrief,
     feedback,
@@ -20,6 +17,8 @@ from game.ui.screens import (
     notes,
     own_idea,
     pause,
+    role_debrief,
+    seat,
     settings_screen,
     setup,
     title,
@@ -42,6 +41,9 @@ _ = (
     own_idea.OwnWordsPage,
     own_idea.ClosestPage,
     notes.FacilitatorNotesScene,
+    role_debrief.RoleDebriefScene,
+    seat.SeatScene,
+    seat.StyleScene,
     pause.PauseScene,
     settings_screen.SettingsScene,
     setup.ModeScene,
@@ -53,17 +55,6 @@ _ = pygame.Rect(0, 0, 0, 0).midbottom
 # A pygame.Window property: the smallest size the presenter window can be dragged to.
 _ = pygame.Window.minimum_size
 
-# Role reversal (#14) lands in slices: the engine is in, and these are what the screens still
-# to come read (the mode screen's labels, the inner voice on stage, the role debrief). Take
-# each out of here once it is used; the finder then guards it again.
-_ = (
-    events.run_seat,
-    Role.needed,
-    Role.unsaid,
-    Script.role_label,
-    Runtime.landings,
-    StageView.inner_voice,
-)
 
 # Called by the standard library's HTMLParser (tests/records/test_report.py).
 _ = (
