@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from game.i18n import _, month
 from game.storage import atomic_write_json, load_json
 from game.story.model import Script
 from game.story.views import RunResult
@@ -128,7 +129,7 @@ class RunSummary:
             when = datetime.fromisoformat(self.date)
         except ValueError:
             return self.date
-        return f"{when.day} {when:%b %Y}"
+        return f"{when.day} {month(when.month, short=True)} {when.year}"
 
     @property
     def clock(self) -> str:
@@ -187,7 +188,8 @@ def card_line(data: dict[str, Any], script_id: str) -> str | None:
     if not runs:
         return None
     last = runs[-1]
-    count = f"{len(runs)} practice run{'s' if len(runs) != 1 else ''}"
-    ending = last.ending_title or "no ending reached"
+    ending = last.ending_title or _("no ending reached")
     tone = f" ({last.tone})" if last.tone else ""
-    return f"{count}; last {last.when}: {ending}{tone}"
+    return _("Practice runs: {count}; last {when}: {ending}").format(
+        count=len(runs), when=last.when, ending=ending + tone
+    )

@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import assert_never
 
+from game.i18n import month
 from game.records import chart as charts
 from game.records.journal import JournalRecord
 from game.records.session import replay_record
@@ -341,7 +342,7 @@ def _date(iso: str) -> str:
         when = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{when.day} {when:%B %Y, %H:%M}"
+    return f"{when.day} {month(when.month)} {when.year}, {when:%H:%M}"
 
 
 def _cut(record: JournalRecord) -> list[str]:

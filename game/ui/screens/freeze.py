@@ -32,7 +32,7 @@ from ..keymap import Act, choice_keys, key_name
 from ..widgets import freeze_stamp_rect
 from . import draw
 from .menu import Item, Menu, MenuScene, grid
-from .options import OWN_KEY, TALLY_KEYS, hands_input, option_cards, option_menu, place
+from .options import OWN_KEY, hands_input, option_cards, option_menu, place, tally_keys
 
 if TYPE_CHECKING:
     from ..app import App
@@ -374,7 +374,7 @@ class RedirectPage(FreezePage):
         enter, back = key_name(Act.CONFIRM), key_name(Act.PAUSE)
         keys = f"{choice_keys(len(point.options) + 1)} or arrows then {enter}; {back}: back"
         if not self.stage.solo:
-            keys = f"{keys}; {TALLY_KEYS}"
+            keys = f"{keys}; {tally_keys()}"
         option_cards(
             surface,
             self.app,
