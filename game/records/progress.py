@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.i18n import _, month
+from game.i18n import N_, _, month
 from game.storage import atomic_write_json, load_json
 from game.story.model import Script
 from game.story.views import RunResult
@@ -182,6 +182,19 @@ def history(data: dict[str, Any], script_id: str) -> list[RunSummary]:
     return sorted(found, key=lambda r: r.date)
 
 
+#: An ending's tone in a few words, for the scenario card and the progress screen.
+TONE_WORDS = {
+    "just": N_("just and learning"),
+    "mixed": N_("mixed"),
+    "traditional": N_("traditional"),
+}
+
+
+def tone_words(tone: str) -> str:
+    """`tone` in words, in the language in use (an unknown tone as it is written)."""
+    return _(TONE_WORDS[tone]) if tone in TONE_WORDS else tone
+
+
 def card_line(data: dict[str, Any], script_id: str) -> str | None:
     """One line for the scenario card: "3 practice runs; last 23 Nov 2026: Supported return"."""
     runs = history(data, script_id)
@@ -189,7 +202,7 @@ def card_line(data: dict[str, Any], script_id: str) -> str | None:
         return None
     last = runs[-1]
     ending = last.ending_title or _("no ending reached")
-    tone = f" ({last.tone})" if last.tone else ""
+    tone = f" ({tone_words(last.tone)})" if last.tone else ""
     return _("Practice runs: {count}; last {when}: {ending}").format(
         count=len(runs), when=last.when, ending=ending + tone
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import N_, _
-from game.records.progress import RunSummary, history
+from game.records.progress import RunSummary, history, tone_words
 from game.story.library import Entry
 
 from ..keymap import Act, key_name
@@ -22,17 +22,11 @@ RUNS_LISTED = 4
 #: Share of the panel's height the chart may take; the run list has the rest.
 CHART_SHARE = 0.62
 
-TONE_WORDS = {
-    "just": N_("just and learning"),
-    "mixed": N_("mixed"),
-    "traditional": N_("traditional"),
-}
-
 
 def run_line(run: RunSummary) -> str:
     """ "23 Nov 2026 14:05: Supported and on time (just and learning)": the scores are in
     the chart above it, in the debrief's own numbers."""
-    tone = _(TONE_WORDS[run.tone]) if run.tone in TONE_WORDS else run.tone
+    tone = tone_words(run.tone)
     return f"{run.when}: {run.ending_title} ({tone})"
 
 
