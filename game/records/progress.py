@@ -29,16 +29,20 @@ def empty() -> dict[str, Any]:
 def _check(data: dict[str, Any]) -> None:
     """Raise ValueError unless `data` is a progress file this version can use."""
     if data.get("format") != FORMAT:
-        raise ValueError("it is not a Freeze Frame progress file")
+        raise ValueError(_("it is not a Freeze Frame progress file"))
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise ValueError(f"it was written by a newer Freeze Frame (format {data.get('version')})")
+        raise ValueError(
+            _("it was written by a newer Freeze Frame (format {version})").format(
+                version=data.get("version")
+            )
+        )
     scenarios = data.get("scenarios")
     if not isinstance(scenarios, dict):
-        raise ValueError("it has no list of scenarios")
+        raise ValueError(_("it has no list of scenarios"))
     for sid, entry in scenarios.items():
         runs = entry.get("runs") if isinstance(entry, dict) else None
         if not isinstance(runs, list) or not isinstance(entry.get("title", ""), str):
-            raise ValueError(f"scenario {sid!r} has no list of runs")
+            raise ValueError(_("scenario {id!r} has no list of runs").format(id=sid))
         for run in runs:
             _check_run(sid, run)
 
@@ -54,7 +58,7 @@ def _check_run(sid: str, run: Any) -> None:
         and all(_criterion_ok(c) for c in run["criteria"].values())
     )
     if not ok:
-        raise ValueError(f"a run of scenario {sid!r} is damaged")
+        raise ValueError(_("a run of scenario {id!r} is damaged").format(id=sid))
 
 
 def _criterion_ok(c: Any) -> bool:
