@@ -112,7 +112,7 @@ class TitleScene(MenuScene):
             try:
                 mark_session(self.unfinished.path, "abandoned")
             except (JournalError, OSError) as exc:
-                self.app.notice = f"That run could not be set aside: {exc}"
+                self.app.notice = _("That run could not be set aside: {reason}").format(reason=exc)
             self.enter()
 
     def picture(self) -> tuple:
