@@ -367,8 +367,9 @@ def _comparison_html(result: RunResult, script: Script) -> str:
         "approach's path judged the same way (0% always the worst alternative, 100% the "
         "best)."
     )
+    heading = escape(_("Attempts compared"))
     return (
-        f"<section><h2>{escape(_('Attempts compared'))}</h2>"
+        f"<section><h2>{heading}</h2>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         f"<p class='meta'>{escape(note)}</p></section>"
     )
@@ -434,7 +435,7 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
             _("The traditional approach"), anti, "anti", _("This scenario has no anti-model.")
         ),
         "</section>",
-        f"<section><h2>{escape(_('Leadership behaviours'))}</h2>",
+        "<section><h2>" + escape(_("Leadership behaviours")) + "</h2>",
         charts.to_svg(charts.layout(result.criteria)),
         _criteria_table(result),
         "</section>",
@@ -442,13 +443,13 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
         f"<section><h2>{escape(tried)}</h2>",
         '<ol class="timeline">' + "".join(_entry_html(e) for e in entries) + "</ol>"
         if entries
-        else f"<p>{escape(_('Nothing was recorded.'))}</p>",
+        else "<p>" + escape(_("Nothing was recorded.")) + "</p>",
         "</section>",
     ]
     if questions:
         heading = escape(_("Discussion questions"))
         parts.append(f"<section><h2>{heading}</h2><ol>{questions}</ol></section>")
-    parts.append(f'<section class="notes"><h2>{escape(_("Notes"))}</h2>')
+    parts.append('<section class="notes"><h2>' + escape(_("Notes")) + "</h2>")
     parts.append('<div class="ruled"></div>' * NOTE_LINES)
     parts.append("</section>")
     footer = _(

@@ -355,10 +355,10 @@ class StageScene(Scene):
             return ""
         scene = script.scenes[beat.scene].name if beat.scene in script.scenes else ""
         if moment.speaker_name == DECISION:
-            return f"{_('Decision')} \u00b7 {scene}"
+            return _("Decision") + f" \u00b7 {scene}"
         lines = beat.lines
         point = 0 <= moment.line_index < len(lines) and lines[moment.line_index].intervention
-        return f"{_('Moment to intervene')} \u00b7 {scene}" if point else scene
+        return _("Moment to intervene") + f" \u00b7 {scene}" if point else scene
 
     def passed(self) -> Moment | None:
         """A buzz too late even for a late redirect: the intervention point that passed."""
