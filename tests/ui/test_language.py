@@ -8,6 +8,7 @@ from game.i18n import system_language
 from game.ui.keymap import Act
 from game.ui.settings import Settings
 from tests.ui.pilot import Pilot, Player, start_scenario
+from tests.ui.textcheck import shrunk, tour_texts
 
 WELSH_FIRST_LINE = "Sori, sori. Ddaeth y bws ddim."
 
@@ -50,3 +51,21 @@ def test_the_language_is_chosen_on_the_settings_screen(monkeypatch) -> None:
     start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
     assert pilot.stage.view.line is not None
     assert pilot.stage.view.line.says == WELSH_FIRST_LINE
+
+
+@pytest.mark.parametrize("size", [(1024, 576), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_screen_fits_in_welsh_and_grows(size: tuple[int, int]) -> None:
+    """Welsh runs longer than English ("Ailddirwyn: i foment gynharach"): the whole tour
+    in Welsh at 100 % and 160 % text, no text clipped, outside the window, over another or
+    under the floor, and none of the interface's words smaller at 160 % than at 100 %."""
+    found = []
+    base: dict = {}
+    for scale in (1.0, 1.6):
+        texts, wrong = tour_texts(size, scale, language="cy")
+        assert any("Ôl-drafodaeth" in p.text for p in texts["debrief_outcome"])  # in Welsh
+        found += [f"{scale}: {name}: {w}" for name, ws in wrong.items() for w in ws]
+        if scale == 1.0:
+            base = texts
+        else:
+            found += [f"{scale}: {w}" for w in shrunk(base, texts)]
+    assert not found, "\n".join(found)
