@@ -62,7 +62,6 @@ def update() -> int:
     )  # fmt: skip
 
 
-
 def init(language: str) -> int:
     return _pybabel("init", "-i", str(POT), "-d", str(LOCALE_DIR), "-D", DOMAIN, "-l", language)
 
