@@ -60,7 +60,7 @@ def patch(path: str) -> list[str]:
     order = font.getGlyphOrder()
     added = []
     for code, name, base, accent_from, place_from in NEW:
-        if name in glyf.keys() or code in font.getBestCmap():
+        if name in glyf or code in font.getBestCmap():
             continue
         accent = glyf[accent_from].components[1]
         place_base, placed = glyf[place_from].components[:2]
