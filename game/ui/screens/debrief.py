@@ -14,6 +14,7 @@ never disagree.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -61,6 +62,18 @@ def keys_hint() -> str:
     )
 
 
+@dataclass(frozen=True)
+class CompareLayout:
+    """The Compare page's table cut to the screen: the criteria column's width, each
+    other column's, the pages (per page: the header's columns shown and the rows shown,
+    the Ending row first) and a row's height."""
+
+    first: int
+    width: int
+    pages: list[tuple[list[int], list[int]]]
+    height: Callable[[list[str]], int]
+
+
 def screen_text(text: str) -> str:
     """The handout's wording with the one glyph the screen font lacks (an arrow) swapped."""
     return text.replace("\u2192", "\u2014")
@@ -91,7 +104,10 @@ class DebriefScene(Scene):
         self.session = session
         self.result = runtime.result()
         #: The Compare page: a header row, then the ending and each tested criterion.
-        self.compared = comparison(self.result.attempts, anti_model_result(self.script))
+        traditional = anti_model_result(self.script)
+        self.compared = comparison(self.result.attempts, traditional)
+        #: How many columns after the criteria's are the traditional approach's (0 or 1).
+        self.fixed = 0 if traditional is None else 1
         self.watched = bool(anti_model_ending)
         self.anti = self.script.endings.get(anti_model_ending or self.script.anti_model_ending)
         #: (heading, body) per timeline entry: "0:42  Redirect", then what happened and why.
@@ -114,6 +130,9 @@ class DebriefScene(Scene):
         self.page = 0
         self.scroll = 0
         self.chart_top = 0  # first criterion shown, when the Criteria page scrolls
+        self.compare_page = 0  # the page of the Compare table shown
+        self._compare_key: tuple = ()
+        self._compare_layout: CompareLayout | None = None
         self._pages_key: tuple = ()
         self._pages: list[list[tuple[int, str, bool, pygame.Rect]]] = []
         self.message = warning or ""
@@ -196,6 +215,10 @@ class DebriefScene(Scene):
                 last = sum(1 for c in self.result.criteria if c.tested) - self.chart_rows()
                 self.chart_top = max(0, min(last, self.chart_top + step))
                 return
+            if self.page == 4:  # the Compare table's next part: more criteria or attempts
+                last = len(self.compare_layout().pages) - 1
+                self.compare_page = max(0, min(last, self.compare_page + step))
+                return
             if self.page == 2:  # a page of the timeline at a time
                 last = max(0, len(self.timeline_pages()) - 1)
                 self.scroll = max(0, min(last, self.scroll + step))
@@ -250,6 +273,7 @@ class DebriefScene(Scene):
             self.page,
             self.scroll,
             self.chart_top,
+            self.compare_page,
             self.message,
             self.buttons.focus,
             self.leaving,
@@ -503,29 +527,132 @@ class DebriefScene(Scene):
                 bottom=self.body.bottom,
             )
 
+    def compare_layout(self) -> CompareLayout:
+        """The Compare table cut into pages that fit at the body size, as many attempt
+        columns a page as stay readable from the back (the traditional approach's column and
+        the criteria's names are on every page, and the Ending row too); Up/Down and the
+        wheel turn the pages, the criteria first, then the next attempts."""
+        app, lay = self.app, self.app.layout
+        key = (lay.size, lay.text_scale)
+        if self._compare_layout is not None and self._compare_key == key:
+            return self._compare_layout
+        header, rows = self.compared
+        fixed = list(range(1, 1 + self.fixed))
+        tried = list(range(1 + self.fixed, len(header)))
+        area = self._paged()
+        first = area.w * 3 // 10
+        # A column narrower than this would cut "Attempt 12", the widest heading.
+        widest = _("Attempt {number}").format(number=12)
+        least = app.text.measure(widest, lay.body_size, bold=True)[0] + 2 * lay.gap
+        per = max(1, min(len(tried), (area.w - first) // least - len(fixed)))
+        width = (area.w - first) // (len(fixed) + per)
+        line = app.text.line_height(lay.body_size)
+
+        def tall(row: list[str]) -> int:
+            """A row's height: its tallest cell (bold as drawn), one or two lines (three
+            for the endings' titles)."""
+            heads = row is header
+            words = [(row[0], first, True)] + [(cell, width, heads) for cell in row[1:]]
+            need = max(
+                app.text.measure(cell, lay.body_size, width=w - lay.gap, bold=bold)[1]
+                for cell, w, bold in words
+            )
+            most = 3 if row is rows[0] else 2
+            return min(most * line, max(line, need)) + lay.px(12)
+
+        def cut(pinned: int, rest: range) -> list[list[int]]:
+            """`rest` (row numbers) in runs that fit under `pinned` pixels of rows."""
+            runs: list[list[int]] = [[]]
+            y = pinned
+            for index in rest:
+                height = tall(rows[index])
+                if runs[-1] and y + height > area.h:
+                    runs.append([])
+                    y = pinned
+                runs[-1].append(index)
+                y += height
+            return runs
+
+        # The Ending row stays on every page, unless (large text on a small window) that
+        # leaves room for fewer than three criteria: then it scrolls with them.
+        criteria = [[0, *run] for run in cut(tall(header) + tall(rows[0]), range(1, len(rows)))]
+        if len(criteria) > 1 and len(criteria[0]) < 4:  # the Ending and under 3 criteria
+            criteria = cut(tall(header), range(len(rows)))
+        groups = [tried[i : i + per] for i in range(0, len(tried), per)] or [[]]
+        pages = [(fixed + group, chunk) for group in groups for chunk in criteria]
+        self._compare_key = key
+        self._compare_layout = CompareLayout(first, width, pages, tall)
+        return self._compare_layout
+
     def _compare(self, surface: pygame.Surface) -> None:
-        """The attempts and the traditional approach in columns, a row per criterion."""
+        """The attempts and the traditional approach in columns, a row per criterion; a page
+        of them at a time, with a line saying which attempts and criteria show."""
         app, lay, theme = self.app, self.app.layout, self.app.theme
         header, rows = self.compared
+        table = self.compare_layout()
+        shown = min(self.compare_page, len(table.pages) - 1)
+        columns, chosen = table.pages[shown]
         body = self.body
-        first = body.w * 3 // 10
-        width = (body.w - first) // max(1, len(header) - 1)
-        row_h = app.text.line_height(lay.body_size) * 2 + lay.px(8)
         y = body.y
-        for index, row in enumerate([header, *rows]):
-            if y + row_h > body.bottom:
-                break
+        for index, row in enumerate([header, *(rows[i] for i in chosen)]):
+            row_h = table.height(row)
             if index % 2:  # bands, so a row reads across without relying on colour
                 pygame.draw.rect(surface, theme.panel, (body.x, y, body.w, row_h))
             colour = theme.panel_text if index % 2 else theme.text
-            for col, cell in enumerate(row):
-                x = body.x if col == 0 else body.x + first + (col - 1) * width
-                w = (first if col == 0 else width) - lay.gap
+            cells = [(0, row[0])] + [(n + 1, row[col]) for n, col in enumerate(columns)]
+            for place, cell in cells:
+                x = body.x if place == 0 else body.x + table.first + (place - 1) * table.width
+                w = (table.first if place == 0 else table.width) - lay.gap
                 img = app.text.fit(
-                    cell, lay.body_size, colour, width=w, height=row_h, bold=index == 0 or col == 0
+                    cell,
+                    lay.body_size,
+                    colour,
+                    width=w,
+                    height=row_h,
+                    bold=index == 0 or place == 0,
+                    min_size=lay.floor_size,
                 )
                 surface.blit(img, img.get_rect(midleft=(x + lay.px(8), y + row_h // 2)))
             y += row_h
+        if self.fixed and columns:
+            # The traditional approach is the first column, set apart by a rule.
+            x = body.x + table.first + table.width - lay.gap // 2
+            pygame.draw.line(surface, theme.text, (x, body.y), (x, y), max(1, lay.px(3)))
+        if len(table.pages) > 1:
+            self._more(surface, self.compare_note(shown), bottom=body.bottom)
+
+    def compare_note(self, shown: int) -> str:
+        """ "Page 2 of 3: Attempt 4 to Attempt 6 of 7 endings, criteria 1-6 of 9 (Down: next
+        page, Up: back)": which attempts (those that reached an ending) and criteria show."""
+        header, rows = self.compared
+        table = self.compare_layout()
+        columns, chosen = table.pages[shown]
+        tried = [c for c in columns if c > self.fixed]
+        every = len(header) - 1 - self.fixed
+        criteria = [i for i in chosen if i]
+        parts = []
+        if tried and len(tried) < every:
+            parts.append(
+                _("{first} to {last} of {count} endings").format(
+                    first=header[tried[0]], last=header[tried[-1]], count=every
+                )
+            )
+        if criteria and len(criteria) < len(rows) - 1:
+            parts.append(
+                _("criteria {first}-{last} of {count}").format(
+                    first=criteria[0], last=criteria[-1], count=len(rows) - 1
+                )
+            )
+        where = ", ".join(parts)
+        page = _("Page {page} of {pages}").format(page=shown + 1, pages=len(table.pages))
+        keys = _("({down}: next page, {up}: back)").format(
+            down=key_name(Act.DOWN), up=key_name(Act.UP)
+        )
+        # The fullest wording that fits the page's width on one line.
+        for note in (f"{page}: {where}  {keys}", f"{page}: {where}", f"{page}  {keys}"):
+            if self.app.text.measure(note, self.app.layout.small_size)[0] <= self.body.w:
+                return note
+        return page
 
     def _discuss(self, surface: pygame.Surface) -> None:
         questions = self.script.discussion_questions or (_("What would you do differently?"),)
