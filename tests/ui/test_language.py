@@ -112,8 +112,14 @@ def test_a_whole_run_in_welsh_spoken_in_the_dyslexia_font() -> None:
     assert stage.view.line is not None and stage.view.line.says == WELSH_FIRST_LINE
     assert stage.header_text()[0].startswith("Rhediad fforwm \u00b7 Enter: llinell nesaf")
     assert speech.language == "cy" and speech.queued == 1  # the first line, in Welsh
-    assert speech.wait_produced(WAIT)
-    pilot.step()
+    # eSpeak NG on a loaded machine now and then writes an empty file for a line (the worker
+    # logs it and skips the line): the next lines are tried, at most three in all.
+    for _attempt in range(3):
+        assert speech.wait_produced(WAIT)
+        pilot.step()
+        if speech.started:
+            break
+        keys.advance()
     assert speech.started == 1 and speech.speaking
     keys.buzz()
     assert pilot.name == "freeze" and not speech.speaking  # the buzz silenced it at once
