@@ -70,11 +70,13 @@ def compile_all() -> int:
     return _pybabel("compile", "-d", str(LOCALE_DIR), "-D", DOMAIN, "--use-fuzzy")
 
 
-def _fields(text: str) -> set[str]:
+def _fields(text: str | tuple[str, ...] | list[str]) -> set[str]:
     """The `{name}`s a message fills in: a translation with another would fail (or show
-    nothing) when the game formats it."""
+    nothing) when the game formats it. (The game has no plural messages; Babel types a
+    message as possibly one, whose forms are read together.)"""
+    whole = text if isinstance(text, str) else "".join(text)
     try:
-        return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+        return {name for _lit, name, _spec, _conv in string.Formatter().parse(whole) if name}
     except ValueError:  # unbalanced braces: never equal to a well-formed original's
         return {"{"}
 
