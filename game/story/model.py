@@ -393,6 +393,3 @@ class Script:
             return found.label
         person = self.cast.get(who)
         return f"{person.name}, {person.role}" if person else who
-
-    def is_ending(self, target: str) -> bool:
-        return target in self.endings

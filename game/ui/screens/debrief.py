@@ -104,7 +104,8 @@ class DebriefScene(Scene):
         self.session = session
         self.result = runtime.result()
         #: The Compare page: a header row, then the ending and each tested criterion.
-        traditional = anti_model_result(self.script)
+        # A role run's criteria are that role's: the manager's traditional path does not compare.
+        traditional = anti_model_result(self.script) if runtime.seat.is_manager else None
         self.compared = comparison(self.result.attempts, traditional)
         #: How many columns after the criteria's are the traditional approach's (0 or 1).
         self.fixed = 0 if traditional is None else 1
@@ -143,7 +144,11 @@ class DebriefScene(Scene):
             Item(_("Play again"), "again"),
             Item(_("Back to title"), "title"),
         ]
-        self.buttons = Menu(buttons, columns=3, digits=False)
+        if not runtime.seat.is_manager:  # role reversal: the run through their eyes again
+            person = self.script.cast.get(runtime.seat.role)
+            name = person.name if person else runtime.seat.role
+            buttons.insert(1, Item(_("Through {who}'s eyes").format(who=name), "role"))
+        self.buttons = Menu(buttons, columns=len(buttons), digits=False)
         self.tabs: list[pygame.Rect] = []
         #: Whether the tabs show their digit keys (dropped when five do not fit in a row).
         self.tab_keys = True
@@ -160,7 +165,8 @@ class DebriefScene(Scene):
         row = pygame.Rect(
             safe.x, draw.hint_top(app, keys_hint()) - lay.gap - height, safe.w, height
         )
-        self.buttons.rects = grid(row, 3, 3, lay.gap)
+        count = len(self.buttons.items)
+        self.buttons.rects = grid(row, count, count, lay.gap)
         self.title_h = app.text.line_height(lay.small_size, bold=True)
         # One row of tabs while every label fits whole at the body size beside its key
         # badge; then one row without the badges (the keys hint names the digits); else two
@@ -237,6 +243,8 @@ class DebriefScene(Scene):
             self.export()
         elif chosen == "folder" and self.handouts is not None:
             self.message = self.app.open_folder(self.handouts) or self.message
+        elif chosen == "role":
+            self.app.push("role_debrief", self.rt)
         elif chosen == "again":
             self.app.replace("mode", self.script)
         elif chosen == "title":
@@ -385,6 +393,10 @@ class DebriefScene(Scene):
         """Where the run's choices sat between the worst and best alternatives, criterion by
         criterion; those no moment tested are named below, not drawn as a score."""
         app, lay = self.app, self.app.layout
+        if not self.result.criteria and not self.rt.seat.is_manager:  # a role with no score
+            words = _("This role is not scored: its debrief is for reflection (the button below).")
+            draw.paragraph(surface, app, self.body, words)
+            return
         tested = [c for c in self.result.criteria if c.tested]
         words, note_h = self._untested()
         chart = pygame.Rect(self.body.x, self.body.y, self.body.w, self.body.h - note_h)

@@ -25,7 +25,7 @@ from game.story.similar import closest
 from game.story.views import Phase, PointView
 
 from ..input import Action
-from ..keymap import Act, choice_keys, key_name
+from ..keymap import Act, choice_keys, key_name, paste_name
 from . import draw
 from .freeze import Cancel, EditWords, FreezeHost, FreezePage, Mapped, Open, Request, Words
 from .options import option_cards, option_menu, place
@@ -137,8 +137,14 @@ class OwnWordsPage(FreezePage):
         surface.blit(words, inner.topleft)
         count = f"{len(self.text)}/{MAX_OWN_WORDS}"
         keys = _(
-            "{confirm}: say it on stage \u00b7 Ctrl+V: paste \u00b7 {cancel}: cancel \u00b7 {count}"
-        ).format(confirm=key_name(Act.CONFIRM), cancel=key_name(Act.PAUSE), count=count)
+            "{confirm}: say it on stage \u00b7 {paste}: paste \u00b7 "
+            "{cancel}: cancel \u00b7 {count}"
+        ).format(
+            confirm=key_name(Act.CONFIRM),
+            paste=paste_name(),
+            cancel=key_name(Act.PAUSE),
+            count=count,
+        )
         draw.hint(surface, app, keys, panel.inflate(-2 * lay.padding, -lay.padding).bottomleft)
 
 
