@@ -128,6 +128,9 @@ def measure(size: tuple[int, int], frames: int) -> SpeechFigures | str:
     queued, started = speech.queued, speech.started
     back_to_title(driver)
     speech.close()
+    # The last key press queued one more line: let the worker finish it now, so it is not
+    # still synthesising (with the terminal's output redirected) when the bench prints.
+    speech.wait_produced(HOLD_LIMIT_S)
     silent, _counts = _play(_speaking_driver(size, speak=False), lines, held)
     return SpeechFigures(
         summarise(spoken),
