@@ -3,8 +3,10 @@
 Drives the real game headless through the same tour as the golden-image test, so the README's
 pictures always show the game as it is. Usage: `.venv/bin/python tools/screenshots.py
 [--size 1920x1080] [--out docs/screenshots] [--high-contrast] [--colour-blind-safe]
-[--text-scale 1.6]`: the README's set is the default; the others are for looking at every
-screen in each palette and at the largest text before a change goes in.
+[--text-scale 1.6] [--language cy] [--font opendyslexic]`: the README's set is the default;
+the others are for looking at every screen in each palette, at the largest text, in another
+language (the interface and the example's scenario translation) and in the dyslexia-friendly
+font before a change goes in.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ os.environ["FREEZE_FRAME_HOME"] = tempfile.mkdtemp(prefix="freeze-frame-shots-")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.ui.settings import Settings  # noqa: E402
+from game.i18n import LANGUAGES  # noqa: E402
+from game.ui.settings import FONTS, Settings  # noqa: E402
 from tests.ui.pilot import Pilot, tour  # noqa: E402
 
 
@@ -35,6 +38,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--high-contrast", action="store_true")
     parser.add_argument("--colour-blind-safe", action="store_true")
     parser.add_argument("--text-scale", type=float, default=1.0, help="0.8 to 1.6")
+    parser.add_argument("--language", default="en", choices=sorted(LANGUAGES))
+    parser.add_argument("--font", default="atkinson", choices=sorted(FONTS))
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     out = Path(args.out)
@@ -44,6 +49,8 @@ def main(argv: list[str]) -> int:
         high_contrast=args.high_contrast,
         colour_blind_safe=args.colour_blind_safe,
         text_scale=args.text_scale,
+        language=args.language,
+        font=args.font,
     )
     pilot = Pilot((width, height), settings=settings)
     for index, name in enumerate(tour(pilot), start=1):

@@ -14,6 +14,7 @@ import textwrap
 from dataclasses import dataclass
 from html import escape
 
+from game.i18n import N_, _
 from game.records.progress import RunSummary
 from game.story.views import CriterionResult
 
@@ -24,8 +25,8 @@ TRACK_W = 380
 ROW_H = 52
 TOP = 44
 BAR_H = 18
-LEGEND_BEST = "Best possible: the best alternative at every moment"
-NOT_TESTED = "Not tested by this scenario: "
+LEGEND_BEST = N_("Best possible: the best alternative at every moment")
+NOT_TESTED = N_("Not tested by this scenario: {criteria}")
 
 INK = (23, 32, 42)
 MUTED = (84, 94, 106)
@@ -81,31 +82,33 @@ def layout(
         Box(LABEL_X + 150, head + 12, 28, 14, "best"),
     ]
     labels: list[Label] = [
-        Label(LABEL_X + 36, head + 24, "This run", 14, "text"),
-        Label(LABEL_X + 186, head + 24, LEGEND_BEST, 14, "text"),
+        Label(LABEL_X + 36, head + 24, _("This run"), 14, "text"),
+        Label(LABEL_X + 186, head + 24, _(LEGEND_BEST), 14, "text"),
     ]
     if heading:
         labels.append(Label(LABEL_X, 22, heading, 17, "bold"))
     tested = [c for c in criteria if c.tested]
     for i, c in enumerate(tested):
         bar_y = head + TOP + i * ROW_H + 6
-        bounds = f"judged at {c.moments} moment{'' if c.moments == 1 else 's'}"
+        bounds = _("Moments that tested it: {count}").format(count=c.moments)
         labels.append(Label(LABEL_X, bar_y + 14, c.name, 15, "bold"))
         labels.append(Label(LABEL_X, bar_y + 34, bounds, 12, "muted"))
         boxes.append(Box(TRACK_X, bar_y, TRACK_W, BAR_H, "best"))
         if c.fraction > 0:
             boxes.append(Box(TRACK_X, bar_y, TRACK_W * c.fraction, BAR_H, "run"))
-        note = f"{c.value}% of the way from the worst choices to the best"
-        value = f"this run {c.value}%"
+        note = _("{percent}% of the way from the worst choices to the best").format(percent=c.value)
+        value = _("this run {percent}%").format(percent=c.value)
         labels.append(Label(TRACK_X + TRACK_W + 10, bar_y + 14, value, 14, "bold"))
         labels.append(Label(TRACK_X, bar_y + BAR_H + 15, note, 12, "muted"))
     height = head + TOP + max(1, len(tested)) * ROW_H + 8
     untested = [c.name for c in criteria if not c.tested]
     # A full bar for a criterion no choice can move would read as a triumph: name them instead.
-    for line in textwrap.wrap(NOT_TESTED + ", ".join(untested), 100) if untested else ():
+    for line in (
+        textwrap.wrap(_(NOT_TESTED).format(criteria=", ".join(untested)), 100) if untested else ()
+    ):
         labels.append(Label(LABEL_X, height + 8, line, 12, "muted"))
         height += 18
-    title = heading or "Criteria: this run against the best possible"
+    title = heading or _("Criteria: this run against the best possible")
     return Chart(WIDTH, height, tuple(boxes), tuple(labels), title)
 
 
@@ -135,9 +138,9 @@ def trend_layout(runs: list[RunSummary], heading: str = "") -> Chart:
         Box(LABEL_X + 300, head + 12, 28, 14, "best"),
     ]
     labels = [
-        Label(LABEL_X + 36, head + 24, "Latest run", 14, "text"),
-        Label(LABEL_X + 176, head + 24, "Earlier runs", 14, "text"),
-        Label(LABEL_X + 336, head + 24, "Best possible", 14, "text"),
+        Label(LABEL_X + 36, head + 24, _("Latest run"), 14, "text"),
+        Label(LABEL_X + 176, head + 24, _("Earlier runs"), 14, "text"),
+        Label(LABEL_X + 336, head + 24, _("Best possible"), 14, "text"),
     ]
     if heading:
         labels.append(Label(LABEL_X, 22, heading, 17, "bold"))
@@ -155,15 +158,19 @@ def trend_layout(runs: list[RunSummary], heading: str = "") -> Chart:
                 style = "run" if col == len(shown) - 1 else "past"
                 boxes.append(Box(x, top + TREND_BAR_H - filled, width, filled, style))
         latest = shown[-1].fractions.get(cid) if shown else None
-        note = "latest: not scored" if latest is None else f"latest {round(latest * 100)}%"
+        note = (
+            _("latest: not scored")
+            if latest is None
+            else _("latest {percent}%").format(percent=round(latest * 100))
+        )
         labels.append(Label(TREND_X + TREND_W + 12, top + 26, note, 14, "bold"))
     bottom = head + TOP + len(ids) * TREND_ROW_H
     for col, run in enumerate(shown):
         x = TREND_X + col * step + step / 2
         labels.append(Label(x, bottom, run.day.rsplit(" ", 1)[0], 11, "muted", "middle"))
     if not shown:
-        labels.append(Label(LABEL_X, head + TOP + 20, "No practice runs yet.", 15, "text"))
-    title = heading or "Progress over time: each run against the best possible"
+        labels.append(Label(LABEL_X, head + TOP + 20, _("No practice runs yet."), 15, "text"))
+    title = heading or _("Progress over time: each run against the best possible")
     return Chart(WIDTH, bottom + 12, tuple(boxes), tuple(labels), title)
 
 

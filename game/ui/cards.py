@@ -25,6 +25,8 @@ from typing import Protocol
 import pygame
 from pygame import Rect
 
+from game.i18n import _
+
 from .layout import Layout
 from .text import TextRenderer
 from .theme import Theme
@@ -136,7 +138,11 @@ def draw_option_card(
     inner.w = card.right - pad - inner.x
     min_size = max(layout.floor_size, round(layout.body_size * 0.6))
     if locked:
-        reason = "Locked" + (f": {option.locked_reason}" if option.locked_reason else "")
+        reason = (
+            _("Locked: {reason}").format(reason=option.locked_reason)
+            if option.locked_reason
+            else _("Locked")
+        )
         why = text.fit(
             reason,
             layout.small_size,

@@ -30,6 +30,8 @@ from typing import NamedTuple, Protocol
 import pygame
 from pygame import Rect
 
+from game.i18n import N_, _
+
 from .layout import Layout
 from .text import TextRenderer
 from .theme import Theme
@@ -69,8 +71,8 @@ def score_label(value: int, best: int, percent: bool = False) -> str:
     """ "67%  (best 100%)" (or "+3  (best +6)" for plain totals): a run's score as the
     debrief writes it, and progress over time too, so the two never disagree."""
     if percent:
-        return f"{value}%  (best {best}%)"
-    return f"{signed(value)}  (best {signed(best)})"
+        return _("{value}%  (best {best}%)").format(value=value, best=best)
+    return _("{value}  (best {best})").format(value=signed(value), best=signed(best))
 
 
 class _Scale(NamedTuple):
@@ -222,9 +224,9 @@ def _legend(
     swatch = Rect(rect.x, rect.y + h // 4, h, h // 2)
     x = rect.x
     for kind, label in (
-        ("run", "This run"),
-        ("best", "Best possible"),
-        ("track", "Worst to best range"),
+        ("run", N_("This run")),
+        ("best", N_("Best possible")),
+        ("track", N_("Worst to best range")),
     ):
         swatch.x = x
         if kind == "run":
@@ -234,7 +236,7 @@ def _legend(
             pygame.draw.rect(surface, theme.best, swatch, max(2, layout.outline))
         else:
             pygame.draw.rect(surface, theme.track, swatch, border_radius=layout.px(4))
-        img = text.render(label, size, theme.text)
+        img = text.render(_(label), size, theme.text)
         surface.blit(img, (swatch.right + layout.px(10), rect.y))
         x = swatch.right + layout.px(10) + img.get_width() + 2 * layout.gap
     return legend_height(layout, text)

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import _
+from game.i18n import N_, _
 from game.records.journal import JournalError, read_journal
-from game.records.report import TONE_NAMES, comparison, default_name, timeline, write_handout
+from game.records.report import comparison, default_name, timeline, tone_name, write_handout
 from game.records.session import ResumeError, Session
 from game.story.model import Ending
 from game.story.runtime import Runtime, anti_model_result
@@ -35,16 +35,31 @@ from . import draw
 from .flow import go_to_title
 from .menu import Item, Menu, grid
 
-PAGES = ("Outcome", "Criteria", "Timeline", "Discuss", "Compare")
-#: Asked on the first Esc: a debrief is where the room talks, so one stray key must not end it.
-LEAVE_ASK = (
-    f"Leave the debrief? {key_name(Act.PAUSE)} again: back to the title.  Any other key: stay."
-)
-KEYS = (
-    f"{choice_keys(len(PAGES))}: pages.  {key_name(Act.UP)}/{key_name(Act.DOWN)}: a long"
-    f" page's next part.  {key_name(Act.LEFT)}/{key_name(Act.RIGHT)} and"
-    f" {key_name(Act.CONFIRM)}: buttons."
-)
+#: The pages' names (translated where drawn).
+PAGES = (N_("Outcome"), N_("Criteria"), N_("Timeline"), N_("Discuss"), N_("Compare"))
+
+
+def leave_ask() -> str:
+    """Asked on the first Esc: a debrief is where the room talks, so one stray key must not
+    end it."""
+    return _("Leave the debrief? {key} again: back to the title.  Any other key: stay.").format(
+        key=key_name(Act.PAUSE)
+    )
+
+
+def keys_hint() -> str:
+    """The debrief's keys, named from the keymap, in the language in use."""
+    return _(
+        "{pages}: pages.  {up}/{down}: a long page's next part.  {left}/{right} and "
+        "{confirm}: buttons."
+    ).format(
+        pages=choice_keys(len(PAGES)),
+        up=key_name(Act.UP),
+        down=key_name(Act.DOWN),
+        left=key_name(Act.LEFT),
+        right=key_name(Act.RIGHT),
+        confirm=key_name(Act.CONFIRM),
+    )
 
 
 @dataclass(frozen=True)
@@ -99,12 +114,13 @@ class DebriefScene(Scene):
         #: (heading, body) per timeline entry: "0:42  Redirect", then what happened and why.
         self.entries = [
             (
-                f"{e.when}  {e.label}" + (f" (attempt {e.attempt})" if e.attempt > 1 else ""),
+                f"{e.when}  {e.label}"
+                + (" " + _("(attempt {number})").format(number=e.attempt) if e.attempt > 1 else ""),
                 "\n".join(
                     [
                         screen_text(e.text),
                         *(screen_text(d) for d in e.details),
-                        *([f"Why: {e.feedback}"] if e.feedback else []),
+                        *([_("Why: {reason}").format(reason=e.feedback)] if e.feedback else []),
                     ]
                 ),
             )
@@ -124,9 +140,9 @@ class DebriefScene(Scene):
         self.leaving = False  # Esc was pressed once: a second Esc goes to the title
         self.handouts: Path | None = None  # where the handout went, once exported
         buttons = [
-            Item("Export handout", "export", _recorded(session), "no record"),
-            Item("Play again", "again"),
-            Item("Back to title", "title"),
+            Item(_("Export handout"), "export", _recorded(session), _("no record")),
+            Item(_("Play again"), "again"),
+            Item(_("Back to title"), "title"),
         ]
         if not runtime.seat.is_manager:  # role reversal: the run through their eyes again
             person = self.script.cast.get(runtime.seat.role)
@@ -146,7 +162,9 @@ class DebriefScene(Scene):
         app, lay = self.app, self.app.layout
         safe = lay.safe_rect
         height = draw.row_height(app)
-        row = pygame.Rect(safe.x, draw.hint_top(app, KEYS) - lay.gap - height, safe.w, height)
+        row = pygame.Rect(
+            safe.x, draw.hint_top(app, keys_hint()) - lay.gap - height, safe.w, height
+        )
         count = len(self.buttons.items)
         self.buttons.rects = grid(row, count, count, lay.gap)
         self.title_h = app.text.line_height(lay.small_size, bold=True)
@@ -155,7 +173,7 @@ class DebriefScene(Scene):
         # rows, so large text never makes a tab's words smaller.
         gap = lay.px(12)
         badge = app.text.measure("5", lay.small_size, bold=True)[0] + lay.px(20 + 16)
-        widest = max(app.text.measure(p, lay.body_size, bold=True)[0] for p in PAGES)
+        widest = max(app.text.measure(_(p), lay.body_size, bold=True)[0] for p in PAGES)
         columns = len(PAGES)
 
         def fits(width: int) -> bool:
@@ -172,7 +190,7 @@ class DebriefScene(Scene):
 
     def controls(self) -> list[tuple[str, pygame.Rect]]:
         found = [(i.label, r) for i, r in zip(self.buttons.items, self.buttons.rects, strict=True)]
-        return found + list(zip(PAGES, self.tabs, strict=True))
+        return found + list(zip(map(_, PAGES), self.tabs, strict=True))
 
     @property
     def body(self) -> pygame.Rect:
@@ -243,16 +261,16 @@ class DebriefScene(Scene):
             out = self.app.folders.handouts / default_name(record)
             files = write_handout(record, self.script, out, save_png)
         except (OSError, JournalError, ResumeError) as exc:
-            self.message = f"The handout could not be written: {exc}"
+            self.message = _("The handout could not be written: {reason}").format(reason=exc)
             return
         # The file's name, never its full path: on a real laptop the path names the user.
         # A record the disk cut short makes a handout of part of the run: said, not hidden.
-        saved = (
-            f"Handout saved as {files.html.name} in the handouts folder. "
-            f"Press {key_name(Act.CONFIRM)} on \u201cOpen the folder\u201d to see it."
-        )
+        saved = _(
+            "Handout saved as {file} in the handouts folder. "
+            "Press {key} on \u201c{button}\u201d to see it."
+        ).format(file=files.html.name, key=key_name(Act.CONFIRM), button=_("Open the folder"))
         self.message = " ".join([saved, *files.warnings])
-        self.buttons.items[0] = Item("Open the folder", "folder")
+        self.buttons.items[0] = Item(_("Open the folder"), "folder")
         self.handouts = files.html.parent
 
     # ----- drawing ----------------------------------------------------------------------
@@ -274,7 +292,7 @@ class DebriefScene(Scene):
         app, lay, theme = self.app, self.app.layout, self.app.theme
         surface.fill(theme.stage_bg)
         head = app.text.fit(
-            f"Debrief: {self.script.title}",
+            _("Debrief: {title}").format(title=self.script.title),
             lay.small_size,
             theme.text,
             width=lay.safe_rect.w,
@@ -284,7 +302,7 @@ class DebriefScene(Scene):
         )
         surface.blit(head, lay.header_rect.topleft)
         for index, (name, rect) in enumerate(zip(PAGES, self.tabs, strict=True)):
-            draw.button(surface, app, rect, name, key=str(index + 1) if self.tab_keys else "")
+            draw.button(surface, app, rect, _(name), key=str(index + 1) if self.tab_keys else "")
             if index == self.page:
                 # The page shown: a bar under its tab. Only the button Enter presses has
                 # the focus ring, so the room never sees two and wonders which is live.
@@ -293,15 +311,19 @@ class DebriefScene(Scene):
         pages = [self._outcome, self._criteria, self._timeline, self._discuss, self._compare]
         pages[self.page](surface)
         draw.menu(surface, app, self.buttons, numbered=False, centre=True)
-        draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or KEYS)
+        draw.hint(surface, app, leave_ask() if self.leaving else self.message or keys_hint())
 
     def _outcome(self, surface: pygame.Surface) -> None:
         app, lay = self.app, self.app.layout
         left, right = grid(self.body, 2, 2, lay.gap * 2)
         extra = [self.missed_line()]
-        ours = ("This run", [*self._ending_lines(self.result.ending), *extra])
-        how = "as you watched it" if self.watched else "had nobody stopped it"
-        theirs = (f"The traditional approach, {how}", self._ending_lines(self.anti))
+        ours = (_("This run"), [*self._ending_lines(self.result.ending), *extra])
+        theirs = (
+            _("The traditional approach, as you watched it")
+            if self.watched
+            else _("The traditional approach, had nobody stopped it"),
+            self._ending_lines(self.anti),
+        )
         # One size for both: the run's own outcome must not read smaller than the other.
         size = min(draw.card_body_size(app, left, *ours), draw.card_body_size(app, right, *theirs))
         draw.card(surface, app, left, *ours, size=size)
@@ -310,23 +332,35 @@ class DebriefScene(Scene):
     def missed_line(self) -> str:
         """How many moments passed unstopped, counted as the timeline lists them: over every
         attempt, saying how many of them were in the last one when the room rewound."""
-        who = "you let pass" if self.room == "solo" else "nobody stopped"
+        solo = self.room == "solo"
         every = sum(1 for e in self.rt.events if e.kind == "missed")
         final = len(self.result.missed)
         attempts = self.rt.attempt
         if not every:
             return ""
         if attempts == 1:
-            return f"Moments {who}: {every}"
-        return f"Moments {who}: {every} over {attempts} attempts ({final} in the last)"
+            line = (
+                _("Moments you let pass: {count}") if solo else _("Moments nobody stopped: {count}")
+            )
+            return line.format(count=every)
+        line = (
+            _("Moments you let pass: {count} over {attempts} attempts ({last} in the last)")
+            if solo
+            else _("Moments nobody stopped: {count} over {attempts} attempts ({last} in the last)")
+        )
+        return line.format(count=every, attempts=attempts, last=final)
 
     @staticmethod
     def _ending_lines(ending: Ending | None) -> list[str]:
         if ending is None:
-            return ["The run stopped without reaching an ending."]
-        context = [f"What nobody in the room could see: {ending.context}"] if ending.context else []
+            return [_("The run stopped without reaching an ending.")]
+        context = (
+            [_("What nobody in the room could see: {context}").format(context=ending.context)]
+            if ending.context
+            else []
+        )
         return [
-            f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})",
+            f"{ending.title} ({tone_name(ending.tone)})",
             ending.outcome,
             *context,
         ]
@@ -336,7 +370,9 @@ class DebriefScene(Scene):
         names = [c.name for c in self.result.criteria if not c.tested]
         if not names:
             return "", 0
-        words = "Not tested by the choices in this run: " + ", ".join(names)
+        words = _("Not tested by the choices in this run: {criteria}").format(
+            criteria=", ".join(names)
+        )
         lay = self.app.layout
         return words, self.app.text.measure(words, lay.small_size, width=self.body.w)[1]
 
@@ -368,7 +404,13 @@ class DebriefScene(Scene):
         top = max(0, min(self.chart_top, len(tested) - shown))
         if shown < len(tested):
             chart.h -= app.text.line_height(lay.small_size)  # the line saying which rows show
-            where = f"{top + 1}-{top + shown} of {len(tested)} (Up/Down to scroll)"
+            where = _("{first}-{last} of {count} ({up}/{down} to scroll)").format(
+                first=top + 1,
+                last=top + shown,
+                count=len(tested),
+                up=key_name(Act.UP),
+                down=key_name(Act.DOWN),
+            )
             self._more(surface, where, bottom=chart.bottom + app.text.line_height(lay.small_size))
         draw_criteria_chart(
             surface,
@@ -458,13 +500,15 @@ class DebriefScene(Scene):
     def _timeline(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme
         if not self.entries:
-            draw.paragraph(surface, app, self.body, "Nothing was recorded in this run.")
+            draw.paragraph(surface, app, self.body, _("Nothing was recorded in this run."))
             return
         pages = self.timeline_pages()
         shown = min(self.scroll, len(pages) - 1)  # a resize can leave fewer pages
         head_h = app.text.line_height(lay.small_size, bold=True)
         for index, words, continued, spot in pages[shown]:
-            head = self.entries[index][0] + (", continued" if continued else "")
+            head = self.entries[index][0]
+            if continued:
+                head = _("{heading}, continued").format(heading=head)
             top = app.text.render(head, lay.small_size, theme.accent, bold=True)
             surface.blit(top, spot.topleft)
             img = app.text.fit(
@@ -480,8 +524,18 @@ class DebriefScene(Scene):
             first, last = pages[shown][0][0], pages[shown][-1][0]
             self._more(
                 surface,
-                f"Page {shown + 1} of {len(pages)}: entries {first + 1}-{last + 1} of "
-                f"{len(self.entries)}  (Down: next page, Up: back)",
+                _(
+                    "Page {page} of {pages}: entries {first}-{last} of {count}  "
+                    "({down}: next page, {up}: back)"
+                ).format(
+                    page=shown + 1,
+                    pages=len(pages),
+                    first=first + 1,
+                    last=last + 1,
+                    count=len(self.entries),
+                    down=key_name(Act.DOWN),
+                    up=key_name(Act.UP),
+                ),
                 bottom=self.body.bottom,
             )
 
@@ -500,7 +554,8 @@ class DebriefScene(Scene):
         area = self._paged()
         first = area.w * 3 // 10
         # A column narrower than this would cut "Attempt 12", the widest heading.
-        least = app.text.measure("Attempt 12", lay.body_size, bold=True)[0] + 2 * lay.gap
+        widest = _("Attempt {number}").format(number=12)
+        least = app.text.measure(widest, lay.body_size, bold=True)[0] + 2 * lay.gap
         per = max(1, min(len(tried), (area.w - first) // least - len(fixed)))
         width = (area.w - first) // (len(fixed) + per)
         line = app.text.line_height(lay.body_size)
@@ -589,12 +644,22 @@ class DebriefScene(Scene):
         criteria = [i for i in chosen if i]
         parts = []
         if tried and len(tried) < every:
-            parts.append(f"{header[tried[0]]} to {header[tried[-1]]} of {every} endings")
+            parts.append(
+                _("{first} to {last} of {count} endings").format(
+                    first=header[tried[0]], last=header[tried[-1]], count=every
+                )
+            )
         if criteria and len(criteria) < len(rows) - 1:
-            parts.append(f"criteria {criteria[0]}-{criteria[-1]} of {len(rows) - 1}")
+            parts.append(
+                _("criteria {first}-{last} of {count}").format(
+                    first=criteria[0], last=criteria[-1], count=len(rows) - 1
+                )
+            )
         where = ", ".join(parts)
-        page = f"Page {shown + 1} of {len(table.pages)}"
-        keys = "(Down: next page, Up: back)"
+        page = _("Page {page} of {pages}").format(page=shown + 1, pages=len(table.pages))
+        keys = _("({down}: next page, {up}: back)").format(
+            down=key_name(Act.DOWN), up=key_name(Act.UP)
+        )
         # The fullest wording that fits the page's width on one line.
         for note in (f"{page}: {where}  {keys}", f"{page}: {where}", f"{page}  {keys}"):
             if self.app.text.measure(note, self.app.layout.small_size)[0] <= self.body.w:
@@ -602,7 +667,7 @@ class DebriefScene(Scene):
         return page
 
     def _discuss(self, surface: pygame.Surface) -> None:
-        questions = self.script.discussion_questions or ("What would you do differently?",)
+        questions = self.script.discussion_questions or (_("What would you do differently?"),)
         text = "\n\n".join(f"{i + 1}. {q}" for i, q in enumerate(questions))
         draw.paragraph(surface, self.app, self.body, text)
 
