@@ -103,4 +103,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # The speech engine runs in a child process; in the one-file app that child is this same
+    # program, and this call turns it into the child instead of a second game.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

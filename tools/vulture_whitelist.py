@@ -5,6 +5,7 @@ Vulture reads the code without running it, so it misses what is used by name or 
 """
 
 import http.server
+import types
 from html.parser import HTMLParser
 
 import pygame
@@ -23,6 +24,7 @@ from game.ui.screens import (
     setup,
     title,
 )
+from tests import conftest as tests_conftest
 from tests.hostile import conftest as hostile_conftest
 from tests.hostile import test_full_disk, test_special_files
 from tests.ui import test_art_sound, test_art_text
@@ -75,9 +77,14 @@ _ = Criterion.description
 
 # Used by pytest by name: autouse fixtures, fixtures asked for by name, and module marks.
 _ = (
+    tests_conftest.english_interface,
     hostile_conftest.no_hang,
     test_full_disk.read_only,
     test_special_files.pytestmark,
     test_art_sound.no_mixer_left_running,
     test_art_text.fonts,
 )
+
+# tools/welsh_glyphs.py sets fontTools' glyf table's `glyphOrder`, which fontTools reads when it
+# saves the font (fontTools is not a dependency of the game, so it is not imported here).
+_ = types.SimpleNamespace(glyphOrder=None).glyphOrder

@@ -3,7 +3,8 @@
 A projected scene feels acted when its lines are heard, and a learner who cannot read the
 screen from where they sit needs the menus and cards read out too. pyttsx3 reaches the
 platform's engine (SAPI5 on Windows, NSSpeechSynthesizer on macOS, eSpeak NG on Linux); it
-only *synthesises* here, into a WAV, in a worker thread that owns the engine. The frame loop
+only *synthesises* here, into a WAV, in the engine's own child process (`speech_engine`: a
+crash inside the engine costs one line, not the game), fed by one worker thread. The frame loop
 never waits on it: `update` picks up finished audio without blocking and plays it through the
 game's own mixer on a reserved channel, so volume and mute apply, and a buzz silences it at
 once (`cancel` stops the channel in the same frame and drops everything queued before it).
@@ -24,39 +25,23 @@ Usage::
 
 from __future__ import annotations
 
-import contextlib
-import io
 import logging
-import os
+import multiprocessing
 import queue
-import sys
-import tempfile
 import threading
-import wave
-from array import array
 from dataclasses import dataclass
-from pathlib import Path
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
 import pygame
 
 from game.i18n import _
+from game.ui import speech_engine
+from game.ui.speech_engine import pick_voice, to_mixer
 
 log = logging.getLogger(__name__)
 
-#: Words per minute of the narrator; characters vary round it.
-BASE_RATE = 165
-#: Rate and pitch steps given to characters beyond the number of distinct voices.
-_RATE_STEPS = (0, -15, 15, -25, 25)
-_PITCH_STEPS = (50, 35, 65, 25, 75)
-
-
-@dataclass(frozen=True)
-class Voice:
-    """How one speaker sounds: an engine voice id (or None for the default), rate, pitch."""
-
-    voice_id: str | None
-    rate: int
-    pitch: int
+__all__ = ["Speech", "pick_voice", "to_mixer"]
 
 
 @dataclass(frozen=True)
@@ -69,120 +54,84 @@ class _Job:
     mixer: tuple[int, int]
 
 
-def to_mixer(wav: bytes, rate: int, channels: int) -> bytes:
-    """A 16-bit WAV's samples as signed 16-bit frames at `rate` with `channels` channels.
-
-    Done in the worker so that the frame only wraps the bytes in a Sound (about 0.1 ms):
-    letting SDL convert a file costs about 5 ms, a stutter on a projector. Rates that divide
-    evenly (22,050 Hz to 44,100 Hz, eSpeak's case) repeat samples in C; others take the
-    nearest sample, which is plenty for speech.
-    """
-    with wave.open(io.BytesIO(wav)) as reader:
-        width, source_channels = reader.getsampwidth(), reader.getnchannels()
-        source_rate, frames = reader.getframerate(), reader.readframes(reader.getnframes())
-    if width == 1:  # 8-bit WAVs are unsigned
-        samples = array("h", ((b - 128) << 8 for b in frames))
-    elif width == 2:
-        samples = array("h", frames)
-        if sys.byteorder == "big":
-            samples.byteswap()
-    else:
-        raise ValueError(f"{width * 8}-bit speech audio is not supported")
-    mono = samples[::source_channels] if source_channels > 1 else samples
-    if rate % source_rate == 0:
-        step = rate // source_rate
-        resampled = array("h", bytes(2 * len(mono) * step))
-        for offset in range(step):
-            resampled[offset::step] = mono
-    else:
-        count = len(mono) * rate // source_rate
-        resampled = array("h", (mono[i * source_rate // rate] for i in range(count)))
-    out = array("h", bytes(2 * len(resampled) * channels))
-    for channel in range(channels):
-        out[channel::channels] = resampled
-    if sys.byteorder == "big":
-        out.byteswap()
-    return out.tobytes()
-
-
-def pick_voice(index: int, voice_ids: list[str]) -> Voice:
-    """The voice for the speaker at `index` (the narrator is -1): distinct while voices last,
-    then the same voices again at another rate and pitch, so no two neighbours sound alike."""
-    if index < 0 or not voice_ids:
-        return Voice(voice_ids[0] if voice_ids else None, BASE_RATE, _PITCH_STEPS[0])
-    voice = voice_ids[index % len(voice_ids)]
-    variant = (index // len(voice_ids) + index) % len(_RATE_STEPS)
-    return Voice(voice, BASE_RATE + _RATE_STEPS[variant], _PITCH_STEPS[variant])
-
-
-def _voices_for(engine: object, language: str) -> list[str]:
-    """The engine's voice ids for `language` ("en", "cy"), British English voices first."""
-    found: list[str] = []
-    for voice in engine.getProperty("voices"):  # type: ignore[attr-defined]
-        languages = [str(lang).lower() for lang in (voice.languages or [])]
-        ident = str(voice.id).lower()
-        if any(lang.startswith(language) for lang in languages) or ident.endswith(f"/{language}"):
-            found.append(voice.id)
-    return sorted(found, key=lambda ident: "en-gb" not in str(ident).lower())
-
-
 class _Engine:
-    """The one speech engine of the process, in its own thread. Engines such as eSpeak can
-    be started only once per process and are not safe to use from two threads, so every
-    `Speech` (one per app; tests make many) hands its jobs to this one worker."""
+    """The one speech engine of the process, behind one worker thread. Engines such as eSpeak
+    can be started only once per process and are not safe to use from two threads, so every
+    `Speech` (one per app; tests make many) hands its jobs to this one worker, which passes
+    them on to the engine's own child process (`speech_engine`) and waits there, never in a
+    frame. If the child dies mid-line, that line is skipped and a new child is started."""
 
     def __init__(self) -> None:
         self.problem = ""
-        #: The engine's voices for each language asked for, listed once.
-        self.voices: dict[str, list[str]] = {}
         self.ready = threading.Event()
         self.jobs: queue.Queue[tuple[Speech, _Job]] = queue.Queue()
+        self._child: BaseProcess | None = None
+        self._conn: Connection | None = None
         self.thread = threading.Thread(target=self._work, name="speech", daemon=True)
         self.thread.start()
 
     def _work(self) -> None:
-        try:
-            import pyttsx3  # type: ignore[import-untyped]  # ships no type information
-
-            engine = pyttsx3.init()
-        except Exception as exc:  # no engine, no library, a broken driver: run silent
-            self.problem = _("No speech engine could be started ({reason}).").format(
-                reason=f"{exc.__class__.__name__}: {exc}"
-            )
+        problem = self._start_child()
+        if problem:
+            self.problem = _("No speech engine could be started ({reason}).").format(reason=problem)
             self.ready.set()
             return
         self.ready.set()
-        fd, name = tempfile.mkstemp(prefix="freeze-frame-speech-", suffix=".wav")
-        os.close(fd)
-        wav = Path(name)
-        try:
-            while True:
-                speech, job = self.jobs.get()
-                if job.generation == speech.generation:  # not cancelled while it waited
-                    speech.finished(job, self._synthesise(engine, job, wav))
-        finally:
-            wav.unlink(missing_ok=True)
+        while True:
+            speech, job = self.jobs.get()
+            if job.generation == speech.generation:  # not cancelled while it waited
+                speech.finished(job, self._ask(job))
 
-    def _synthesise(self, engine: object, job: _Job, wav: Path) -> bytes | None:
-        """`job` spoken into samples in the mixer's format, or None if the engine failed.
-        No pygame call here: the mixer is only ever touched from the frame loop's thread."""
+    def _start_child(self) -> str:
+        """Start the engine's process; "" once its engine runs, else why it cannot."""
         try:
-            if job.language not in self.voices:
-                self.voices[job.language] = _voices_for(engine, job.language)
-            voice = pick_voice(job.speaker, self.voices[job.language])
-            if voice.voice_id:
-                engine.setProperty("voice", voice.voice_id)  # type: ignore[attr-defined]
-            engine.setProperty("rate", voice.rate)  # type: ignore[attr-defined]
-            with contextlib.suppress(KeyError, ValueError):  # not every engine has pitch
-                engine.setProperty("pitch", voice.pitch)  # type: ignore[attr-defined]
-            # eSpeak's driver prints "Audio saved to ..." for every file; keep the terminal clean.
-            with contextlib.redirect_stdout(io.StringIO()):
-                engine.save_to_file(job.text, str(wav))  # type: ignore[attr-defined]
-                engine.runAndWait()  # type: ignore[attr-defined]
-            return to_mixer(wav.read_bytes(), *job.mixer)
-        except Exception:  # one line the engine could not say: skip it, go on
-            log.warning("the speech engine could not say %r", job.text[:80], exc_info=True)
+            context = multiprocessing.get_context("spawn")  # no fork of a threaded game
+            self._conn, child_end = context.Pipe()
+            self._child = context.Process(
+                target=speech_engine.serve, args=(child_end,), name="speech", daemon=True
+            )
+            self._child.start()
+            child_end.close()
+            first = self._receive()
+        except OSError as exc:  # no processes allowed (a locked-down laptop): run silent
+            return f"{exc.__class__.__name__}: {exc}"
+        if first is _DIED:
+            return _("the speech process stopped as it started")
+        return str(first)
+
+    def _receive(self) -> object:
+        """The child's next answer, or `_DIED` if it ended first (a crash inside the engine)."""
+        assert self._conn is not None and self._child is not None
+        while not self._conn.poll(0.5):
+            if not self._child.is_alive():
+                return _DIED
+        try:
+            return self._conn.recv()
+        except (EOFError, OSError):
+            return _DIED
+
+    def _ask(self, job: _Job) -> bytes | None:
+        """`job`'s samples from the child, or None: a line it could not say, or one it died
+        saying (then a new child takes the next line)."""
+        assert self._conn is not None
+        try:
+            self._conn.send((job.text, job.speaker, job.language, job.mixer))
+        except OSError:
+            answer: object = _DIED
+        else:
+            answer = self._receive()
+        if answer is _DIED:
+            code = self._child.exitcode if self._child else None
+            log.warning("the speech engine stopped (exit %s) saying %r", code, job.text[:80])
+            problem = self._start_child()
+            if problem:
+                log.warning("the speech engine could not be restarted: %s", problem)
             return None
+        return answer if isinstance(answer, bytes) else None
+
+
+#: What `_Engine._receive` returns when the child ended before answering.
+_DIED = object()
 
 
 _ENGINE: _Engine | None = None
