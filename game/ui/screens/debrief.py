@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pygame
 
+from game.i18n import _
 from game.records.journal import JournalError, read_journal
 from game.records.report import TONE_NAMES, comparison, default_name, timeline, write_handout
 from game.records.session import ResumeError, Session
@@ -28,6 +29,7 @@ from ..chart import draw_criteria_chart, legend_height
 from ..chart_png import save_png
 from ..input import Action
 from ..keymap import CHOOSES, Act, choice_keys, key_name
+from ..layout import Layout
 from ..scene_stack import Scene
 from . import draw
 from .flow import go_to_title
@@ -43,6 +45,24 @@ KEYS = (
     f" page's next part.  {key_name(Act.LEFT)}/{key_name(Act.RIGHT)} and"
     f" {key_name(Act.CONFIRM)}: buttons."
 )
+
+
+def keys_wordings() -> tuple[str, ...]:
+    """The keys hint, longest first: large text on a small window shows a shorter one
+    rather than wrap it onto a second line the page needs."""
+    keys = {
+        "pages": choice_keys(len(PAGES)),
+        "up": key_name(Act.UP),
+        "down": key_name(Act.DOWN),
+        "left": key_name(Act.LEFT),
+        "right": key_name(Act.RIGHT),
+        "enter": key_name(Act.CONFIRM),
+    }
+    return (
+        KEYS,
+        _("{pages}: pages.  {up}/{down}: more.  {left}/{right}, {enter}: buttons.").format(**keys),
+        _("{pages}: pages.  {up}/{down}: more.").format(**keys),
+    )
 
 
 def screen_text(text: str) -> str:
@@ -109,8 +129,11 @@ class DebriefScene(Scene):
         ]
         self.buttons = Menu(buttons, columns=3, digits=False)
         self.tabs: list[pygame.Rect] = []
-        #: Whether the tabs show their digit keys (dropped when five do not fit in a row).
+        #: Whether the tabs show their digit keys (dropped when five do not fit in a row),
+        #: and their labels' size (smaller than the body size only to keep one row).
         self.tab_keys = True
+        self.tab_size = 0
+        self.keys = KEYS  # the keys hint: the longest wording that fits one line
 
     def enter(self) -> None:
         self.relayout()
@@ -121,28 +144,45 @@ class DebriefScene(Scene):
         app, lay = self.app, self.app.layout
         safe = lay.safe_rect
         height = draw.row_height(app)
-        row = pygame.Rect(safe.x, draw.hint_top(app, KEYS) - lay.gap - height, safe.w, height)
+        self.keys = draw.one_line(app, keys_wordings())
+        row = pygame.Rect(safe.x, draw.hint_top(app, self.keys) - lay.gap - height, safe.w, height)
         self.buttons.rects = grid(row, 3, 3, lay.gap)
         self.title_h = app.text.line_height(lay.small_size, bold=True)
-        # One row of tabs while every label fits whole at the body size beside its key
-        # badge; then one row without the badges (the keys hint names the digits); else two
-        # rows, so large text never makes a tab's words smaller.
-        gap = lay.px(12)
-        badge = app.text.measure("5", lay.small_size, bold=True)[0] + lay.px(20 + 16)
-        widest = max(app.text.measure(p, lay.body_size, bold=True)[0] for p in PAGES)
-        columns = len(PAGES)
-
-        def fits(width: int) -> bool:
-            return columns * (width + 2 * lay.padding) + (columns - 1) * gap <= safe.w
-
-        self.tab_keys = fits(widest + badge)
-        if not self.tab_keys and not fits(widest):
-            self.tab_keys = True
-            columns = -(-len(PAGES) // 2)
+        columns, self.tab_keys, self.tab_size = self._tab_row()
         rows = -(-len(PAGES) // columns)
+        gap = lay.px(12)
         top = lay.header_rect.y + self.title_h + lay.px(6)
         tabs = pygame.Rect(safe.x, top, safe.w, rows * height + (rows - 1) * gap)
         self.tabs = grid(tabs, len(PAGES), columns, gap)
+
+    def _tab_row(self) -> tuple[int, bool, int]:
+        """How the five tabs go: (columns, whether they show their digit keys, label size).
+
+        One row with their keys while every label fits whole at the body size beside its
+        key badge; then one row without the badges (the keys hint names the digits); then
+        one row at a smaller size, as long as it is no smaller than the tabs at the default
+        text size (a larger setting never makes them smaller) nor under the floor; else two
+        rows at the body size. A second row takes from every page the height of a tab."""
+        app, lay = self.app, self.app.layout
+        gap = lay.px(12)
+        badge = app.text.measure("5", lay.small_size, bold=True)[0] + lay.px(20 + 16)
+        inner = (lay.safe_rect.w - (len(PAGES) - 1) * gap) // len(PAGES) - 2 * lay.padding
+
+        def widest(size: int) -> int:
+            return max(app.text.measure(p, size, bold=True)[0] for p in PAGES)
+
+        body = lay.body_size
+        if widest(body) + badge <= inner:
+            return len(PAGES), True, body
+        if widest(body) <= inner:
+            return len(PAGES), False, body
+        least = max(lay.floor_size, Layout(lay.width, lay.height).body_size)
+        size = body
+        while size > least and widest(size) > inner:
+            size -= 1
+        if widest(size) <= inner:
+            return len(PAGES), False, size
+        return -(-len(PAGES) // 2), True, body
 
     def controls(self) -> list[tuple[str, pygame.Rect]]:
         found = [(i.label, r) for i, r in zip(self.buttons.items, self.buttons.rects, strict=True)]
@@ -251,7 +291,8 @@ class DebriefScene(Scene):
         )
         surface.blit(head, lay.header_rect.topleft)
         for index, (name, rect) in enumerate(zip(PAGES, self.tabs, strict=True)):
-            draw.button(surface, app, rect, name, key=str(index + 1) if self.tab_keys else "")
+            key = str(index + 1) if self.tab_keys else ""
+            draw.button(surface, app, rect, name, key=key, size=self.tab_size)
             if index == self.page:
                 # The page shown: a bar under its tab. Only the button Enter presses has
                 # the focus ring, so the room never sees two and wonders which is live.
@@ -259,20 +300,30 @@ class DebriefScene(Scene):
                 pygame.draw.rect(surface, theme.accent, bar, border_radius=lay.px(4))
         pages = [self._outcome, self._criteria, self._timeline, self._discuss, self._compare]
         pages[self.page](surface)
-        draw.menu(surface, app, self.buttons, numbered=False, centre=True)
-        draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or KEYS)
+        labels = [draw.shown_label(item) for item in self.buttons.items]
+        size = draw.shared_size(app, labels, self.buttons.rects[0])
+        draw.menu(surface, app, self.buttons, numbered=False, centre=True, size=size)
+        draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or self.keys)
 
     def _outcome(self, surface: pygame.Surface) -> None:
         app, lay = self.app, self.app.layout
         left, right = grid(self.body, 2, 2, lay.gap * 2)
         extra = [self.missed_line()]
         ours = ("This run", [*self._ending_lines(self.result.ending), *extra])
-        how = "as you watched it" if self.watched else "had nobody stopped it"
-        theirs = (f"The traditional approach, {how}", self._ending_lines(self.anti))
-        # One size for both: the run's own outcome must not read smaller than the other.
-        size = min(draw.card_body_size(app, left, *ours), draw.card_body_size(app, right, *theirs))
-        draw.card(surface, app, left, *ours, size=size)
-        draw.card(surface, app, right, *theirs, size=size)
+        how = _("As you watched it") if self.watched else _("Had nobody stopped it")
+        first, *rest = self._ending_lines(self.anti)
+        theirs = (_("The traditional approach"), [f"{how}: {first}", *rest])
+        # One size for both titles and one for both bodies: the run's own outcome must not
+        # read smaller (or larger) than the other.
+        head = min(
+            draw.card_title_size(app, left, ours[0]), draw.card_title_size(app, right, theirs[0])
+        )
+        size = min(
+            draw.card_body_size(app, left, *ours, title_size=head),
+            draw.card_body_size(app, right, *theirs, title_size=head),
+        )
+        draw.card(surface, app, left, *ours, size=size, title_size=head)
+        draw.card(surface, app, right, *theirs, size=size, title_size=head)
 
     def missed_line(self) -> str:
         """How many moments passed unstopped, counted as the timeline lists them: over every
@@ -387,7 +438,7 @@ class DebriefScene(Scene):
         def fits_after(done: list[str], room: int) -> Callable[[str], bool]:
             return lambda more: tall("\n".join([*done, more])) <= room
 
-        for index, (_, rest) in enumerate(self.entries):
+        for index, (_head, rest) in enumerate(self.entries):
             lines, continued = rest.split("\n"), False
             while lines:
                 room = area.bottom - y - head_h

@@ -286,7 +286,7 @@ class StageScene(Scene):
         if self._ready is None or self._ready.get_size() != size:
             self._ready = pygame.Surface(size, 0, self.app.screen)  # the display's format
         self.paint(self._ready, frozen=True)
-        self._ready = self.painter.frozen(self._ready)
+        self._ready = self.painter.frozen(self._ready, self.place(), self.buzzer_rect.x)
         self._ready_key = key
 
     def resume(self, result: object = None) -> None:
@@ -479,8 +479,7 @@ class StageScene(Scene):
         # The spotlight (and the nameplate's mark) on the one in the hot seat, not the speaker.
         lit = tuple(replace(a, speaking=a.id == thought.character.id) for a in view.actors)
         surface.blit(painter.set_surface(replace(view, actors=lit)), (0, 0))
-        painter.header(surface, view.scene.name, "", self.buzzer_rect.x)
-        painter.frozen(surface)
+        painter.frozen(surface, view.scene.name, self.buzzer_rect.x)
         painter.thought(surface, view, thought)
 
     def paint(self, surface: pygame.Surface, frozen: bool = False) -> None:
@@ -489,14 +488,9 @@ class StageScene(Scene):
         surface.blit(self.painter.set_surface(view), (0, 0))
         if view.phase is Phase.ENDED:
             draw.dim(surface, app)
-        header = [""] if frozen else self.header_text()
-        end = self.skip_rect.x if self.anti_model else self.buzzer_rect.x
-        place = (
-            [f"{view.scene.name}: {view.caption}", view.scene.name]
-            if view.caption
-            else [view.scene.name]
-        )
-        self.painter.header(surface, place, header, end)
+        if not frozen:  # frozen, the header is drawn over the dimming (`StagePainter.frozen`)
+            end = self.skip_rect.x if self.anti_model else self.buzzer_rect.x
+            self.painter.header(surface, self.place(), self.header_text(), end)
         if view.phase is Phase.ENDED:
             self._ending(surface)
         elif view.decision is not None and not self.anti_model:
@@ -514,6 +508,14 @@ class StageScene(Scene):
             self._banner(surface, self.notice or self.hint())
         if app.debug:
             self._debug(surface)
+
+    def place(self) -> list[str]:
+        """Where the scene is, for the header: with the view's caption, or the name alone
+        when large text leaves no room for both."""
+        view = self.view
+        if view.caption:
+            return [f"{view.scene.name}: {view.caption}", view.scene.name]
+        return [view.scene.name]
 
     def hint(self) -> str:
         """Solo only: the nudge while an intervention moment is on stage, else nothing."""
