@@ -25,7 +25,7 @@ from game.records.session import ResumeError, Session
 from game.story.model import Ending
 from game.story.runtime import Runtime, anti_model_result
 
-from ..chart import draw_criteria_chart, legend_height
+from ..chart import draw_criteria_chart, screen_chart
 from ..chart_png import save_png
 from ..input import Action
 from ..keymap import CHOOSES, Act, choice_keys, key_name
@@ -359,41 +359,46 @@ class DebriefScene(Scene):
         return words, self.app.text.measure(words, lay.small_size, width=self.body.w)[1]
 
     def chart_rows(self) -> int:
-        """How many tested criteria fit on the Criteria page at once, each row a line of the
-        small size and a little more: with more, the page scrolls instead of shrinking its
-        words (and gives up a line to say which rows show)."""
+        """How many tested criteria fit on the Criteria page at once (rows as tall as the
+        chart's geometry makes them): with more, the page scrolls instead of shrinking its
+        words, and gives up a line to say which rows show."""
         app, lay = self.app, self.app.layout
-        line = app.text.line_height(lay.small_size)
-        need = line + lay.px(6)
-        room = self.body.h - self._untested()[1] - legend_height(lay, app.text)
+        geometry = screen_chart(self.result.criteria, lay, app.text, self.body.w, count=0)
+        room = self.body.h - self._untested()[1] - geometry.rows_top
         count = sum(1 for c in self.result.criteria if c.tested)
-        if room // need >= count:
+        if not count or room >= count * geometry.row_h:
             return count
-        return max(1, (room - line) // need)
+        note = app.text.line_height(lay.small_size)
+        return max(1, int((room - note) // geometry.row_h))
 
     def _criteria(self, surface: pygame.Surface) -> None:
         """Where the run's choices sat between the worst and best alternatives, criterion by
         criterion; those no moment tested are named below, not drawn as a score."""
         app, lay = self.app, self.app.layout
-        tested = [c for c in self.result.criteria if c.tested]
+        tested = sum(1 for c in self.result.criteria if c.tested)
         words, note_h = self._untested()
-        chart = pygame.Rect(self.body.x, self.body.y, self.body.w, self.body.h - note_h)
         shown = self.chart_rows()
-        top = max(0, min(self.chart_top, len(tested) - shown))
-        if shown < len(tested):
-            chart.h -= app.text.line_height(lay.small_size)  # the line saying which rows show
-            where = f"{top + 1}-{top + shown} of {len(tested)} (Up/Down to scroll)"
-            self._more(surface, where, bottom=chart.bottom + app.text.line_height(lay.small_size))
-        draw_criteria_chart(
+        top = max(0, min(self.chart_top, tested - shown))
+        spread = 0.0
+        if shown == tested and tested:  # room to spare: rows up to two lines and more apart
+            geometry = screen_chart(self.result.criteria, lay, app.text, self.body.w, count=0)
+            room = self.body.h - note_h - geometry.rows_top - lay.gap
+            spread = min(app.text.line_height(lay.small_size) * 2.2, room / tested)
+        chart = draw_criteria_chart(
             surface,
-            chart,
-            tested[top : top + shown],
+            self.body,
+            self.result.criteria,
             theme=app.theme,
             layout=lay,
             text=app.text,
-            percent=True,
-            span=(0, 100),  # every page of the chart on one scale: worst 0 %, best 100 %
+            first=top,
+            count=shown,
+            row_h=spread,
         )
+        if shown < tested:  # which rows show, on the line under them
+            where = f"{top + 1}-{top + shown} of {tested} (Up/Down to scroll)"
+            foot = self.body.y + round(chart.rows_top + shown * chart.row_h)
+            self._more(surface, where, bottom=foot + app.text.line_height(lay.small_size))
         if words:
             note = pygame.Rect(self.body.x, self.body.bottom - note_h, self.body.w, note_h)
             draw.paragraph(surface, app, note, words, size=lay.small_size)
