@@ -162,6 +162,25 @@ def test_each_scenarios_own_words_fit_before_the_curtain_at_160(name: str) -> No
         assert not found, "\n".join(found)
 
 
+@pytest.mark.parametrize("size", [(1024, 576), (1280, 720), (1920, 1080)])
+def test_the_content_notice_grows_with_the_text_size(size: tuple[int, int]) -> None:
+    """Its words are the scenario's, so the sweep lets them fit their card; but at 160 % the
+    card must not be squeezed under three big buttons until the notice reads smaller than at
+    100 % (it read at the floor): then the buttons go beside it."""
+    found = {}
+    for scale in (1.0, 1.6):
+        pilot = Pilot(size, settings=Settings(auto_advance=False, text_scale=scale))
+        spy = TextSpy(pilot.app)
+        for name in tour(pilot):
+            if name == "notice":
+                break
+        placed = text_on_screen(pilot.app, spy)
+        found[scale] = next(p.size for p in placed if p.text.startswith("This scenario includes"))
+        assert not screen_problems(pilot, spy)
+        pygame.display.quit()
+    assert found[1.6] > found[1.0], found
+
+
 def test_right_arrow_stops_at_the_largest_text() -> None:
     pilot = Pilot(settings=Settings(auto_advance=False, text_scale=1.45))
     keys = Player(pilot, "keyboard")
