@@ -181,6 +181,24 @@ def test_the_content_notice_grows_with_the_text_size(size: tuple[int, int]) -> N
     assert found[1.6] > found[1.0], found
 
 
+@pytest.mark.parametrize(("size", "scale"), [((1280, 720), 1.6), ((1920, 1080), 1.0)])
+def test_every_option_card_of_a_set_reads_at_one_size(size: tuple[int, int], scale: float) -> None:
+    """A card whose words fit at a larger size must not read larger than its neighbours:
+    in a choice, the bigger print looks like the favoured answer."""
+    pilot = Pilot(size, settings=Settings(auto_advance=False, text_scale=scale))
+    spy = TextSpy(pilot.app)
+    seen = []
+    for name in tour(pilot):
+        if name in ("redirect", "decision"):
+            cards = pilot.top.menu.items if name == "redirect" else pilot.stage.cards.items
+            says = {item.label if hasattr(item, "label") else item.says for item in cards}
+            placed = text_on_screen(pilot.app, spy)
+            sizes = {p.size for p in placed if any(words in p.text for words in says)}
+            seen.append(name)
+            assert len(sizes) == 1, (name, sizes)
+    assert seen == ["redirect", "decision"]
+
+
 def test_right_arrow_stops_at_the_largest_text() -> None:
     pilot = Pilot(settings=Settings(auto_advance=False, text_scale=1.45))
     keys = Player(pilot, "keyboard")

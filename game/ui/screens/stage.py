@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import _
 from game.records.session import Session, finish_session, record_progress
 from game.story import flow
 from game.story.runtime import Runtime
@@ -430,6 +431,7 @@ class StageScene(Scene):
                 f"{traditional} \u00b7 {enter}: next line",
                 traditional,
                 "The traditional approach",
+                _("Traditional approach"),  # beside Skip at large text on a small window
             ]
         who = "Solo practice" if self.solo else "Forum run"
         if self.rt.attempt > 1:

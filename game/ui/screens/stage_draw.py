@@ -144,16 +144,33 @@ class StagePainter:
         over the freeze's dimming (which would dim them too, worst in high contrast) and
         clear of its frame's corner mark.
         """
-        lay = self.app.layout
+        app, lay = self.app, self.app.layout
         area = lay.header_rect
         x = frozen_header_x(lay) if frozen else area.x
         if not frozen:
             self.strip(surface)
-        img = self._one_line(left, area.x + area.w // 2 - x, bold=True)
+        half = area.x + area.w // 2 - x
+        lefts = [left] if isinstance(left, str) else list(left)
+        rights = [right] if isinstance(right, str) else list(right)
+
+        def wide(words: str, bold: bool = False) -> int:
+            return app.text.measure(words, lay.small_size, bold=bold)[0]
+
+        # The fullest place that fits half the strip, with the fullest keys that fit after
+        # it; a shorter place if that lets some keys fit; else no keys at all (a cut,
+        # shrunken hint helps nobody at the back of the room).
+        room = [p for p in lefts if wide(p, True) <= half] or lefts[-1:]
+        place, keys = room[0], ""
+        for words, where in ((w, p) for p in room for w in rights):
+            if x + wide(where, True) + 2 * lay.gap + wide(words) <= end - lay.gap:
+                place, keys = where, words
+                break
+        img = self._one_line(place, half, bold=True)
         surface.blit(img, img.get_rect(midleft=(x, area.centery)))
-        x += img.get_width() + lay.gap * 2
-        img = self._one_line(right, max(1, end - x - lay.gap))
-        surface.blit(img, img.get_rect(midleft=(x, area.centery)))
+        if keys:
+            x += img.get_width() + lay.gap * 2
+            img = self._one_line(keys, max(1, end - x - lay.gap))
+            surface.blit(img, img.get_rect(midleft=(x, area.centery)))
 
     def strip(self, surface: pygame.Surface) -> None:
         """The header's dark strip, without its words."""
