@@ -607,3 +607,21 @@ def test_the_frozen_strip_names_the_scene_at_full_strength(high_contrast: bool, 
     ]
     assert len(lit) >= 0.9 * full  # every solid pixel of the name, undimmed
     assert min(lit) >= frozen_header_x(lay)  # none under the corner mark
+
+
+@pytest.mark.parametrize("high_contrast", [True, False], ids=["high-contrast", "default"])
+def test_the_line_the_room_stopped_on_is_not_dimmed(high_contrast: bool) -> None:
+    """The freeze dims the stage; the line the room discusses stays at full strength (in
+    high contrast it read black on dark grey)."""
+    pilot = Pilot((1280, 720), settings=Settings(auto_advance=False, high_contrast=high_contrast))
+    for name in tour(pilot):
+        if name == "freeze":
+            break
+    theme, lay = pilot.app.theme, pilot.app.layout
+    pilot.app.stack.draw(pilot.app.screen)
+    bubble = lay.bubble_rect
+    row = [
+        tuple(pilot.app.screen.get_at((x, bubble.y + lay.px(70))))[:3]
+        for x in range(bubble.x + lay.px(40), bubble.right - lay.px(40))
+    ]
+    assert row.count(theme.panel) > 0.5 * len(row)

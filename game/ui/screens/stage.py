@@ -288,6 +288,11 @@ class StageScene(Scene):
             self._ready = pygame.Surface(size, 0, self.app.screen)  # the display's format
         self.paint(self._ready, frozen=True)
         self._ready = self.painter.frozen(self._ready, self.place(), self.buzzer_rect.x)
+        view = self.view
+        if view.line is not None and view.decision is None and view.phase is not Phase.ENDED:
+            # The line the room stopped on, whole and over the dimming: it is what they
+            # discuss, and dimmed it read grey on grey (worst in high contrast).
+            self.painter.speech(self._ready, view, len(self.text))
         self._ready_key = key
 
     def resume(self, result: object = None) -> None:
@@ -497,9 +502,8 @@ class StageScene(Scene):
             self._ending(surface)
         elif view.decision is not None and not self.anti_model:
             self._decision(surface, frozen)
-        elif view.line is not None:
-            # Frozen, the line stands whole: the buzz cut it short, but the room discusses it.
-            self.painter.speech(surface, view, len(self.text) if frozen else int(self.shown))
+        elif view.line is not None and not frozen:  # frozen: see `prefreeze`
+            self.painter.speech(surface, view, int(self.shown))
         if frozen:
             return
         if self.anti_model:
