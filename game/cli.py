@@ -98,10 +98,10 @@ def main() -> int:
 
 
 def run(argv: list[str]) -> int:
-    if not argv:
+    if not argv or argv[0].startswith(("--presenter", "--no-presenter", "--projector")):
         from game.ui.app import run as play
 
-        return play([])
+        return play(argv)
     command, rest = argv[0], argv[1:]
     if command == "test":
         return run_tests(rest)

@@ -30,6 +30,7 @@ from game.story.events import (
     LineShown,
     Missed,
     OwnWords,
+    Played,
     Redirected,
     Resumed,
     Rewound,
@@ -212,6 +213,11 @@ def timeline(
                 entry.feedback = taken.feedback
                 if id(e) in judged:
                     entry.details.append(alternative_words(judged[id(e)], script))
+            case Played(by=by, says=says, point=point):
+                person = script.cast.get(by)
+                entry.label = "Played for the room"
+                name = person.name if person else by
+                entry.text = f"{prompts.get(point, '')} \u2192 {name}: \u201c{says}\u201d"
             case Missed(point=point, scores=scores, feedback=feedback):
                 entry.label = "Missed moment"
                 passed = "You let the moment pass" if solo else "Nobody stopped the scene"

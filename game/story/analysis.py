@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from . import flow
 from .model import Beat, Option, Script
 from .perf import paused_gc
+from .roles import MANAGER_SEAT, automatic, find_decision
 from .scoring import TIE, Alternative, Judged, judge, standing, tally
 
 Node = tuple[Any, ...]  # ("B", beat, stop index, flags) or ("E", ending id)
@@ -228,7 +229,7 @@ def _anti_model(script: Script, start: str) -> tuple[str | None, list[str]]:
         beat = script.beats[target]
         flags = beat.apply(flags)
         if beat.decision is not None:
-            index = flow.anti_model_choice(beat.decision, flags)
+            index = anti_model_pick(script, beat.decision.id, flags)
             if index is None:
                 return None, beats
             option = beat.decision.options[index]
@@ -236,6 +237,16 @@ def _anti_model(script: Script, start: str) -> tuple[str | None, list[str]]:
         else:
             target = flow.next_target(beat, flags) or ""
     return (target if target in script.endings else None), beats
+
+
+def anti_model_pick(script: Script, point: str, flags: frozenset[str]) -> int | None:
+    """The anti-model run's choice at a decision: what a character the room could play
+    usually does at their own point, else the traditional (anti-model) option."""
+    auto = automatic(script, MANAGER_SEAT, point, flags)
+    if auto is not None:
+        return auto if auto >= 0 else None
+    decision = find_decision(script, point)
+    return flow.anti_model_choice(decision, flags) if decision else None
 
 
 def explore(script: Script, start: str | None = None) -> Exploration:
@@ -308,7 +319,7 @@ def _analyse(script: Script, start: str | None) -> Analysis:
         point = edges[0].point if edges else ""
         for c in _differ(edges) if point else ():
             tested.setdefault(c, {})[point] = None
-    choices, judged, end = _best_path(root, order, out, count)
+    choices, judged, end = _best_path(script, root, order, out, count)
     points = {e.point for edges in out.values() for e in edges if e.point}
     tallies = tally(judged, script.criteria)
     return Analysis(
@@ -337,11 +348,17 @@ def _differ(edges: list[Edge]) -> list[str]:
 
 
 def _best_path(
-    root: Node, order: list[Node], out: dict[Node, list[Edge]], count: dict[Node, int]
+    script: Script,
+    root: Node,
+    order: list[Node],
+    out: dict[Node, list[Edge]],
+    count: dict[Node, int],
 ) -> tuple[list[tuple[str, int]], list[Judged], str | None]:
-    """The all-round best run: at each moment the strongest alternative (highest mean
-    position there); between equally strong ones, the one whose continuation scores best
-    on average. Worked backwards over the state graph, once per state."""
+    """The all-round best run of the room playing the manager: at each moment the strongest
+    alternative (highest mean position there); between equally strong ones, the one whose
+    continuation scores best on average. At a point someone else decides (a character the
+    room could play, roles.py) only their usual choice is followed, and it is no moment of
+    the room's. Worked backwards over the state graph, once per state."""
     # node -> (sum of the moments' mean positions, moments counted) of its chosen continuation
     value: dict[Node, tuple[float, int]] = {}
     pick: dict[Node, Edge] = {}
@@ -350,9 +367,12 @@ def _best_path(
             value[node] = (0.0, 0)
             continue
         edges = [e for e in out[node] if count.get(e.to) and e.to in value]
+        auto = _automatic(script, node, edges)
+        if auto is not None:
+            edges = [e for e in edges if e.option == auto]
         if not edges:
             continue
-        if edges[0].point:
+        if edges[0].point and auto is None:
             alts = _alternatives(out[node])
             standings = [standing(alts, alts[out[node].index(e)]) for e in edges]
             top = max(standings)
@@ -360,7 +380,7 @@ def _best_path(
         best: tuple[float, Edge, tuple[float, int]] | None = None
         for edge in edges:
             total, moments = value[edge.to]
-            if edge.point:
+            if edge.point and auto is None:
                 alts = _alternatives(out[node])
                 mean = judge(alts, edge.point, edge.option).mean
                 if mean is not None:
@@ -375,11 +395,18 @@ def _best_path(
     node = root
     while node in pick:
         edge = pick[node]
-        if edge.point:
+        if edge.point and _automatic(script, node, out[node]) is None:
             choices.append((edge.point, edge.option))
             judged.append(judge(_alternatives(out[node]), edge.point, edge.option))
         node = edge.to
     return choices, judged, node[1] if node[0] == "E" else None
+
+
+def _automatic(script: Script, node: Node, edges: list[Edge]) -> int | None:
+    """At a point state, the option taken for the room in a manager run (None: the room's)."""
+    if not edges or not edges[0].point:
+        return None
+    return automatic(script, MANAGER_SEAT, edges[0].point, node[3])
 
 
 def one_branch_criteria(script: Script, start: str | None = None) -> dict[str, tuple[str, int]]:

@@ -16,6 +16,7 @@ from game.story.analysis import Exploration, explore
 from game.story.errors import Diagnostic, diagnostic, did_you_mean
 from game.story.flow import conditions, options
 from game.story.model import Branch, Option, Pos, Script
+from game.story.roles import owner
 
 #: Option cards the stage can lay out at once.
 MAX_OPTIONS = 4
@@ -83,9 +84,14 @@ def check_lengths(script: Script) -> Iterator[Diagnostic]:
 
 
 def check_anti_model_option(script: Script) -> Iterator[Diagnostic]:
+    """The traditional approach needs a choice at each decision of the manager's (and of
+    HR's, a chair's); a character the room can play takes their `usual` one instead."""
+    shoes = {r.who for r in script.shoes}
     for beat in script.beats.values():
         decision = beat.decision
-        if decision and decision.options and not any(o.anti_model for o in decision.options):
+        if decision is None or owner(script, decision.id) in shoes:
+            continue
+        if decision.options and not any(o.anti_model for o in decision.options):
             yield diagnostic("FF407", decision.pos, value=decision.id)
 
 
@@ -207,6 +213,29 @@ def check_locked_hint(script: Script) -> Iterator[Diagnostic]:
             yield diagnostic("FF413", option.pos, "say in words what unlocks it")
 
 
+def check_roles(script: Script) -> Iterator[Diagnostic]:
+    """Role reversal: `usual` only where a playable character decides, each playable
+    character owns a point, and each of their decisions can be taken when nobody plays them."""
+    shoes = {r.who for r in script.shoes}
+    decisions = [b.decision for b in script.beats.values() if b.decision is not None]
+    points = [*script.interventions, *(d.id for d in decisions)]
+    owners = {point: owner(script, point) for point in points}
+    for point, option in options(script):
+        if option.usual and owners[point] not in shoes:
+            yield diagnostic("FF318", option.pos, value=point)
+        elif option.usual and point in script.interventions:
+            yield diagnostic("FF420", option.pos)
+    for role in script.shoes:
+        if role.who not in owners.values():
+            yield diagnostic("FF319", role.pos, value=role.who)
+    for decision in decisions:
+        who = owners[decision.id]
+        automatic = any(o.usual or o.cond.is_always for o in decision.options)
+        if who in shoes and decision.options and not automatic:
+            name = script.cast[who].name if who in script.cast else who
+            yield diagnostic("FF320", decision.pos, value=decision.id, who=name)
+
+
 CHECKS: tuple[Callable[[Script], Iterator[Diagnostic]], ...] = (
     check_no_way_forward,
     check_option_feedback,
@@ -219,6 +248,7 @@ CHECKS: tuple[Callable[[Script], Iterator[Diagnostic]], ...] = (
     check_intervention_anti_model,
     check_locked_hint,
     check_one_option_intervention,
+    check_roles,
 )
 
 GRAPH_CHECKS: tuple[Callable[[Script, Exploration], Iterator[Diagnostic]], ...] = (

@@ -296,6 +296,32 @@ CATALOGUE: dict[str, Spec] = {
         "documents: [rota] with no rota under documents:",
         "Check the spelling, or add it under the top-level documents:.",
     ),
+    # Role reversal: standing in another character's shoes (docs/authoring.md, Roles).
+    "FF317": Spec(
+        ERROR,
+        "'{value}' in landed: is not a role the room can play (shoes: true)",
+        "landed: {tom: ...} with no tom: {shoes: true} under roles:",
+        "Check the spelling, or mark the role shoes: true under roles:.",
+    ),
+    "FF318": Spec(
+        ERROR,
+        "usual: true on an option of '{value}', which no role the room can play owns",
+        "usual: true on a manager's decision",
+        "usual: marks what a character the room can play does when nobody plays them: give "
+        "the point by: that character, or remove usual:.",
+    ),
+    "FF319": Spec(
+        ERROR,
+        "role '{value}' can be played (shoes: true) but owns no decision or intervention point",
+        "roles: {tom: {shoes: true}} and no point by: tom",
+        "Give that person a dilemma of their own: a decision or intervention with by: their id.",
+    ),
+    "FF320": Spec(
+        ERROR,
+        "decision '{value}' belongs to {who}, and has no option to take when nobody plays them",
+        "every option of a by: tom decision has an if:",
+        "Mark the option that person usually takes with usual: true, or leave one without if:.",
+    ),
     # Warnings: the script loads but something is probably not what the author meant.
     "FF401": Spec(
         WARNING,
@@ -400,6 +426,13 @@ CATALOGUE: dict[str, Spec] = {
         "anti_model: true under interventions:",
         "The anti-model run never stops at an intervention: it plays the line itself. "
         "Remove anti_model here; mark it on decision options only.",
+    ),
+    "FF420": Spec(
+        WARNING,
+        "usual: true on an intervention option does nothing",
+        "usual: true under interventions:",
+        "When nobody plays them, an intervention point plays on as written: the written line "
+        "is what the person usually does. Mark usual on decision options only.",
     ),
     # Translations (a PO file beside the script: example.cy.po).
     "FF501": Spec(

@@ -38,12 +38,17 @@ class EventError(ValueError):
 
 @dataclass(frozen=True)
 class Started:
-    """The run began: which script, in which mode, from which beat."""
+    """The run began: which script, in which mode, from which beat; and whose shoes the
+    room stands in (`role`, a cast id; "" for the manager) facing which manager `style`
+    ("" when the room plays the manager). Records made before role reversal have neither
+    and read as manager runs."""
 
     kind: ClassVar[str] = "start"
     script: str
     mode: str
     start: str
+    role: str = ""
+    style: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,16 @@ class Chosen(Taken):
     """An option taken at a decision point (by the room, or the anti-model run's own)."""
 
     kind: ClassVar[str] = "choice"
+
+
+@dataclass(frozen=True)
+class Played(Taken):
+    """An option taken for the room, not by it: a manager style's choice, what a character
+    the room is not playing usually does, or another's strongest (game/story/roles.py).
+    `by` is the cast id of whoever made it. Not scored; the role debrief reads these."""
+
+    kind: ClassVar[str] = "played"
+    by: str
 
 
 @dataclass(frozen=True)
@@ -172,6 +187,7 @@ Payload = (
     | Resumed
     | Redirected
     | Chosen
+    | Played
     | OwnWords
     | HotSeated
     | Rewound
@@ -191,6 +207,7 @@ PAYLOADS: dict[str, type[Payload]] = {
         Resumed,
         Redirected,
         Chosen,
+        Played,
         OwnWords,
         HotSeated,
         Rewound,
@@ -269,6 +286,13 @@ def run_mode(events: list[Event]) -> str:
     return first.mode if isinstance(first, Started) else ""
 
 
+def run_seat(events: list[Event]) -> tuple[str, str]:
+    """Whose shoes the run stood in and the manager style, from its start event: ("", "")
+    for a manager run, an older record, or one with no start."""
+    first = events[0].data if events else None
+    return (first.role, first.style) if isinstance(first, Started) else ("", "")
+
+
 def _upgrade_v1(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     """A format 1 payload in format 2's shape."""
     if kind == "buzz" and data.get("offered") == "":
@@ -316,13 +340,23 @@ def _field(raw: dict[str, Any], name: str, expected: Any, kind: str) -> Any:
 
 def _payload(cls: type[Payload], data: dict[str, Any]) -> Payload:
     hints = _hints(cls)
-    values = {name: _field(data, name, hint, cls.kind) for name, hint in hints.items()}
+    defaults = _DEFAULTS[cls]
+    values = {
+        name: _field(data, name, hint, cls.kind)
+        for name, hint in hints.items()
+        if name in data or name not in defaults  # fields added later may be absent
+    }
     if "scores" in values:
         values["scores"] = dict(values["scores"])
     return cls(**values)
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+#: Payload fields added after records were first written, which older records lack.
+_DEFAULTS: dict[type, frozenset[str]] = {
+    cls: frozenset(f.name for f in dataclasses.fields(cls) if f.default is not dataclasses.MISSING)
+    for cls in PAYLOADS.values()
+}
 
 
 def _hints(cls: type[Payload]) -> dict[str, Any]:

@@ -76,7 +76,7 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "scene": (("name", "backdrop"), ()),
     "ending": (("title", "outcome", "tone"), ("context",)),
     "outcome": (("text",), ("if",)),
-    "role": (("criteria",), ()),
+    "role": ((), ("criteria", "shoes", "label", "needed", "unsaid")),
     "document": (("title", "text"), ()),
     "intervention": (("prompt", "options"), ("facilitator_prompt", "missed", "by")),
     "missed": ((), ("scores", "feedback")),
@@ -93,6 +93,8 @@ KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "locked_hint",
             "anti_model",
             "then",
+            "usual",
+            "landed",
         ),
     ),
     **BEAT_KEYS,
@@ -118,6 +120,8 @@ class Names:
     interventions: frozenset[str] | None
     criteria: frozenset[str] | None
     documents: frozenset[str] | None = frozenset()
+    #: Cast ids of the roles marked `shoes: true` (None: the roles section is unreadable).
+    shoes: frozenset[str] | None = frozenset()
 
     @functools.cached_property
     def targets(self) -> frozenset[str] | None:
@@ -196,6 +200,7 @@ class _ScriptLoader:
             interventions=self.ids(top, "interventions"),
             criteria=None if self.shared is None else frozenset(criteria),
             documents=self.ids(top, "documents"),
+            shoes=self.shoes_ids(top.get("roles")),
         )
         cast = self.cast(top.get("cast"))
         scenes = {
@@ -262,6 +267,21 @@ class _ScriptLoader:
             return None if section in KEYS["script"][0] else frozenset()
         found = frozenset(cid for cid, _, _ in self.reader.entries(node, section))
         return found if isinstance(node, Mapping) else None
+
+    def shoes_ids(self, node: Node | None) -> frozenset[str] | None:
+        """Who the room can stand in for (`shoes: true`), read before the options that
+        say how a choice `landed` with them; mistakes are reported when roles are read."""
+        if node is None:
+            return frozenset()
+        if not isinstance(node, Mapping):
+            return None
+        found = set()
+        for key, value in node.pairs:
+            pairs = value.pairs if isinstance(value, Mapping) else []
+            shoes = [v for k, v in pairs if isinstance(k, Scalar) and k.value == "shoes"]
+            if isinstance(key, Scalar) and shoes and Reader(self.doc).boolean(shoes[0], ""):
+                found.add(key.value)
+        return frozenset(found)
 
     def parts(self, node: Node | None, kind: str) -> list[tuple[str, Scalar, Fields]]:
         """The entries of an id-keyed section whose bodies have the right keys."""
@@ -356,15 +376,42 @@ class _ScriptLoader:
                 r.report("FF302", key, did_you_mean(who, names.cast), value=who)
                 continue
             criteria = []
-            listed = r.items(f["criteria"], "criteria", non_empty=True) if "criteria" in f else []
+            listed = r.items(f["criteria"], "criteria") if "criteria" in f else []
             for item in listed:
                 cid = r.ident(item, "a criterion")
                 if cid and names.criteria is not None and cid not in names.criteria:
                     r.report("FF304", item, self.criterion_hint(cid, names.criteria), value=cid)
                 elif cid:
                     criteria.append(cid)
-            out.append(Role(who, tuple(criteria), r.pos(key)))
+            out.append(
+                Role(
+                    who,
+                    tuple(criteria),
+                    r.pos(key),
+                    shoes=r.boolean(f.get("shoes"), "shoes"),
+                    label=r.text(f.get("label"), "label", required=False),
+                    needed=r.text(f.get("needed"), "needed", required=False),
+                    unsaid=r.text(f.get("unsaid"), "unsaid", required=False),
+                )
+            )
         return tuple(out)
+
+    def landed(self, node: Node | None, names: Names) -> dict[str, str]:
+        """`landed: {tom: "...", rep: "..."}`: how a choice lands with each `shoes` role."""
+        r = self.reader
+        out = {}
+        for who, key, value in r.entries(node, "landed") if node is not None else ():
+            if names.shoes is not None and who not in names.shoes:
+                known = names.shoes or frozenset()
+                hint = did_you_mean(who, known) or (
+                    f"landed: names roles marked shoes: true ({', '.join(sorted(known))})"
+                    if known
+                    else "mark the role shoes: true under roles:, or remove landed:"
+                )
+                r.report("FF317", key, hint, value=who)
+                continue
+            out[who] = r.text(value, f"landed for {who}")
+        return out
 
     def intervention(
         self, iid: str, key: Scalar, f: Fields, names: Names, beats: BeatLoader
@@ -414,6 +461,8 @@ class _ScriptLoader:
                 anti_model=r.boolean(f.get("anti_model"), "anti_model"),
                 pos=r.pos(item),
                 then=beats.follow_ups(f.get("then"), f"option {number} of {where}"),
+                usual=r.boolean(f.get("usual"), "usual"),
+                landed=self.landed(f.get("landed"), names),
             )
             if option.anti_model:
                 anti_nodes.append(f["anti_model"])

@@ -162,6 +162,11 @@ class Option:
     #: Lines played after the option's own words and before the story moves on (`then:`):
     #: how the others answer, so a redirect or a choice is acted out, not just announced.
     then: tuple[Line, ...] = ()
+    #: On a point owned by a `shoes` role: what that person does when nobody plays them.
+    usual: bool = False
+    #: How this choice lands with each `shoes` character (cast id -> their inner voice),
+    #: shown when the room plays that character and kept for the role debrief.
+    landed: dict[str, str] = field(default_factory=dict)
 
     def apply(self, flags: frozenset[str]) -> frozenset[str]:
         """The flags after taking this option."""
@@ -323,11 +328,20 @@ class ScriptDocument:
 
 @dataclass(frozen=True)
 class Role:
-    """A character the scenario can be played as, and the criteria that judge that role."""
+    """A character the scenario can be played as, and the criteria that judge that role.
+
+    A `shoes` role is offered on the mode screen: the room can stand in that person's shoes
+    while a manager style plays the manager. Without criteria it is not scored; its debrief
+    is reflective (how the manager's actions landed, what the person `needed`, what they
+    left `unsaid`)."""
 
     who: str
-    criteria: tuple[str, ...]
+    criteria: tuple[str, ...] = ()
     pos: Pos = NOWHERE
+    shoes: bool = False
+    label: str = ""  # how the mode screen names it; default "<cast name>, <cast role>"
+    needed: str = ""  # what this person needed from the manager
+    unsaid: str = ""  # what they never said aloud
 
 
 @dataclass(frozen=True)
@@ -360,6 +374,25 @@ class Script:
     @property
     def manager(self) -> Character | None:
         return next((c for c in self.cast.values() if c.is_manager), None)
+
+    @property
+    def shoes(self) -> tuple[Role, ...]:
+        """The roles the room can stand in besides the manager, in the order written (the
+        manager is always playable, so `shoes` on the manager's own role changes nothing)."""
+        manager = self.manager
+        return tuple(r for r in self.roles if r.shoes and (manager is None or r.who != manager.id))
+
+    def role(self, who: str) -> Role | None:
+        """The role declared for cast member `who`, if any."""
+        return next((r for r in self.roles if r.who == who), None)
+
+    def role_label(self, who: str) -> str:
+        """How a role is named to the room: its `label`, else "<name>, <role>"."""
+        found = self.role(who)
+        if found is not None and found.label:
+            return found.label
+        person = self.cast.get(who)
+        return f"{person.name}, {person.role}" if person else who
 
     def is_ending(self, target: str) -> bool:
         return target in self.endings

@@ -25,6 +25,7 @@ from .events import (
     Missed,
     OwnWords,
     Payload,
+    Played,
     Redirected,
     Resumed,
     Rewound,
@@ -32,12 +33,14 @@ from .events import (
     Tallied,
 )
 from .model import Beat, Ending, Line, Option, Script, ScriptDocument
+from .roles import MANAGER_SEAT, ROOM, Seat, automatic, check_seat, owner, point_options
 from .scoring import Judged, alternatives_at, judge, tally
 from .views import (
     ActorView,
     AttemptResult,
     ChoiceResult,
     CriterionResult,
+    Landing,
     Moment,
     OptionView,
     Phase,
@@ -81,6 +84,8 @@ class Position:
     judged: tuple[Judged, ...] = ()
     #: The room's own words for the choice being acted out ("" : the option's own words).
     words: str = ""
+    #: Every option taken on this path, by the room or for it: (point, option index).
+    taken: tuple[tuple[str, int], ...] = ()
 
 
 def own_words(text: str) -> str:
@@ -111,12 +116,16 @@ class Runtime:
         *,
         acted: bool = True,
         flags: frozenset[str] = frozenset(),
+        seat: Seat = MANAGER_SEAT,
     ) -> None:
         start = start or script.start
         if start not in script.beats:
             raise ValueError(f"no beat called {start!r} in {script.path}")
+        check_seat(script, seat)
         self.script = script
         self.mode = mode
+        #: Whose shoes the room stands in, and the manager style it faces (roles.py).
+        self.seat = seat
         self.start = start
         self.clock = clock
         self.on_event = on_event
@@ -138,7 +147,7 @@ class Runtime:
         self.finished: list[AttemptResult] = []
         self._step = 0
         self._action: Action = "start"
-        self._emit(Started(script.id, mode.value, start))
+        self._emit(Started(script.id, mode.value, start, seat.role, seat.style))
         #: Flags set before the first beat (an author's `play --set`): as if earlier choices had
         #: set them. Recorded runs start with none.
         self.initial_flags = frozenset(flags)
@@ -258,8 +267,8 @@ class Runtime:
         if pos.deciding or pos.line < 0 or pos.act is not None:
             return pos
         point = self._beat(pos).lines[pos.line].intervention
-        if not point:
-            return pos
+        if not point or self._auto(point, pos.flags) is not ROOM:
+            return pos  # not the room's to stop: it plays on as written, never "missed"
         return replace(pos, pending=(*pos.pending, (point, len(self.trail) - 1)))
 
     def _enter(self, pos: Position, target: str) -> None:
@@ -274,7 +283,7 @@ class Runtime:
             pos = replace(pos, beat=target, line=-1, deciding=False, flags=beat.apply(pos.flags))
             shown = flow.visible_lines(beat, pos.flags)
             if shown:
-                self._push(self._settle(replace(pos, line=shown[0]), flow.LATE_LINES))
+                self._show(pos, shown[0])
                 return
             if beat.decision is not None:
                 self._arrive_at_decision(pos)
@@ -286,8 +295,33 @@ class Runtime:
             target = nxt
         self._finish(pos, None)
 
+    def _auto(self, point: str, flags: frozenset[str]) -> int | None:
+        """What is taken at `point` for the room (None: the room decides it; see roles.py)."""
+        return automatic(self.script, self.seat, point, flags)
+
+    def _show(self, pos: Position, index: int) -> None:
+        """Put line `index` of the beat on stage; if it is an intervention point someone else
+        changes for the room (a just-and-learning manager, say), their choice is acted out
+        instead, so the room never sees the line they would not have said."""
+        pos = self._settle(replace(pos, line=index), flow.LATE_LINES)
+        point = self._beat(pos).lines[index].intervention
+        auto = self._auto(point, pos.flags) if point else ROOM
+        if auto is not None and auto >= 0:
+            self._take_for_room(pos, point, auto)
+            return
+        self._push(pos)
+
     def _arrive_at_decision(self, pos: Position) -> None:
         pos = self._settle(replace(pos, deciding=True), keep_last=-1)
+        decision = self._beat(pos).decision
+        auto = self._auto(decision.id, pos.flags) if decision else ROOM
+        if auto is not None:
+            if auto < 0:  # nothing open to the one who decides: the story stops here
+                self._finish(pos, None)
+            else:
+                assert decision is not None
+                self._take_for_room(replace(pos, deciding=False), decision.id, auto)
+            return
         self._push(pos)
         self.phase = Phase.DECIDING
 
@@ -319,7 +353,7 @@ class Runtime:
         beat = self._beat(pos)
         later = [i for i in flow.visible_lines(beat, pos.flags) if i > pos.line]
         if later:
-            self._push(self._settle(replace(pos, line=later[0]), flow.LATE_LINES))
+            self._show(pos, later[0])
         elif beat.decision is not None:
             self._arrive_at_decision(pos)
         else:
@@ -347,14 +381,27 @@ class Runtime:
             self._emit(OwnWords(point, index, words))
         self._emit(kind(point, index, option.says, scores, option.feedback, option.goto))
         pos = self._judge(pos, point, index)
-        pos = replace(pos, flags=option.apply(pos.flags), totals=_add_scores(pos.totals, scores))
+        pos = replace(pos, totals=_add_scores(pos.totals, scores))
+        self._go(pos, point, index, words)
+        verdict = pos.judged[-1] if pos.judged and self.mode is RunMode.FORUM else None
+        return ChoiceResult(point, option, scores, option.feedback, option.goto, verdict)
+
+    def _take_for_room(self, pos: Position, point: str, index: int) -> None:
+        """An option taken for the room, not by it (roles.py): recorded, not scored."""
+        option = point_options(self.script, point)[index]
+        by = owner(self.script, point)
+        self._emit(Played(point, index, option.says, {}, option.feedback, option.goto, by))
+        self._go(pos, point, index, "")
+
+    def _go(self, pos: Position, point: str, index: int, words: str) -> None:
+        """After an option is taken: its flags, then acted out (or straight on to its goto)."""
+        option = point_options(self.script, point)[index]
+        pos = replace(pos, flags=option.apply(pos.flags), taken=(*pos.taken, (point, index)))
         self.phase = Phase.PLAYING
         if self.acted:
             self._push(replace(pos, deciding=False, act=(point, index, 0), words=words))
         else:
             self._enter(pos, option.goto)
-        verdict = pos.judged[-1] if pos.judged and self.mode is RunMode.FORUM else None
-        return ChoiceResult(point, option, scores, option.feedback, option.goto, verdict)
 
     def _judge(self, pos: Position, point: str, chosen: int) -> Position:
         """Add the verdict on this moment's choice (none in the anti-model run: not scored)."""
@@ -402,8 +449,9 @@ class Runtime:
         if self.frozen_from is not Phase.PLAYING:
             return None
         here = len(self.trail) - 1
-        line = self._line_at(pos)
-        if line is not None and line.intervention:
+        if self._room_point(pos):
+            line = self._line_at(pos)
+            assert line is not None
             return (line.intervention, here)
         return max(pos.pending, key=lambda p: p[1]) if pos.pending else None
 
@@ -452,6 +500,13 @@ class Runtime:
         if character not in self._present():
             present = ", ".join(self._present())
             raise IllegalAction(f"{character!r} is not on stage; present: {present}")
+        thought = self.thinking(character)
+        self._emit(HotSeated(character, thought.text))
+        return thought
+
+    def thinking(self, character: str) -> ThoughtView:
+        """What `character` would say in the hot seat now, without hot-seating them (nothing
+        recorded): the presenter view shows it to the facilitator alone."""
         who = self.script.cast[character]
         found = None
         for pos in reversed(self.trail):
@@ -462,8 +517,20 @@ class Runtime:
             text, emotion = f"{who.name} is keeping their thoughts private for now.", ""
         else:
             text, emotion = found.text, found.emotion
-        self._emit(HotSeated(character, text))
         return ThoughtView(who, text, emotion or self._emotions().get(character, "neutral"))
+
+    def present(self) -> tuple[str, ...]:
+        """The ids of the characters on stage now (read-only)."""
+        return tuple(self._present())
+
+    def acting_ahead(self) -> tuple[tuple[Line, ...], str]:
+        """While a choice is acted out: its lines still to come, and where it leads after
+        them (read-only; ((), "") when no choice is being acted out)."""
+        pos = self.position
+        if pos.act is None:
+            return (), ""
+        point, index, shown = pos.act
+        return tuple(self._act_lines(pos)[shown + 1 :]), self._chosen(point, index)[0].goto
 
     def moments(self) -> list[Moment]:
         """The earlier moments of this attempt, oldest first, for the rewind menu."""
@@ -507,6 +574,13 @@ class Runtime:
         self.frozen_from = Phase.DECIDING if target.deciding else Phase.PLAYING
         self.offer = self._find_offer()
         self._emit(Rewound(moment))
+
+    def _room_point(self, pos: Position) -> bool:
+        """Whether the line on stage at `pos` is an intervention point the room may stop."""
+        line = self._line_at(pos)
+        if pos.deciding or pos.act is not None or line is None or not line.intervention:
+            return False
+        return self._auto(line.intervention, pos.flags) is ROOM
 
     # ----- what is on stage ---------------------------------------------------------------
 
@@ -600,7 +674,7 @@ class Runtime:
             actors=actors,
             line=None if pos.deciding else line,
             speaker=None if pos.deciding else speaker,
-            intervention_here=bool(line and line.intervention and not pos.deciding),
+            intervention_here=self._room_point(pos) and not self.ending,
             redirect=redirect,
             decision=decision,
             ending=self._ending(),
@@ -609,7 +683,37 @@ class Runtime:
             caption=beat.caption,
             documents=self.documents(),
             acting=pos.act is not None,
+            inner_voice=self._inner_voice(),
+            landed=self._landed(pos),
         )
+
+    def _inner_voice(self) -> str:
+        """In a role run, what the played character thinks in this beat on this route."""
+        if self.seat.is_manager or self.ending:
+            return ""
+        found = self._beat().thought_for(self.seat.role, self.position.flags)
+        return found.text if found else ""
+
+    def _landed(self, pos: Position) -> str:
+        """While someone else's choice is acted out: how it lands with the played role."""
+        if self.seat.is_manager or pos.act is None:
+            return ""
+        point, index, _ = pos.act
+        if owner(self.script, point) == self.seat.role:
+            return ""
+        return point_options(self.script, point)[index].landed.get(self.seat.role, "")
+
+    def landings(self) -> tuple[Landing, ...]:
+        """The manager's actions on this path, in order, with how each landed with the
+        played role ("" where the author wrote no reaction): the role debrief's core."""
+        manager = self.script.manager
+        found = []
+        for point, index in self.position.taken:
+            if manager is None or owner(self.script, point) != manager.id:
+                continue
+            option = point_options(self.script, point)[index]
+            found.append(Landing(point, option.says, option.landed.get(self.seat.role, "")))
+        return tuple(found)
 
     def _ending(self) -> Ending | None:
         """The ending reached, with the outcome text that is true on this route."""
@@ -635,14 +739,24 @@ class Runtime:
         )
 
     def _criteria(self) -> tuple[CriterionResult, ...]:
-        """The path so far on each criterion (see `result`)."""
+        """The path so far on each criterion (see `result`). Playing another role, only that
+        role's criteria, judged on its own points; a role without criteria has no score."""
         totals = self.totals()
-        tallies = tally(self.position.judged, self.script.criteria)
+        if self.seat.is_manager:
+            ids = list(self.script.criteria)
+        else:
+            role = self.script.role(self.seat.role)
+            ids = [c for c in (role.criteria if role else ()) if c in self.script.criteria]
+        tallies = tally(self.position.judged, ids)
         return tuple(
             CriterionResult(
-                c.id, c.name, tallies[c.id].score, tallies[c.id].moments, totals.get(c.id, 0)
+                c,
+                self.script.criteria[c].name,
+                tallies[c].score,
+                tallies[c].moments,
+                totals.get(c, 0),
             )
-            for c in self.script.criteria.values()
+            for c in ids
         )
 
     # ----- replaying ---------------------------------------------------------------------
@@ -673,6 +787,7 @@ class Runtime:
             on_event,
             acted=_acted(events),
             flags=flags,
+            seat=Seat(first.data.role, first.data.style),
         )
         for step in sorted(calls)[1:]:
             rt._call(calls[step])
@@ -738,7 +853,7 @@ def _acted(events: list[Event]) -> bool:
     finished choice yet plays the same either way, so it carries on acted.
     """
     for i, event in enumerate(events):
-        if not isinstance(event.data, Chosen | Redirected):
+        if not isinstance(event.data, Chosen | Redirected | Played):
             continue
         after = next((e for e in events[i + 1 :] if e.step == event.step), None)
         if after is not None:

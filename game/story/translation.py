@@ -49,8 +49,13 @@ TEXT_FIELDS = frozenset(
         "outcome",
         "context",
         "caption",
+        "label",
+        "needed",
+        "unsaid",
     }
 )
+#: Fields that map cast ids to such texts (how a choice `landed` with each character).
+TEXT_DICTS = frozenset({"landed"})
 #: Fields that hold a list of such texts.
 TEXT_LISTS = frozenset(
     {"content_notes", "facilitator_content_notes", "objectives", "discussion_questions"}
@@ -105,7 +110,7 @@ def texts(script: Script) -> list[Text]:
         if field.name in TEXT_LISTS:
             for n, item in enumerate(getattr(script, field.name), start=1):
                 found.append(Text(f"{field.name}.{n}", item, script.pos))
-    for name in ("cast", "scenes", "beats", "interventions", "endings", "documents"):
+    for name in ("cast", "scenes", "beats", "interventions", "endings", "documents", "roles"):
         found.extend(_walk(getattr(script, name), name, script.pos))
     return [t for t in found if t.english]
 
@@ -125,6 +130,9 @@ def _walk(value: Any, key: str, pos: Pos) -> Iterator[Text]:
                 continue
             if field.name in TEXT_FIELDS and isinstance(item, str):
                 yield Text(f"{key}.{field.name}", item, here)
+            elif field.name in TEXT_DICTS:
+                for who, text in item.items():
+                    yield Text(f"{key}.{field.name}.{who}", text, here)
             elif not isinstance(item, str | int | float | bool):
                 yield from _walk(item, f"{key}.{field.name}", here)
 
@@ -225,6 +233,8 @@ def _replace(value: Any, key: str, table: dict[str, str], english: dict[str, str
             new = swap(item, at)
         elif field.name in TEXT_LISTS and isinstance(item, tuple):
             new = tuple(swap(t, f"{at}.{n}") for n, t in enumerate(item, start=1))
+        elif field.name in TEXT_DICTS:
+            new = {who: swap(t, f"{at}.{who}") for who, t in item.items()}
         elif isinstance(item, str | int | float | bool):
             continue
         else:

@@ -78,6 +78,10 @@ class StageView:
     caption: str = ""  # the beat's caption ("Three weeks later"), shown as it starts
     documents: tuple[ScriptDocument, ...] = ()  # what the room can read at a freeze now
     acting: bool = False  # the line on stage acts out the choice just made
+    #: Playing another role: that character's thought in this beat, shown as it plays.
+    inner_voice: str = ""
+    #: Playing another role: how the choice being acted out lands with that character.
+    landed: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,16 @@ class Moment:
     line_index: int
     speaker_name: str
     text: str
+
+
+@dataclass(frozen=True)
+class Landing:
+    """One of the manager's actions on a path and how it landed with the role the room
+    played ("" where the author wrote no reaction): the role debrief lists these."""
+
+    point: str
+    says: str
+    landed: str
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ from .theme import Theme, make_theme
 if TYPE_CHECKING:
     from .art.stage import StageArt
     from .learning_records import SenderLink
+    from .presenter import Presenter
 
 SCRIPTS_DIR = paths.SCRIPTS
 WINDOW_TITLE = "Freeze Frame: forum theatre for managers"
@@ -127,6 +128,10 @@ class App:
         self.text = TextRenderer()
         self.input = Input()
         self.stack = SceneStack()
+        #: The facilitator's presenter view (`game.ui.presenter`) while it is open, and the
+        #: display the stage fills while it is open on two displays (None: as the settings say).
+        self.presenter: Presenter | None = None
+        self.projector: int | None = None
         pygame.display.set_caption(WINDOW_TITLE)
         self.screen = self._open_window()
         self.input.open_joysticks()
@@ -153,6 +158,9 @@ class App:
         # moves the window: a fullscreen window opened from a centred one stays where it was,
         # cut off at the right and bottom. So the window is put in the corner first, and
         # centred again on the way back.
+        if self.projector is not None:  # the presenter view is on the other display
+            size = pygame.display.get_desktop_sizes()[self.projector]
+            return pygame.display.set_mode(size, pygame.FULLSCREEN, display=self.projector)
         if self.settings.fullscreen:
             size = pygame.display.get_desktop_sizes()[0]
             pygame.display.set_window_position((0, 0))
@@ -207,6 +215,16 @@ class App:
             except OSError as exc:
                 self.notice = f"Your settings could not be saved ({exc.strerror})."
 
+    def place_stage(self, display: int | None) -> None:
+        """Put the stage full-screen on `display` (None: back to what the settings say)."""
+        if display == self.projector:
+            return
+        self.projector = display
+        self.screen = self._open_window()
+        self.layout, self.theme = self._style()
+        self.shown = None
+        self.stack.relayout()
+
     def open_folder(self, folder: Path) -> str | None:
         """Show `folder` to the user; a sentence saying why not if that fails, else None."""
         try:
@@ -241,6 +259,10 @@ class App:
             return  # the window moved under the pointer: not the player's move
         elif action.act is Act.DEBUG_OVERLAY:
             self.debug = not self.debug
+        elif action.act in (Act.PRESENTER, Act.SWAP_DISPLAYS):
+            from . import presenter
+
+            (presenter.toggle if action.act is Act.PRESENTER else presenter.swap)(self)
         elif self.stack.top is not None:
             self.stack.top.handle(action)
 
@@ -249,6 +271,8 @@ class App:
         if events is None:
             events = pygame.event.get()
         for event in events:
+            if self.presenter is not None and self.presenter.takes(event):
+                continue  # the presenter window's own clicks; its keys act on the game
             top = self.stack.top
             buzzer, typing = bool(top and top.buzzer), bool(top and top.takes_text)
             for action in self.input.translate(event, buzzer=buzzer, typing=typing):
@@ -275,6 +299,8 @@ class App:
             self.stack.draw(self.screen)
         self.shown = picture
         pygame.display.flip()
+        if self.presenter is not None:
+            self.presenter.draw()
 
     def guarded_frame(self, dt: float) -> None:
         """`frame`, but an unexpected error is logged and play goes back to the title."""
@@ -334,6 +360,9 @@ class App:
         self.running = False
         self.stack.clear()
         self.speech.close()
+        if self.presenter is not None:
+            self.presenter.close()
+            self.presenter = None
 
 
 def write_log(details: str, path: Path) -> Path:
@@ -349,12 +378,19 @@ def write_log(details: str, path: Path) -> Path:
 
 
 def run(argv: list[str]) -> int:
-    """`python3 main.py`: the game, from the title screen."""
-    from .learning_records import SenderLink
+    """`python3 main.py [--presenter] [--projector-display N]`: the game, from the title."""
+    import argparse
 
+    from .learning_records import SenderLink
+    from .presenter import options
+
+    parser = argparse.ArgumentParser(prog="python3 main.py", description="Play Freeze Frame.")
+    options.add_arguments(parser)
+    args = parser.parse_args(argv)
     app = App()
     sender = app.sender = SenderLink(app)
     app.start("title")
+    options.apply(app, args)
     try:
         return loop(app)
     finally:

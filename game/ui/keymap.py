@@ -50,6 +50,8 @@ class Act(StrEnum):
     LAST = "last"
     FULLSCREEN = "fullscreen"
     DEBUG_OVERLAY = "debug_overlay"
+    PRESENTER = "presenter"  # open or close the presenter view (game/ui/presenter)
+    SWAP_DISPLAYS = "swap_displays"  # the stage and the presenter view change displays
     QUIT = "quit"
     CLICK = "click"
     POINT = "point"
@@ -104,6 +106,8 @@ KEYS: dict[int, Act] = {
     pygame.K_KP_MINUS: Act.MINUS,
     pygame.K_F11: Act.FULLSCREEN,
     pygame.K_F3: Act.DEBUG_OVERLAY,
+    pygame.K_F9: Act.PRESENTER,
+    pygame.K_F8: Act.SWAP_DISPLAYS,
     pygame.K_q: Act.QUIT,
     pygame.K_h: Act.HIDE,
     pygame.K_HOME: Act.FIRST,

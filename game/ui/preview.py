@@ -30,6 +30,7 @@ from game.story.runtime import Runtime
 from game.story.views import Phase, RunMode
 
 from .app import App, loop
+from .presenter import options as presenter_options
 from .scene_stack import Scene
 from .screens import draw
 from .screens.options import cards_area
@@ -237,6 +238,7 @@ def main(argv: list[str]) -> int:
         default="",
         help="start with these flags set, as if earlier choices had set them",
     )
+    presenter_options.add_arguments(parser)
     args = parser.parse_args(argv)
     if not os.path.isfile(args.path):
         parser.error(f"no such file: {args.path}")
@@ -261,4 +263,5 @@ def main(argv: list[str]) -> int:
     watch = Watch(args.path)
     watch.changed(POLL_SECONDS)  # note the current mtime so the first poll does not reload
     begin(app, watch, args.start, flags)
+    presenter_options.apply(app, args)
     return loop(app)

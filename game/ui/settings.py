@@ -23,6 +23,8 @@ READING_SPEEDS: tuple[float, ...] = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 TEXT_SCALES: tuple[float, ...] = (0.8, 0.9, 1.0, 1.15, 1.3, 1.45, 1.6)
 VOLUMES: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 #: The typefaces offered, by the name kept in the file, with the name the screen shows.
+#: The highest display number the projector setting takes.
+MAX_DISPLAY = 15
 FONTS: dict[str, str] = {"atkinson": "Atkinson Hyperlegible", "opendyslexic": "OpenDyslexic"}
 
 
@@ -47,6 +49,11 @@ class Settings:
     self_voicing: bool = False
     #: The interface's and the scenarios' language: "auto" follows the system's.
     language: str = AUTO
+    #: The presenter view opens with the game (F9 opens and closes it, and keeps the choice).
+    presenter: bool = False
+    #: The display the stage fills when the presenter view is open on two displays (SDL's
+    #: numbering: 0 is usually the laptop's own screen). F8 swaps it.
+    projector_display: int = 1
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -70,6 +77,9 @@ class Settings:
                 # Bounded before float(): a 400-digit whole number would overflow it.
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     values[key] = float(max(-1e6, min(1e6, value)))
+            elif isinstance(wanted, int):
+                if isinstance(value, int) and not isinstance(value, bool):
+                    values[key] = max(0, min(MAX_DISPLAY, value))
             elif key == "window" and _is_size(value):
                 values[key] = clamp_size((int(value[0]), int(value[1])))
             elif isinstance(value, str) and value in _NAMED.get(key, ()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,9 +21,13 @@ from game.story.events import (
     EventError,
     Rewound,
 )
+from game.story.loader import load_script
+from game.story.roles import Seat
 from game.story.runtime import Phase, Runtime
 
 from .factory import forum_script
+
+ROLES = Path(__file__).resolve().parents[1] / "roles" / "roles.yaml"
 
 
 def played() -> list[Event]:
@@ -41,6 +46,13 @@ def played() -> list[Event]:
         rt.advance()
     rt.choose(0)
     rt.advance()  # the choice acted out, then its ending
+    return rt.events + played_for_the_room()
+
+
+def played_for_the_room() -> list[Event]:
+    """A role run, whose start names the role and style and whose manager's choices are
+    `Played` for the room."""
+    rt = Runtime(load_script(ROLES), seat=Seat("pat", "just"))
     return rt.events
 
 
@@ -65,7 +77,7 @@ def test_nothing_is_null_on_the_record() -> None:
 
 def test_every_payload_class_is_in_the_table_under_its_own_kind() -> None:
     assert all(cls.kind == kind for kind, cls in PAYLOADS.items())
-    assert len(set(KINDS)) == len(KINDS) == 13
+    assert len(set(KINDS)) == len(KINDS) == 14
 
 
 def good() -> dict[str, Any]:

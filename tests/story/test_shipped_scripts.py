@@ -5,6 +5,10 @@ intervention or decision by id (interventions not listed are let pass), the endi
 must reach, and score bands: `min_fraction` (every criterion at least this far from worst
 to best) and `max_fraction` (the average over criteria at most this). A changed script
 that breaks a plan fails here, loudly, naming the plan.
+
+Role reversal (/work/wt/ROLES.md, docs/authoring.md Roles): a plan may add `role: <cast id>`
+(a role marked `shoes: true`) and `style: traditional|just` (the manager style); its
+`choices:` then list only the room's own choices as that role.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import yaml
 
 from game.story.analysis import analyse
 from game.story.loader import load_script
+from game.story.roles import Seat
 from game.story.runtime import Phase, RunMode, Runtime
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,7 +49,7 @@ def play(rt: Runtime, choices: dict[str, int]) -> Runtime:
             assert view.decision.id in choices, f"the plan has no choice for {view.decision.id}"
             rt.choose(choices[view.decision.id])
             continue
-        point = view.line.intervention if view.line else ""
+        point = view.line.intervention if view.intervention_here and view.line else ""
         if rt.mode is RunMode.FORUM and point in choices and point not in used:
             used.add(point)
             rt.buzz()
@@ -62,7 +67,8 @@ def _plan_id(value: object) -> str:
 def test_golden_playthrough(plan_file: Path, plan: dict) -> None:
     script = load_script(ROOT / "scripts" / f"{plan_file.stem}.yaml")
     mode = RunMode(plan.get("mode", "forum"))
-    rt = play(Runtime(script, mode=mode), plan.get("choices", {}))
+    seat = Seat(plan.get("role", ""), plan.get("style", ""))
+    rt = play(Runtime(script, mode=mode, seat=seat), plan.get("choices", {}))
     assert rt.ending == plan["ending"], f"{plan['name']}: ended at {rt.ending}"
     fractions = {c.id: c.fraction for c in rt.result().criteria if c.tested}
     if "min_fraction" in plan:

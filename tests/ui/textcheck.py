@@ -71,11 +71,21 @@ class _Recording(pygame.Surface):
 
 def text_on_screen(app: App, spy: TextSpy) -> list[Placed]:
     """Every text the scenes on show draw now, in drawing order."""
-    surface = _Recording(app.layout.size)
-    surface.spy, surface.placed = spy, []
-    for layer, scene in enumerate(app.stack.visible()):
-        surface.layer = layer
-        scene.draw(surface)
+
+    def scenes(surface: _Recording) -> None:
+        for layer, scene in enumerate(app.stack.visible()):
+            surface.layer = layer
+            scene.draw(surface)
+
+    return drawn(spy, app.layout.size, scenes)
+
+
+def drawn(spy: TextSpy, size: tuple[int, int], paint) -> list[Placed]:
+    """Every text `paint(surface)` draws on a surface of `size` (another window's, such as
+    the presenter view's), in drawing order."""
+    surface = _Recording(size)
+    surface.spy, surface.placed, surface.layer = spy, [], 0
+    paint(surface)
     return [p for p in surface.placed if p.text.strip()]
 
 
