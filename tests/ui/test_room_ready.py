@@ -335,7 +335,10 @@ def test_the_outcome_counts_missed_moments_as_the_timeline_lists_them() -> None:
     listed = sum(1 for head, _ in debrief.entries if "Missed moment" in head)
     assert debrief.rt.attempt == 2 and listed > len(debrief.result.missed)
     spy = TextSpy(pilot.app)
-    outcome = " ".join(p.text for p in text_on_screen(pilot.app, spy))
+    outcome = ""
+    for _ in range(max(len(p) for p in debrief.outcome_layout()[3])):  # every part of it
+        outcome += " ".join(p.text for p in text_on_screen(pilot.app, spy))
+        pilot.do(Act.DOWN)
     assert f"Moments nobody stopped: {listed} over 2 attempts" in outcome
 
 
@@ -625,3 +628,38 @@ def test_the_line_the_room_stopped_on_is_not_dimmed(high_contrast: bool) -> None
         for x in range(bubble.x + lay.px(40), bubble.right - lay.px(40))
     ]
     assert row.count(theme.panel) > 0.5 * len(row)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 768)])
+def test_the_outcomes_go_on_in_parts_rather_than_shrink_at_160(size: tuple[int, int]) -> None:
+    """At 160 % the two outcomes need more room than the page has: they read at no less
+    than the small size of the default text, and Down shows the rest, every word once."""
+    from game.ui.layout import Layout
+
+    pilot = Pilot(size, settings=Settings(auto_advance=False, text_scale=1.6))
+    spy = TextSpy(pilot.app)
+    for name in tour(pilot):
+        if name == "debrief_outcome":
+            break
+    debrief = pilot.top
+    parts = max(len(p) for p in debrief.outcome_layout()[3])
+    assert parts > 1
+    least = Layout(*size).small_size
+    shown = []
+    for part in range(parts):
+        if part:
+            pilot.do(Act.DOWN)
+        placed = text_on_screen(pilot.app, spy)
+        assert not screen_problems(pilot, spy)
+        cards = debrief.outcome_layout()[0]
+        inside = [p for p in placed if any(card.contains(p.rect) for card in cards)]
+        assert inside and all(p.size >= least for p in inside)
+        body = [p for p in inside if p.rect.x < cards[1].x and p.text != "This run"]
+        shown += [p.text for p in body]  # this run's card, under its title
+    assert pilot.name == "debrief" and debrief.page == 0  # Down turned parts, not pages
+    pilot.do(Act.DOWN)
+    assert debrief.page == 2  # after the last part, on to the timeline as before
+    words = " ".join(" ".join(shown).split())
+    ending = debrief.result.ending
+    assert " ".join(ending.outcome.split()) in words
+    assert " ".join(ending.context.split()) in words

@@ -117,6 +117,9 @@ class DebriefScene(Scene):
         self.page = 0
         self.scroll = 0
         self.chart_top = 0  # first criterion shown, when the Criteria page scrolls
+        self.outcome_part = 0  # which part of the outcomes shows, when they need more room
+        self._outcome_key: tuple = ()
+        self._outcome: tuple[list[pygame.Rect], int, int, list[list[str]]] = ([], 0, 0, [])
         self._pages_key: tuple = ()
         self._pages: list[list[tuple[int, str, bool, pygame.Rect]]] = []
         self.message = warning or ""
@@ -213,6 +216,10 @@ class DebriefScene(Scene):
             return
         if act in (Act.UP, Act.SCROLL_UP, Act.DOWN, Act.SCROLL_DOWN):
             step = -1 if act in (Act.UP, Act.SCROLL_UP) else 1
+            last = max(len(p) for p in self.outcome_layout()[3]) - 1
+            if self.page == 0 and 0 <= self.outcome_part + step <= last:
+                self.outcome_part += step  # outcomes too long for the page go on in parts
+                return
             if self.page == 1:  # a Criteria page too long for the screen scrolls
                 last = sum(1 for c in self.result.criteria if c.tested) - self.chart_rows()
                 self.chart_top = max(0, min(last, self.chart_top + step))
@@ -271,6 +278,7 @@ class DebriefScene(Scene):
             self.page,
             self.scroll,
             self.chart_top,
+            self.outcome_part,
             self.message,
             self.buttons.focus,
             self.leaving,
@@ -298,32 +306,76 @@ class DebriefScene(Scene):
                 # the focus ring, so the room never sees two and wonders which is live.
                 bar = pygame.Rect(rect.x, rect.bottom + lay.px(4), rect.w, lay.px(8))
                 pygame.draw.rect(surface, theme.accent, bar, border_radius=lay.px(4))
-        pages = [self._outcome, self._criteria, self._timeline, self._discuss, self._compare]
+        pages = [self._outcome_page, self._criteria, self._timeline, self._discuss, self._compare]
         pages[self.page](surface)
         labels = [draw.shown_label(item) for item in self.buttons.items]
         size = draw.shared_size(app, labels, self.buttons.rects[0])
         draw.menu(surface, app, self.buttons, numbered=False, centre=True, size=size)
         draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or self.keys)
 
-    def _outcome(self, surface: pygame.Surface) -> None:
-        app, lay = self.app, self.app.layout
-        left, right = grid(self.body, 2, 2, lay.gap * 2)
-        extra = [self.missed_line()]
-        ours = ("This run", [*self._ending_lines(self.result.ending), *extra])
+    def _outcome_words(self) -> tuple[tuple[str, list[str]], tuple[str, list[str]]]:
+        """The two cards' titles and lines: this run, and the traditional approach."""
+        ours = ("This run", [*self._ending_lines(self.result.ending), self.missed_line()])
         how = _("As you watched it") if self.watched else _("Had nobody stopped it")
         first, *rest = self._ending_lines(self.anti)
-        theirs = (_("The traditional approach"), [f"{how}: {first}", *rest])
-        # One size for both titles and one for both bodies: the run's own outcome must not
-        # read smaller (or larger) than the other.
-        head = min(
-            draw.card_title_size(app, left, ours[0]), draw.card_title_size(app, right, theirs[0])
-        )
-        size = min(
-            draw.card_body_size(app, left, *ours, title_size=head),
-            draw.card_body_size(app, right, *theirs, title_size=head),
-        )
-        draw.card(surface, app, left, *ours, size=size, title_size=head)
-        draw.card(surface, app, right, *theirs, size=size, title_size=head)
+        return ours, (_("The traditional approach"), [f"{how}: {first}", *rest])
+
+    def outcome_layout(self) -> tuple[list[pygame.Rect], int, int, list[list[str]]]:
+        """The Outcome page: the two cards' rects, one title size and one body size for both
+        (the run's own outcome must not read smaller, or larger, than the other), and each
+        card's body in parts, one a screen.
+
+        The body is fitted to its card, but never smaller than the small size at the default
+        text size: words that need more room than the page has go on in further parts
+        (Up/Down), as the Timeline's do, instead of shrinking to the floor."""
+        app, lay = self.app, self.app.layout
+        cards = self._outcome_words()
+        key = (lay.size, lay.text_scale, self.message)
+        if self._outcome_key == key:
+            return self._outcome
+        least = max(lay.floor_size, Layout(lay.width, lay.height).small_size)
+        area = self.body
+        for paged in (False, True):
+            if paged:  # a line under the cards says which part shows
+                area = pygame.Rect(
+                    area.x, area.y, area.w, area.h - app.text.line_height(lay.small_size)
+                )
+            rects = grid(area, 2, 2, lay.gap * 2)
+            head = min(
+                draw.card_title_size(app, r, t) for r, (t, _l) in zip(rects, cards, strict=True)
+            )
+            size = min(
+                draw.card_body_size(app, r, t, lines, title_size=head)
+                for r, (t, lines) in zip(rects, cards, strict=True)
+            )
+            if size >= least or paged:
+                size = max(size, least)
+                parts = [
+                    _parts(
+                        app,
+                        "\n\n".join(line for line in lines if line),
+                        size,
+                        draw.card_body_rect(app, r, t, head),
+                    )
+                    for r, (t, lines) in zip(rects, cards, strict=True)
+                ]
+                break
+        self._outcome_key, self._outcome = key, (rects, head, size, parts)
+        return self._outcome
+
+    def _outcome_page(self, surface: pygame.Surface) -> None:
+        rects, head, size, parts = self.outcome_layout()
+        count = max(len(p) for p in parts)
+        shown = min(self.outcome_part, count - 1)
+        for rect, (title, _lines), part in zip(rects, self._outcome_words(), parts, strict=True):
+            words = part[shown] if shown < len(part) else ""
+            draw.card(surface, self.app, rect, title, [words], size=size, title_size=head)
+        if count > 1:
+            self._more(
+                surface,
+                f"Part {shown + 1} of {count}  (Down: more, Up: back)",
+                bottom=self.body.bottom,
+            )
 
     def missed_line(self) -> str:
         """How many moments passed unstopped, counted as the timeline lists them: over every
@@ -532,6 +584,43 @@ class DebriefScene(Scene):
         questions = self.script.discussion_questions or ("What would you do differently?",)
         text = "\n\n".join(f"{i + 1}. {q}" for i, q in enumerate(questions))
         draw.paragraph(surface, self.app, self.body, text)
+
+
+def _parts(app, text: str, size: int, box: pygame.Rect) -> list[str]:
+    """`text` at `size`, wrapped to `box`'s width, in parts each no taller than `box`:
+    split between lines, or between words in a long line; no part starts with a blank."""
+
+    def fits(words: list[str]) -> bool:
+        return app.text.measure("\n".join(words), size, width=box.w)[1] <= box.h
+
+    parts: list[str] = []
+    taken: list[str] = []
+    lines = text.split("\n")
+    while lines:
+        line = lines.pop(0)
+        if not taken and not line.strip():
+            continue
+        if fits([*taken, line]):
+            taken.append(line)
+            continue
+        done = list(taken)
+
+        def fits_after(more: str, done: list[str] = done) -> bool:
+            return fits([*done, more])
+
+        cut = _words_that_fit(line, fits_after)
+        if cut:
+            taken.append(cut)
+            lines.insert(0, line[len(cut) :].lstrip())
+        elif taken:
+            lines.insert(0, line)
+        else:  # not one word fits: it stands alone (and is cut at the card's foot)
+            taken.append(line)
+        parts.append("\n".join(taken))
+        taken = []
+    if taken:
+        parts.append("\n".join(taken))
+    return parts or [""]
 
 
 def _words_that_fit(line: str, fits: Callable[[str], bool]) -> str:

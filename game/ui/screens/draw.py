@@ -248,6 +248,12 @@ def _card_parts(app: App, rect: Rect, title: str, size: int | None = None) -> tu
     return inner, size, height
 
 
+def card_body_rect(app: App, rect: Rect, title: str, title_size: int | None = None) -> Rect:
+    """Where a card's body goes: inside its padding, under its title."""
+    inner, _, head_h = _card_parts(app, rect, title, title_size)
+    return Rect(inner.x, inner.y + head_h, inner.w, max(1, inner.h - head_h))
+
+
 def card_body_size(
     app: App, rect: Rect, title: str, lines: list[str], title_size: int | None = None
 ) -> int:
