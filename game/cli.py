@@ -31,6 +31,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("game.tools.report", "debrief handout: report SESSION [-o FILE], or report list"),
     "export-csv": ("game.tools.export_csv", "every recorded choice: export-csv [-o FILE]"),
     "xapi": ("game.tools.xapi", "learning records for an LRS: xapi status|setup|send|export"),
+    "rehearse": (
+        "game.tools.rehearse",
+        "play a scenario headless as a plan says: rehearse SCRIPT PLAN [--shots DIR]",
+    ),
     "smoke": ("game.tools.smoke", "the game headless for a few seconds: smoke [--seconds S]"),
     "build": ("game.tools.build", "the one-file app that needs no Python: build [--dist DIR]"),
     "translate": (

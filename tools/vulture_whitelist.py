@@ -38,6 +38,8 @@ _ = (
 
 # A pygame.Rect's position, set to place the spotlight's pool (game/ui/art/stage.py).
 _ = pygame.Rect(0, 0, 0, 0).midbottom
+# A pygame.Window property: the smallest size the presenter window can be dragged to.
+_ = pygame.Window.minimum_size
 
 # Called by the standard library's HTMLParser (tests/records/test_report.py).
 _ = (

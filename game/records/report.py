@@ -296,13 +296,20 @@ def _criteria_table(result: RunResult) -> str:
     )
 
 
+#: Attempts per table of the handout's comparison: more would not fit a printed page's
+#: width; a room that tried more ways gets one table per five, each with the traditional
+#: approach beside them.
+ATTEMPTS_PER_TABLE = 5
+
+
 def comparison(
-    attempts: Sequence[AttemptResult], traditional: AttemptResult | None, most: int = 4
+    attempts: Sequence[AttemptResult], traditional: AttemptResult | None
 ) -> tuple[list[str], list[list[str]]]:
     """The attempts side by side with the traditional approach's path: a header row and
     rows of words (the ending, then each criterion any of them tested, as a percentage of
-    the way from the worst alternatives to the best). The latest `most` attempts only."""
-    columns = [*([traditional] if traditional is not None else []), *attempts[-most:]]
+    the way from the worst alternatives to the best). Every attempt: the screen and the
+    handout each page through them their own way."""
+    columns = [*([traditional] if traditional is not None else []), *attempts]
     header = [""] + [
         "Traditional approach" if a.attempt == 0 else f"Attempt {a.attempt}" for a in columns
     ]
@@ -318,16 +325,23 @@ def comparison(
 
 
 def _comparison_html(result: RunResult, script: Script) -> str:
-    """The attempts and the traditional approach compared, for the handout."""
-    header, rows = comparison(result.attempts, anti_model_result(script))
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
-    )
+    """The attempts and the traditional approach compared, for the handout: every attempt,
+    in tables of `ATTEMPTS_PER_TABLE`, the traditional approach in each."""
+    attempts = result.attempts
+    tables = []
+    for first in range(0, len(attempts), ATTEMPTS_PER_TABLE):
+        header, rows = comparison(
+            attempts[first : first + ATTEMPTS_PER_TABLE], anti_model_result(script)
+        )
+        head = "".join(f"<th>{escape(h)}</th>" for h in header)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+        )
+        tables.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     return (
         "<section><h2>Attempts compared</h2>"
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-        "<p class='meta'>Each attempt that reached an ending, beside the traditional "
+        + "".join(tables)
+        + "<p class='meta'>Each attempt that reached an ending, beside the traditional "
         "approach's path judged the same way (0% always the worst alternative, 100% the "
         "best).</p></section>"
     )

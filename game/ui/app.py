@@ -295,12 +295,13 @@ class App:
         picture = self.stack.picture()
         if picture is not None:
             picture = (self.debug, picture)
-        if picture is None or picture != self.shown:
+        drew = picture is None or picture != self.shown
+        if drew:
             self.stack.draw(self.screen)
         self.shown = picture
         pygame.display.flip()
         if self.presenter is not None:
-            self.presenter.draw()
+            self.presenter.draw(busy=drew)
 
     def guarded_frame(self, dt: float) -> None:
         """`frame`, but an unexpected error is logged and play goes back to the title."""

@@ -6,7 +6,8 @@ devices map onto the same action:
 
 * Keyboard: Space or B buzzes; Enter / Right / Page Down advance the scene (or confirm in a
   menu); digits 1-4 pick an option; Esc pauses (or goes back in a menu); F11 is fullscreen;
-  H hides the freeze menu to show the whole frozen stage (any key brings it back).
+  H hides the freeze menu to show the whole frozen stage (any key brings it back); N opens
+  the facilitator's notes (the content notice and the pause menu, facilitator mode).
 * Presentation clicker: its "next" button sends Page Down and its "previous" button Page Up;
   its "blank screen" button sends B or a full stop. **Decision:** Page Down *advances* (the
   clicker's "next" plays the scene on, as it moves slides on, and in the freeze menu it
@@ -46,6 +47,8 @@ class Act(StrEnum):
     MINUS = "minus"
     PAUSE = "pause"
     HIDE = "hide"
+    #: The facilitator's notes (the content notice and the pause menu, facilitator mode).
+    NOTES = "notes"
     FIRST = "first"
     LAST = "last"
     FULLSCREEN = "fullscreen"
@@ -110,6 +113,7 @@ KEYS: dict[int, Act] = {
     pygame.K_F8: Act.SWAP_DISPLAYS,
     pygame.K_q: Act.QUIT,
     pygame.K_h: Act.HIDE,
+    pygame.K_n: Act.NOTES,
     pygame.K_HOME: Act.FIRST,
     pygame.K_END: Act.LAST,
 }

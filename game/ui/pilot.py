@@ -17,10 +17,11 @@ from typing import Any
 
 import pygame
 
+from game.storage import Folders
 from game.story.views import Phase
 
 from .app import SCRIPTS_DIR, App
-from .keymap import KEYS, Act
+from .keymap import CHOOSES, KEYS, Act
 from .screens import registry
 from .screens.menu import Menu
 from .settings import Settings
@@ -50,6 +51,7 @@ class Pilot:
         animate: bool = False,
         scripts_dir: Path = SCRIPTS_DIR,
         persist: bool = True,
+        folders: Folders | None = None,
     ) -> None:
         settings = settings or Settings(auto_advance=False)
         self.app = App(
@@ -59,6 +61,7 @@ class Pilot:
             animate=animate,
             scripts_dir=scripts_dir,
             persist=persist,
+            folders=folders,
         )
         pygame.event.clear()
         self.app.start("title")
@@ -71,11 +74,15 @@ class Pilot:
         for _ in range(frames):
             self.app.frame(dt)
 
+    #: What `frame` times with: the wall clock, or the bench's CPU clock (`time.thread_time`)
+    #: for a figure that other busy processes on a shared machine do not inflate.
+    timer: Callable[[], float] = staticmethod(time.perf_counter)
+
     def frame(self) -> float:
-        """One whole frame (events, update, draw, flip); its wall time in milliseconds."""
-        start = time.perf_counter()
+        """One whole frame (events, update, draw, flip); its time in milliseconds."""
+        start = self.timer()
         self.app.frame(DT)
-        return (time.perf_counter() - start) * 1000.0
+        return (self.timer() - start) * 1000.0
 
     def post(self, event_type: int, **attrs: object) -> None:
         pygame.event.post(pygame.event.Event(event_type, attrs))
@@ -97,6 +104,20 @@ class Pilot:
         """Press the key for `act` and run the frame that answers it; that frame's time."""
         self.post_key(KEY_FOR[act])
         return self.frame()
+
+    def choose(self, index: int, frames: int = 1) -> None:
+        """Press the digit that chooses item `index` (0 is key 1) of the cards or a menu."""
+        self.do(CHOOSES[index], frames)
+
+    def type_text(self, text: str) -> None:
+        """What a keyboard sends while a text box has it: per character a key press and the
+        text it types (TEXTINPUT, so accents arrive as typed), then one frame."""
+        for char in text:
+            key = ord(char.lower()) if char.isascii() else 0
+            self.post(pygame.KEYDOWN, key=key, mod=0, unicode=char, scancode=0)
+            self.post(pygame.TEXTINPUT, text=char)
+            self.post(pygame.KEYUP, key=key, mod=0, unicode=char, scancode=0)
+        self.step()
 
     def pad(self, button: int, frames: int = 1) -> None:
         self.post(pygame.JOYBUTTONDOWN, button=button, joy=0, instance_id=0)

@@ -14,65 +14,19 @@ import pygame
 import pytest
 
 from game.story.views import Phase
-from game.ui import presenter
 from game.ui.keymap import Act
 from game.ui.pilot import KEY_FOR
 from game.ui.presenter import displays
 from game.ui.settings import Settings
 from tests.ui.pilot import PAD_BUZZ_BUTTON, Pilot, Player, start_scenario
-from tests.ui.textcheck import TextSpy, drawn, text_on_screen
-
-STAGE, PRESENTER = (1920, 1080), (1280, 800)
-
-
-class TwoWindows:
-    """The game with the presenter view open, and a spy on every text either window draws."""
-
-    def __init__(self) -> None:
-        self.p = Pilot(STAGE, settings=Settings(auto_advance=False), persist=False)
-        self.view = presenter.open_view(self.p.app, PRESENTER)
-        self.spy = TextSpy(self.p.app)
-        self.p.step()
-
-    # ----- events in the presenter window -----------------------------------------------
-
-    def key(self, key: int) -> None:
-        """A key pressed while the presenter window has the focus, then one frame."""
-        window = self.view.window
-        self.p.post(pygame.KEYDOWN, key=key, mod=0, unicode="", scancode=0, window=window)
-        self.p.post(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0, window=window)
-        self.p.step()
-
-    def click(self, pos: tuple[int, int]) -> None:
-        window = self.view.window
-        self.p.post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1, touch=False, window=window)
-        self.p.post(pygame.MOUSEBUTTONUP, pos=pos, button=1, touch=False, window=window)
-        self.p.step()
-
-    def press(self, *command: object) -> None:
-        """Click the presenter's control that gives `command` (it must be on show)."""
-        found = [t for t in self.view.targets if t.command == command]
-        assert found, f"no {command} on the presenter: {[t.command for t in self.view.targets]}"
-        self.click(found[0].rect.center)
-
-    # ----- what each window draws ----------------------------------------------------------
-
-    def presenter_text(self) -> str:
-        return "\n".join(p.text for p in drawn(self.spy, PRESENTER, self.view.paint))
-
-    def stage_text(self) -> str:
-        return "\n".join(p.text for p in text_on_screen(self.p.app, self.spy))
-
-    @property
-    def stage(self):
-        return self.p.stage
+from tests.ui.two_windows import PRESENTER, STAGE, TwoWindows, tour
 
 
 @pytest.fixture
 def two() -> TwoWindows:
     windows = TwoWindows()
     yield windows
-    presenter.close(windows.p.app)
+    windows.close()
 
 
 def on_stage(two: TwoWindows) -> None:
@@ -103,6 +57,19 @@ def test_placement_of_stage_and_presenter_on_one_and_two_displays() -> None:
     assert displays.place(3, 9) == displays.Placement(2, 0, separate=True)  # not connected
     assert displays.swapped(displays.place(2, 1)) == 0
     assert displays.presenter_size((1366, 768), separate=False) == (1280, 768)
+
+
+def test_the_stage_fills_the_projector_display_and_comes_back() -> None:
+    """The path two displays take, on the one display the dummy driver has: full-screen on
+    display 0 at its desktop size, then back to the window the settings ask for."""
+    pilot = Pilot((1024, 576), settings=Settings(auto_advance=False), persist=False)
+    app = pilot.app
+    app.place_stage(0)
+    desktop = pygame.display.get_desktop_sizes()[0]
+    assert app.screen.get_size() == desktop and app.layout.size == desktop
+    assert pygame.display.is_fullscreen()
+    app.place_stage(None)
+    assert app.screen.get_size() == (1024, 576) and not pygame.display.is_fullscreen()
 
 
 def test_f9_opens_and_closes_the_view_and_keeps_the_choice() -> None:
@@ -172,54 +139,28 @@ def check_step(two: TwoWindows) -> str:
     return notes
 
 
+#: What the presenter says at some steps of the tour, besides what every step checks.
+SAYS = {
+    "before": "No run on stage yet",
+    "first-line": "MOMENTS WORTH STOPPING",
+    "stop-now": "STOP NOW",
+    "passing": "PASSING: stop now or it will be missed",
+    "frozen": "Frozen: the room is talking.",
+    "hands": "2 hands",
+    "decision": "Decision: the room chooses",
+    "own-words": "Let's talk, Jo: how are things at home?|",
+    "ending": "The end",
+}
+
+
 def test_the_presenter_tracks_a_full_run_driven_from_both_windows(two: TwoWindows) -> None:
-    on_stage(two)
-    steps = 0
-    notes = check_step(two)
-    assert "MOMENTS WORTH STOPPING" in notes and "Elapsed 00:00 of 5 min" in notes
-    two.press("control", "advance")  # the telling-off: an intervention point on stage
-    assert two.stage.view.intervention_here
-    assert "STOP NOW" in check_step(two)
-    two.press("control", "advance")  # it passes: the late-buzz window
-    assert "PASSING: stop now or it will be missed" in check_step(two)
-    two.key(KEY_FOR[Act.BUZZ])
-    assert two.p.name == "freeze" and "Frozen" in check_step(two)
-    jo = next(a.id for a in two.stage.view.actors if not a.is_manager)
-    two.press("hotseat", jo)  # a name in the presenter's thoughts
-    assert two.p.name == "thought" and two.p.top.thought.character.id == jo
-    check_step(two)  # the hot-seated thought is on the projector now, and only that one
-    two.p.do(Act.CONFIRM)  # back to the freeze menu
-    assert two.p.name == "freeze"
-    two.press("tally", 0, 1)
-    two.press("tally", 0, 1)
-    assert "2 hands" in check_step(two)
-    two.press("choose", 0)  # redirect with the first option
-    assert two.p.phase is Phase.PLAYING and two.stage.view.acting
-    while two.p.phase is Phase.PLAYING:
-        check_step(two)
-        two.key(KEY_FOR[Act.CONFIRM])  # Enter in the presenter window: the next line
-        steps += 1
-    assert two.p.phase is Phase.DECIDING
-    assert "Decision" in check_step(two)
-    two.press("control", "own")  # the room's own words, from the presenter
-    assert two.p.name == "own_words"
-    for char in "Let's talk, Jo":
-        two.p.post(pygame.TEXTINPUT, text=char, window=two.view.window)
-    two.p.step()
-    assert "Let's talk, Jo" in check_step(two)
-    two.key(pygame.K_ESCAPE)  # cancel: back to the cards
-    assert two.p.name == "stage" and two.p.phase is Phase.DECIDING
-    two.press("choose", 1)
-    while two.p.phase is Phase.PLAYING:
-        check_step(two)
-        two.press("control", "advance")
-        steps += 1
-    assert two.p.phase is Phase.ENDED
-    assert "The end" in check_step(two)
-    two.p.settle()
-    two.press("control", "rewind")  # try again from an earlier moment
-    assert two.p.name == "rewind"
-    assert steps >= 3
+    steps = []
+    for step in tour(two):
+        notes = check_step(two) if two.stage is not None else two.presenter_text()
+        assert SAYS.get(step, "") in notes, (step, notes)
+        steps.append(step)
+    assert steps[-1] == "rewind" and set(SAYS) <= set(steps)
+    assert "of 5 min" in notes
 
 
 def test_the_elapsed_time_counts_against_the_plan(two: TwoWindows) -> None:

@@ -336,7 +336,7 @@ def test_the_outcome_counts_missed_moments_as_the_timeline_lists_them() -> None:
     assert debrief.rt.attempt == 2 and listed > len(debrief.result.missed)
     spy = TextSpy(pilot.app)
     outcome = ""
-    for _ in range(max(len(p) for p in debrief.outcome_layout()[3])):  # every part of it
+    for _ in range(debrief.outcome_parts()):  # every part of it
         outcome += " ".join(p.text for p in text_on_screen(pilot.app, spy))
         pilot.do(Act.DOWN)
     assert f"Moments nobody stopped: {listed} over 2 attempts" in outcome
@@ -642,7 +642,7 @@ def test_the_outcomes_go_on_in_parts_rather_than_shrink_at_160(size: tuple[int, 
         if name == "debrief_outcome":
             break
     debrief = pilot.top
-    parts = max(len(p) for p in debrief.outcome_layout()[3])
+    parts = debrief.outcome_parts()
     assert parts > 1
     least = Layout(*size).small_size
     shown = []

@@ -24,15 +24,6 @@ def on_stage(room: str = "facilitator", size: tuple[int, int] = (1024, 576)) -> 
     return pilot
 
 
-def type_text(pilot: Pilot, text: str) -> None:
-    """What a keyboard sends while a text box has it: a key press and the text it types."""
-    for char in text:
-        pilot.post(pygame.KEYDOWN, key=ord(char.lower()) if char.isascii() else 0, mod=0)
-        pilot.post(pygame.TEXTINPUT, text=char)
-        pilot.post(pygame.KEYUP, key=ord(char.lower()) if char.isascii() else 0, mod=0)
-    pilot.step()
-
-
 def to_own_words_at_redirect(pilot: Pilot) -> None:
     pilot.do(Act.CONFIRM)  # the telling-off: an intervention point
     pilot.do(Act.BUZZ)
@@ -47,14 +38,14 @@ def to_own_words_at_redirect(pilot: Pilot) -> None:
 def test_own_words_at_a_redirect_go_on_stage_and_into_the_record() -> None:
     pilot = on_stage()
     to_own_words_at_redirect(pilot)
-    type_text(pilot, "Jo, ça va? quick word later?")  # "q" types, it does not quit
+    pilot.type_text("Jo, ça va? quick word later?")  # "q" types, it does not quit
     assert pilot.app.running and pilot.top.text == "Jo, ça va? quick word later?"
     pilot.post(pygame.TEXTEDITING, text="ü", start=0, length=1)  # an input method composing
     pilot.step()
     assert pilot.top.composing == "ü"
     pilot.do(Act.BACK)  # Backspace deletes the last character
     assert pilot.top.text.endswith("later")
-    type_text(pilot, "?")
+    pilot.type_text("?")
     pilot.do(Act.CONFIRM)
     assert pilot.name == "closest"
     assert pilot.top.menu.focus == 0  # "Morning, Jo. Are you OK? Can we have a quiet word…"
@@ -93,7 +84,7 @@ def test_own_words_at_a_decision_solo_with_feedback() -> None:
     pilot.do(Act.PAUSE)  # Esc at a decision: back to its cards
     assert pilot.name == "stage" and pilot.stage.view.phase is Phase.DECIDING
     pilot.key(pygame.K_4)
-    type_text(pilot, "I'd ask HR what the policy says first")
+    pilot.type_text("I'd ask HR what the policy says first")
     pilot.do(Act.CONFIRM)
     assert pilot.name == "closest" and pilot.top.menu.focus == 2
     pilot.do(Act.PAUSE)  # Esc: edit the words again, kept
@@ -112,7 +103,7 @@ def test_screenshots_of_the_own_idea_pages() -> None:
         pilot.do(Act.CHOOSE_1)
         pilot.screenshot(SHOTS / f"own-idea-card-{size[0]}x{size[1]}.png")
         pilot.key(pygame.K_3)
-        type_text(pilot, "Jo, are you alright? Let's have a proper chat after handover.")
+        pilot.type_text("Jo, are you alright? Let's have a proper chat after handover.")
         pilot.screenshot(SHOTS / f"own-words-{size[0]}x{size[1]}.png")
         pilot.do(Act.CONFIRM)
         pilot.screenshot(SHOTS / f"own-words-closest-{size[0]}x{size[1]}.png")

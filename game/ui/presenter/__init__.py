@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from ..app import App
 
 TITLE = N_("Freeze Frame: presenter view")
+#: At most this many frames (a sixth of a second) between a change and the presenter showing
+#: it, however busy the stage is (see `Presenter.draw`).
+MAX_WAIT = 10
 #: Window events that concern only the window they name.
 _MOUSE = (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
 
@@ -60,6 +63,7 @@ class Presenter:
         self.window.minimum_size = (640, 400)
         self.targets: list[panels.Target] = []
         self._shown: tuple | None = None
+        self._waited = 0  # frames the redraw has waited for a frame the stage left quiet
         self._ahead: PresenterView | None = None
         self._ahead_key: tuple = ()
 
@@ -153,12 +157,23 @@ class Presenter:
             self.app.theme,
         )
 
-    def draw(self) -> None:
-        """Redraw and flip, if anything shown has changed since the last time."""
+    @property
+    def current(self) -> bool:
+        """The window shows the latest state (its clickable areas are where they are drawn)."""
+        return self.picture() == self._shown
+
+    def draw(self, busy: bool = False) -> None:
+        """Redraw and flip, if anything shown has changed since the last time. `busy`: the
+        stage redrew in this frame, so the presenter waits for a quieter one (at most
+        `MAX_WAIT` frames): the two windows' work never piles up in one frame."""
         picture = self.picture()
         if picture == self._shown:
+            self._waited = 0
             return
-        self._shown = picture
+        if busy and self._waited < MAX_WAIT:
+            self._waited += 1
+            return
+        self._shown, self._waited = picture, 0
         self.paint(self.window.get_surface())
         self.window.flip()
 

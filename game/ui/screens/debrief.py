@@ -14,6 +14,7 @@ never disagree.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pygame
@@ -65,6 +66,18 @@ def keys_wordings() -> tuple[str, ...]:
     )
 
 
+@dataclass(frozen=True)
+class CompareLayout:
+    """The Compare page's table cut to the screen: the criteria column's width, each
+    other column's, the pages (per page: the header's columns shown and the rows shown,
+    the Ending row first) and a row's height."""
+
+    first: int
+    width: int
+    pages: list[tuple[list[int], list[int]]]
+    height: Callable[[list[str]], int]
+
+
 def screen_text(text: str) -> str:
     """The handout's wording with the one glyph the screen font lacks (an arrow) swapped."""
     return text.replace("\u2192", "\u2014")
@@ -95,7 +108,10 @@ class DebriefScene(Scene):
         self.session = session
         self.result = runtime.result()
         #: The Compare page: a header row, then the ending and each tested criterion.
-        self.compared = comparison(self.result.attempts, anti_model_result(self.script))
+        traditional = anti_model_result(self.script)
+        self.compared = comparison(self.result.attempts, traditional)
+        #: How many columns after the criteria's are the traditional approach's (0 or 1).
+        self.fixed = 0 if traditional is None else 1
         self.watched = bool(anti_model_ending)
         self.anti = self.script.endings.get(anti_model_ending or self.script.anti_model_ending)
         #: (heading, body) per timeline entry: "0:42  Redirect", then what happened and why.
@@ -120,6 +136,9 @@ class DebriefScene(Scene):
         self.outcome_part = 0  # which part of the outcomes shows, when they need more room
         self._outcome_key: tuple = ()
         self._outcome: tuple[list[pygame.Rect], int, int, list[list[str]]] = ([], 0, 0, [])
+        self.compare_page = 0  # the page of the Compare table shown
+        self._compare_key: tuple = ()
+        self._compare_layout: CompareLayout | None = None
         self._pages_key: tuple = ()
         self._pages: list[list[tuple[int, str, bool, pygame.Rect]]] = []
         self.message = warning or ""
@@ -216,13 +235,16 @@ class DebriefScene(Scene):
             return
         if act in (Act.UP, Act.SCROLL_UP, Act.DOWN, Act.SCROLL_DOWN):
             step = -1 if act in (Act.UP, Act.SCROLL_UP) else 1
-            last = max(len(p) for p in self.outcome_layout()[3]) - 1
-            if self.page == 0 and 0 <= self.outcome_part + step <= last:
+            if self.page == 0 and 0 <= self.outcome_part + step < self.outcome_parts():
                 self.outcome_part += step  # outcomes too long for the page go on in parts
                 return
             if self.page == 1:  # a Criteria page too long for the screen scrolls
                 last = sum(1 for c in self.result.criteria if c.tested) - self.chart_rows()
                 self.chart_top = max(0, min(last, self.chart_top + step))
+                return
+            if self.page == 4:  # the Compare table's next part: more criteria or attempts
+                last = len(self.compare_layout().pages) - 1
+                self.compare_page = max(0, min(last, self.compare_page + step))
                 return
             if self.page == 2:  # a page of the timeline at a time
                 last = max(0, len(self.timeline_pages()) - 1)
@@ -279,6 +301,7 @@ class DebriefScene(Scene):
             self.scroll,
             self.chart_top,
             self.outcome_part,
+            self.compare_page,
             self.message,
             self.buttons.focus,
             self.leaving,
@@ -363,9 +386,13 @@ class DebriefScene(Scene):
         self._outcome_key, self._outcome = key, (rects, head, size, parts)
         return self._outcome
 
+    def outcome_parts(self) -> int:
+        """How many parts the Outcome page's words take (1: they fit the page)."""
+        return max(len(p) for p in self.outcome_layout()[3])
+
     def _outcome_page(self, surface: pygame.Surface) -> None:
         rects, head, size, parts = self.outcome_layout()
-        count = max(len(p) for p in parts)
+        count = self.outcome_parts()
         shown = min(self.outcome_part, count - 1)
         for rect, (title, _lines), part in zip(rects, self._outcome_words(), parts, strict=True):
             words = part[shown] if shown < len(part) else ""
@@ -556,29 +583,121 @@ class DebriefScene(Scene):
                 bottom=self.body.bottom,
             )
 
+    def compare_layout(self) -> CompareLayout:
+        """The Compare table cut into pages that fit at the body size, as many attempt
+        columns a page as stay readable from the back (the traditional approach's column and
+        the criteria's names are on every page, and the Ending row too); Up/Down and the
+        wheel turn the pages, the criteria first, then the next attempts."""
+        app, lay = self.app, self.app.layout
+        key = (lay.size, lay.text_scale)
+        if self._compare_layout is not None and self._compare_key == key:
+            return self._compare_layout
+        header, rows = self.compared
+        fixed = list(range(1, 1 + self.fixed))
+        tried = list(range(1 + self.fixed, len(header)))
+        area = self._paged()
+        first = area.w * 3 // 10
+        # A column narrower than this would cut "Attempt 12", the widest heading.
+        least = app.text.measure("Attempt 12", lay.body_size, bold=True)[0] + 2 * lay.gap
+        per = max(1, min(len(tried), (area.w - first) // least - len(fixed)))
+        width = (area.w - first) // (len(fixed) + per)
+        line = app.text.line_height(lay.body_size)
+
+        def tall(row: list[str]) -> int:
+            """A row's height: its tallest cell (bold as drawn), one or two lines (three
+            for the endings' titles)."""
+            heads = row is header
+            words = [(row[0], first, True)] + [(cell, width, heads) for cell in row[1:]]
+            need = max(
+                app.text.measure(cell, lay.body_size, width=w - lay.gap, bold=bold)[1]
+                for cell, w, bold in words
+            )
+            most = 3 if row is rows[0] else 2
+            return min(most * line, max(line, need)) + lay.px(12)
+
+        def cut(pinned: int, rest: range) -> list[list[int]]:
+            """`rest` (row numbers) in runs that fit under `pinned` pixels of rows."""
+            runs: list[list[int]] = [[]]
+            y = pinned
+            for index in rest:
+                height = tall(rows[index])
+                if runs[-1] and y + height > area.h:
+                    runs.append([])
+                    y = pinned
+                runs[-1].append(index)
+                y += height
+            return runs
+
+        # The Ending row stays on every page, unless (large text on a small window) that
+        # leaves room for fewer than three criteria: then it scrolls with them.
+        criteria = [[0, *run] for run in cut(tall(header) + tall(rows[0]), range(1, len(rows)))]
+        if len(criteria) > 1 and len(criteria[0]) < 4:  # the Ending and under 3 criteria
+            criteria = cut(tall(header), range(len(rows)))
+        groups = [tried[i : i + per] for i in range(0, len(tried), per)] or [[]]
+        pages = [(fixed + group, chunk) for group in groups for chunk in criteria]
+        self._compare_key = key
+        self._compare_layout = CompareLayout(first, width, pages, tall)
+        return self._compare_layout
+
     def _compare(self, surface: pygame.Surface) -> None:
-        """The attempts and the traditional approach in columns, a row per criterion."""
+        """The attempts and the traditional approach in columns, a row per criterion; a page
+        of them at a time, with a line saying which attempts and criteria show."""
         app, lay, theme = self.app, self.app.layout, self.app.theme
         header, rows = self.compared
+        table = self.compare_layout()
+        shown = min(self.compare_page, len(table.pages) - 1)
+        columns, chosen = table.pages[shown]
         body = self.body
-        first = body.w * 3 // 10
-        width = (body.w - first) // max(1, len(header) - 1)
-        row_h = app.text.line_height(lay.body_size) * 2 + lay.px(8)
         y = body.y
-        for index, row in enumerate([header, *rows]):
-            if y + row_h > body.bottom:
-                break
+        for index, row in enumerate([header, *(rows[i] for i in chosen)]):
+            row_h = table.height(row)
             if index % 2:  # bands, so a row reads across without relying on colour
                 pygame.draw.rect(surface, theme.panel, (body.x, y, body.w, row_h))
             colour = theme.panel_text if index % 2 else theme.text
-            for col, cell in enumerate(row):
-                x = body.x if col == 0 else body.x + first + (col - 1) * width
-                w = (first if col == 0 else width) - lay.gap
+            cells = [(0, row[0])] + [(n + 1, row[col]) for n, col in enumerate(columns)]
+            for place, cell in cells:
+                x = body.x if place == 0 else body.x + table.first + (place - 1) * table.width
+                w = (table.first if place == 0 else table.width) - lay.gap
                 img = app.text.fit(
-                    cell, lay.body_size, colour, width=w, height=row_h, bold=index == 0 or col == 0
+                    cell,
+                    lay.body_size,
+                    colour,
+                    width=w,
+                    height=row_h,
+                    bold=index == 0 or place == 0,
+                    min_size=lay.floor_size,
                 )
                 surface.blit(img, img.get_rect(midleft=(x + lay.px(8), y + row_h // 2)))
             y += row_h
+        if self.fixed and columns:
+            # The traditional approach is the first column, set apart by a rule.
+            x = body.x + table.first + table.width - lay.gap // 2
+            pygame.draw.line(surface, theme.text, (x, body.y), (x, y), max(1, lay.px(3)))
+        if len(table.pages) > 1:
+            self._more(surface, self.compare_note(shown), bottom=body.bottom)
+
+    def compare_note(self, shown: int) -> str:
+        """ "Page 2 of 3: Attempt 4 to Attempt 6 of 7 endings, criteria 1-6 of 9 (Down: next
+        page, Up: back)": which attempts (those that reached an ending) and criteria show."""
+        header, rows = self.compared
+        table = self.compare_layout()
+        columns, chosen = table.pages[shown]
+        tried = [c for c in columns if c > self.fixed]
+        every = len(header) - 1 - self.fixed
+        criteria = [i for i in chosen if i]
+        parts = []
+        if tried and len(tried) < every:
+            parts.append(f"{header[tried[0]]} to {header[tried[-1]]} of {every} endings")
+        if criteria and len(criteria) < len(rows) - 1:
+            parts.append(f"criteria {criteria[0]}-{criteria[-1]} of {len(rows) - 1}")
+        where = ", ".join(parts)
+        page = f"Page {shown + 1} of {len(table.pages)}"
+        keys = "(Down: next page, Up: back)"
+        # The fullest wording that fits the page's width on one line.
+        for note in (f"{page}: {where}  {keys}", f"{page}: {where}", f"{page}  {keys}"):
+            if self.app.text.measure(note, self.app.layout.small_size)[0] <= self.body.w:
+                return note
+        return page
 
     def _discuss(self, surface: pygame.Surface) -> None:
         questions = self.script.discussion_questions or ("What would you do differently?",)

@@ -32,6 +32,9 @@ class PauseScene(MenuScene):
         items = [Item(_("Resume"), "resume"), Item(_("Settings"), "settings")]
         if stage.anti_model:
             items.append(Item(_("Skip to the forum run"), "skip"))
+        if not stage.solo:  # the specific content notes: for the facilitator, not the room
+            notes = _("Facilitator's notes (not for projecting)")
+            items.append(Item(notes, "notes"))
         items.append(Item(_("Quit to title (the run is kept)"), "title"))
         self.menu = Menu(items)
 
@@ -43,11 +46,13 @@ class PauseScene(MenuScene):
         if action.act in (Act.PAUSE, Act.BACK):
             self.app.stack.pop()
             return
-        chosen = self.menu.handle(action)
+        chosen = "notes" if action.act is Act.NOTES else self.menu.handle(action)
         if chosen == "resume":
             self.app.stack.pop()
         elif chosen == "settings":
             self.app.push("settings")
+        elif chosen == "notes" and not self.stage.solo:
+            self.app.push("facilitator_notes", self.stage.rt.script)
         elif chosen == "skip":
             self.app.stack.pop()
             self.stage.skip_anti_model()

@@ -32,6 +32,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "pause": ("pause", "PauseScene"),
     "feedback": ("feedback", "FeedbackScene"),
     "debrief": ("debrief", "DebriefScene"),
+    "facilitator_notes": ("notes", "FacilitatorNotesScene"),
     # The freeze menu's pages: each a small scene that pops with the room's request.
     "freeze": ("freeze", "FreezeMenu"),
     "redirect": ("freeze", "RedirectPage"),

@@ -24,6 +24,12 @@ MODE_HINT = (
 )
 NOTICE_HINT = f"Take a break whenever you need one: {key_name(Act.PAUSE)} pauses the scene."
 
+
+def notes_hint() -> str:
+    """The facilitator's key for their notes, said without a word of what is in them."""
+    return _("{key}: facilitator's notes (not for projecting).").format(key=key_name(Act.NOTES))
+
+
 ROOMS = {
     "facilitator": (
         "Facilitator: a room decides together",
@@ -102,7 +108,7 @@ class NoticeScene(MenuScene):
         """Top down: heading, the notice card in what the buttons leave, the buttons, the hint."""
         app, lay = self.app, self.app.layout
         top = draw.heading_bottom(app, sub=True)
-        bottom = draw.hint_top(app, NOTICE_HINT) - lay.gap // 2
+        bottom = draw.hint_top(app, self.hint()) - lay.gap // 2
         height, gap = draw.row_height(app), lay.px(16)
         count = len(self.menu.items)
         menu_h = count * height + (count - 1) * gap
@@ -160,9 +166,18 @@ class NoticeScene(MenuScene):
         head = app.text.line_height(lay.body_size, bold=True)
         return 2 * lay.padding + head + lay.px(10) + body
 
+    def hint(self) -> str:
+        """The keys here; in a room, the key for the facilitator's notes too."""
+        if self.room == "facilitator":
+            return f"{NOTICE_HINT}  {notes_hint()}"
+        return NOTICE_HINT
+
     def handle(self, action: Action) -> None:
         if action.act in (Act.PAUSE, Act.BACK):
             self.app.stack.pop()
+            return
+        if action.act is Act.NOTES and self.room == "facilitator":
+            self.app.push("facilitator_notes", self.script)
             return
         chosen = self.menu.handle(action)
         if chosen == "back":
@@ -179,4 +194,4 @@ class NoticeScene(MenuScene):
         )
         draw.card(surface, app, self.card, _("Before we start"), self._lines())
         draw.menu(surface, app, self.menu)
-        draw.hint(surface, app, NOTICE_HINT)
+        draw.hint(surface, app, self.hint())

@@ -123,6 +123,8 @@ class StageScene(Scene):
             self._line_frames = 0
             own = view.decision is not None and not self.anti_model
             self.cards = option_menu(view.decision, own=own) if view.decision else Menu([])
+            if self.anti_model and view.decision is not None:
+                self.cards.focus = self.traditional_choice()
             if view.line and view.phase is Phase.PLAYING:
                 cast = list(self.rt.script.cast)
                 who = view.line.who
@@ -500,7 +502,9 @@ class StageScene(Scene):
             self.painter.header(surface, self.place(), self.header_text(), end)
         if view.phase is Phase.ENDED:
             self._ending(surface)
-        elif view.decision is not None and not self.anti_model:
+        elif view.decision is not None and self.anti_model:
+            self._traditional(surface)
+        elif view.decision is not None:
             self._decision(surface, frozen)
         elif view.line is not None and not frozen:  # frozen: see `prefreeze`
             self.painter.speech(surface, view, int(self.shown))
@@ -561,6 +565,27 @@ class StageScene(Scene):
             focus=not frozen,
             note=note,
             own=True,
+        )
+
+    def traditional_choice(self) -> int | None:
+        """The option the anti-model takes at the decision on stage (None: none is open)."""
+        decision = self.rt.script.beats[self.view.beat_id].decision
+        return flow.anti_model_choice(decision, self.view.flags) if decision else None
+
+    def _traditional(self, surface: pygame.Surface) -> None:
+        """The anti-model at a decision: the manager's options, the traditional one marked
+        in words and by the focus ring; Enter plays it (the manager then says it)."""
+        point = self.view.decision
+        assert point is not None
+        chosen = self.cards.focus
+        prompt = point.prompt
+        if chosen is not None:
+            prompt = _("{prompt} The traditional approach takes {number}.").format(
+                prompt=point.prompt, number=chosen + 1
+            )
+        keys = _("{enter}: see it played").format(enter=key_name(Act.CONFIRM))
+        option_cards(
+            surface, self.app, point, self.cards, lambda _index: None, prompt=prompt, keys=keys
         )
 
     def _ending(self, surface: pygame.Surface) -> None:
