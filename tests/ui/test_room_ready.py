@@ -663,3 +663,17 @@ def test_the_outcomes_go_on_in_parts_rather_than_shrink_at_160(size: tuple[int, 
     ending = debrief.result.ending
     assert " ".join(ending.outcome.split()) in words
     assert " ".join(ending.context.split()) in words
+
+
+@pytest.mark.parametrize("size", [(1024, 576), (1280, 720)])
+def test_the_ending_and_its_hint_leave_the_nameplates_clear_at_160(size: tuple[int, int]) -> None:
+    from game.ui.art.stage import label_rects
+
+    pilot = Pilot(size, settings=Settings(auto_advance=False, text_scale=1.6))
+    spy = TextSpy(pilot.app)
+    for name in tour(pilot):
+        if name == "ending":
+            break
+    plates = label_rects(pilot.stage.view.actors, pilot.app.layout, pilot.app.text)
+    hint = [p for p in text_on_screen(pilot.app, spy) if p.text.startswith("Press ")]
+    assert hint and hint[0].rect.bottom <= min(r.y for r in plates)

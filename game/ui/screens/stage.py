@@ -24,6 +24,7 @@ from game.story import flow
 from game.story.runtime import Runtime
 from game.story.views import ChoiceResult, Moment, Phase, RunMode, StageView, ThoughtView
 
+from ..art.stage import label_rects
 from ..bubbles import revealed
 from ..input import Action
 from ..keymap import CHOOSES, Act, choice_keys, key_name
@@ -593,21 +594,24 @@ class StageScene(Scene):
         ending = self.view.ending
         title = ending.title if ending else "The scene ends here"
         outcome = ending.outcome if ending else ""
-        area = pygame.Rect(0, 0, lay.safe_rect.w * 4 // 5, round(lay.height * 0.5))
-        area.center = (lay.width // 2, round(lay.height * 0.48))
-        head = "How the traditional approach ended" if self.anti_model else "The end"
-        draw.card(surface, app, area, f"{head}: {title}", [outcome])
         nxt = "the forum run" if self.anti_model else "the debrief"
-        # Just under the card, above the nameplates, which stay readable.
-        corner = (area.x, area.bottom + lay.gap // 2 + app.text.line_height(lay.small_size))
         again = (
             f"  {key_name(Act.BACK)}: rewind and try another way."
             if "rewind" in self.view.allowed
             else ""
         )
-        draw.hint(
-            surface, app, f"Press {key_name(Act.CONFIRM)} (or click) for {nxt}.{again}", corner
-        )
+        hint = f"Press {key_name(Act.CONFIRM)} (or click) for {nxt}.{again}"
+        # The hint just under the card and both above the nameplates, which stay readable
+        # (at large text the hint had covered the top of them).
+        plates = label_rects(self.view.actors, lay, app.text)
+        foot = min((r.y for r in plates), default=lay.label_rect.y) - lay.px(8)
+        hint_h = app.text.measure(hint, lay.small_size, width=lay.safe_rect.w)[1]
+        area = pygame.Rect(0, 0, lay.safe_rect.w * 4 // 5, round(lay.height * 0.5))
+        area.center = (lay.width // 2, round(lay.height * 0.48))
+        area.h = min(area.h, foot - hint_h - lay.gap // 2 - area.y)
+        head = "How the traditional approach ended" if self.anti_model else "The end"
+        draw.card(surface, app, area, f"{head}: {title}", [outcome])
+        draw.hint(surface, app, hint, (area.x, min(foot, area.bottom + lay.gap // 2 + hint_h)))
 
     def _debug(self, surface: pygame.Surface) -> None:
         """F3: where the run is, for authors checking their script."""
