@@ -119,3 +119,14 @@ def test_findings_come_in_file_order() -> None:
 def test_anti_model_check_is_quiet_when_no_ending_is_declared() -> None:
     """anti_model_ending is optional: without it there is nothing to compare against."""
     assert [d.code for d in findings()] == []
+
+
+def test_a_reflective_roles_options_need_no_scores_but_a_scored_roles_do() -> None:
+    # Pat (roles fixture) is playable with no criteria; Lou, the rep, is scored.
+    text = (ROOT / "tests" / "roles" / "roles.yaml").read_text()
+    pat = text.replace("          scores: {conversation: 1}\n", "", 1)
+    assert pat != text
+    assert [d.code for d in script_from_bytes(pat.encode(), "s.yaml")[1]] == []
+    lou = text.replace("        scores: {partnership: 2, conversation: 2}\n", "", 1)
+    assert lou != text
+    assert [d.code for d in script_from_bytes(lou.encode(), "s.yaml")[1]] == ["FF405"]

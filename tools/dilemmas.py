@@ -17,20 +17,27 @@ The alternatives at a point are its options plus, at an intervention point, lett
 the traditional choice cannot be named (a decision owned by another character, with no
 anti-model option) count for the dominant figure only. A missing score counts as 0. With
 `--check` the exit status is 1 when any script misses an aim.
+
+Role reversal (docs/authoring.md, Roles): a point owned by a character the room can play
+(`shoes: true`) is that person's dilemma, judged on that role's own criteria; if the role has
+no criteria it is not scored at all (a reflective debrief), so its options all tie and the
+point is left out of both figures rather than counted as "obviously right". Letting such a
+person's intervention point pass is what they usually do, not the traditional manager's choice.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.story.loader import load_script  # noqa: E402
-from game.story.model import Script  # noqa: E402
+from game.story.model import Option, Script  # noqa: E402
+from game.story.roles import owner  # noqa: E402
 
 DOMINANT_AIM = 1 / 7
 NOT_LOWEST_AIM = 3 / 10
@@ -47,44 +54,58 @@ class Alternative:
 
 @dataclass(frozen=True)
 class Point:
-    """A decision or intervention point with every alternative the room had there."""
+    """A decision or intervention point with every alternative the room had there, and the
+    criteria it is judged on."""
 
     id: str
     kind: str
     alternatives: tuple[Alternative, ...]
+    criteria: tuple[str, ...]
+
+
+def judged_on(script: Script, point: str) -> tuple[str, ...]:
+    """The criteria `point` is judged on: a playable role's own for that person's points (none
+    for a role without criteria), else every criterion of the script."""
+    who = owner(script, point)
+    if who in {r.who for r in script.shoes}:
+        role = script.role(who)
+        return tuple(c for c in (role.criteria if role else ()) if c in script.criteria)
+    return tuple(script.criteria)
+
+
+def _alternatives(options: tuple[Option, ...], keep: tuple[str, ...]) -> list[Alternative]:
+    return [
+        Alternative(f"option {n}", {c: v for c, v in o.scores.items() if c in keep}, o.anti_model)
+        for n, o in enumerate(options, start=1)
+    ]
 
 
 def points(script: Script) -> list[Point]:
-    """Every decision and intervention point of `script`, with its alternatives."""
-    found = [
-        Point(
-            beat.decision.id,
-            "decision",
-            tuple(
-                Alternative(f"option {n}", dict(o.scores), o.anti_model)
-                for n, o in enumerate(beat.decision.options, start=1)
-            ),
-        )
-        for beat in script.beats.values()
-        if beat.decision is not None
-    ]
+    """Every scored decision and intervention point of `script`, with its alternatives."""
+    found = []
+    shoes = {r.who for r in script.shoes}
+    for beat in script.beats.values():
+        if beat.decision is not None:
+            keep = judged_on(script, beat.decision.id)
+            alts = _alternatives(beat.decision.options, keep)
+            found.append(Point(beat.decision.id, "decision", tuple(alts), keep))
     for point in script.interventions.values():
-        options = tuple(
-            Alternative(f"option {n}", dict(o.scores), False)
-            for n, o in enumerate(point.options, start=1)
-        )
-        passed = Alternative("let it pass", dict(point.missed.scores), True)
-        found.append(Point(point.id, "intervention", (*options, passed)))
-    return found
+        keep = judged_on(script, point.id)
+        missed = {c: v for c, v in point.missed.scores.items() if c in keep}
+        traditional = owner(script, point.id) not in shoes
+        passed = Alternative("let it pass", missed, traditional)
+        alts = [replace(a, traditional=False) for a in _alternatives(point.options, keep)]
+        found.append(Point(point.id, "intervention", (*alts, passed), keep))
+    return [p for p in found if p.criteria]
 
 
-def dominant(point: Point, criteria: list[str]) -> str | None:
+def dominant(point: Point) -> str | None:
     """The label of an alternative at least as good as every other on every criterion."""
     for best in point.alternatives:
         if all(
             best.scores.get(c, 0) >= other.scores.get(c, 0)
             for other in point.alternatives
-            for c in criteria
+            for c in point.criteria
         ):
             return best.label
     return None
@@ -102,12 +123,11 @@ def traditional_lowest(point: Point) -> bool | None:
 def report(path: str) -> tuple[str, bool]:
     """The figures for one script as text, and whether it meets both aims."""
     script = load_script(path)
-    criteria = list(script.criteria)
     found = points(script)
     shown = Path(path).resolve()
     name = shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else path
     lines = [f"{name}: {len(found)} points"]
-    dominated = [(p, dominant(p, criteria)) for p in found]
+    dominated = [(p, dominant(p)) for p in found]
     dominated = [(p, label) for p, label in dominated if label]
     judged = [(p, traditional_lowest(p)) for p in found]
     judged = [(p, low) for p, low in judged if low is not None]

@@ -46,8 +46,11 @@ def check_option_feedback(script: Script) -> Iterator[Diagnostic]:
 
 
 def check_option_scores(script: Script) -> Iterator[Diagnostic]:
-    for _, option in options(script):
-        if not option.scores:
+    """Every option is scored, except those of a playable role with no criteria: that role
+    is never scored (a reflective debrief), so scores there would mean nothing."""
+    unscored = {r.who for r in script.shoes if not r.criteria}
+    for point, option in options(script):
+        if not option.scores and owner(script, point) not in unscored:
             yield diagnostic("FF405", option.pos)
 
 
