@@ -38,6 +38,7 @@ def start_forum(driver: Pilot, script: str, room: str = "facilitator") -> None:
     driver.pick("start")
     driver.pick(script)
     driver.pick(room)
+    driver.seat()  # a scenario with roles to play asks whose shoes first: the manager's
     driver.pick("forum")
     assert driver.name == "stage", f"expected the stage, got {driver.name}"
 

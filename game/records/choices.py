@@ -21,7 +21,7 @@ from pathlib import Path
 from game.records.journal import JournalError, JournalRecord, list_sessions, read_journal
 from game.records.session import ResumeError, replay_record
 from game.storage import atomic_write_text
-from game.story.events import Chosen, Missed, OwnWords, Redirected, Tallied, run_mode
+from game.story.events import Chosen, Missed, OwnWords, Redirected, Tallied, run_mode, run_seat
 from game.story.model import Script
 from game.story.scoring import Judged
 
@@ -34,6 +34,8 @@ FIXED = (
     "scenario_title",
     "room_mode",
     "run_mode",
+    "role",
+    "manager_style",
     "attempt",
     "seconds",
     "point",
@@ -111,6 +113,7 @@ def _rows(
     events = record.events
     start = events[0].t if events else 0.0
     mode = run_mode(events)
+    role, style = run_seat(events)
     tallies: dict[tuple[int, str], dict[int, int]] = {}
     rows: list[list[Cell]] = []
     words = ""  # the room's own words, recorded just before the option they map to
@@ -139,6 +142,8 @@ def _rows(
                 str(record.script.get("title", "")),
                 str(record.header.get("mode", "")),
                 mode,
+                role or "manager",  # whose shoes the room stood in
+                style,
                 e.attempt,
                 round(e.t - start, 1),
                 made.point,

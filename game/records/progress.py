@@ -15,6 +15,7 @@ from typing import Any
 
 from game.storage import atomic_write_json, load_json
 from game.story.model import Script
+from game.story.roles import Seat, seat_words
 from game.story.views import RunResult
 
 FORMAT = "freeze-frame-progress"
@@ -48,7 +49,10 @@ def _check_run(sid: str, run: Any) -> None:
     ok = (
         isinstance(run, dict)
         and isinstance(run.get("date"), str)
-        and all(isinstance(run.get(k, ""), str) for k in ("session", "ending", "title", "tone"))
+        and all(
+            isinstance(run.get(k, ""), str)
+            for k in ("session", "ending", "title", "tone", "role", "style", "played")
+        )
         and isinstance(run.get("criteria"), dict)
         and all(_criterion_ok(c) for c in run["criteria"].values())
     )
@@ -92,6 +96,10 @@ def record_run(
         "ending": ending.id if ending else "",
         "title": ending.title if ending else "",
         "tone": ending.tone if ending else "",
+        # Role reversal: whose shoes and which manager ("" for the manager), and in words.
+        "role": result.role,
+        "style": result.style,
+        "played": seat_words(script, Seat(result.role, result.style)),
         "criteria": {
             c.id: {
                 "name": c.name,
@@ -120,6 +128,8 @@ class RunSummary:
     tone: str
     fractions: dict[str, float]
     names: dict[str, str]
+    #: "Played as Tom, the team leader, with a traditional manager" ("": as the manager).
+    played: str = ""
 
     @property
     def day(self) -> str:
@@ -175,6 +185,7 @@ def history(data: dict[str, Any], script_id: str) -> list[RunSummary]:
             tone=str(run.get("tone", "")),
             fractions={cid: float(c["fraction"]) for cid, c in _tested(run)},
             names={cid: str(c.get("name", cid)) for cid, c in _tested(run)},
+            played=str(run.get("played", "")),
         )
         for run in runs
     ]
@@ -190,4 +201,5 @@ def card_line(data: dict[str, Any], script_id: str) -> str | None:
     count = f"{len(runs)} practice run{'s' if len(runs) != 1 else ''}"
     ending = last.ending_title or "no ending reached"
     tone = f" ({last.tone})" if last.tone else ""
-    return f"{count}; last {last.when}: {ending}{tone}"
+    played = f" ({last.played})" if last.played else ""
+    return f"{count}; last {last.when}: {ending}{tone}{played}"

@@ -39,6 +39,7 @@ from game.story.events import (
     run_mode,
 )
 from game.story.model import Decision, Ending, Intervention, Script
+from game.story.roles import Seat, seat_words
 from game.story.runtime import anti_model_result
 from game.story.scoring import Judged
 from game.story.views import AttemptResult, CriterionResult, RunResult
@@ -328,11 +329,11 @@ def _comparison_html(result: RunResult, script: Script) -> str:
     """The attempts and the traditional approach compared, for the handout: every attempt,
     in tables of `ATTEMPTS_PER_TABLE`, the traditional approach in each."""
     attempts = result.attempts
+    # A role run's criteria are that role's: the manager's traditional path does not compare.
+    traditional = None if result.role else anti_model_result(script)
     tables = []
     for first in range(0, len(attempts), ATTEMPTS_PER_TABLE):
-        header, rows = comparison(
-            attempts[first : first + ATTEMPTS_PER_TABLE], anti_model_result(script)
-        )
+        header, rows = comparison(attempts[first : first + ATTEMPTS_PER_TABLE], traditional)
         head = "".join(f"<th>{escape(h)}</th>" for h in header)
         body = "".join(
             "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
@@ -374,18 +375,53 @@ def _cut(record: JournalRecord) -> list[str]:
     ]
 
 
+def _role_html(script: Script, result: RunResult) -> str:
+    """A run played in someone else's shoes, through their eyes: each of the manager's
+    actions and how it landed, what they needed, what they never said, their own choices."""
+    role = script.role(result.role)
+    person = script.cast.get(result.role)
+    who = person.name if person else result.role
+    items = "".join(
+        f"<li>\u201c{escape(land.says)}\u201d"
+        + (
+            f"<p class='feedback'>{escape(who)}: \u201c{escape(land.landed)}\u201d</p>"
+            if land.landed
+            else ""
+        )
+        + "</li>"
+        for land in result.landings
+    )
+    needed = role.needed if role and role.needed else "(The scenario does not say.)"
+    parts = [
+        f"<section><h2>Through {escape(who)}\u2019s eyes</h2>",
+        f"<h3>What the manager did, and how it landed with {escape(who)}</h3>",
+        f"<ol>{items}</ol>" if items else "<p>Nothing the story records on this path.</p>",
+        f"<h3>What {escape(who)} needed</h3><p>{escape(needed)}</p>",
+    ]
+    if role and role.unsaid:
+        parts.append(f"<h3>What {escape(who)} never said</h3><p>{escape(role.unsaid)}</p>")
+    own = "".join(f"<li>\u201c{escape(said)}\u201d</li>" for said in result.own)
+    parts.append(f"<h3>{escape(who)}\u2019s own choices</h3>")
+    parts.append(f"<ol>{own}</ol>" if own else "<p>None on this path.</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def render_html(record: JournalRecord, script: Script, result: RunResult) -> str:
     """The handout for one recorded run of `script` (result: the replayed run's result)."""
     facilitated = record.header.get("mode") == "facilitator"
     events = record.events
     anti_run = run_mode(events) == "anti_model"
     attempts = max((e.attempt for e in events), default=1)
+    played = seat_words(script, Seat(result.role, result.style))
     meta = [
         _date(str(record.header.get("started", ""))),
         "Facilitated session" if facilitated else "Solo practice",
         "Anti-model run (not scored)" if anti_run else "Forum run",
+        *([played] if played else []),
         f"{attempts} attempt{'s' if attempts != 1 else ''}",
     ]
+    scored = bool(result.criteria) or not result.role
     anti = script.endings.get(script.anti_model_ending)
     entries = timeline(events, script, result.verdicts, solo=not facilitated)
     who = "the room" if facilitated else "you"
@@ -403,10 +439,13 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
         _outcome_box("This run", result.ending, "run", "The run stopped before an ending."),
         _outcome_box("The traditional approach", anti, "anti", "This scenario has no anti-model."),
         "</section>",
-        "<section><h2>Leadership behaviours</h2>",
-        charts.to_svg(charts.layout(result.criteria)),
-        _criteria_table(result),
-        "</section>",
+        _role_html(script, result) if result.role else "",
+        "<section><h2>Leadership behaviours</h2>"
+        + charts.to_svg(charts.layout(result.criteria))
+        + _criteria_table(result)
+        + "</section>"
+        if scored
+        else "<section><p>This role is not scored: the run is for reflection.</p></section>",
         _comparison_html(result, script) if result.attempts and not anti_run else "",
         f"<section><h2>What {who} tried</h2>",
         '<ol class="timeline">' + "".join(_entry_html(e) for e in entries) + "</ol>"

@@ -24,6 +24,7 @@ from game.records.journal import (
 from game.safetext import safe_name, visible
 from game.story.events import Event
 from game.story.model import Script
+from game.story.roles import MANAGER_SEAT, Seat
 from game.story.runtime import Runtime
 from game.story.views import Phase, RunMode
 
@@ -68,11 +69,13 @@ def start_session(
     on_event: Callable[[Event], None] | None = None,
     start: str | None = None,
     anti_model_ending: str = "",
+    seat: Seat = MANAGER_SEAT,
 ) -> Session:
     """Open a new record in `folder` and a runtime writing into it (its start event is
-    already on disk). `anti_model_ending`: see `SessionJournal.create`."""
+    already on disk, naming the `seat`: whose shoes and which manager style).
+    `anti_model_ending`: see `SessionJournal.create`."""
     journal = SessionJournal.create(script, room_mode, folder, anti_model_ending=anti_model_ending)
-    runtime = Runtime(script, run_mode, start, clock, _chain(journal, on_event))
+    runtime = Runtime(script, run_mode, start, clock, _chain(journal, on_event), seat=seat)
     return Session(runtime, journal, room_mode, anti_model_ending=anti_model_ending)
 
 

@@ -348,6 +348,9 @@ class _Builder:
         result: dict[str, Any]
         if isinstance(made, Started):
             result = {"extensions": {ext("run-mode"): made.mode}}
+            if made.role:  # role reversal: whose shoes, and the manager faced
+                result["extensions"][ext("role")] = made.role
+                result["extensions"][ext("manager-style")] = made.style
             return self.statement(seq, "launched", self.scenario(), e, e.t, result)
         if isinstance(made, Tallied):
             counts = self.tallies.setdefault((e.attempt, made.point), {})

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from . import flow
 from .model import Line, Script
+from .roles import ROOM, automatic
 from .runtime import Runtime
 from .views import Phase, RunMode
 
@@ -88,12 +89,16 @@ def look_ahead(rt: Runtime, lines: int = 4) -> PresenterView:
         on_stage = view.line.intervention if view.line and view.intervention_here else ""
         if on_stage:
             coming.append(_intervention(script, on_stage, 0))
+        flags = rt.position.flags
+        # Only the room's own moments: not those a manager style or a character the room is
+        # not playing takes for it (role reversal, roles.py).
         coming += [
             _intervention(script, line.intervention, away)
             for away, line in enumerate(walked, start=1)
             if line.intervention in script.interventions
+            and automatic(script, rt.seat, line.intervention, flags) is ROOM
         ]
-        if decision is not None:
+        if decision is not None and automatic(script, rt.seat, decision[0], flags) is ROOM:
             coming.append(_decision(script, *decision))
     return PresenterView(
         upcoming=tuple(_ahead(script, line) for line in walked[:lines]),

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.i18n import _
+
 from . import flow
 from .model import Decision, Option, Script
 from .scoring import TIE, Alternative, alternatives_at, standing
@@ -51,6 +53,23 @@ class Seat:
 
 
 MANAGER_SEAT = Seat()
+
+
+def style_name(style: str) -> str:
+    """A manager style in words, as the mode screen, debrief, handout and progress say it."""
+    return {
+        "traditional": _("a traditional manager"),
+        "just": _("a just and learning manager"),
+    }.get(style, style)
+
+
+def seat_words(script: Script, seat: Seat) -> str:
+    """ "Played as Tom, the team leader, with a traditional manager" ("" for the manager)."""
+    if seat.is_manager:
+        return ""
+    return _("Played as {role}, with {style}").format(
+        role=script.role_label(seat.role), style=style_name(seat.style)
+    )
 
 
 def check_seat(script: Script, seat: Seat) -> None:

@@ -703,6 +703,14 @@ class Runtime:
             return ""
         return point_options(self.script, point)[index].landed.get(self.seat.role, "")
 
+    def own_choices(self) -> tuple[str, ...]:
+        """The words of the played role's own choices on this path, in order."""
+        return tuple(
+            point_options(self.script, point)[index].says
+            for point, index in self.position.taken
+            if owner(self.script, point) == self.seat.role
+        )
+
     def landings(self) -> tuple[Landing, ...]:
         """The manager's actions on this path, in order, with how each landed with the
         played role ("" where the author wrote no reaction): the role debrief's core."""
@@ -736,6 +744,10 @@ class Runtime:
             moments=judged,
             verdicts=tuple(self.verdicts),
             attempts=tuple(self.finished),
+            role=self.seat.role,
+            style=self.seat.style,
+            landings=self.landings() if not self.seat.is_manager else (),
+            own=self.own_choices() if not self.seat.is_manager else (),
         )
 
     def _criteria(self) -> tuple[CriterionResult, ...]:

@@ -181,3 +181,10 @@ class RunResult:
     #: Every attempt that reached an ending, in order (a room that rewound from an ending
     #: and tried another way has several).
     attempts: tuple[AttemptResult, ...] = ()
+    #: Whose shoes the room stood in (a cast id; "" for the manager) and the manager style.
+    role: str = ""
+    style: str = ""
+    #: Playing another role: the manager's actions on the final path and how each landed,
+    #: and the played character's own choices on it (their words).
+    landings: tuple[Landing, ...] = ()
+    own: tuple[str, ...] = ()

@@ -181,6 +181,17 @@ class Pilot:
         self.move_focus(menu, [item.key for item in menu.items].index(key))
         self.do(Act.CONFIRM)
 
+    def seat(self, role: str = "", style: str = "") -> None:
+        """Past the role reversal screens when the scenario has them (screens/seat.py):
+        whose shoes (`role`, a cast id; "" for the manager), then the manager `style`."""
+        if self.name != "seat":
+            assert not role, f"{role!r} asked for, but no role choice is on screen"
+            return
+        self.pick(role)
+        if role:
+            assert self.name == "style", f"expected the manager style, got {self.name}"
+            self.pick(style)
+
     # ----- state ------------------------------------------------------------------------
 
     @property

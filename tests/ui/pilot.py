@@ -92,8 +92,17 @@ class Player:
             self.p.pad(PAD_BUZZ_BUTTON)
 
 
-def start_scenario(player: Player, script_name: str, room: str, anti_model: bool) -> None:
-    """From the title to the first line of the run, through picker, mode and notice."""
+def start_scenario(
+    player: Player,
+    script_name: str,
+    room: str,
+    anti_model: bool,
+    role: str = "",
+    style: str = "",
+) -> None:
+    """From the title to the first line of the run, through picker, mode, the role choice
+    (when the scenario has roles to play: `role` "" is the manager; else `style` next) and
+    the notice."""
     p = player.p
     assert p.name == "title"
     player.pick_key(p.top.menu, "start")
@@ -104,6 +113,12 @@ def start_scenario(player: Player, script_name: str, room: str, anti_model: bool
     )
     assert p.name == "mode"
     player.pick_key(p.top.menu, room)
+    if p.name == "seat":
+        player.pick_key(p.top.menu, role)
+        if role:
+            assert p.name == "style"
+            player.pick_key(p.top.menu, style)
+    assert not role or p.name == "notice", "no role choice for this scenario"
     assert p.name == "notice"
     player.pick_key(p.top.menu, "anti_model" if anti_model else "forum")
     assert p.name == "stage"
@@ -133,7 +148,8 @@ def play_stage(player: Player, choices: dict[str, int], limit: int = 3000) -> No
                 wanted = next(o.index for o in view.decision.options if o.available)
             player.pick(stage.cards, wanted)
             continue
-        point = view.line.intervention if view.line else ""
+        # Only the room's own moments (in a role run, not the manager's: roles.py).
+        point = view.line.intervention if view.line and view.intervention_here else ""
         if point in choices and point not in used and not stage.anti_model:
             used.add(point)
             player.buzz()

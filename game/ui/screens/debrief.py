@@ -108,7 +108,8 @@ class DebriefScene(Scene):
         self.session = session
         self.result = runtime.result()
         #: The Compare page: a header row, then the ending and each tested criterion.
-        traditional = anti_model_result(self.script)
+        # A role run's criteria are that role's: the manager's traditional path does not compare.
+        traditional = anti_model_result(self.script) if runtime.seat.is_manager else None
         self.compared = comparison(self.result.attempts, traditional)
         #: How many columns after the criteria's are the traditional approach's (0 or 1).
         self.fixed = 0 if traditional is None else 1
@@ -149,7 +150,11 @@ class DebriefScene(Scene):
             Item("Play again", "again"),
             Item("Back to title", "title"),
         ]
-        self.buttons = Menu(buttons, columns=3, digits=False)
+        if not runtime.seat.is_manager:  # role reversal: the run through their eyes again
+            person = self.script.cast.get(runtime.seat.role)
+            name = person.name if person else runtime.seat.role
+            buttons.insert(1, Item(_("Through {who}'s eyes").format(who=name), "role"))
+        self.buttons = Menu(buttons, columns=len(buttons), digits=False)
         self.tabs: list[pygame.Rect] = []
         #: Whether the tabs show their digit keys (dropped when five do not fit in a row),
         #: and their labels' size (smaller than the body size only to keep one row).
@@ -168,7 +173,8 @@ class DebriefScene(Scene):
         height = draw.row_height(app)
         self.keys = draw.one_line(app, keys_wordings())
         row = pygame.Rect(safe.x, draw.hint_top(app, self.keys) - lay.gap - height, safe.w, height)
-        self.buttons.rects = grid(row, 3, 3, lay.gap)
+        count = len(self.buttons.items)
+        self.buttons.rects = grid(row, count, count, lay.gap)
         self.title_h = app.text.line_height(lay.small_size, bold=True)
         columns, self.tab_keys, self.tab_size = self._tab_row()
         rows = -(-len(PAGES) // columns)
@@ -264,6 +270,8 @@ class DebriefScene(Scene):
             self.export()
         elif chosen == "folder" and self.handouts is not None:
             self.message = self.app.open_folder(self.handouts) or self.message
+        elif chosen == "role":
+            self.app.push("role_debrief", self.rt)
         elif chosen == "again":
             self.app.replace("mode", self.script)
         elif chosen == "title":
@@ -454,6 +462,10 @@ class DebriefScene(Scene):
         """Where the run's choices sat between the worst and best alternatives, criterion by
         criterion; those no moment tested are named below, not drawn as a score."""
         app, lay = self.app, self.app.layout
+        if not self.result.criteria and not self.rt.seat.is_manager:  # a role with no score
+            words = _("This role is not scored: its debrief is for reflection (the button below).")
+            draw.paragraph(surface, app, self.body, words)
+            return
         tested = sum(1 for c in self.result.criteria if c.tested)
         words, note_h = self._untested()
         shown = self.chart_rows()

@@ -21,6 +21,7 @@ from game.records.session import (
 )
 from game.story.errors import ScriptError
 from game.story.model import Script
+from game.story.roles import MANAGER_SEAT, Seat
 from game.story.runtime import Runtime
 from game.story.views import RunMode
 
@@ -34,17 +35,22 @@ def go_to_title(app: App) -> None:
     app.start("title")
 
 
-def start_run(app: App, script: Script, room: str, anti_model_first: bool) -> None:
-    """From the content notice: the anti-model run first if asked for, else the forum run."""
+def start_run(
+    app: App, script: Script, room: str, anti_model_first: bool, seat: Seat = MANAGER_SEAT
+) -> None:
+    """From the content notice: the anti-model run first if asked for, else the forum run
+    (`seat`: whose shoes the room stands in, and the manager style it faces)."""
     go_to_title(app)
     if anti_model_first:
         runtime = Runtime(script, RunMode.ANTI_MODEL, clock=lambda: app.now)
         app.push("stage", runtime, room=room)
     else:
-        _push_forum(app, script, room, "")
+        _push_forum(app, script, room, "", seat)
 
 
-def _push_forum(app: App, script: Script, room: str, anti_model_ending: str) -> None:
+def _push_forum(
+    app: App, script: Script, room: str, anti_model_ending: str, seat: Seat = MANAGER_SEAT
+) -> None:
     try:
         session = start_session(
             script,
@@ -53,9 +59,10 @@ def _push_forum(app: App, script: Script, room: str, anti_model_ending: str) -> 
             RunMode.FORUM,
             clock=lambda: app.now,
             anti_model_ending=anti_model_ending,
+            seat=seat,
         )
     except OSError as exc:  # a full disk or a read-only folder must not stop the session
-        runtime = Runtime(script, RunMode.FORUM, clock=lambda: app.now)
+        runtime = Runtime(script, RunMode.FORUM, clock=lambda: app.now, seat=seat)
         notice = f"This run cannot be recorded ({exc.strerror or exc}); it plays on."
         app.push("stage", runtime, room=room, anti_model_ending=anti_model_ending, notice=notice)
         return
@@ -92,6 +99,8 @@ def after_forum(app: App, stage: StageScene) -> None:
         session=session,
         warning=warning,
     )
+    if not stage.rt.seat.is_manager:  # role reversal: first, the run through their eyes
+        app.push("role_debrief", stage.rt)
 
 
 def resume_run(app: App, path: Path) -> None:

@@ -28,10 +28,13 @@ SCREENS: dict[str, tuple[str, str]] = {
     "settings": ("settings_screen", "SettingsScene"),
     "mode": ("setup", "ModeScene"),
     "notice": ("setup", "NoticeScene"),
+    "seat": ("seat", "SeatScene"),  # role reversal: whose shoes, then the manager style
+    "style": ("seat", "StyleScene"),
     "stage": ("stage", "StageScene"),
     "pause": ("pause", "PauseScene"),
     "feedback": ("feedback", "FeedbackScene"),
     "debrief": ("debrief", "DebriefScene"),
+    "role_debrief": ("role_debrief", "RoleDebriefScene"),  # a role played: through their eyes
     "facilitator_notes": ("notes", "FacilitatorNotesScene"),
     # The freeze menu's pages: each a small scene that pops with the room's request.
     "freeze": ("freeze", "FreezeMenu"),

@@ -11,6 +11,7 @@ import pygame
 
 from game.i18n import _
 from game.story.model import Script
+from game.story.roles import MANAGER_SEAT, Seat, seat_words
 
 from ..input import Action
 from ..keymap import Act, key_name
@@ -73,7 +74,9 @@ class ModeScene(MenuScene):
             self.app.stack.pop()
             return
         chosen = self.menu.handle(action)
-        if chosen is not None:
+        if chosen is not None and self.script.shoes:  # whose shoes first (screens/seat.py)
+            self.app.push("seat", self.script, chosen)
+        elif chosen is not None:
             self.app.stack.push(NoticeScene(self.app, self.script, chosen))
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -94,12 +97,13 @@ class NoticeScene(MenuScene):
 
     name = "notice"
 
-    def __init__(self, app, script: Script, room: str) -> None:
+    def __init__(self, app, script: Script, room: str, seat: Seat = MANAGER_SEAT) -> None:
         super().__init__(app)
         self.script = script
         self.room = room
+        self.seat = seat
         items = [Item("Start the forum run", "forum")]
-        if script.anti_model_ending:
+        if script.anti_model_ending and seat.is_manager:  # a manager style shows that way
             items.insert(0, Item("Watch the traditional way first", "anti_model"))
         items.append(Item("Back", "back"))
         self.menu = Menu(items)
@@ -183,14 +187,20 @@ class NoticeScene(MenuScene):
         if chosen == "back":
             self.app.stack.pop()
         elif chosen is not None:
-            start_run(self.app, self.script, self.room, anti_model_first=chosen == "anti_model")
+            first = chosen == "anti_model"
+            start_run(self.app, self.script, self.room, anti_model_first=first, seat=self.seat)
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         surface.fill(app.theme.stage_bg)
         script = self.script
+        played = seat_words(script, self.seat)
         draw.heading(
-            surface, app, script.title, f"About {script.minutes} minutes. {ROOMS[self.room][0]}."
+            surface,
+            app,
+            script.title,
+            f"About {script.minutes} minutes. {ROOMS[self.room][0]}."
+            + (f" {played}." if played else ""),
         )
         draw.card(surface, app, self.card, _("Before we start"), self._lines())
         draw.menu(surface, app, self.menu)

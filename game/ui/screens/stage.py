@@ -24,7 +24,7 @@ from game.story import flow
 from game.story.runtime import Runtime
 from game.story.views import ChoiceResult, Moment, Phase, RunMode, StageView, ThoughtView
 
-from ..art.stage import label_rects
+from ..art.stage import label_rects, role_extra
 from ..bubbles import revealed
 from ..input import Action
 from ..keymap import CHOOSES, Act, choice_keys, key_name
@@ -442,6 +442,9 @@ class StageScene(Scene):
                 _("Traditional approach"),  # beside Skip at large text on a small window
             ]
         who = "Solo practice" if self.solo else "Forum run"
+        if not self.rt.seat.is_manager:  # role reversal: say whose shoes, always
+            person = self.rt.script.cast.get(self.rt.seat.role)
+            who = _("{run} as {who}").format(run=who, who=person.name if person else "")
         if self.rt.attempt > 1:
             who = f"{who}, attempt {self.rt.attempt}"
         if phase is Phase.DECIDING:
@@ -515,8 +518,12 @@ class StageScene(Scene):
             draw.button(surface, app, self.skip_rect, SKIP_LABEL)
         elif "buzz" in view.allowed:
             draw.button(surface, app, self.buzzer_rect, BUZZER_LABEL, key=BUZZER_KEY)
-        if self.notice or self.hint():
-            self._banner(surface, self.notice or self.hint())
+        banner = self.notice or self.hint()
+        if banner:
+            self._banner(surface, banner)
+        voice = self.inner_voice()
+        if voice:
+            self._inner_voice(surface, *voice, above_banner=bool(banner))
         if app.debug:
             self._debug(surface)
 
@@ -534,6 +541,59 @@ class StageScene(Scene):
         if self.solo and view.intervention_here and view.phase is Phase.PLAYING:
             return HINT_SOLO
         return ""
+
+    def inner_voice(self) -> tuple[str, str] | None:
+        """Playing someone else (role reversal): (heading, words) of what the room hears of
+        that person's mind now. While another's choice is acted out, how it lands with them;
+        otherwise their thought in this beat. None for the manager, or at a decision."""
+        view, seat = self.view, self.rt.seat
+        if seat.is_manager or view.phase is not Phase.PLAYING:
+            return None
+        person = self.rt.script.cast.get(seat.role)
+        name = person.name if person else seat.role
+        if view.landed:
+            return _("How it lands with {who}").format(who=name), view.landed
+        if view.inner_voice:
+            return _("{who} thinks").format(who=name), view.inner_voice
+        return None
+
+    def _inner_voice(
+        self, surface: pygame.Surface, heading: str, words: str, *, above_banner: bool
+    ) -> None:
+        """The played character's inner voice in a thought-coloured panel over the foot of
+        the cast band, its heading in bold words ("Tom thinks"), so colour is never the only
+        sign that this is a thought and not a line."""
+        app, lay, theme = self.app, self.app.layout, self.app.theme
+        width = round(lay.safe_rect.w * 0.72) - 2 * lay.padding
+        head = app.text.render(heading, lay.small_size, theme.panel_text, bold=True, width=width)
+        body = app.text.fit(
+            f"\u201c{words}\u201d",
+            lay.body_size,
+            theme.panel_text,
+            width=width,
+            height=round(lay.cast_rect.h * 0.45),
+            italic=True,
+            min_size=lay.floor_size,
+        )
+        height = head.get_height() + lay.px(4) + body.get_height()
+        # Above the nameplates, which grow upwards when a role takes two lines.
+        actors = self.view.actors
+        slots = lay.label_slots(len(actors))
+        extra = max((role_extra(a, slots[0].w, lay, app.text) for a in actors), default=0)
+        bottom = lay.label_rect.y - extra - lay.gap
+        if above_banner:  # the hint strip sits at the foot: the voice goes above it
+            bottom -= app.text.line_height(lay.body_size, bold=True) * 2 + lay.px(24)
+        panel = pygame.Rect(0, 0, width + 2 * lay.padding, height + lay.px(24))
+        panel.midbottom = (lay.width // 2, bottom)
+        pygame.draw.rect(
+            surface,
+            theme.outline,
+            panel.inflate(lay.outline * 2, lay.outline * 2),
+            border_radius=lay.radius,
+        )
+        pygame.draw.rect(surface, theme.thought, panel, border_radius=lay.radius)
+        surface.blit(head, (panel.x + lay.padding, panel.y + lay.px(12)))
+        surface.blit(body, (panel.x + lay.padding, panel.y + lay.px(16) + head.get_height()))
 
     def _banner(self, surface: pygame.Surface, text: str) -> None:
         """A strip across the foot of the cast band: hints the player should not miss."""
