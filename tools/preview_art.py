@@ -212,7 +212,7 @@ def sheets(out: Path, theme: Theme, art: StageArt) -> None:
     for row, actor in enumerate(CAST):
         for col, emotion in enumerate(EMOTIONS):
             fig = art.figures.get(actor.id, actor.look, emotion, height, theme)
-            sheet.blit(fig, (col * width, row * height))
+            sheet.blit(fig.image, fig.rect(topleft=(col * width, row * height)))
     pygame.image.save(sheet, out / "figures.png")
     size = (960, 540)
     backs = pygame.Surface((size[0] * 2, size[1] * 3))

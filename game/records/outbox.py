@@ -314,9 +314,6 @@ class Sender:
         self._thread.start()
         return self
 
-    def nudge(self) -> None:
-        self._wake.set()
-
     def stop(self, wait: float = 2.0) -> None:
         """Stop after the attempt in progress (at most `wait` seconds: the game is closing)."""
         self._stopping = True

@@ -233,7 +233,9 @@ def check_roles(script: Script) -> Iterator[Diagnostic]:
             yield diagnostic("FF319", role.pos, value=role.who)
     for decision in decisions:
         who = owners[decision.id]
-        automatic = any(o.usual or o.cond.is_always for o in decision.options)
+        automatic = any(o.cond.is_always for o in decision.options) or any(
+            o.usual and o.usual_if.is_always for o in decision.options
+        )
         if who in shoes and decision.options and not automatic:
             name = script.cast[who].name if who in script.cast else who
             yield diagnostic("FF320", decision.pos, value=decision.id, who=name)

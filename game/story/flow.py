@@ -43,6 +43,7 @@ def conditions(script: Script) -> Iterator[Condition]:
         yield from (t.cond for thoughts in beat.thoughts.values() for t in thoughts)
     for _, option in options(script):
         yield option.cond
+        yield option.usual_if
         yield from (line.cond for line in option.then)
     for ending in script.endings.values():
         yield from (v.cond for v in ending.variants)

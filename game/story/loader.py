@@ -448,6 +448,7 @@ class _ScriptLoader:
                 continue
             if "goto" not in f:
                 r.report("FF209", item)
+            usual, usual_if = r.boolean_or_condition(f.get("usual"), "usual")
             option = Option(
                 says=r.text(f.get("says"), "says"),
                 goto=r.reference(f.get("goto"), "goto", names.targets, "FF301"),
@@ -461,7 +462,8 @@ class _ScriptLoader:
                 anti_model=r.boolean(f.get("anti_model"), "anti_model"),
                 pos=r.pos(item),
                 then=beats.follow_ups(f.get("then"), f"option {number} of {where}"),
-                usual=r.boolean(f.get("usual"), "usual"),
+                usual=usual,
+                usual_if=usual_if,
                 landed=self.landed(f.get("landed"), names),
             )
             if option.anti_model:

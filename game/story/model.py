@@ -162,8 +162,11 @@ class Option:
     #: Lines played after the option's own words and before the story moves on (`then:`):
     #: how the others answer, so a redirect or a choice is acted out, not just announced.
     then: tuple[Line, ...] = ()
-    #: On a point owned by a `shoes` role: what that person does when nobody plays them.
+    #: On a point owned by a `shoes` role: what that person does when nobody plays them...
     usual: bool = False
+    #: ...on the routes where this holds (`usual: <condition>`); the option stays open to a
+    #: room playing them either way, unlike `if:`.
+    usual_if: Condition = ALWAYS
     #: How this choice lands with each `shoes` character (cast id -> their inner voice),
     #: shown when the room plays that character and kept for the role debrief.
     landed: dict[str, str] = field(default_factory=dict)
@@ -393,6 +396,3 @@ class Script:
             return found.label
         person = self.cast.get(who)
         return f"{person.name}, {person.role}" if person else who
-
-    def is_ending(self, target: str) -> bool:
-        return target in self.endings

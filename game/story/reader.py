@@ -196,6 +196,15 @@ class Reader:
             self.wrong_type(node, what, "true or false")
         return False
 
+    def boolean_or_condition(self, node: Node | None, what: str) -> tuple[bool, Condition]:
+        """`true`/`false`, or a condition in the `if:` vocabulary, meaning "true where this
+        holds": (True, the condition). None or false: (False, ALWAYS)."""
+        if isinstance(node, Scalar) and node.value.strip().lower() in _TRUE | _FALSE:
+            return self.boolean(node, what), ALWAYS
+        if node is None:
+            return False, ALWAYS
+        return True, self.condition(node)
+
     def check_id(self, node: Node, value: str) -> bool:
         if ID_PATTERN.match(value):
             return True

@@ -137,10 +137,11 @@ def owner_of_manager(script: Script) -> str:
 
 
 def usual_choice(options: tuple[Option, ...], flags: frozenset[str]) -> int:
-    """What a character does when nobody plays them: the first open `usual` option, else
-    the first open option (`PASS` when none is open)."""
+    """What a character does when nobody plays them: the first open `usual` option whose
+    `usual` condition holds (`usual: rep_fought`: what they do on those routes), else the first
+    open option (`PASS` when none is open)."""
     open_ = [i for i, o in enumerate(options) if flow.is_available(o, flags)]
-    marked = [i for i in open_ if options[i].usual]
+    marked = [i for i in open_ if options[i].usual and options[i].usual_if.holds(flags)]
     return (marked or open_ or [PASS])[0]
 
 

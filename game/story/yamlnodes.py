@@ -94,14 +94,6 @@ class Document:
         return Pos(self.path, node.line, node.col)
 
 
-def read_file(path: str) -> tuple[Document | None, list[Diagnostic]]:
-    """Read and parse one file; a missing, unreadable or oversized file is a diagnostic."""
-    data, problems = read_bytes(path)
-    if data is None:
-        return None, problems
-    return parse_bytes(data, path)
-
-
 def read_bytes(path: str) -> tuple[bytes | None, list[Diagnostic]]:
     """The file's bytes (at most one byte over the limit, so the limit can be reported)."""
     where = Pos(path, 1, 1)

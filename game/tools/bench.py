@@ -24,6 +24,10 @@ P99_FRAME_MS = 5.0
 MEDIAN_VS_FLOOR = 3.0
 BUZZ_FRAMES = 1
 TITLE_STARTUP_S = 0.3
+#: Issue 9: a scenario's first frame within 0.4 s of starting the game (median).
+SCENE_STARTUP_S = 0.4
+#: Issue 9: peak memory over ten playthroughs at 1080p under 200 MiB (a facilitator's laptop).
+PEAK_MIB = 200.0
 VALIDATE_VS_PARSE = 2.0
 #: "Analysis linear": the growth exponent between two sizes, with room for a noisy machine.
 LINEAR_EXPONENT = 1.2
@@ -164,6 +168,8 @@ def budgets(result: dict) -> list[dict]:
     check("with the presenter: buzz to freeze (frames)", frames, BUZZ_FRAMES, frames <= BUZZ_FRAMES)
     title = result["startup"]["title"]["median_s"]
     check("start-up to the title (s)", title, TITLE_STARTUP_S, title < TITLE_STARTUP_S)
+    scene = result["startup"]["scene"]["median_s"]
+    check("start-up to a scene (s)", scene, SCENE_STARTUP_S, scene <= SCENE_STARTUP_S)
     ratios = [f["validate_vs_parse"] for f in result["tools"]["shipped"].values()]
     ratios += [f["validate_vs_parse"] for f in result["tools"]["generated"]["sizes"].values()]
     check(
@@ -177,6 +183,8 @@ def budgets(result: dict) -> list[dict]:
     check("analyse growth exponent (worst)", worst, LINEAR_EXPONENT, worst <= LINEAR_EXPONENT)
     growth = result["memory"]["growth_after_first_pct"]
     check("memory growth, round 1 to last (%)", growth, FLAT_GROWTH_PCT, growth <= FLAT_GROWTH_PCT)
+    peak = result["memory"]["peak_mib"]
+    check("peak memory (MiB)", peak, PEAK_MIB, peak < PEAK_MIB)
     return out
 
 

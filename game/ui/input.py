@@ -23,6 +23,7 @@ from .keymap import (
     KEYS,
     MOUSE_BUTTONS,
     OTHER_PAD_BUTTON,
+    PASTE_KEY,
     STICK_THRESHOLD,
     Act,
 )
@@ -118,7 +119,7 @@ class Input:
         if kind == pygame.TEXTEDITING:
             return [Action(Act.COMPOSE, text=str(event.text))]
         if kind == pygame.KEYDOWN:
-            if event.key == pygame.K_v and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+            if event.key == PASTE_KEY and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
                 return [Action(Act.PASTE)]
             act = TYPING_KEYS.get(event.key)
             return [Action(act)] if act else []

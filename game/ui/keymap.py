@@ -146,6 +146,15 @@ def key_name(act: Act) -> str:
     return KEY_NAMES.get(code) or pygame.key.name(code).upper()
 
 
+#: With Ctrl, pastes into a text box (the room's own words).
+PASTE_KEY = pygame.K_v
+
+
+def paste_name() -> str:
+    """ "Ctrl+V", as the own-words box's hint names it."""
+    return f"Ctrl+{pygame.key.name(PASTE_KEY).upper()}"
+
+
 def choice_keys(count: int) -> str:
     """ "1-4": the keys that choose among `count` options."""
     return f"{key_name(CHOOSES[0])}-{key_name(CHOOSES[count - 1])}"

@@ -21,6 +21,8 @@ Usage::
 
 from __future__ import annotations
 
+import itertools
+
 import pygame
 from pygame import Rect
 
@@ -216,7 +218,7 @@ def compose_freeze_overlay(
     `compact`, smaller at the right of the header band, clear of a prompt and option cards.
     """
     overlay = pygame.Surface(layout.size, pygame.SRCALPHA)
-    overlay.fill((0, 0, 0, theme.dim_alpha))
+    overlay.fill(_dimming(theme))
     inset, thick = _FRAME_INSET, _MARK_THICK
     frame = layout.screen_rect.inflate(-2 * layout.px(inset), -2 * layout.px(inset))
     pygame.draw.rect(overlay, theme.freeze, frame, layout.px(8), border_radius=layout.px(10))
@@ -252,6 +254,76 @@ def frozen_header_x(layout: Layout) -> int:
     mark never hides the first letters of the scene's name."""
     mark = layout.px(_FRAME_INSET) + layout.px(_MARK_THICK)
     return max(layout.header_rect.x, mark + layout.px(12))
+
+
+def _dimming(theme: Theme) -> tuple[int, int, int, int]:
+    """The freeze overlay's colour wherever it only dims."""
+    return (0, 0, 0, theme.dim_alpha)
+
+
+def freeze_overlay(
+    *, theme: Theme, layout: Layout, text: TextRenderer, compact: bool = False
+) -> Patches:
+    """`compose_freeze_overlay`'s picture, kept as `Patches`: what the stage holds."""
+    whole = compose_freeze_overlay(theme=theme, layout=layout, text=text, compact=compact)
+    if pygame.display.get_surface() is not None:
+        whole = whole.convert_alpha()
+    return Patches(whole, _dimming(theme))
+
+
+def _differing_tiles(band: pygame.Surface, plain: tuple[int, ...], tile: int) -> list[bool]:
+    """For each `tile`-wide column of `band`, whether any of its pixels is not `plain`
+    (compared exactly, a line of pixels at a time)."""
+    width = band.get_width()
+    plain_line = bytes(plain) * width
+    step = 4 * tile
+    differs = [False] * -(-width // tile)
+    data = pygame.image.tobytes(band, "RGBA")
+    for start in range(0, len(data), 4 * width):
+        line = data[start : start + 4 * width]
+        if line == plain_line:
+            continue
+        for i in range(len(differs)):
+            if not differs[i]:
+                differs[i] = (
+                    line[i * step : (i + 1) * step] != plain_line[i * step : (i + 1) * step]
+                )
+    return differs
+
+
+class Patches:
+    """A full-screen translucent picture that is one colour nearly everywhere (the freeze
+    overlay: dimming, with a frame and a stamp), kept as that colour and the tiles that
+    differ. Laid over a picture it gives exactly the pixels the whole picture would, and
+    holds about a third of its memory (whole, it is 8 MB at 1080p).
+    """
+
+    TILE = 64
+
+    def __init__(self, whole: pygame.Surface, plain: tuple[int, int, int, int]) -> None:
+        width, height = whole.get_size()
+        self.band = pygame.Surface((width, self.TILE), pygame.SRCALPHA, whole)
+        self.band.fill(plain)
+        #: (tile, where) for the parts that differ; rectangles of plain colour.
+        self.pieces: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        self.plain: list[Rect] = []
+        for y in range(0, height, self.TILE):
+            rows = min(self.TILE, height - y)
+            band = whole.subsurface(Rect(0, y, width, rows))
+            x = 0
+            for differ, run in itertools.groupby(_differing_tiles(band, plain, self.TILE)):
+                span = Rect(x, y, min(len(list(run)) * self.TILE, width - x), rows)
+                x = span.right
+                if differ:
+                    self.pieces.append((whole.subsurface(span).copy(), span.topleft))
+                else:
+                    self.plain.append(span)
+
+    def blit_onto(self, surface: pygame.Surface) -> None:
+        for piece, where in self.pieces:
+            surface.blit(piece, where)
+        for span in self.plain:
+            surface.blit(self.band, span.topleft, Rect(0, 0, span.w, span.h))
 
 
 def freeze_stamp_rect(layout: Layout, text: TextRenderer) -> Rect:

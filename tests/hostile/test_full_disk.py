@@ -32,28 +32,28 @@ def _mount(where: Path, options: str) -> bool:
     return done.returncode == 0
 
 
-@pytest.fixture
-def disk(tmp_path: Path, monkeypatch) -> Iterator[Path]:
-    """A 256 KB file system holding the game's home folder."""
-    where = tmp_path / "disk"
+def _home_on(tmp_path: Path, monkeypatch, name: str, options: str) -> Iterator[Path]:
+    """The game's home folder on a small file system mounted with `options` (skipped
+    without root), unmounted after the test."""
+    where = tmp_path / name
     where.mkdir()
-    if not _mount(where, "size=256k"):
+    if not _mount(where, options):
         pytest.skip("mounting a small file system needs root")
     monkeypatch.setenv("FREEZE_FRAME_HOME", str(where / "home"))
     yield where
     subprocess.run(["umount", "-l", str(where)], check=True)
+
+
+@pytest.fixture
+def disk(tmp_path: Path, monkeypatch) -> Iterator[Path]:
+    """A 256 KB file system holding the game's home folder."""
+    yield from _home_on(tmp_path, monkeypatch, "disk", "size=256k")
 
 
 @pytest.fixture
 def read_only(tmp_path: Path, monkeypatch) -> Iterator[Path]:
     """An empty read-only file system holding the game's home folder."""
-    where = tmp_path / "ro"
-    where.mkdir()
-    if not _mount(where, "size=64k,ro"):
-        pytest.skip("mounting a small file system needs root")
-    monkeypatch.setenv("FREEZE_FRAME_HOME", str(where / "home"))
-    yield where
-    subprocess.run(["umount", "-l", str(where)], check=True)
+    yield from _home_on(tmp_path, monkeypatch, "ro", "size=64k,ro")
 
 
 def fill(where: Path) -> None:
@@ -116,7 +116,8 @@ def test_list_shows_a_cut_record_as_cut(disk: Path, capsys) -> None:
     assert " cut " in capsys.readouterr().out
 
 
-def test_a_read_only_disk_says_nothing_is_kept_and_claims_no_record(read_only: Path) -> None:
+@pytest.mark.usefixtures("read_only")
+def test_a_read_only_disk_says_nothing_is_kept_and_claims_no_record() -> None:
     pilot = Pilot()
     player = Player(pilot, "keyboard")
     start_scenario(player, "example", "solo", anti_model=False)

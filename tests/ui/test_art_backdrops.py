@@ -9,7 +9,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame
 
 from game.story.model import BACKDROPS
-from game.ui.art.backdrops import BackdropPainter
+from game.ui.art import backdrops
+from game.ui.art.backdrops import BackdropPainter, paint_backdrop
 from game.ui.theme import make_theme
 
 SIZE = (480, 270)
@@ -59,3 +60,15 @@ def test_an_unknown_backdrop_still_paints_a_stage():
     surface = BackdropPainter().get("moon_base", SIZE, make_theme())
     assert surface.get_size() == SIZE
     assert len(set(_pixels(surface)[::300])) > 5
+
+
+def test_painting_in_strips_gives_exactly_the_pixels_of_one_whole_drawing(monkeypatch):
+    """Backdrops are drawn at 2x a strip at a time (the whole 2x drawing was the game's
+    memory peak): every pixel must be the one the whole drawing gives, at odd sizes too."""
+    for size in ((480, 270), (301, 177)):
+        for theme in (make_theme(), make_theme(high_contrast=True)):
+            strips = {b: _pixels(paint_backdrop(b, size, theme)) for b in BACKDROPS}
+            monkeypatch.setattr(backdrops, "_STRIP_ROWS", size[1])
+            for backdrop, pixels in strips.items():
+                assert _pixels(paint_backdrop(backdrop, size, theme)) == pixels, backdrop
+            monkeypatch.undo()

@@ -30,7 +30,7 @@ def painter():
 
 def test_each_emotion_draws_a_different_face(painter):
     height = 300
-    faces = {e: painter.get("jo", LOOK, e, height, THEME) for e in EMOTIONS}
+    faces = {e: painter.get("jo", LOOK, e, height, THEME).whole() for e in EMOTIONS}
     face_area = pygame.Rect(0, 0, round(height * ASPECT), round(height * 0.33))
     for a, b in itertools.combinations(EMOTIONS, 2):
         assert differing_pixels(faces[a], faces[b], face_area) > 150, (a, b)
@@ -38,18 +38,31 @@ def test_each_emotion_draws_a_different_face(painter):
 
 def test_figure_has_the_requested_height_and_is_cached(painter):
     fig = painter.get("jo", LOOK, "happy", 240, THEME)
-    assert fig.get_height() == 240
+    assert fig.size == (round(240 * ASPECT), 240)
+    assert fig.whole().get_height() == 240
     assert painter.get("jo", dict(LOOK), "happy", 240, THEME) is fig
 
 
+def test_a_figure_keeps_only_its_paint_and_lays_it_where_the_whole_frame_would(painter):
+    fig = painter.get("jo", LOOK, "neutral", 300, THEME)
+    whole = fig.whole()
+    assert fig.image.get_width() * fig.image.get_height() < 0.8 * fig.size[0] * fig.size[1]
+    stage = pygame.Surface((600, 400))
+    stage.fill((40, 60, 80))
+    by_image, by_whole = stage.copy(), stage.copy()
+    by_image.blit(fig.image, fig.rect(midbottom=(300, 380)))
+    by_whole.blit(whole, whole.get_rect(midbottom=(300, 380)))
+    assert pygame.image.tobytes(by_image, "RGB") == pygame.image.tobytes(by_whole, "RGB")
+
+
 def test_every_look_value_changes_the_figure(painter):
-    base = painter.get("jo", LOOK, "neutral", 200, THEME)
+    base = painter.get("jo", LOOK, "neutral", 200, THEME).whole()
     whole = base.get_rect()
     for key, values in LOOK_VALUES.items():
         for value in values:
             if value == LOOK[key]:
                 continue
-            other = painter.get("jo", {**LOOK, key: value}, "neutral", 200, THEME)
+            other = painter.get("jo", {**LOOK, key: value}, "neutral", 200, THEME).whole()
             assert differing_pixels(base, other, whole) > 30, (key, value)
 
 
@@ -70,8 +83,9 @@ def test_given_look_values_are_kept_and_bad_ones_replaced():
 def test_speaker_highlight_rings_the_figure_in_the_accent_colour(painter):
     ring = 6
     plain = painter.get("jo", LOOK, "neutral", 200, THEME)
-    lit = painter.highlighted("jo", LOOK, "neutral", 200, THEME, ring)
-    assert lit.get_size() == (plain.get_width() + 2 * ring, plain.get_height() + 2 * ring)
+    ringed = painter.highlighted("jo", LOOK, "neutral", 200, THEME, ring)
+    assert ringed.size == (plain.size[0] + 2 * ring, plain.size[1] + 2 * ring)
+    lit = ringed.whole()
     accent = [
         (x, y)
         for y in range(0, lit.get_height(), 2)

@@ -19,7 +19,7 @@ from game.ui.chart import draw_criteria_chart
 from game.ui.layout import Layout
 from game.ui.text import TextRenderer
 from game.ui.theme import make_theme
-from game.ui.widgets import compose_freeze_overlay, draw_button
+from game.ui.widgets import compose_freeze_overlay, draw_button, freeze_overlay
 
 LAY = Layout(1280, 720)
 THEME = make_theme()
@@ -187,6 +187,27 @@ def test_stage_marks_the_speaker_and_labels_everyone(text):
         LAY.cast_slots(2)[0].y + LAY.px(6),
     )
     assert speaker_anchor(LAY, quiet) is None
+
+
+@pytest.mark.parametrize("compact", [True, False])
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_the_kept_freeze_overlay_lays_exactly_the_whole_overlays_pixels(
+    text, compact, high_contrast
+):
+    """The stage keeps the overlay as its dimming and the tiles that differ: laid over a
+    picture, every pixel must be the one the whole overlay gives, in a small share of its
+    memory."""
+    theme = make_theme(high_contrast=high_contrast)
+    lay = Layout(1025, 577)  # not a whole number of tiles either way
+    picture = StageArt().backdrops.get("ward", lay.size, theme)
+    whole = compose_freeze_overlay(theme=theme, layout=lay, text=text, compact=compact)
+    kept = freeze_overlay(theme=theme, layout=lay, text=text, compact=compact)
+    by_whole, by_kept = picture.copy(), picture.copy()
+    by_whole.blit(whole, (0, 0))
+    kept.blit_onto(by_kept)
+    assert pygame.image.tobytes(by_kept, "RGB") == pygame.image.tobytes(by_whole, "RGB")
+    held = sum(piece.get_width() * piece.get_height() for piece, _ in kept.pieces)
+    assert held < 0.6 * lay.width * lay.height
 
 
 def test_button_returns_its_rect_and_shows_focus(text):

@@ -23,6 +23,7 @@ def test_each_action_is_named_by_its_first_key() -> None:
         "\u2212",
     )
     assert (choice_keys(4), choice_keys(2)) == ("1-4", "1-2")
+    assert keymap.paste_name() == "Ctrl+V"
 
 
 def test_a_rebound_key_changes_the_hints_that_name_it(monkeypatch: pytest.MonkeyPatch) -> None:

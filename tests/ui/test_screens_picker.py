@@ -95,3 +95,26 @@ def test_the_sample_comes_last_and_long_titles_wrap_at_a_readable_size() -> None
         inner = rect.inflate(-2 * lay.padding, -lay.padding)
         size = text.fit_size(item.label, lay.body_size, width=inner.w, height=inner.h, bold=True)
         assert size >= lay.body_size * 0.8, (item.label, size)  # was ~11 px on one line
+
+
+def test_the_count_says_which_scenarios_are_the_users_own_and_which_cannot_be_played(
+    tmp_path: Path, ff_home: Path
+) -> None:
+    """The heading counts the list as it is: the user's own folder's scripts as theirs, a
+    broken script apart (it is listed, but it is no training scenario), never a path."""
+    shipped = scripts_with_a_broken_one(tmp_path / "scripts")
+    own = ff_home / "scripts"
+    own.mkdir(parents=True)
+    text = (ROOT / "scripts" / "example.yaml").read_text(encoding="utf-8")
+    for name in ("mine", "also_mine"):
+        (own / f"{name}.yaml").write_text(text.replace("id: example", f"id: {name}"), "utf-8")
+    pilot = Pilot(scripts_dir=shipped)
+    Player(pilot, "keyboard").pick_key(pilot.top.menu, "start")
+    picker = pilot.top
+    assert {Path(e.path).name for e in picker.entries} >= {"mine.yaml", "also_mine.yaml"}
+    line = picker.count_line()
+    assert line == (
+        "2 training scenarios, 2 of them your own, 1 that cannot be played, "
+        "and a sample for script authors (last)"
+    )
+    assert str(own) not in line and str(shipped) not in line

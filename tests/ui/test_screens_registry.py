@@ -7,6 +7,7 @@ import ast
 import sys
 from pathlib import Path
 
+import pygame
 import pytest
 
 from game.story.views import Phase
@@ -64,3 +65,33 @@ def test_after_preload_a_whole_run_imports_nothing() -> None:
             pilot.do(Act.CONFIRM)  # next line, feedback read, the ending read
     assert pilot.name == "debrief"
     assert set(sys.modules) - before == set()
+
+
+def test_once_on_stage_a_whole_run_loads_no_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage loads the fonts it fits words at before its first line: no frame of the
+    run, the freeze pages included, waits for a font file."""
+    pilot = Pilot()
+    player = Player(pilot, "keyboard")
+    start_scenario(player, "example", "solo", anti_model=False)
+    loaded: list[tuple] = []
+    real = pygame.font.Font
+
+    def counting(*args: object) -> pygame.font.Font:
+        loaded.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(pygame.font, "Font", counting)
+    pilot.do(Act.BUZZ)
+    player.pick_key(pilot.top.menu, "hotseat")
+    player.pick(pilot.top.menu, 0)
+    pilot.do(Act.CONFIRM)
+    player.pick_key(pilot.top.menu, "resume")
+    for _ in range(200):
+        if pilot.name != "stage":
+            break
+        if pilot.phase is Phase.DECIDING:
+            player.pick(pilot.stage.cards, 0)
+        else:
+            pilot.do(Act.CONFIRM)
+    assert pilot.name in ("feedback", "debrief")
+    assert loaded == []

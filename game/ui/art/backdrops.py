@@ -30,6 +30,7 @@ from .pen import SUPERSAMPLE, Pen, finish
 
 _CACHE_SIZE = 5  # a script's backdrops (five at most in the shipped ones): 8 MB each at 1080p
 _MAX_DRAWN_WIDTH = 3840  # supersample only while the drawing stays this wide or less
+_STRIP_ROWS = 120  # rows of the backdrop painted at a time (at 2x and 1080p: 3.5 MB drawn)
 _VIGNETTE = ((0.0, 0), (0.55, 0), (0.85, 70), (1.0, 150))  # (distance, alpha) from centre
 
 _ROOMS: dict[str, Callable[[Pen], None]] = {
@@ -44,26 +45,45 @@ assert set(_ROOMS) == set(BACKDROPS), "every backdrop needs a painter"
 
 
 def paint_backdrop(backdrop_id: str, size: tuple[int, int], theme: Theme) -> pygame.Surface:
-    """A freshly painted backdrop. Unknown ids get a plain stage, never an error."""
+    """A freshly painted backdrop. Unknown ids get a plain stage, never an error.
+
+    Drawn at twice the size and scaled down, a strip of `_STRIP_ROWS` rows at a time: the
+    whole drawing at 2x is 33 MB at 1080p, the largest thing the game ever held, and it was
+    the peak of its memory. A 2:1 smooth scale averages each 2x2 block on its own and the pen
+    places every shape by whole pixels, so the strips give exactly the pixels of one drawing
+    (`tests/ui/test_art_backdrops.py` compares the two).
+    """
     width, height = size
     ss = SUPERSAMPLE if width * SUPERSAMPLE <= _MAX_DRAWN_WIDTH else 1
-    big = pygame.Surface((width * ss, height * ss))
-    pen = Pen(
-        big,
-        width * ss / 100,
-        theme.outline,
-        max(1, round(height * ss / 400)),
-        unit_y=height * ss / 100,
-    )
-    _ROOMS.get(backdrop_id, rooms.bare_stage)(pen)
-    surface = finish(big, size)
-    del big  # 33 MB at 1080p: let it go before the vignette and the wash are made
+    paint = _ROOMS.get(backdrop_id, rooms.bare_stage)
+    surface = _blank(size)
+    for top in range(0, height, _STRIP_ROWS):
+        rows = min(_STRIP_ROWS, height - top)
+        strip = pygame.Surface((width * ss, rows * ss))
+        pen = Pen(
+            strip,
+            width * ss / 100,
+            theme.outline,
+            max(1, round(height * ss / 400)),
+            unit_y=height * ss / 100,
+            top=top * ss,
+        )
+        paint(pen)
+        surface.blit(finish(strip, (width, rows)), (0, top))
     surface.blit(_vignette(size), (0, 0))
     if theme.backdrop_wash:
-        wash = pygame.Surface(size, pygame.SRCALPHA)
+        wash = pygame.Surface((width, _STRIP_ROWS), pygame.SRCALPHA)
         wash.fill((*theme.stage_bg, theme.backdrop_wash))
-        surface.blit(wash, (0, 0))
+        for top in range(0, height, _STRIP_ROWS):
+            surface.blit(wash, (0, top))
     return surface
+
+
+def _blank(size: tuple[int, int]) -> pygame.Surface:
+    """A surface to paint on, in the display's format when there is a display (so blitting
+    the finished backdrop costs nothing), as drawn otherwise (tests, tools)."""
+    screen = pygame.display.get_surface()
+    return pygame.Surface(size) if screen is None else pygame.Surface(size, 0, screen)
 
 
 def _vignette(size: tuple[int, int]) -> pygame.Surface:
@@ -89,8 +109,8 @@ class BackdropPainter:
 
     def __init__(self, max_entries: int = _CACHE_SIZE) -> None:
         # Bounded by count: a script's backdrops must all stay, at any window size.
-        self._cache = surface_cache(max_entries, 0)
+        self.cache = surface_cache(max_entries, 0)
 
     def get(self, backdrop_id: str, size: tuple[int, int], theme: Theme) -> pygame.Surface:
         key = (backdrop_id, tuple(size), theme.name)
-        return self._cache.get_or_make(key, lambda: paint_backdrop(backdrop_id, size, theme))
+        return self.cache.get_or_make(key, lambda: paint_backdrop(backdrop_id, size, theme))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import pygame
 
 from ...story.model import EMOTIONS, LOOK_VALUES
-from ..cache import surface_cache
+from ..cache import BoundedCache, surface_bytes
 from ..theme import Theme
 from .faces import SKIN, Head, draw_head
 from .pen import SUPERSAMPLE, Colour, Pen, finish, shade
@@ -34,8 +34,9 @@ from .pen import SUPERSAMPLE, Colour, Pen, finish, shade
 #: A figure's width as a share of its height (room for hands on hips).
 ASPECT = 0.62
 _CACHE_SIZE = 128
-#: Figures kept at most (MiB): a script's cast in every mood it shows, plain, shaded and ringed.
-_CACHE_MIB = 48
+#: Figures kept at most (MiB): a script's cast in every mood it shows, plain, shaded and ringed
+#: (at 1080p the largest shipped cast, `karen.yaml`'s, holds 38 MiB).
+_CACHE_MIB = 40
 
 # Outfit colours: a few per outfit so that two people in scrubs still differ; chosen by id.
 _OUTFIT_COLOURS: dict[str, tuple[Colour, ...]] = {
@@ -223,15 +224,50 @@ def _outfit_details(
         pen.box(-3.8, sh + 17, 3.8, sh + 19.5, _NHS_BLUE, outline=False)
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A painted figure, kept as the part of its frame with paint in it: a figure's frame is
+    a quarter empty (room for hands on hips), and a cast in every mood is tens of MB.
+
+    `image` sits at `offset` in a frame of `size`; laying the image there gives exactly the
+    pixels of the whole frame, since the rest of it is transparent.
+    """
+
+    image: pygame.Surface
+    offset: tuple[int, int]
+    size: tuple[int, int]
+
+    @classmethod
+    def crop(cls, whole: pygame.Surface) -> Figure:
+        bounds = whole.get_bounding_rect()
+        return cls(whole.subsurface(bounds).copy(), bounds.topleft, whole.get_size())
+
+    def rect(self, **anchor: object) -> pygame.Rect:
+        """Where the image goes when the whole frame is placed by `anchor`, as in
+        `Surface.get_rect` (`midbottom=(x, y)`)."""
+        frame = pygame.Rect((0, 0), self.size)
+        for name, value in anchor.items():
+            setattr(frame, name, value)
+        return pygame.Rect(frame.move(self.offset).topleft, self.image.get_size())
+
+    def whole(self) -> pygame.Surface:
+        """The whole frame as one surface (for tools and tests; the stage uses `image`)."""
+        out = pygame.Surface(self.size, pygame.SRCALPHA)
+        out.blit(self.image, self.offset)
+        return out
+
+
 class FigurePainter:
     """Figures by (character, look, emotion, height, theme ink), drawn once and kept."""
 
     def __init__(self, max_entries: int = _CACHE_SIZE, max_mib: float = _CACHE_MIB) -> None:
-        self._cache = surface_cache(max_entries, max_mib)
+        self.cache: BoundedCache[Figure] = BoundedCache(
+            max_entries, round(max_mib * 2**20), lambda figure: surface_bytes(figure.image)
+        )
 
-    def _cached(self, key: tuple, make: Callable[[], pygame.Surface]) -> pygame.Surface:
-        """The surface kept under `key`, made by `make` the first time (least recent evicted)."""
-        return self._cache.get_or_make(key, make)
+    def _cached(self, key: tuple, make: Callable[[], Figure]) -> Figure:
+        """The figure kept under `key`, made by `make` the first time (least recent evicted)."""
+        return self.cache.get_or_make(key, make)
 
     @staticmethod
     def _key(
@@ -247,14 +283,14 @@ class FigurePainter:
         emotion: str,
         height: int,
         theme: Theme,
-    ) -> pygame.Surface:
+    ) -> Figure:
         """The figure, `height` px tall, feet at the bottom edge, centred horizontally."""
 
-        def make() -> pygame.Surface:
+        def make() -> Figure:
             width = max(1, round(height * ASPECT))
             big = pygame.Surface((width * SUPERSAMPLE, height * SUPERSAMPLE), pygame.SRCALPHA)
             draw_figure(big, character_id, default_look(character_id, look), emotion, theme.outline)
-            return finish(big, (width, height))
+            return Figure.crop(finish(big, (width, height)))
 
         return self._cached(self._key(character_id, look, emotion, height, theme), make)
 
@@ -266,18 +302,19 @@ class FigurePainter:
         height: int,
         theme: Theme,
         alpha: int,
-    ) -> pygame.Surface:
+    ) -> Figure:
         """The figure in light shade (a listener beside the speaker), made once and kept.
 
         The same as black laid over the figure at `alpha`, baked in: a set is recomposed at
         every change of speaker, and making the shade afresh each time cost a copy per figure.
         """
 
-        def make() -> pygame.Surface:
-            out = self.get(character_id, look, emotion, height, theme).copy()
+        def make() -> Figure:
+            plain = self.get(character_id, look, emotion, height, theme)
+            out = plain.image.copy()
             keep = 255 - alpha
             out.fill((keep, keep, keep), special_flags=pygame.BLEND_RGB_MULT)
-            return out
+            return Figure(out, plain.offset, plain.size)
 
         key = ("shade", *self._key(character_id, look, emotion, height, theme), alpha)
         return self._cached(key, make)
@@ -290,15 +327,22 @@ class FigurePainter:
         height: int,
         theme: Theme,
         ring: int,
-    ) -> pygame.Surface:
+    ) -> Figure:
         """The figure with a `ring` px outline of the accent colour all round its silhouette.
 
         The same size as `get` plus `ring` on every side, so it centres on the same point.
         Marks the speaker by shape as well as by colour.
         """
 
-        def make() -> pygame.Surface:
-            return _ringed(self.get(character_id, look, emotion, height, theme), ring, theme)
+        def make() -> Figure:
+            plain = self.get(character_id, look, emotion, height, theme)
+            width, height_ = plain.size
+            # The ring reaches `ring` past the paint, so the ringed image keeps the offset.
+            return Figure(
+                _ringed(plain.image, ring, theme),
+                plain.offset,
+                (width + 2 * ring, height_ + 2 * ring),
+            )
 
         key = ("ring", *self._key(character_id, look, emotion, height, theme), ring, theme.accent)
         return self._cached(key, make)

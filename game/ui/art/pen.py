@@ -32,7 +32,8 @@ def mix(a: Colour, b: Colour, t: float) -> Colour:
 
 
 class Pen:
-    """Draws on `surface` in units: x from `origin_x`, both axes scaled by `unit` pixels.
+    """Draws on `surface` in units: x from `origin_x`, both axes scaled by `unit` pixels;
+    the surface's first row is row `top` of the whole picture (a strip of a tall drawing).
 
     Every filled shape gets the same outline (`ink`, `weight` px) unless asked not to, which
     is what makes separately drawn parts read as one illustration.
@@ -46,6 +47,7 @@ class Pen:
         weight: int,
         origin_x: float = 0.0,
         unit_y: float | None = None,
+        top: int = 0,
     ) -> None:
         self.surface = surface
         self.ux = unit
@@ -53,9 +55,12 @@ class Pen:
         self.ink = ink
         self.weight = max(1, weight)
         self.origin_x = origin_x
+        self.top = top
 
     def p(self, x: float, y: float) -> tuple[int, int]:
-        return (round(self.origin_x + x * self.ux), round(y * self.uy))
+        # `top` is taken off after rounding, so a picture drawn a strip at a time lands on
+        # exactly the pixels it would drawn whole (round() halves to even).
+        return (round(self.origin_x + x * self.ux), round(y * self.uy) - self.top)
 
     def rect(self, x0: float, y0: float, x1: float, y1: float) -> pygame.Rect:
         left, top = self.p(min(x0, x1), min(y0, y1))

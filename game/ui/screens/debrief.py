@@ -294,7 +294,7 @@ class DebriefScene(Scene):
         # A record the disk cut short makes a handout of part of the run: said, not hidden.
         saved = (
             f"Handout saved as {files.html.name} in the handouts folder. "
-            "Press Enter on \u201cOpen the folder\u201d to see it."
+            f"Press {key_name(Act.CONFIRM)} on \u201cOpen the folder\u201d to see it."
         )
         self.message = " ".join([saved, *files.warnings])
         self.buttons.items[0] = Item("Open the folder", "folder")

@@ -24,7 +24,7 @@ from game.story.similar import closest
 from game.story.views import Phase, PointView
 
 from ..input import Action
-from ..keymap import Act, choice_keys, key_name
+from ..keymap import Act, choice_keys, key_name, paste_name
 from . import draw
 from .freeze import Cancel, EditWords, FreezeHost, FreezePage, Mapped, Open, Request, Words
 from .options import option_cards, option_menu, place
@@ -133,7 +133,10 @@ class OwnWordsPage(FreezePage):
         words = app.text.fit(shown, lay.body_size, theme.panel_text, width=inner.w, height=inner.h)
         surface.blit(words, inner.topleft)
         count = f"{len(self.text)}/{MAX_OWN_WORDS}"
-        keys = f"Enter: say it on stage \u00b7 Ctrl+V: paste \u00b7 Esc: cancel \u00b7 {count}"
+        keys = (
+            f"{key_name(Act.CONFIRM)}: say it on stage \u00b7 {paste_name()}: paste"
+            f" \u00b7 {key_name(Act.PAUSE)}: cancel \u00b7 {count}"
+        )
         draw.hint(surface, app, keys, panel.inflate(-2 * lay.padding, -lay.padding).bottomleft)
 
 

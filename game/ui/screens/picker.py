@@ -12,6 +12,7 @@ import os
 
 import pygame
 
+from game.i18n import _
 from game.records.progress import card_line, load_progress
 from game.story.errors import ScriptError, format_diagnostic
 from game.story.library import Entry
@@ -143,13 +144,34 @@ class PickerScene(MenuScene):
         draw.hint(surface, app, self.hint_text())
 
     def count_line(self) -> str:
-        """ "4 training scenarios, and a sample for script authors" (never a folder path: a
-        projected path can show the laptop owner's name)."""
-        count = sum(e.id != SAMPLE_ID for e in self.entries)
-        line = f"{count} training scenario{'s' if count != 1 else ''}"
+        """ "6 training scenarios, 2 of them your own, and a sample for script authors": the
+        list as it is. Scripts from the user's own folder are counted as theirs, and ones
+        that cannot be played apart (they are listed, greyed, with what is wrong). Never a
+        folder path: a projected path can show the laptop owner's name."""
+        shipped = os.path.abspath(self.app.library.folder)
+        scenarios = [e for e in self.entries if e.id != SAMPLE_ID]
+        playable = [e for e in scenarios if e.playable]
+        own = sum(os.path.dirname(os.path.abspath(e.path)) != shipped for e in playable)
+        count = len(playable)
+        parts = [
+            _("1 training scenario")
+            if count == 1
+            else _("{count} training scenarios").format(count=count)
+        ]
+        if own:
+            parts.append(
+                _("1 of them your own") if own == 1 else _("{own} of them your own").format(own=own)
+            )
+        broken = len(scenarios) - count
+        if broken:
+            parts.append(
+                _("1 that cannot be played")
+                if broken == 1
+                else _("{broken} that cannot be played").format(broken=broken)
+            )
         if any(e.id == SAMPLE_ID for e in self.entries):
-            line += ", and a sample for script authors (last)"
-        return line
+            parts.append(_("and a sample for script authors (last)"))
+        return ", ".join(parts)
 
     def hint_text(self, more: bool | None = None) -> str:
         if more is None:

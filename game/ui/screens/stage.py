@@ -369,7 +369,11 @@ class StageScene(Scene):
 
     def exit(self) -> None:
         """Leaving the stage: a run that ended is closed (and joins solo progress) even if
-        nobody pressed on to the debrief; one without an ending stays open to resume."""
+        nobody pressed on to the debrief; one without an ending stays open to resume.
+        Its pictures (the set and the frozen stage, 8 MB each at 1080p) are let go at once,
+        not when the last reference to the scene goes: the debrief is made in this frame."""
+        self._ready = None
+        self.painter.release()
         if self.session is None:
             return
         if self.rt.phase is Phase.ENDED:

@@ -8,6 +8,7 @@ text cache). The frozen stage is the same picture with the freeze overlay, made 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from game.story.views import StageView, ThoughtView
 
 from ..art.stage import StageArt, speaker_anchor
 from ..bubbles import draw_speech_bubble, draw_thought_bubble
-from ..widgets import compose_freeze_overlay, frozen_header_x
+from ..widgets import Patches, freeze_overlay, frozen_header_x
 
 if TYPE_CHECKING:
     from ..app import App
@@ -33,12 +34,13 @@ class StagePainter:
         self._set_key: tuple | None = None
         self._set: pygame.Surface | None = None
         self._overlay_key: tuple | None = None
-        self._overlay: pygame.Surface | None = None
+        self._overlay: Patches | None = None
 
     def prepare(self, script: Script) -> None:
         """Paint every backdrop of the script and every look of its cast before the first
-        line (once per scenario and window size: the app's art caches keep them), so that no
-        change of scene, speaker or emotion waits for paint in the middle of a scene."""
+        line (once per scenario and window size: the app's art caches keep them), and load
+        the fonts the stage fits words at, so that no change of scene, speaker or emotion
+        waits for paint or a font file in the middle of a scene."""
         looks: dict[str, set[str]] = {who: {"neutral"} for who in script.cast}
         speakers = set()
         cast_sizes = set()
@@ -62,8 +64,20 @@ class StagePainter:
             sorted(cast_sizes),
             theme=app.theme,
             layout=app.layout,
+            scenario=script.id,
         )
         self._freeze_overlay()  # the first buzz must not wait for it either
+        # Every size words on the stage and its pages are fitted at, in each style: a font
+        # is loaded from its file the first time a size is used (about 5 MB for them all).
+        lay = app.layout
+        for size in range(lay.floor_size, lay.title_size + 1):
+            for bold, italic in itertools.product((False, True), repeat=2):
+                app.text.font(size, bold, italic)
+
+    def release(self) -> None:
+        """Let go of the kept pictures (leaving the stage); they are made again if needed."""
+        self._set = self._set_key = None
+        self._overlay = self._overlay_key = None
 
     def _style_key(self) -> tuple:
         lay = self.app.layout
@@ -206,17 +220,17 @@ class StagePainter:
         with the scene's name (`place`, its wordings) bright above the dimming: composed
         once per freeze."""
         self.strip(picture)
-        picture.blit(self._freeze_overlay(), (0, 0))
+        self._freeze_overlay().blit_onto(picture)
         self.header(picture, place, "", end, frozen=True)
         return picture
 
-    def _freeze_overlay(self) -> pygame.Surface:
+    def _freeze_overlay(self) -> Patches:
         """The dimming, frame and FREEZE stamp, made once per window size and style."""
         key = self._style_key()
         if key != self._overlay_key or self._overlay is None:
             app = self.app
-            self._overlay = compose_freeze_overlay(
+            self._overlay = freeze_overlay(
                 theme=app.theme, layout=app.layout, text=app.text, compact=True
-            ).convert_alpha()
+            )
             self._overlay_key = key
         return self._overlay
