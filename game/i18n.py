@@ -72,3 +72,20 @@ def N_(message: str) -> str:
     """Mark `message` for translation where it is defined (a table made at import, before
     any language is chosen); it is translated with `_()` where it is shown."""
     return message
+
+
+#: Month names for dates in the interface and the handout: `%b`/`%B` follow the C locale,
+#: not the language chosen here, so the game names its months itself.
+MONTHS: tuple[str, ...] = (
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+)  # fmt: skip
+MONTHS_SHORT: tuple[str, ...] = (
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+)  # fmt: skip
+
+
+def month(number: int, *, short: bool = False) -> str:
+    """Month `number` (1-12) by name in the language in use ("Nov", "Tach")."""
+    return _((MONTHS_SHORT if short else MONTHS)[number - 1])

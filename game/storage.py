@@ -36,6 +36,8 @@ from typing import Any, TypeVar
 
 import platformdirs
 
+from game.i18n import N_, _
+
 APP_NAME = "FreezeFrame"
 HOME_ENV = "FREEZE_FRAME_HOME"
 
@@ -108,11 +110,11 @@ class NotRegularFile(OSError):
 
 
 _KINDS = (
-    (stat.S_ISDIR, "it is a folder"),
-    (stat.S_ISFIFO, "it is a named pipe, not a file"),
-    (stat.S_ISCHR, "it is a device, not a file"),
-    (stat.S_ISBLK, "it is a device, not a file"),
-    (stat.S_ISSOCK, "it is a socket, not a file"),
+    (stat.S_ISDIR, N_("it is a folder")),
+    (stat.S_ISFIFO, N_("it is a named pipe, not a file")),
+    (stat.S_ISCHR, N_("it is a device, not a file")),
+    (stat.S_ISBLK, N_("it is a device, not a file")),
+    (stat.S_ISSOCK, N_("it is a socket, not a file")),
 )
 
 
@@ -120,7 +122,7 @@ def not_regular_reason(mode: int) -> str | None:
     """Why a file of this `st_mode` cannot be read as a file (None for a regular file)."""
     if stat.S_ISREG(mode):
         return None
-    return next((reason for test, reason in _KINDS if test(mode)), "it is not a regular file")
+    return next((_(reason) for test, reason in _KINDS if test(mode)), _("it is not a regular file"))
 
 
 def open_regular(path: str | os.PathLike[str], flags: int = os.O_RDONLY) -> int:
@@ -262,16 +264,20 @@ def load_json(
         return copy.deepcopy(default), None
     except OSError as exc:
         return copy.deepcopy(default), (
-            f"Your {target.name} could not be read ({exc.strerror}). Defaults are used instead."
+            _("Your {file} could not be read ({reason}). Defaults are used instead.").format(
+                file=target.name, reason=exc.strerror
+            )
         )
     try:
         value = parse_json(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        reason = "it is not UTF-8 text"
+        reason = _("it is not UTF-8 text")
     except json.JSONDecodeError as exc:
-        reason = f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        reason = _("it is not valid JSON (line {line}, column {column}: {problem})").format(
+            line=exc.lineno, column=exc.colno, problem=exc.msg
+        )
     except ValueError as exc:
-        reason = f"it cannot be read ({exc})"
+        reason = _("it cannot be read ({reason})").format(reason=exc)
     else:
         problem = _shape_problem(value, default, check)
         if problem is None:
@@ -290,13 +296,14 @@ def _shape_problem(value: Any, default: Any, check: Callable[[Any], None] | None
         try:
             check(value)
         except (ValueError, TypeError, KeyError) as exc:
-            return str(exc) or "its contents are not as expected"
+            return str(exc) or _("its contents are not as expected")
     return None
 
 
 def _warning(path: Path, reason: str, backup: Path | None = None) -> str:
     if backup is not None:
-        kept = f" The damaged file was kept as {backup.name}."
+        kept = _("The damaged file was kept as {file}.").format(file=backup.name)
     else:
-        kept = " It could not be moved aside and will be replaced on the next save."
-    return f"Your {path.name} could not be used: {reason}. Defaults are used instead.{kept}"
+        kept = _("It could not be moved aside and will be replaced on the next save.")
+    used = _("Your {file} could not be used: {reason}. Defaults are used instead.")
+    return f"{used.format(file=path.name, reason=reason)} {kept}"

@@ -27,3 +27,15 @@ def ff_home(tmp_path, monkeypatch):
     home = tmp_path / "ff-home"
     monkeypatch.setenv("FREEZE_FRAME_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def english_interface():
+    """Each test starts with the interface in English: the language is the process's (a
+    game sets it from its settings), so a test that played in Welsh must not leave the
+    next test's notices and handouts in Welsh."""
+    from game.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")

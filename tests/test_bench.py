@@ -9,6 +9,7 @@ import contextlib
 import io
 import json
 import math
+import os
 
 import pytest
 
@@ -65,7 +66,16 @@ def result() -> dict:
 
 
 def test_every_section_is_reported(result: dict) -> None:
-    assert set(result) >= {"machine", "size", "frames", "buzzer", "startup", "tools", "memory"}
+    assert set(result) >= {
+        "machine",
+        "size",
+        "frames",
+        "buzzer",
+        "speech",
+        "startup",
+        "tools",
+        "memory",
+    }
     assert result["size"] == [1024, 576] and result["quick"] is True
     assert set(result["frames"]["screens"]) == SCREENS
     assert set(result["startup"]) == {"title", "scene"}
@@ -99,10 +109,23 @@ def test_the_buzz_was_measured_and_the_big_script_has_millions_of_paths(result: 
     assert mem["peak_mib"] >= max(mem["resident_after_each_mib"]) * 0.5
 
 
+def test_speech_was_heard_on_the_same_lines_it_was_timed_without(result: dict) -> None:
+    """With an engine (CI installs eSpeak NG), every line was queued and heard while its
+    frames were timed, and the silent run timed as many frames; without one, a note says why."""
+    speech = result["speech"]
+    if "note" in speech and not os.environ.get("CI"):
+        pytest.skip(f"no speech engine here: {speech['note']}")
+    assert speech["lines"] >= 2 and speech["started"] >= 1
+    assert speech["queued"] >= speech["started"]
+    assert speech["spoken"]["samples"] == speech["silent"]["samples"] > speech["lines"]
+    assert "Spoken lines (pyttsx3" in bench.table(result)
+
+
 def test_every_budget_is_judged(result: dict) -> None:
     names = [b["budget"] for b in result["budgets"]]
-    # two with the presenter view open; two of issue 9's (a scene's start-up, peak memory)
-    assert len(names) == 2 * len(SCREENS) + 10
+    # two with the presenter view open; two of issue 9's (a scene's start-up, peak memory);
+    # one with speech (where an engine is)
+    assert len(names) == 2 * len(SCREENS) + 10 + ("spoken" in result["speech"])
     assert {"start-up to a scene (s)", "peak memory (MiB)"} <= set(names)
     assert all(isinstance(b["met"], bool) for b in result["budgets"])
 

@@ -3,10 +3,12 @@
 Drives the real game headless through the same tour as the golden-image test, so the README's
 pictures always show the game as it is. Usage: `.venv/bin/python tools/screenshots.py
 [--size 1920x1080] [--out docs/screenshots] [--high-contrast] [--colour-blind-safe]
-[--text-scale 1.6]`: the README's set is the default; the others are for looking at every
-screen in each palette and at the largest text before a change goes in. `--all` writes the
-README's set and every set in `SETS` (the tour at 160 % text and in the high-contrast and
-colour-blind-safe palettes, at 1280x720 to keep the repository small), as committed.
+[--text-scale 1.6] [--language cy] [--font opendyslexic]`: the README's set is the default;
+the others are for looking at every screen in each palette, at the largest text, in another
+language (the interface and the example's scenario translation) and in the dyslexia-friendly
+font before a change goes in. `--all` writes the README's set and every set in `SETS` (the
+tour at 160 % text and in the high-contrast and colour-blind-safe palettes, at 1280x720 to
+keep the repository small), as committed.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 import pygame  # noqa: E402
 
-from game.ui.settings import Settings  # noqa: E402
+from game.i18n import LANGUAGES  # noqa: E402
+from game.ui.settings import FONTS, Settings  # noqa: E402
 from tests.ui.pilot import Pilot, tour  # noqa: E402
 
 #: The committed sets besides the README's: folder under docs/screenshots, and settings.
@@ -61,6 +64,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--colour-blind-safe", action="store_true")
     parser.add_argument("--text-scale", type=float, default=1.0, help="0.8 to 1.6")
     parser.add_argument("--all", action="store_true", help="the README's set and every SETS")
+    parser.add_argument("--language", default="en", choices=sorted(LANGUAGES))
+    parser.add_argument("--font", default="atkinson", choices=sorted(FONTS))
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     out = Path(args.out)
@@ -70,6 +75,8 @@ def main(argv: list[str]) -> int:
         high_contrast=args.high_contrast,
         colour_blind_safe=args.colour_blind_safe,
         text_scale=args.text_scale,
+        language=args.language,
+        font=args.font,
     )
     if args.all:
         for folder, settings in SETS.items():

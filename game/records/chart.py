@@ -19,16 +19,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
+from game.i18n import N_, _
 from game.records.progress import RunSummary
 from game.story.views import CriterionResult
 
 WIDTH = 760
 LABEL_X = 8
 TOP = 44
-LEGEND_RUN = "This run"
-LEGEND_BEST = "Best possible: the best alternative at every moment"
-LEGEND_BEST_SHORT = "Best possible"  # when the longer key would take a second line
-NOT_TESTED = "Not tested by this scenario: "
+BAR_H = 18
+LEGEND_RUN = N_("This run")
+LEGEND_BEST = N_("Best possible: the best alternative at every moment")
+LEGEND_BEST_SHORT = N_("Best possible")  # when the longer key would take a second line
+NOT_TESTED = N_("Not tested by this scenario: {criteria}")
 
 INK = (23, 32, 42)
 MUTED = (84, 94, 106)
@@ -139,11 +141,11 @@ def _legend(m: Metrics, top: float, measure: Measure) -> tuple[list[Box], list[L
         return swatch_w + m.gap / 2 + measure(words, size, False)
 
     best = LEGEND_BEST
-    if m.left + need(LEGEND_RUN) + 2 * m.gap + need(best) > m.width:
+    if m.left + need(_(LEGEND_RUN)) + 2 * m.gap + need(_(best)) > m.width:
         best = LEGEND_BEST_SHORT
     boxes, labels = [], []
     x, y = m.left, top
-    for style, words in (("run", LEGEND_RUN), ("best", best)):
+    for style, words in (("run", _(LEGEND_RUN)), ("best", _(best))):
         if x > m.left and x + need(words) > m.width:
             x, y = m.left, y + line
         boxes.append(Box(x, y + (line - swatch_h) / 2, swatch_w, swatch_h, style))
@@ -208,10 +210,12 @@ def layout(
             Label(track_x + track_w + m.gap, value_y, value_label(c), m.value_size, "bold")
         )
         if m.notes:
-            moments = f"judged at {c.moments} moment{'' if c.moments == 1 else 's'}"
+            moments = _("Moments that tested it: {count}").format(count=c.moments)
             under = baseline + (len(names[c.id]) - 1) * name_line + m.note_size * 1.6
             labels.append(Label(m.left, under, moments, m.note_size, "muted"))
-            note = f"{c.value}% of the way from the worst choices to the best"
+            note = _("{percent}% of the way from the worst choices to the best").format(
+                percent=c.value
+            )
             at = bar_y + m.bar_h + m.note_size * LINE
             labels.append(Label(track_x, at, note, m.note_size, "muted"))
     height = rows_top + max(1, len(shown)) * row_h + m.pad
@@ -219,11 +223,15 @@ def layout(
     # A full bar for a criterion no choice can move would read as a triumph: name them instead.
     if names_untested:
         for line in wrap(
-            NOT_TESTED + ", ".join(names_untested), m.note_size, False, m.width - m.left, measure
+            _(NOT_TESTED).format(criteria=", ".join(names_untested)),
+            m.note_size,
+            False,
+            m.width - m.left,
+            measure,
         ):
             labels.append(Label(m.left, height + m.note_size, line, m.note_size, "muted"))
             height += m.note_size * 1.5
-    title = heading or "Criteria: this run against the best possible"
+    title = heading or _("Criteria: this run against the best possible")
     return Chart(round(m.width), round(height), tuple(boxes), tuple(labels), title, rows_top, row_h)
 
 
@@ -253,9 +261,9 @@ def trend_layout(runs: list[RunSummary], heading: str = "") -> Chart:
         Box(LABEL_X + 300, head + 12, 28, 14, "best"),
     ]
     labels = [
-        Label(LABEL_X + 36, head + 24, "Latest run", 14, "text"),
-        Label(LABEL_X + 176, head + 24, "Earlier runs", 14, "text"),
-        Label(LABEL_X + 336, head + 24, "Best possible", 14, "text"),
+        Label(LABEL_X + 36, head + 24, _("Latest run"), 14, "text"),
+        Label(LABEL_X + 176, head + 24, _("Earlier runs"), 14, "text"),
+        Label(LABEL_X + 336, head + 24, _("Best possible"), 14, "text"),
     ]
     if heading:
         labels.append(Label(LABEL_X, 22, heading, 17, "bold"))
@@ -273,15 +281,19 @@ def trend_layout(runs: list[RunSummary], heading: str = "") -> Chart:
                 style = "run" if col == len(shown) - 1 else "past"
                 boxes.append(Box(x, top + TREND_BAR_H - filled, width, filled, style))
         latest = shown[-1].fractions.get(cid) if shown else None
-        note = "latest: not scored" if latest is None else f"latest {round(latest * 100)}%"
+        note = (
+            _("latest: not scored")
+            if latest is None
+            else _("latest {percent}%").format(percent=round(latest * 100))
+        )
         labels.append(Label(TREND_X + TREND_W + 12, top + 26, note, 14, "bold"))
     bottom = head + TOP + len(ids) * TREND_ROW_H
     for col, run in enumerate(shown):
         x = TREND_X + col * step + step / 2
         labels.append(Label(x, bottom, run.day.rsplit(" ", 1)[0], 11, "muted", "middle"))
     if not shown:
-        labels.append(Label(LABEL_X, head + TOP + 20, "No practice runs yet.", 15, "text"))
-    title = heading or "Progress over time: each run against the best possible"
+        labels.append(Label(LABEL_X, head + TOP + 20, _("No practice runs yet."), 15, "text"))
+    title = heading or _("Progress over time: each run against the best possible")
     return Chart(WIDTH, bottom + 12, tuple(boxes), tuple(labels), title)
 
 

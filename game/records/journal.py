@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from game.i18n import _
 from game.storage import fsync_dir, move_aside, open_regular, parse_json, read_regular
 from game.story.events import FORMAT_VERSION, Event
 from game.story.model import Script
@@ -182,11 +183,11 @@ class SessionJournal:
             else:
                 self.path = cut
             reason = getattr(exc, "strerror", None) or exc
-            self.error = (
-                f"The session record stopped after {self._seq} events: the disk refused to "
-                f"write ({reason}). The run plays on, but nothing from now on is kept: it "
+            self.error = _(
+                "The session record stopped after {count} events: the disk refused to "
+                "write ({reason}). The run plays on, but nothing from now on is kept: it "
                 "cannot be resumed, and a handout would cover only what came before."
-            )
+            ).format(count=self._seq, reason=reason)
 
     @classmethod
     def create(
@@ -231,10 +232,10 @@ class SessionJournal:
             handle = open(path, "xb")  # noqa: SIM115 - held open for the run, closed in close()
         except OSError as exc:  # a read-only or missing data folder: play on, unrecorded
             journal = cls(path, None, session_id, 0)
-            journal.error = (
-                f"No session record can be kept in {folder} ({exc.strerror or exc}). The run "
+            journal.error = _(
+                "No session record can be kept in {folder} ({reason}). The run "
                 "plays on, but it cannot be resumed or made into a handout."
-            )
+            ).format(folder=folder, reason=exc.strerror or exc)
             return journal
         journal = cls(path, handle, session_id, 0)
         journal._write(header)
@@ -423,14 +424,18 @@ def read_journal(path: str | os.PathLike[str]) -> JournalRecord:
         state = "finished" if value.kind == "ending" else "unfinished"
     if partial.strip():
         warnings.append(
-            f"{path.name}: the last event was cut short when the session stopped "
-            f"and was skipped; the {len(numbered)} events before it are kept."
+            _(
+                "{file}: the last event was cut short when the session stopped "
+                "and was skipped; the {count} events before it are kept."
+            ).format(file=path.name, count=len(numbered))
         )
     state = _cut_or(path, state)
     if state == "cut":
         warnings.append(
-            f"{path.name}: the disk refused to write during this run, so its record stops "
-            f"after {len(numbered)} events; what happened next was not recorded."
+            _(
+                "{file}: the disk refused to write during this run, so its record stops "
+                "after {count} events; what happened next was not recorded."
+            ).format(file=path.name, count=len(numbered))
         )
     return JournalRecord(path, header, numbered, state, warnings)
 

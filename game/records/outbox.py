@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.i18n import _
 from game.records.journal import JournalError, list_sessions, read_journal
 from game.records.xapi import XAPI_VERSION, LrsSettings, build_statements
 from game.storage import atomic_write_json, fsync_dir, load_json
@@ -248,14 +249,14 @@ class LrsClient:
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
             if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-                text = f"the learning record store at {where} did not answer in time"
+                text = _("The learning record store at {where} did not answer in time.")
             elif isinstance(reason, ConnectionRefusedError):
-                text = (
-                    f"the learning record store at {where} refused the connection (is it running?)"
+                text = _(
+                    "The learning record store at {where} refused the connection (is it running?)."
                 )
             else:
-                text = f"the learning record store at {where} cannot be reached ({reason})"
-            raise LrsError(text.capitalize() + ".") from None
+                text = _("The learning record store at {where} cannot be reached ({reason}).")
+            raise LrsError(text.format(where=where, reason=reason)) from None
 
 
 def _refusal(exc: urllib.error.HTTPError, where: str) -> str:
@@ -270,19 +271,23 @@ def _refusal(exc: urllib.error.HTTPError, where: str) -> str:
         reason = detail if isinstance(detail, str) else json.dumps(detail)[:300]
     reason = reason or body.strip()[:300]
     if exc.code in (401, 403):
-        return (
-            f"The learning record store at {where} did not accept the user name and password "
-            f"(HTTP {exc.code}). Check them with `python3 main.py xapi setup`."
-        )
+        return _(
+            "The learning record store at {where} did not accept the user name and password "
+            "(HTTP {code}). Check them with `python3 main.py xapi setup`."
+        ).format(where=where, code=exc.code)
     if exc.code == 409:
-        return (
-            f"The learning record store at {where} already holds a different statement with "
+        return _(
+            "The learning record store at {where} already holds a different statement with "
             "this id (HTTP 409); its own copy is kept."
-        )
+        ).format(where=where)
     if exc.code >= 500:
-        return f"The learning record store at {where} has a problem of its own (HTTP {exc.code})."
+        return _(
+            "The learning record store at {where} has a problem of its own (HTTP {code})."
+        ).format(where=where, code=exc.code)
     said = f": {reason}" if reason else ""
-    return f"The learning record store at {where} refused the statements (HTTP {exc.code}){said}."
+    return _(
+        "The learning record store at {where} refused the statements (HTTP {code}){said}."
+    ).format(where=where, code=exc.code, said=said)
 
 
 class Sender:
@@ -303,7 +308,7 @@ class Sender:
         self.outbox = outbox
         self.sessions = sessions
         self.script_folders = list(script_folders)
-        self.status = "Learning records: not sent (no LRS set up)."
+        self.status = _("Learning records: not sent (no LRS set up).")
         self._notice: str | None = None
         self._told: str | None = None
         self._wake = threading.Event()
@@ -334,7 +339,9 @@ class Sender:
         report = self.outbox.queue_sessions(self.settings, self.sessions, self.script_folders)
         if not self.settings.configured:
             report.waiting = self.outbox.count()
-            self.status = f"Learning records: no LRS set up; {report.waiting} statements kept."
+            self.status = _("Learning records: no LRS set up; statements kept: {count}.").format(
+                count=report.waiting
+            )
             return report
         sent = self.outbox.send(LrsClient(self.settings))
         report.sent, report.waiting, report.problem = sent.sent, sent.waiting, sent.problem
@@ -342,9 +349,11 @@ class Sender:
         where = self.settings.where()
         if report.problem is None:
             self._told = None
-            self.status = f"Learning records: sent to {where}; none waiting."
+            self.status = _("Learning records: sent to {where}; none waiting.").format(where=where)
         else:
-            self.status = f"Learning records: {report.waiting} waiting. {report.problem}"
+            self.status = _("Learning records: waiting: {count}. {problem}").format(
+                count=report.waiting, problem=report.problem
+            )
             if report.problem != self._told:
                 self._notice = self._told = report.problem
         return report
@@ -355,10 +364,18 @@ class Sender:
             try:
                 report = self.once()
             except OSError as exc:  # the data folder itself failed: say so, keep trying
-                report = Report(problem=f"Learning records cannot be kept ({exc.strerror}).")
+                report = Report(
+                    problem=_("Learning records cannot be kept ({reason}).").format(
+                        reason=exc.strerror
+                    )
+                )
                 self.status = report.problem or ""
             except Exception as exc:  # a bug must not end the sending for the whole session
-                report = Report(problem=f"Learning records: an unexpected error ({exc!r}).")
+                report = Report(
+                    problem=_("Learning records: an unexpected error ({error}).").format(
+                        error=repr(exc)
+                    )
+                )
                 self.status = report.problem or ""
             failures = failures + 1 if report.problem else 0
             self._wake.wait(backoff(failures))

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from game.i18n import N_, _, month
 from game.storage import atomic_write_json, load_json
 from game.story.model import Script
 from game.story.roles import Seat, seat_words
@@ -29,16 +30,20 @@ def empty() -> dict[str, Any]:
 def _check(data: dict[str, Any]) -> None:
     """Raise ValueError unless `data` is a progress file this version can use."""
     if data.get("format") != FORMAT:
-        raise ValueError("it is not a Freeze Frame progress file")
+        raise ValueError(_("it is not a Freeze Frame progress file"))
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-        raise ValueError(f"it was written by a newer Freeze Frame (format {data.get('version')})")
+        raise ValueError(
+            _("it was written by a newer Freeze Frame (format {version})").format(
+                version=data.get("version")
+            )
+        )
     scenarios = data.get("scenarios")
     if not isinstance(scenarios, dict):
-        raise ValueError("it has no list of scenarios")
+        raise ValueError(_("it has no list of scenarios"))
     for sid, entry in scenarios.items():
         runs = entry.get("runs") if isinstance(entry, dict) else None
         if not isinstance(runs, list) or not isinstance(entry.get("title", ""), str):
-            raise ValueError(f"scenario {sid!r} has no list of runs")
+            raise ValueError(_("scenario {id!r} has no list of runs").format(id=sid))
         for run in runs:
             _check_run(sid, run)
 
@@ -57,7 +62,7 @@ def _check_run(sid: str, run: Any) -> None:
         and all(_criterion_ok(c) for c in run["criteria"].values())
     )
     if not ok:
-        raise ValueError(f"a run of scenario {sid!r} is damaged")
+        raise ValueError(_("a run of scenario {id!r} is damaged").format(id=sid))
 
 
 def _criterion_ok(c: Any) -> bool:
@@ -138,7 +143,7 @@ class RunSummary:
             when = datetime.fromisoformat(self.date)
         except ValueError:
             return self.date
-        return f"{when.day} {when:%b %Y}"
+        return f"{when.day} {month(when.month, short=True)} {when.year}"
 
     @property
     def clock(self) -> str:
@@ -192,14 +197,28 @@ def history(data: dict[str, Any], script_id: str) -> list[RunSummary]:
     return sorted(found, key=lambda r: r.date)
 
 
+#: An ending's tone in a few words, for the scenario card and the progress screen.
+TONE_WORDS = {
+    "just": N_("just and learning"),
+    "mixed": N_("mixed"),
+    "traditional": N_("traditional"),
+}
+
+
+def tone_words(tone: str) -> str:
+    """`tone` in words, in the language in use (an unknown tone as it is written)."""
+    return _(TONE_WORDS[tone]) if tone in TONE_WORDS else tone
+
+
 def card_line(data: dict[str, Any], script_id: str) -> str | None:
     """One line for the scenario card: "3 practice runs; last 23 Nov 2026: Supported return"."""
     runs = history(data, script_id)
     if not runs:
         return None
     last = runs[-1]
-    count = f"{len(runs)} practice run{'s' if len(runs) != 1 else ''}"
-    ending = last.ending_title or "no ending reached"
-    tone = f" ({last.tone})" if last.tone else ""
+    ending = last.ending_title or _("no ending reached")
+    tone = f" ({tone_words(last.tone)})" if last.tone else ""
     played = f" ({last.played})" if last.played else ""
-    return f"{count}; last {last.when}: {ending}{tone}{played}"
+    return _("Practice runs: {count}; last {when}: {ending}").format(
+        count=len(runs), when=last.when, ending=ending + tone + played
+    )

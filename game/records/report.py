@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import assert_never
 
+from game.i18n import N_, _, language, month
 from game.records import chart as charts
 from game.records.journal import JournalRecord
 from game.records.session import replay_record
@@ -45,11 +46,17 @@ from game.story.scoring import Judged
 from game.story.views import AttemptResult, CriterionResult, RunResult
 
 TONE_NAMES = {
-    "traditional": "Traditional outcome",
-    "mixed": "Mixed outcome",
-    "just": "Just and learning outcome",
+    "traditional": N_("Traditional outcome"),
+    "mixed": N_("Mixed outcome"),
+    "just": N_("Just and learning outcome"),
 }
 NOTE_LINES = 14
+
+
+def tone_name(tone: str) -> str:
+    """An ending's tone in words ("Just and learning outcome"), in the language in use."""
+    return _(TONE_NAMES[tone]) if tone in TONE_NAMES else tone
+
 
 CSS = """
 @page { size: A4; margin: 14mm 14mm 16mm 14mm; }
@@ -140,7 +147,10 @@ def _line_at(script: Script, beat_id: str, index: int) -> str:
 def _hands_text(counts: dict[int, int], options: tuple[str, ...]) -> str:
     """A show of hands in words: '3 for "Listen first"; 1 for "Suspend him"'."""
     return "; ".join(
-        f"{n} for \u201c{options[i] if 0 <= i < len(options) else f'option {i + 1}'}\u201d"
+        _("{count} for \u201c{option}\u201d").format(
+            count=n,
+            option=options[i] if 0 <= i < len(options) else _("option {n}").format(n=i + 1),
+        )
         for i, n in sorted(counts.items())
     )
 
@@ -149,14 +159,21 @@ def alternative_words(verdict: Judged, script: Script) -> str:
     """The strongest alternative the room had at a moment, and what it would have changed."""
     strong = verdict.strongest()
     if strong.option == verdict.chosen:
-        return "The strongest choice the room had here."
-    what = f"\u201c{strong.says}\u201d" if strong.says else "letting the moment pass"
-    change = score_words(verdict.change(), script) or "nothing on the criteria"
-    led = ""
+        return _("The strongest choice the room had here.")
+    what = f"\u201c{strong.says}\u201d" if strong.says else _("letting the moment pass")
+    change = score_words(verdict.change(), script) or _("nothing on the criteria")
+    words = _("Strongest alternative here: {what}. It would have changed: {change}.").format(
+        what=what, change=change
+    )
     if strong.goto and strong.goto != verdict.choice.goto:
         ending = script.endings.get(strong.goto)
-        led = f" It would have led to {f'the ending {ending.title!r}' if ending else strong.goto}."
-    return f"Strongest alternative here: {what}. It would have changed: {change}.{led}"
+        led = (
+            _("It would have led to the ending {title!r}.").format(title=ending.title)
+            if ending
+            else _("It would have led to {beat}.").format(beat=strong.goto)
+        )
+        words = f"{words} {led}"
+    return words
 
 
 def timeline(
@@ -192,23 +209,30 @@ def timeline(
                 on_stage = _said(script, who, says)
                 continue
             case DecisionReached(point=point):
-                on_stage = f"the decision \u201c{prompts.get(point, '')}\u201d"
+                on_stage = _("the decision \u201c{prompt}\u201d").format(
+                    prompt=prompts.get(point, "")
+                )
                 continue
             case Buzzed(offered=offered):
-                entry.label, entry.text = "Freeze", f"The scene froze at {on_stage or 'the start'}"
+                entry.label = _("Freeze")
+                entry.text = _("The scene froze at {moment}").format(
+                    moment=on_stage or _("the start")
+                )
                 if offered in prompts:
-                    entry.details.append(f"Moment to intervene: {prompts[offered]}")
+                    entry.details.append(
+                        _("Moment to intervene: {prompt}").format(prompt=prompts[offered])
+                    )
             case OwnWords(words=said):
                 words = said
                 continue
             case Redirected() | Chosen() as taken:
-                entry.label = "Redirect" if isinstance(taken, Redirected) else "Decision"
+                entry.label = _("Redirect") if isinstance(taken, Redirected) else _("Decision")
                 entry.text = f"{prompts.get(taken.point, '')} \u2192 \u201c{taken.says}\u201d"
                 if words:
-                    entry.text = (
-                        f"{prompts.get(taken.point, '')} \u2192 in the room\u2019s own words: "
-                        f"\u201c{words}\u201d (closest to \u201c{taken.says}\u201d)"
-                    )
+                    entry.text = _(
+                        "{prompt} \u2192 in the room\u2019s own words: "
+                        "\u201c{words}\u201d (closest to \u201c{option}\u201d)"
+                    ).format(prompt=prompts.get(taken.point, ""), words=words, option=taken.says)
                     words = ""
                 entry.details.append(score_words(taken.scores, script))
                 entry.feedback = taken.feedback
@@ -216,12 +240,12 @@ def timeline(
                     entry.details.append(alternative_words(judged[id(e)], script))
             case Played(by=by, says=says, point=point):
                 person = script.cast.get(by)
-                entry.label = "Played for the room"
+                entry.label = _("Played for the room")
                 name = person.name if person else by
                 entry.text = f"{prompts.get(point, '')} \u2192 {name}: \u201c{says}\u201d"
             case Missed(point=point, scores=scores, feedback=feedback):
-                entry.label = "Missed moment"
-                passed = "You let the moment pass" if solo else "Nobody stopped the scene"
+                entry.label = _("Missed moment")
+                passed = _("You let the moment pass") if solo else _("Nobody stopped the scene")
                 entry.text = f"{passed}: {prompts.get(point, '')}"
                 entry.details.append(score_words(scores, script))
                 entry.feedback = feedback
@@ -229,32 +253,38 @@ def timeline(
                     entry.details.append(alternative_words(judged[id(e)], script))
             case HotSeated(character=character, text=text):
                 person = script.cast.get(character)
-                entry.label = "Hot-seat"
-                entry.text = f"{person.name if person else character} thinks: \u201c{text}\u201d"
+                entry.label = _("Hot-seat")
+                entry.text = _("{name} thinks: \u201c{thought}\u201d").format(
+                    name=person.name if person else character, thought=text
+                )
             case Rewound():
                 on_stage = _line_at(script, e.beat, e.line) or on_stage
-                entry.label = "Rewind"
-                entry.text = (
-                    f"Back to {on_stage or 'an earlier moment'}; attempt {e.attempt} begins"
+                entry.label = _("Rewind")
+                entry.text = _("Back to {moment}; attempt {attempt} begins").format(
+                    moment=on_stage or _("an earlier moment"), attempt=e.attempt
                 )
             case Tallied(point=point, option=option, count=count):
                 if not (last and last.kind == "tally" and hands_at == (point, e.attempt)):
                     last, hands_at, hands = None, (point, e.attempt), {}
                 hands[option] = count
-                entry.label = "Show of hands"
+                entry.label = _("Show of hands")
                 entry.text = _hands_text(hands, options.get(point, ()))
                 if last is not None:  # the same show of hands: its entry takes the new count
                     last.text = entry.text
                     continue
             case Resumed():
                 if last is not None and last.kind == "buzz":  # a freeze with nothing done
-                    who = "You" if solo else "The room"
-                    last.details.append(f"{who} let the scene play on as it was.")
+                    last.details.append(
+                        _("You let the scene play on as it was.")
+                        if solo
+                        else _("The room let the scene play on as it was.")
+                    )
                     continue
-                entry.label, entry.text = "Play on", "The scene played on as it was"
+                entry.label = _("Play on")
+                entry.text = _("The scene played on as it was")
             case Ended(title=title):
-                entry.label = "Ending"
-                entry.text = title or "The run stopped without an ending"
+                entry.label = _("Ending")
+                entry.text = title or _("The run stopped without an ending")
             case unknown:  # a new event kind: mypy points here until it has its words
                 assert_never(unknown)
         entry.details = [x for x in entry.details if x]
@@ -266,7 +296,8 @@ def _context(ending: Ending) -> str:
     """What nobody in the room could see: told only after the run, in the debrief."""
     if not ending.context:
         return ""
-    return f"<p><b>What nobody in the room could see:</b> {escape(ending.context)}</p>"
+    seen = escape(_("What nobody in the room could see:"))
+    return f"<p><b>{seen}</b> {escape(ending.context)}</p>"
 
 
 def _outcome_box(heading: str, ending: Ending | None, css: str, empty: str) -> str:
@@ -274,26 +305,36 @@ def _outcome_box(heading: str, ending: Ending | None, css: str, empty: str) -> s
         return f'<div class="outcome {css}"><h2>{escape(heading)}</h2><p>{escape(empty)}</p></div>'
     return (
         f'<div class="outcome {css}"><h2>{escape(heading)}</h2>'
-        f'<p class="tone">{escape(TONE_NAMES.get(ending.tone, ending.tone))}</p>'
+        f'<p class="tone">{escape(tone_name(ending.tone))}</p>'
         f"<h3>{escape(ending.title)}</h3><p>{escape(ending.outcome)}</p>{_context(ending)}</div>"
     )
 
 
 def _criteria_table(result: RunResult) -> str:
     def share(c: CriterionResult) -> str:
-        return f"{c.value}%" if c.tested else "not tested"
+        return f"{c.value}%" if c.tested else _("not tested")
 
     rows = "".join(
         f"<tr><td>{escape(c.name)}</td><td class='num'>{share(c)}</td>"
         f"<td class='num'>{c.moments}</td><td class='num'>{charts.signed(c.points)}</td></tr>"
         for c in result.criteria
     )
+    heads = "".join(
+        f"<th>{escape(h)}</th>"
+        for h in (
+            _("Criterion"),
+            _("Where the choices sat, worst 0% to best 100%"),
+            _("Moments that tested it"),
+            _("Points"),
+        )
+    )
+    note = _(
+        "Each choice is placed between the worst and the best alternative the "
+        "room had at that moment; the percentage is the average over those moments."
+    )
     return (
-        "<table><thead><tr><th>Criterion</th><th>Where the choices sat, worst 0% to best "
-        "100%</th><th>Moments that tested it</th><th>Points</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
-        "<p class='meta'>Each choice is placed between the worst and the best alternative the "
-        "room had at that moment; the percentage is the average over those moments.</p>"
+        f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>"
+        f"<p class='meta'>{escape(note)}</p>"
     )
 
 
@@ -312,9 +353,12 @@ def comparison(
     handout each page through them their own way."""
     columns = [*([traditional] if traditional is not None else []), *attempts]
     header = [""] + [
-        "Traditional approach" if a.attempt == 0 else f"Attempt {a.attempt}" for a in columns
+        _("Traditional approach")
+        if a.attempt == 0
+        else _("Attempt {number}").format(number=a.attempt)
+        for a in columns
     ]
-    rows = [["Ending"] + [a.ending.title if a.ending else "no ending" for a in columns]]
+    rows = [[_("Ending")] + [a.ending.title if a.ending else _("no ending") for a in columns]]
     names = {c.id: c.name for a in columns for c in a.criteria}
     for cid, name in names.items():
         found = [next((c for c in a.criteria if c.id == cid), None) for a in columns]
@@ -339,12 +383,16 @@ def _comparison_html(result: RunResult, script: Script) -> str:
             "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
         )
         tables.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    return (
-        "<section><h2>Attempts compared</h2>"
-        + "".join(tables)
-        + "<p class='meta'>Each attempt that reached an ending, beside the traditional "
+    note = _(
+        "Each attempt that reached an ending, beside the traditional "
         "approach's path judged the same way (0% always the worst alternative, 100% the "
-        "best).</p></section>"
+        "best)."
+    )
+    heading = escape(_("Attempts compared"))
+    return (
+        f"<section><h2>{heading}</h2>"
+        + "".join(tables)
+        + f"<p class='meta'>{escape(note)}</p></section>"
     )
 
 
@@ -362,7 +410,7 @@ def _date(iso: str) -> str:
         when = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{when.day} {when:%B %Y, %H:%M}"
+    return f"{when.day} {month(when.month)} {when.year}, {when:%H:%M}"
 
 
 def _cut(record: JournalRecord) -> list[str]:
@@ -370,8 +418,10 @@ def _cut(record: JournalRecord) -> list[str]:
     if record.state != "cut":
         return []
     return [
-        f"Incomplete: the disk refused to write during this run, so this handout covers only "
-        f"the first {len(record.events)} recorded events."
+        _(
+            "Incomplete: the disk refused to write during this run, so this handout covers "
+            "only the first {count} recorded events."
+        ).format(count=len(record.events))
     ]
 
 
@@ -416,53 +466,60 @@ def render_html(record: JournalRecord, script: Script, result: RunResult) -> str
     played = seat_words(script, Seat(result.role, result.style))
     meta = [
         _date(str(record.header.get("started", ""))),
-        "Facilitated session" if facilitated else "Solo practice",
-        "Anti-model run (not scored)" if anti_run else "Forum run",
+        _("Facilitated session") if facilitated else _("Solo practice"),
+        _("Anti-model run (not scored)") if anti_run else _("Forum run"),
         *([played] if played else []),
-        f"{attempts} attempt{'s' if attempts != 1 else ''}",
+        _("Attempts: {count}").format(count=attempts),
     ]
     scored = bool(result.criteria) or not result.role
     anti = script.endings.get(script.anti_model_ending)
     entries = timeline(events, script, result.verdicts, solo=not facilitated)
-    who = "the room" if facilitated else "you"
-    title = f"Debrief: {script.title}"
+    tried = _("What the room tried") if facilitated else _("What you tried")
+    title = _("Debrief: {title}").format(title=script.title)
     questions = "".join(f"<li>{escape(q)}</li>" for q in script.discussion_questions)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en-GB"><head><meta charset="utf-8">',
+        f'<html lang="{language()}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body>",
         f"<header><h1>{escape(title)}</h1><p class='meta'>{escape(' · '.join(meta))}</p></header>",
         # A record the disk cut short says so on the page itself, not only on the screen.
         *(f"<p class='meta'><strong>{escape(w)}</strong></p>" for w in _cut(record)),
         '<section class="outcomes">',
-        _outcome_box("This run", result.ending, "run", "The run stopped before an ending."),
-        _outcome_box("The traditional approach", anti, "anti", "This scenario has no anti-model."),
+        _outcome_box(_("This run"), result.ending, "run", _("The run stopped before an ending.")),
+        _outcome_box(
+            _("The traditional approach"), anti, "anti", _("This scenario has no anti-model.")
+        ),
         "</section>",
         _role_html(script, result) if result.role else "",
-        "<section><h2>Leadership behaviours</h2>"
+        "<section><h2>"
+        + escape(_("Leadership behaviours"))
+        + "</h2>"
         + charts.to_svg(charts.layout(result.criteria))
         + _criteria_table(result)
         + "</section>"
         if scored
-        else "<section><p>This role is not scored: the run is for reflection.</p></section>",
+        else "<section><p>"
+        + escape(_("This role is not scored: the run is for reflection."))
+        + "</p></section>",
         _comparison_html(result, script) if result.attempts and not anti_run else "",
-        f"<section><h2>What {who} tried</h2>",
+        f"<section><h2>{escape(tried)}</h2>",
         '<ol class="timeline">' + "".join(_entry_html(e) for e in entries) + "</ol>"
         if entries
-        else "<p>Nothing was recorded.</p>",
+        else "<p>" + escape(_("Nothing was recorded.")) + "</p>",
         "</section>",
     ]
     if questions:
-        parts.append(f"<section><h2>Discussion questions</h2><ol>{questions}</ol></section>")
-    parts.append('<section class="notes"><h2>Notes</h2>')
+        heading = escape(_("Discussion questions"))
+        parts.append(f"<section><h2>{heading}</h2><ol>{questions}</ol></section>")
+    parts.append('<section class="notes"><h2>' + escape(_("Notes")) + "</h2>")
     parts.append('<div class="ruled"></div>' * NOTE_LINES)
     parts.append("</section>")
-    parts.append(
-        f"<footer>Freeze Frame {escape(str(record.header.get('app', '')))} · session "
-        f"{escape(record.session_id)}. This handout records the scenario and the choices "
-        "made; it holds no names of people in the room.</footer></body></html>"
-    )
+    footer = _(
+        "Freeze Frame {version} \u00b7 session {session}. This handout records the scenario and "
+        "the choices made; it holds no names of people in the room."
+    ).format(version=record.header.get("app", ""), session=record.session_id)
+    parts.append(f"<footer>{escape(footer)}</footer></body></html>")
     return "\n".join(parts) + "\n"
 
 
@@ -502,11 +559,13 @@ def write_handout(
     if save_chart is None:
         return HandoutFiles(out, None, warnings)
     png = out.with_name(f"{out.stem}-chart.png")
-    chart = charts.layout(result.criteria, f"{script.title}: this run against the best")
+    chart = charts.layout(
+        result.criteria, _("{title}: this run against the best").format(title=script.title)
+    )
     try:
         save_chart(chart, png)
     except (OSError, RuntimeError) as exc:
-        warnings.append(f"The chart picture could not be written: {exc}")
+        warnings.append(_("The chart picture could not be written: {reason}").format(reason=exc))
         with_png = None
     else:
         with_png = png

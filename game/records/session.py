@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from game.i18n import _
 from game.records import progress
 from game.records.journal import (
     JournalRecord,
@@ -97,8 +98,9 @@ def script_path_for(record: JournalRecord, scripts_dir: Path) -> str:
         if candidate.is_file():
             return str(candidate)
     raise ResumeError(
-        f"The scenario file for this session ({visible(recorded or str(script_id))}) "
-        f"cannot be found in {folder}."
+        _("The scenario file for this session ({file}) cannot be found in {folder}.").format(
+            file=visible(recorded or str(script_id)), folder=folder
+        )
     )
 
 
@@ -114,10 +116,10 @@ def _damage(record: JournalRecord) -> str:
     gap = next((i for i, seq in enumerate(seqs) if seq != i), None)
     if gap is None:
         return ""
-    return (
-        f"This session's record is damaged: event {gap} and after are missing or "
+    return _(
+        "This session's record is damaged: event {number} and after are missing or "
         "unreadable, so the run cannot be replayed exactly as it went."
-    )
+    ).format(number=gap)
 
 
 def replay_record(record: JournalRecord, script: Script) -> Runtime:
@@ -135,15 +137,20 @@ def replay_record(record: JournalRecord, script: Script) -> Runtime:
         runtime = Runtime.replay(script, recorded)
     except (ValueError, KeyError, IndexError, RuntimeError) as exc:
         raise ResumeError(
-            damage or f"This session cannot be replayed on the scenario as it is now: {exc}"
+            damage
+            or _("This session cannot be replayed on the scenario as it is now: {reason}").format(
+                reason=exc
+            )
         ) from exc
     replayed = runtime.events
     done = replayed[: len(recorded)]
     if [_shape(e) for e in done] != [_shape(e) for e in recorded]:
         raise ResumeError(
             damage
-            or "The scenario has been edited since this session, and the story no longer "
-            "goes the way it went then."
+            or _(
+                "The scenario has been edited since this session, and the story no longer "
+                "goes the way it went then."
+            )
         )
     last = recorded[-1].t if recorded else 0.0
     runtime.events = [*recorded, *(replace(e, t=last) for e in replayed[len(recorded) :])]
@@ -167,7 +174,7 @@ def resume_session(
     warnings = list(record.warnings)
     recorded_hash = record.script.get("sha256")
     if recorded_hash and file_sha256(script.path) not in ("", recorded_hash):
-        warnings.append("The scenario file has changed since this session was recorded.")
+        warnings.append(_("The scenario file has changed since this session was recorded."))
     runtime = replay_record(record, script)
     last = record.events[-1].t if record.events else 0.0
     offset = last - clock()
@@ -225,7 +232,6 @@ def record_progress(
             runtime.script, runtime.result(), session.journal.session_id, ended_at, progress_file
         )
     except OSError as exc:
-        return (
-            f"Your practice history could not be saved ({exc.strerror or exc}), so this run "
-            "is not in it."
-        )
+        return _(
+            "Your practice history could not be saved ({reason}), so this run is not in it."
+        ).format(reason=exc.strerror or exc)

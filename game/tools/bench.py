@@ -75,7 +75,7 @@ def run(size: tuple[int, int], plan: Plan, say=print) -> dict:
     """Every measurement, in the order of the issue; `say` reports progress."""
     import pygame
 
-    from game.bench import app, frames, memory, presenter, scale, startup
+    from game.bench import app, frames, memory, presenter, scale, speech, startup
     from game.ui import sound
     from game.ui.app import SCRIPTS_DIR
 
@@ -86,6 +86,8 @@ def run(size: tuple[int, int], plan: Plan, say=print) -> dict:
     buzz_ms = [ms for _, ms in shown.buzzes]
     mixer = pygame.mixer.get_init()
     rate = mixer[0] if mixer else sound.MIX_RATE
+    say("spoken lines: the same lines with speech on and off...")
+    spoken = speech.measure(size, plan.frames)
     say("the stage with the presenter view open (1280x800)...")
     beside = presenter.measure(size, plan.frames)
     say(f"start-up ({plan.startup_runs} fresh processes each)...")
@@ -132,6 +134,7 @@ def run(size: tuple[int, int], plan: Plan, say=print) -> dict:
             "ms_max": max(buzz_ms),
             "audio_buffer_ms": 1000.0 * sound.MIX_BUFFER / rate,
         },
+        "speech": spoken.as_dict() if not isinstance(spoken, str) else {"note": spoken},
         "presenter": {
             "presenter_size": list(presenter.PRESENTER_SIZE),
             **beside.wall.as_dict(),
@@ -160,6 +163,10 @@ def budgets(result: dict) -> list[dict]:
         check(f"{name}: median / floor", ratio, MEDIAN_VS_FLOOR, ratio <= MEDIAN_VS_FLOOR)
     alone = result["frames"]["speaker_change_frames"]["p99_ms"]
     check("speaker change frames alone: p99 (ms)", alone, P99_FRAME_MS, alone <= P99_FRAME_MS)
+    spoken = result["speech"]
+    if "spoken" in spoken:
+        p99 = spoken["spoken"]["p99_ms"]
+        check("speech on: p99 frame (ms)", p99, P99_FRAME_MS, p99 <= P99_FRAME_MS)
     frames = result["buzzer"]["frames_max"]
     check("buzz to freeze on screen (frames)", frames, BUZZ_FRAMES, frames <= BUZZ_FRAMES)
     both = result["presenter"]["p99_ms"]
@@ -218,6 +225,17 @@ def table(result: dict) -> str:
         f"({bz['buzzes']} buzzes); {bz['ms_median']:.2f} ms median, {bz['ms_max']:.2f} ms worst "
         f"from posting the event; audio buffer adds {bz['audio_buffer_ms']:.1f} ms",
     ]
+    sp = result["speech"]
+    if "spoken" in sp:
+        on, off = sp["spoken"], sp["silent"]
+        lines.append(
+            f"Spoken lines ({sp['engine']}; {sp['lines']} lines, {sp['queued']} queued, "
+            f"{sp['started']} heard): p99 {on['p99_ms']:.2f} ms with speech, "
+            f"{off['p99_ms']:.2f} ms without; worst {on['max_ms']:.2f} and "
+            f"{off['max_ms']:.2f} ms ({on['samples']} frames each)"
+        )
+    else:
+        lines.append(f"Spoken lines: not measured ({sp['note']})")
     pv = result["presenter"]
     cpu, alone = pv["cpu"], pv["cpu_without_presenter"]
     lines.append(

@@ -9,7 +9,8 @@ keep the catalogues:
   (new strings arrive empty, changed ones fuzzy), and `init LANG` starts a new language;
 - `compile` writes the `.mo` file the game reads, next to each `.po`;
 - `check` fails if a marked string is missing from a catalogue, a catalogue has untranslated
-  or fuzzy strings, or a `.mo` differs from its `.po` (the tests run it, so a string added
+  or fuzzy strings, a translation fills in other `{names}` than its English, or a `.mo`
+  differs from its `.po` (the tests run it, so a string added
   without a translation is caught).
 
 Scenario texts are translated separately, per script: see `python3 main.py translate`.
@@ -17,6 +18,8 @@ Scenario texts are translated separately, per script: see `python3 main.py trans
 
 from __future__ import annotations
 
+import contextlib
+import string
 import sys
 from pathlib import Path
 
@@ -42,15 +45,21 @@ def _pybabel(*args: str) -> int:
 
 
 def extract() -> int:
-    root = str(LOCALE_DIR.parents[1])
-    return _pybabel(
-        "extract", "-F", str(MAPPING), "-k", "_", "-k", "N_", "--no-wrap", "--sort-by-file",
-        "--project", "Freeze Frame", "-o", str(POT), "--input-dirs", root,
-    )  # fmt: skip
+    """Locations are written relative to the project, and by file only: a catalogue must not
+    change because someone's checkout lives elsewhere or a line moved (fewer merge conflicts)."""
+    with contextlib.chdir(LOCALE_DIR.parents[1]):
+        return _pybabel(
+            "extract", "-F", str(MAPPING), "-k", "_", "-k", "N_", "--no-wrap", "--sort-by-file",
+            "--add-location", "file", "--project", "Freeze Frame", "-o", str(POT),
+            "--input-dirs", ".",
+        )  # fmt: skip
 
 
 def update() -> int:
-    return _pybabel("update", "-i", str(POT), "-d", str(LOCALE_DIR), "-D", DOMAIN, "--no-wrap")
+    return _pybabel(
+        "update", "-i", str(POT), "-d", str(LOCALE_DIR), "-D", DOMAIN, "--no-wrap",
+        "--ignore-obsolete",
+    )  # fmt: skip
 
 
 def init(language: str) -> int:
@@ -59,6 +68,17 @@ def init(language: str) -> int:
 
 def compile_all() -> int:
     return _pybabel("compile", "-d", str(LOCALE_DIR), "-D", DOMAIN, "--use-fuzzy")
+
+
+def _fields(text: str | tuple[str, ...] | list[str]) -> set[str]:
+    """The `{name}`s a message fills in: a translation with another would fail (or show
+    nothing) when the game formats it. (The game has no plural messages; Babel types a
+    message as possibly one, whose forms are read together.)"""
+    whole = text if isinstance(text, str) else "".join(text)
+    try:
+        return {name for _lit, name, _spec, _conv in string.Formatter().parse(whole) if name}
+    except ValueError:  # unbalanced braces: never equal to a well-formed original's
+        return {"{"}
 
 
 def problems() -> list[str]:
@@ -86,6 +106,11 @@ def problems() -> list[str]:
             if not message.string or message.fuzzy:
                 state = "fuzzy" if message.fuzzy else "untranslated"
                 found.append(f"{po}: {state}: {message.id!r}")
+            elif _fields(message.string) != _fields(message.id):
+                found.append(
+                    f"{po}: the translation of {message.id!r} must use the same {{names}}"
+                    f" as the English, not {sorted(_fields(message.string))}"
+                )
         known = {m.id for m in catalog if m.id}
         found += [
             f"{po}: not in the catalogue: {m!r} (run i18n extract, then update)"

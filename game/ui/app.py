@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game import paths, storage
-from game.i18n import set_language
+from game.i18n import N_, _, set_language
 from game.storage import Folders, open_regular
 from game.story.library import ScriptLibrary
 
@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from .presenter import Presenter
 
 SCRIPTS_DIR = paths.SCRIPTS
-WINDOW_TITLE = "Freeze Frame: forum theatre for managers"
+WINDOW_TITLE = N_("Freeze Frame: forum theatre for managers")
 FPS = 60
 #: Seconds after the window changes (F11, a resize) during which pointer movement is not
 #: taken as the player's: the system moves the pointer (or the window under it), and a card
@@ -132,7 +132,7 @@ class App:
         #: display the stage fills while it is open on two displays (None: as the settings say).
         self.presenter: Presenter | None = None
         self.projector: int | None = None
-        pygame.display.set_caption(WINDOW_TITLE)
+        pygame.display.set_caption(_(WINDOW_TITLE))
         self.screen = self._open_window()
         self.input.open_joysticks()
         self.sound = Sounds(settings.volume, settings.muted)
@@ -204,6 +204,7 @@ class App:
         self.sound.set_muted(settings.muted)
         self.speech.set_volume(self._speech_volume(settings))
         self.library.language = self.speech.language = set_language(settings.language)
+        pygame.display.set_caption(_(WINDOW_TITLE))
         self.text.set_family(settings.font)
         self._start_speech()
         self.layout, self.theme = self._style()
@@ -213,7 +214,9 @@ class App:
             try:
                 save_settings(settings, self.folders.settings)
             except OSError as exc:
-                self.notice = f"Your settings could not be saved ({exc.strerror})."
+                self.notice = _("Your settings could not be saved ({reason}).").format(
+                    reason=exc.strerror
+                )
 
     def place_stage(self, display: int | None) -> None:
         """Put the stage full-screen on `display` (None: back to what the settings say)."""
@@ -230,7 +233,9 @@ class App:
         try:
             self.folder_opener(folder)
         except OSError as exc:
-            return f"The folder could not be opened ({exc.strerror or exc})."
+            return _("The folder could not be opened ({reason}).").format(
+                reason=exc.strerror or exc
+            )
         return None
 
     def toggle_fullscreen(self) -> None:
@@ -314,10 +319,12 @@ class App:
 
     def recover(self, details: str) -> None:
         where = write_log(details, self.folders.log)
-        self.notice = (
-            f"Something went wrong, so you are back at the title. {self._kept()} "
-            f"Details were written to {where}."
-        )
+        sentences = [
+            _("Something went wrong, so you are back at the title."),
+            self._kept(),
+            _("Details were written to {path}.").format(path=where),
+        ]
+        self.notice = " ".join(s for s in sentences if s)
         try:
             self.stack.clear()
         except Exception:
@@ -333,8 +340,8 @@ class App:
         if stage is None:
             return ""
         if session is None or session.journal.error or not session.journal.path.exists():
-            return "The run on stage was not recorded, so it cannot be resumed."
-        return "Your run was kept and can be resumed."
+            return _("The run on stage was not recorded, so it cannot be resumed.")
+        return _("Your run was kept and can be resumed.")
 
     # ----- screens by name (see `screens/registry.py`) -----------------------------------
 

@@ -25,6 +25,8 @@ from typing import Protocol
 import pygame
 from pygame import Rect
 
+from game.i18n import _
+
 from .layout import Layout
 from .text import TextRenderer
 from .theme import Theme
@@ -172,7 +174,11 @@ def draw_option_card(
     inner = _inner(card, layout, reserve)
     min_size = _min_size(layout)
     if locked:
-        reason = "Locked" + (f": {option.locked_reason}" if option.locked_reason else "")
+        reason = (
+            _("Locked: {reason}").format(reason=option.locked_reason)
+            if option.locked_reason
+            else _("Locked")
+        )
         why = text.fit(
             reason,
             layout.small_size,

@@ -26,6 +26,8 @@ from enum import StrEnum
 
 import pygame
 
+from game.i18n import N_, _
+
 
 class Act(StrEnum):
     """What the player meant, whatever device they used."""
@@ -118,23 +120,24 @@ KEYS: dict[int, Act] = {
     pygame.K_END: Act.LAST,
 }
 
-#: How keys are named in on-screen hints (the rest by pygame's own name, in capitals).
+#: How keys are named in on-screen hints (the rest by pygame's own name, in capitals);
+#: marked for translation, and translated by `key_name` when a hint is drawn.
 KEY_NAMES: dict[int, str] = {
-    pygame.K_SPACE: "Space",
-    pygame.K_RETURN: "Enter",
-    pygame.K_ESCAPE: "Esc",
-    pygame.K_BACKSPACE: "Backspace",
-    pygame.K_PAGEUP: "Page Up",
-    pygame.K_PAGEDOWN: "Page Down",
-    pygame.K_UP: "Up",
-    pygame.K_DOWN: "Down",
-    pygame.K_LEFT: "Left",
-    pygame.K_RIGHT: "Right",
+    pygame.K_SPACE: N_("Space"),
+    pygame.K_RETURN: N_("Enter"),
+    pygame.K_ESCAPE: N_("Esc"),
+    pygame.K_BACKSPACE: N_("Backspace"),
+    pygame.K_PAGEUP: N_("Page Up"),
+    pygame.K_PAGEDOWN: N_("Page Down"),
+    pygame.K_UP: N_("Up"),
+    pygame.K_DOWN: N_("Down"),
+    pygame.K_LEFT: N_("Left"),
+    pygame.K_RIGHT: N_("Right"),
     pygame.K_PLUS: "+",
     pygame.K_MINUS: "\u2212",
-    pygame.K_PERIOD: "full stop",
-    pygame.K_HOME: "Home",
-    pygame.K_END: "End",
+    pygame.K_PERIOD: N_("full stop"),
+    pygame.K_HOME: N_("Home"),
+    pygame.K_END: N_("End"),
     **{getattr(pygame, f"K_{n}"): str(n) for n in range(10)},
 }
 
@@ -143,7 +146,8 @@ def key_name(act: Act) -> str:
     """The first key bound to `act`, as a hint names it: hints come from this table, so
     binding another key changes every hint that mentions it."""
     code = next(k for k, bound in KEYS.items() if bound is act)
-    return KEY_NAMES.get(code) or pygame.key.name(code).upper()
+    name = KEY_NAMES.get(code)
+    return _(name) if name else pygame.key.name(code).upper()
 
 
 #: With Ctrl, pastes into a text box (the room's own words).

@@ -13,6 +13,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
+from game.i18n import _
+
 if TYPE_CHECKING:
     from game.records.outbox import Sender
 
@@ -61,7 +63,7 @@ class SenderLink:
     def status(self) -> str:
         """The sender's status in words, for the settings screen."""
         if self.sender is None:
-            return "Learning records: starting..."
+            return _("Learning records: starting...")
         return self.sender.status
 
     def stop(self) -> None:

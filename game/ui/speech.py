@@ -39,6 +39,8 @@ from pathlib import Path
 
 import pygame
 
+from game.i18n import _
+
 log = logging.getLogger(__name__)
 
 #: Words per minute of the narrator; characters vary round it.
@@ -144,7 +146,9 @@ class _Engine:
 
             engine = pyttsx3.init()
         except Exception as exc:  # no engine, no library, a broken driver: run silent
-            self.problem = f"No speech engine could be started ({exc.__class__.__name__}: {exc})."
+            self.problem = _("No speech engine could be started ({reason}).").format(
+                reason=f"{exc.__class__.__name__}: {exc}"
+            )
             self.ready.set()
             return
         self.ready.set()
@@ -228,7 +232,7 @@ class Speech:
             return
         mixer = pygame.mixer.get_init()
         if not mixer:
-            self._problem = "Speech needs a sound device, and none was found."
+            self._problem = _("Speech needs a sound device, and none was found.")
             return
         if pygame.mixer.get_num_channels() < 2:
             pygame.mixer.set_num_channels(8)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import pygame
 from pygame import Rect
 
+from game.i18n import _
 from game.records.chart import TREND_MAX_RUNS
 from game.records.progress import RunSummary
 
@@ -74,7 +75,11 @@ def draw_trend(
             pygame.draw.rect(surface, theme.best, cell, line)
         # The latest run's score, as the debrief's chart writes it ("67%").
         last = shown[-1].fractions.get(cid)
-        note = "not scored" if last is None else f"latest {round(last * 100)}%"
+        note = (
+            _("not scored")
+            if last is None
+            else _("latest {percent}%").format(percent=round(last * 100))
+        )
         img = text.fit(note, size, ink, width=note_w, height=row_h, bold=True)
         surface.blit(img, img.get_rect(midright=(rect.right, band.centery)))
     days = Rect(cols.x, rect.y + len(names) * row_h, cols.w, row_h)

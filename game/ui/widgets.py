@@ -26,6 +26,8 @@ import itertools
 import pygame
 from pygame import Rect
 
+from game.i18n import _
+
 from .layout import Layout
 from .text import TextRenderer
 from .theme import Colour, Theme
@@ -234,8 +236,8 @@ def compose_freeze_overlay(
             overlay, theme.freeze, Rect(min(x, x + sx * thick), min(y, y + sy * mark), thick, mark)
         )
     size = layout.title_size if compact else layout.freeze_size
-    word = text.render("FREEZE", size, theme.freeze, bold=True)
-    shadow = text.render("FREEZE", size, theme.outline, bold=True)
+    word = text.render(_("FREEZE"), size, theme.freeze, bold=True)
+    shadow = text.render(_("FREEZE"), size, theme.outline, bold=True)
     if compact:
         spot = freeze_stamp_rect(layout, text)
     else:
@@ -329,7 +331,7 @@ class Patches:
 def freeze_stamp_rect(layout: Layout, text: TextRenderer) -> Rect:
     """Where the compact FREEZE stamp sits: at the right of the header band, clear of the
     frame's corner mark. Hints in the header end before it."""
-    width, height = text.measure("FREEZE", layout.title_size, bold=True)
+    width, height = text.measure(_("FREEZE"), layout.title_size, bold=True)
     spot = Rect(0, 0, width, height)
     spot.midright = layout.header_rect.midright
     spot.x -= layout.px(90)  # the corner mark's length

@@ -46,7 +46,8 @@ def test_runs_are_kept_once_each_in_date_order() -> None:
     assert runs[1].fractions["compassion"] == 1.0 and runs[1].names["compassion"] == "Compassion"
     assert runs[1].tone == "just"
     assert progress.card_line(data, "test") == (
-        "2 practice runs; last 20 Nov 2026 10:00: Good (just)"  # the time: two runs a day
+        # the time: two runs a day
+        "Practice runs: 2; last 20 Nov 2026 10:00: Good (just and learning)"
     )
     assert progress.card_line(data, "other") is None
 

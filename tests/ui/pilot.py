@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.i18n import _
 from game.story.views import Phase
 from game.ui.keymap import Act
 from game.ui.pilot import DT, KEY_FOR, Pilot
@@ -87,7 +88,7 @@ class Player:
         if self.device == "keyboard":
             self.p.do(Act.BUZZ)
         elif self.device == "mouse":
-            self.p.click_label("Freeze")
+            self.p.click_label(_("Freeze"))
         else:
             self.p.pad(PAD_BUZZ_BUTTON)
 
@@ -129,7 +130,7 @@ def play_stage(player: Player, choices: dict[str, int], limit: int = 3000) -> No
     (the first open option where they say nothing), then go on to what follows the ending."""
     p = player.p
     used: set[str] = set()
-    for _ in range(limit):
+    for _step in range(limit):
         name = p.name
         if name != "stage":
             if name == "feedback":
@@ -178,7 +179,7 @@ def tour(pilot: Pilot):
     yield "notice"
     player.pick_key(pilot.top.menu, "anti_model")
     yield "anti_model"
-    pilot.click_label("Skip")
+    pilot.click_label(_("Skip"))
     yield "stage"
     pilot.do(Act.CONFIRM)
     yield "stage_hint"

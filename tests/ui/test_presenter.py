@@ -48,6 +48,14 @@ def test_two_windows_open_and_both_draw(two: TwoWindows) -> None:
     two.p.post(pygame.WINDOWCLOSE, window=window)
     two.p.step()
     assert two.p.app.presenter is None and two.p.app.running
+    assert not two.p.app.settings.presenter
+
+
+def test_closing_the_stage_window_quits_with_the_presenter_open(two: TwoWindows) -> None:
+    # With two windows open SDL sends each window's close, and no QUIT until the last.
+    two.p.post(pygame.WINDOWCLOSE, window=None)
+    two.p.step()
+    assert not two.p.app.running
 
 
 def test_placement_of_stage_and_presenter_on_one_and_two_displays() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from game.story.views import Phase
 from game.ui.keymap import Act
-from game.ui.screens.stage import HINT_SOLO
+from game.ui.screens.stage import hint_solo
 from tests.ui.pilot import Pilot, Player, start_scenario
 
 
@@ -176,7 +176,7 @@ def test_solo_feedback_after_a_choice_and_a_hint_at_the_moment() -> None:
     pilot = on_stage("solo")
     assert pilot.stage.hint() == ""
     pilot.do(Act.CONFIRM)
-    assert pilot.stage.hint() == HINT_SOLO
+    assert pilot.stage.hint() == hint_solo()
     pilot.do(Act.BUZZ)
     pilot.do(Act.CHOOSE_1)
     pilot.do(Act.CHOOSE_1)

@@ -52,7 +52,7 @@ def test_solo_progress_shows_on_the_card_after_a_practice_run() -> None:
     player.pick_key(pilot.top.buttons, "title")
     player.pick_key(pilot.top.menu, "start")
     picker = pilot.top
-    assert picker.progress["example"].startswith("1 practice run")
+    assert picker.progress["example"].startswith("Practice runs: 1;")
     assert all(v is None for k, v in picker.progress.items() if k != "example")
 
 

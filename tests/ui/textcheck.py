@@ -129,8 +129,10 @@ def tour_texts(
 
 
 def authored() -> set[str]:
-    """Every string the shipped scripts and criteria hold (lines, options, prompts, names)."""
+    """Every string the shipped scripts, their criteria and their translations hold (lines,
+    options, prompts, names)."""
     import yaml
+    from babel.messages.pofile import read_po
 
     from game.ui.app import SCRIPTS_DIR
 
@@ -148,6 +150,10 @@ def authored() -> set[str]:
 
     for path in SCRIPTS_DIR.glob("*.yaml"):
         walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    # The scripts' translations (`example.cy.po`) are the scripts' words too.
+    for path in SCRIPTS_DIR.glob("*.po"):
+        with open(path, "rb") as handle:
+            walk([message.string for message in read_po(handle) if message.id])
     return found
 
 

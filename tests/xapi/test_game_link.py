@@ -34,7 +34,7 @@ def test_a_refused_connection_is_told_once_on_the_title_and_shown_in_settings(
     Player(pilot, "keyboard").pick_key(pilot.top.menu, "settings")
     pilot.step()
     assert pilot.app.notice is None
-    assert link.status().startswith("Learning records: 9 waiting.") and problem in link.status()
+    assert link.status().startswith("Learning records: waiting: 9.") and problem in link.status()
     shot = tmp_path / "settings.png"
     pilot.screenshot(shot)
     assert shot.stat().st_size > 0

@@ -28,7 +28,6 @@ from pygame import Rect
 
 from game.i18n import N_, _
 from game.story.presenting import PresenterView, look_ahead
-from game.story.views import Phase
 
 from . import controls, displays, panels
 from .displays import Placement
@@ -80,7 +79,7 @@ class Presenter:
         mine = _window_of(event) == self.id
         if kind == pygame.WINDOWCLOSE:
             if mine:
-                close(self.app)
+                toggle(self.app)  # as F9 does: closed, and kept closed next time
             else:
                 self.app.quit()  # the stage window closed: with two open, SDL sends no QUIT
             return True
@@ -209,8 +208,7 @@ class Presenter:
         if stage is not None and live is not None and not stage.solo:
             tallies = dict(stage.rt.tallies.get(live.id, {}))
         panels.points(left, s, ahead, live, tallies)
-        frozen = view is not None and view.phase is Phase.FROZEN
-        panels.thoughts(right, s, ahead, frozen)
+        panels.thoughts(right, s, view, ahead)
         panels.own_words(right, s, self.typed(), controls.own_words_open(app) is not None)
         panels.notes(right, s, ahead)
         self.targets = [

@@ -70,7 +70,12 @@ def controls(app: App) -> list[Control]:
             key_name(Act.BUZZ),
             _on_stage(app, stage) and "buzz" in allowed,
         ),
-        Control("advance", _("Next line"), key_name(Act.CONFIRM), playing or ended),
+        Control(
+            "advance",
+            _("On to the debrief") if ended else _("Next line"),
+            key_name(Act.CONFIRM),
+            playing or ended,
+        ),
         Control(
             "resume",
             _("Resume"),
@@ -86,7 +91,7 @@ def controls(app: App) -> list[Control]:
         Control(
             "rewind",
             _("Rewind"),
-            key_name(Act.CHOOSE_3),
+            key_name(Act.BACK if ended else Act.CHOOSE_3),
             "rewind" in allowed and (ended or (page is not None and page.name == "freeze")),
         ),
         Control("own", _("Room's own words"), "", own_words_open(app) is not None),

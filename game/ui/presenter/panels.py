@@ -358,11 +358,14 @@ def option(
 # ----- the right column: hidden thoughts, the room's words, the content note ---------------
 
 
-def thoughts(col: Column, s: Sizes, ahead: PresenterView | None, frozen: bool) -> None:
+def thoughts(col: Column, s: Sizes, view: StageView | None, ahead: PresenterView | None) -> None:
     theme = col.app.theme
+    frozen = view is not None and view.phase is Phase.FROZEN
     heading(col, s, _("Thinking now (not on the projector)"))
     if ahead is None or not ahead.thoughts:
-        col.text(_("Nobody on stage."), s.small, theme.text_muted, gap=s.gap)
+        ended = view is not None and view.phase is Phase.ENDED
+        nobody = _("The run has ended: the debrief reveals the context.") if ended else None
+        col.text(nobody or _("Nobody on stage."), s.small, theme.text_muted, gap=s.gap)
         return
     for inner in ahead.thoughts:
         rect = col.text(f"{inner.name}: {inner.text}", s.small, theme.text, gap=s.px(6))

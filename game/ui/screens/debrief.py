@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import _
+from game.i18n import N_, _
 from game.records.journal import JournalError, read_journal
-from game.records.report import TONE_NAMES, comparison, default_name, timeline, write_handout
+from game.records.report import comparison, default_name, timeline, tone_name, write_handout
 from game.records.session import ResumeError, Session
 from game.story.model import Ending
 from game.story.runtime import Runtime, anti_model_result
@@ -36,16 +36,31 @@ from . import draw
 from .flow import go_to_title
 from .menu import Item, Menu, grid
 
-PAGES = ("Outcome", "Criteria", "Timeline", "Discuss", "Compare")
-#: Asked on the first Esc: a debrief is where the room talks, so one stray key must not end it.
-LEAVE_ASK = (
-    f"Leave the debrief? {key_name(Act.PAUSE)} again: back to the title.  Any other key: stay."
-)
-KEYS = (
-    f"{choice_keys(len(PAGES))}: pages.  {key_name(Act.UP)}/{key_name(Act.DOWN)}: a long"
-    f" page's next part.  {key_name(Act.LEFT)}/{key_name(Act.RIGHT)} and"
-    f" {key_name(Act.CONFIRM)}: buttons."
-)
+#: The pages' names (translated where drawn).
+PAGES = (N_("Outcome"), N_("Criteria"), N_("Timeline"), N_("Discuss"), N_("Compare"))
+
+
+def leave_ask() -> str:
+    """Asked on the first Esc: a debrief is where the room talks, so one stray key must not
+    end it."""
+    return _("Leave the debrief? {key} again: back to the title.  Any other key: stay.").format(
+        key=key_name(Act.PAUSE)
+    )
+
+
+def keys_hint() -> str:
+    """The debrief's keys, named from the keymap, in the language in use."""
+    return _(
+        "{pages}: pages.  {up}/{down}: a long page's next part.  {left}/{right} and "
+        "{confirm}: buttons."
+    ).format(
+        pages=choice_keys(len(PAGES)),
+        up=key_name(Act.UP),
+        down=key_name(Act.DOWN),
+        left=key_name(Act.LEFT),
+        right=key_name(Act.RIGHT),
+        confirm=key_name(Act.CONFIRM),
+    )
 
 
 def keys_wordings() -> tuple[str, ...]:
@@ -60,7 +75,7 @@ def keys_wordings() -> tuple[str, ...]:
         "enter": key_name(Act.CONFIRM),
     }
     return (
-        KEYS,
+        keys_hint(),
         _("{pages}: pages.  {up}/{down}: more.  {left}/{right}, {enter}: buttons.").format(**keys),
         _("{pages}: pages.  {up}/{down}: more.").format(**keys),
     )
@@ -118,12 +133,13 @@ class DebriefScene(Scene):
         #: (heading, body) per timeline entry: "0:42  Redirect", then what happened and why.
         self.entries = [
             (
-                f"{e.when}  {e.label}" + (f" (attempt {e.attempt})" if e.attempt > 1 else ""),
+                f"{e.when}  {e.label}"
+                + (" " + _("(attempt {number})").format(number=e.attempt) if e.attempt > 1 else ""),
                 "\n".join(
                     [
                         screen_text(e.text),
                         *(screen_text(d) for d in e.details),
-                        *([f"Why: {e.feedback}"] if e.feedback else []),
+                        *([_("Why: {reason}").format(reason=e.feedback)] if e.feedback else []),
                     ]
                 ),
             )
@@ -146,9 +162,9 @@ class DebriefScene(Scene):
         self.leaving = False  # Esc was pressed once: a second Esc goes to the title
         self.handouts: Path | None = None  # where the handout went, once exported
         buttons = [
-            Item("Export handout", "export", _recorded(session), "no record"),
-            Item("Play again", "again"),
-            Item("Back to title", "title"),
+            Item(_("Export handout"), "export", _recorded(session), _("no record")),
+            Item(_("Play again"), "again"),
+            Item(_("Back to title"), "title"),
         ]
         if not runtime.seat.is_manager:  # role reversal: the run through their eyes again
             person = self.script.cast.get(runtime.seat.role)
@@ -160,7 +176,7 @@ class DebriefScene(Scene):
         #: and their labels' size (smaller than the body size only to keep one row).
         self.tab_keys = True
         self.tab_size = 0
-        self.keys = KEYS  # the keys hint: the longest wording that fits one line
+        self.keys = ""  # the keys hint: the longest wording that fits one line
 
     def enter(self) -> None:
         self.relayout()
@@ -197,7 +213,7 @@ class DebriefScene(Scene):
         inner = (lay.safe_rect.w - (len(PAGES) - 1) * gap) // len(PAGES) - 2 * lay.padding
 
         def widest(size: int) -> int:
-            return max(app.text.measure(p, size, bold=True)[0] for p in PAGES)
+            return max(app.text.measure(_(p), size, bold=True)[0] for p in PAGES)
 
         body = lay.body_size
         if widest(body) + badge <= inner:
@@ -214,7 +230,7 @@ class DebriefScene(Scene):
 
     def controls(self) -> list[tuple[str, pygame.Rect]]:
         found = [(i.label, r) for i, r in zip(self.buttons.items, self.buttons.rects, strict=True)]
-        return found + list(zip(PAGES, self.tabs, strict=True))
+        return found + list(zip(map(_, PAGES), self.tabs, strict=True))
 
     @property
     def body(self) -> pygame.Rect:
@@ -288,16 +304,16 @@ class DebriefScene(Scene):
             out = self.app.folders.handouts / default_name(record)
             files = write_handout(record, self.script, out, save_png)
         except (OSError, JournalError, ResumeError) as exc:
-            self.message = f"The handout could not be written: {exc}"
+            self.message = _("The handout could not be written: {reason}").format(reason=exc)
             return
         # The file's name, never its full path: on a real laptop the path names the user.
         # A record the disk cut short makes a handout of part of the run: said, not hidden.
-        saved = (
-            f"Handout saved as {files.html.name} in the handouts folder. "
-            f"Press {key_name(Act.CONFIRM)} on \u201cOpen the folder\u201d to see it."
-        )
+        saved = _(
+            "Handout saved as {file} in the handouts folder. "
+            "Press {key} on \u201c{button}\u201d to see it."
+        ).format(file=files.html.name, key=key_name(Act.CONFIRM), button=_("Open the folder"))
         self.message = " ".join([saved, *files.warnings])
-        self.buttons.items[0] = Item("Open the folder", "folder")
+        self.buttons.items[0] = Item(_("Open the folder"), "folder")
         self.handouts = files.html.parent
 
     # ----- drawing ----------------------------------------------------------------------
@@ -320,7 +336,7 @@ class DebriefScene(Scene):
         app, lay, theme = self.app, self.app.layout, self.app.theme
         surface.fill(theme.stage_bg)
         head = app.text.fit(
-            f"Debrief: {self.script.title}",
+            _("Debrief: {title}").format(title=self.script.title),
             lay.small_size,
             theme.text,
             width=lay.safe_rect.w,
@@ -331,7 +347,7 @@ class DebriefScene(Scene):
         surface.blit(head, lay.header_rect.topleft)
         for index, (name, rect) in enumerate(zip(PAGES, self.tabs, strict=True)):
             key = str(index + 1) if self.tab_keys else ""
-            draw.button(surface, app, rect, name, key=key, size=self.tab_size)
+            draw.button(surface, app, rect, _(name), key=key, size=self.tab_size)
             if index == self.page:
                 # The page shown: a bar under its tab. Only the button Enter presses has
                 # the focus ring, so the room never sees two and wonders which is live.
@@ -342,11 +358,11 @@ class DebriefScene(Scene):
         labels = [draw.shown_label(item) for item in self.buttons.items]
         size = draw.shared_size(app, labels, self.buttons.rects[0])
         draw.menu(surface, app, self.buttons, numbered=False, centre=True, size=size)
-        draw.hint(surface, app, LEAVE_ASK if self.leaving else self.message or self.keys)
+        draw.hint(surface, app, leave_ask() if self.leaving else self.message or self.keys)
 
     def _outcome_words(self) -> tuple[tuple[str, list[str]], tuple[str, list[str]]]:
         """The two cards' titles and lines: this run, and the traditional approach."""
-        ours = ("This run", [*self._ending_lines(self.result.ending), self.missed_line()])
+        ours = (_("This run"), [*self._ending_lines(self.result.ending), self.missed_line()])
         how = _("As you watched it") if self.watched else _("Had nobody stopped it")
         first, *rest = self._ending_lines(self.anti)
         return ours, (_("The traditional approach"), [f"{how}: {first}", *rest])
@@ -408,30 +424,44 @@ class DebriefScene(Scene):
         if count > 1:
             self._more(
                 surface,
-                f"Part {shown + 1} of {count}  (Down: more, Up: back)",
+                _("Part {part} of {count}  ({down}: more, {up}: back)").format(
+                    part=shown + 1, count=count, down=key_name(Act.DOWN), up=key_name(Act.UP)
+                ),
                 bottom=self.body.bottom,
             )
 
     def missed_line(self) -> str:
         """How many moments passed unstopped, counted as the timeline lists them: over every
         attempt, saying how many of them were in the last one when the room rewound."""
-        who = "you let pass" if self.room == "solo" else "nobody stopped"
+        solo = self.room == "solo"
         every = sum(1 for e in self.rt.events if e.kind == "missed")
         final = len(self.result.missed)
         attempts = self.rt.attempt
         if not every:
             return ""
         if attempts == 1:
-            return f"Moments {who}: {every}"
-        return f"Moments {who}: {every} over {attempts} attempts ({final} in the last)"
+            line = (
+                _("Moments you let pass: {count}") if solo else _("Moments nobody stopped: {count}")
+            )
+            return line.format(count=every)
+        line = (
+            _("Moments you let pass: {count} over {attempts} attempts ({last} in the last)")
+            if solo
+            else _("Moments nobody stopped: {count} over {attempts} attempts ({last} in the last)")
+        )
+        return line.format(count=every, attempts=attempts, last=final)
 
     @staticmethod
     def _ending_lines(ending: Ending | None) -> list[str]:
         if ending is None:
-            return ["The run stopped without reaching an ending."]
-        context = [f"What nobody in the room could see: {ending.context}"] if ending.context else []
+            return [_("The run stopped without reaching an ending.")]
+        context = (
+            [_("What nobody in the room could see: {context}").format(context=ending.context)]
+            if ending.context
+            else []
+        )
         return [
-            f"{ending.title} ({TONE_NAMES.get(ending.tone, ending.tone)})",
+            f"{ending.title} ({tone_name(ending.tone)})",
             ending.outcome,
             *context,
         ]
@@ -441,7 +471,9 @@ class DebriefScene(Scene):
         names = [c.name for c in self.result.criteria if not c.tested]
         if not names:
             return "", 0
-        words = "Not tested by the choices in this run: " + ", ".join(names)
+        words = _("Not tested by the choices in this run: {criteria}").format(
+            criteria=", ".join(names)
+        )
         lay = self.app.layout
         return words, self.app.text.measure(words, lay.small_size, width=self.body.w)[1]
 
@@ -487,7 +519,13 @@ class DebriefScene(Scene):
             row_h=spread,
         )
         if shown < tested:  # which rows show, on the line under them
-            where = f"{top + 1}-{top + shown} of {tested} (Up/Down to scroll)"
+            where = _("{first}-{last} of {count} ({up}/{down} to scroll)").format(
+                first=top + 1,
+                last=top + shown,
+                count=tested,
+                up=key_name(Act.UP),
+                down=key_name(Act.DOWN),
+            )
             foot = self.body.y + round(chart.rows_top + shown * chart.row_h)
             self._more(surface, where, bottom=foot + app.text.line_height(lay.small_size))
         if words:
@@ -568,13 +606,15 @@ class DebriefScene(Scene):
     def _timeline(self, surface: pygame.Surface) -> None:
         app, lay, theme = self.app, self.app.layout, self.app.theme
         if not self.entries:
-            draw.paragraph(surface, app, self.body, "Nothing was recorded in this run.")
+            draw.paragraph(surface, app, self.body, _("Nothing was recorded in this run."))
             return
         pages = self.timeline_pages()
         shown = min(self.scroll, len(pages) - 1)  # a resize can leave fewer pages
         head_h = app.text.line_height(lay.small_size, bold=True)
         for index, words, continued, spot in pages[shown]:
-            head = self.entries[index][0] + (", continued" if continued else "")
+            head = self.entries[index][0]
+            if continued:
+                head = _("{heading}, continued").format(heading=head)
             top = app.text.render(head, lay.small_size, theme.accent, bold=True)
             surface.blit(top, spot.topleft)
             img = app.text.fit(
@@ -590,8 +630,18 @@ class DebriefScene(Scene):
             first, last = pages[shown][0][0], pages[shown][-1][0]
             self._more(
                 surface,
-                f"Page {shown + 1} of {len(pages)}: entries {first + 1}-{last + 1} of "
-                f"{len(self.entries)}  (Down: next page, Up: back)",
+                _(
+                    "Page {page} of {pages}: entries {first}-{last} of {count}  "
+                    "({down}: next page, {up}: back)"
+                ).format(
+                    page=shown + 1,
+                    pages=len(pages),
+                    first=first + 1,
+                    last=last + 1,
+                    count=len(self.entries),
+                    down=key_name(Act.DOWN),
+                    up=key_name(Act.UP),
+                ),
                 bottom=self.body.bottom,
             )
 
@@ -610,7 +660,8 @@ class DebriefScene(Scene):
         area = self._paged()
         first = area.w * 3 // 10
         # A column narrower than this would cut "Attempt 12", the widest heading.
-        least = app.text.measure("Attempt 12", lay.body_size, bold=True)[0] + 2 * lay.gap
+        widest = _("Attempt {number}").format(number=12)
+        least = app.text.measure(widest, lay.body_size, bold=True)[0] + 2 * lay.gap
         per = max(1, min(len(tried), (area.w - first) // least - len(fixed)))
         width = (area.w - first) // (len(fixed) + per)
         line = app.text.line_height(lay.body_size)
@@ -699,12 +750,22 @@ class DebriefScene(Scene):
         criteria = [i for i in chosen if i]
         parts = []
         if tried and len(tried) < every:
-            parts.append(f"{header[tried[0]]} to {header[tried[-1]]} of {every} endings")
+            parts.append(
+                _("{first} to {last} of {count} endings").format(
+                    first=header[tried[0]], last=header[tried[-1]], count=every
+                )
+            )
         if criteria and len(criteria) < len(rows) - 1:
-            parts.append(f"criteria {criteria[0]}-{criteria[-1]} of {len(rows) - 1}")
+            parts.append(
+                _("criteria {first}-{last} of {count}").format(
+                    first=criteria[0], last=criteria[-1], count=len(rows) - 1
+                )
+            )
         where = ", ".join(parts)
-        page = f"Page {shown + 1} of {len(table.pages)}"
-        keys = "(Down: next page, Up: back)"
+        page = _("Page {page} of {pages}").format(page=shown + 1, pages=len(table.pages))
+        keys = _("({down}: next page, {up}: back)").format(
+            down=key_name(Act.DOWN), up=key_name(Act.UP)
+        )
         # The fullest wording that fits the page's width on one line.
         for note in (f"{page}: {where}  {keys}", f"{page}: {where}", f"{page}  {keys}"):
             if self.app.text.measure(note, self.app.layout.small_size)[0] <= self.body.w:
@@ -712,7 +773,7 @@ class DebriefScene(Scene):
         return page
 
     def _discuss(self, surface: pygame.Surface) -> None:
-        questions = self.script.discussion_questions or ("What would you do differently?",)
+        questions = self.script.discussion_questions or (_("What would you do differently?"),)
         text = "\n\n".join(f"{i + 1}. {q}" for i, q in enumerate(questions))
         draw.paragraph(surface, self.app, self.body, text)
 

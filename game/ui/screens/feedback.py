@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import _
 from game.records.chart import signed
 from game.records.report import alternative_words
 from game.story.views import ChoiceResult
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
 
 def effect_line(name: str, value: int) -> str:
     """ "+2  Compassion (better)": the sign and a word say which way; a drawn arrow goes beside."""
-    word = "better" if value > 0 else "worse" if value < 0 else "no change"
-    return f"{signed(value)}  {name} ({word})"
+    word = _("better") if value > 0 else _("worse") if value < 0 else _("no change")
+    return _("{signed}  {criterion} ({word})").format(
+        signed=signed(value), criterion=name, word=word
+    )
 
 
 class FeedbackScene(Scene):
@@ -69,7 +72,7 @@ class FeedbackScene(Scene):
         inner = area.inflate(-lay.padding * 2, -lay.padding * 2)
         y = inner.y
         said = app.text.fit(
-            f"You chose: \u201c{self.result.option.says}\u201d",
+            _("You chose: \u201c{words}\u201d").format(words=self.result.option.says),
             lay.body_size,
             theme.panel_text,
             width=inner.w,
@@ -79,7 +82,7 @@ class FeedbackScene(Scene):
         surface.blit(said, (inner.x, y))
         y += said.get_height() + lay.gap
         arrow = lay.body_size * 3 // 4
-        rows = self.effects() or [(0, "No effect on the criteria")]
+        rows = self.effects() or [(0, _("No effect on the criteria"))]
         columns = 1 if len(rows) <= 4 else 2
         width = inner.w // columns
         line = app.text.line_height(lay.body_size)
@@ -116,6 +119,8 @@ class FeedbackScene(Scene):
             rest = pygame.Rect(inner.x, y, inner.w, max(1, inner.bottom - y - lay.small_size * 2))
             draw.paragraph(surface, app, rest, self.result.feedback, colour=theme.panel_text)
         note = app.text.render(
-            f"Press {key_name(Act.CONFIRM)} to carry on", lay.small_size, theme.panel_muted
+            _("Press {key} to carry on").format(key=key_name(Act.CONFIRM)),
+            lay.small_size,
+            theme.panel_muted,
         )
         surface.blit(note, (inner.x, inner.bottom - note.get_height()))

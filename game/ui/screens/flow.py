@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.i18n import _
 from game.records.journal import JournalError, read_journal
 from game.records.session import (
     ResumeError,
@@ -63,7 +64,9 @@ def _push_forum(
         )
     except OSError as exc:  # a full disk or a read-only folder must not stop the session
         runtime = Runtime(script, RunMode.FORUM, clock=lambda: app.now, seat=seat)
-        notice = f"This run cannot be recorded ({exc.strerror or exc}); it plays on."
+        notice = _("This run cannot be recorded ({reason}); it plays on.").format(
+            reason=exc.strerror or exc
+        )
         app.push("stage", runtime, room=room, anti_model_ending=anti_model_ending, notice=notice)
         return
     app.push(
@@ -110,7 +113,7 @@ def resume_run(app: App, path: Path) -> None:
         script = app.library.load(script_path_for(record, app.scripts_dir))
         session = resume_session(path, script, clock=lambda: app.now)
     except (ResumeError, JournalError, ScriptError, OSError) as exc:
-        app.notice = f"That run cannot be resumed: {exc}"
+        app.notice = _("That run cannot be resumed: {reason}").format(reason=exc)
         go_to_title(app)
         return
     go_to_title(app)

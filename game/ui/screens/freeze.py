@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
+from game.i18n import N_, _
 from game.story.model import ScriptDocument
 from game.story.views import Moment, Phase, StageView, ThoughtView
 
@@ -32,20 +33,31 @@ from ..keymap import Act, choice_keys, key_name
 from ..widgets import freeze_stamp_rect, frozen_header_x
 from . import draw
 from .menu import Item, Menu, MenuScene, grid
-from .options import OWN_KEY, TALLY_KEYS, hands_input, option_cards, option_menu, place
+from .options import OWN_KEY, hands_input, option_cards, option_menu, place, tally_keys
 
 if TYPE_CHECKING:
     from ..app import App
 
 #: Asked when the stop is not at an intervention point the author wrote a question for.
-GENERIC_PROMPT = "Ask the room: what did you notice? What might the manager do differently?"
-#: The keys on the hot-seat thought, longest first: the first that fits before FREEZE.
-_ENTER, _ESC = key_name(Act.CONFIRM), key_name(Act.PAUSE)
-THOUGHT_HINTS = (
-    f"{_ENTER}: freeze menu \u00b7 {_ESC}: someone else",
-    f"{_ENTER}: menu \u00b7 {_ESC}: back",
-    _ENTER,
-)
+GENERIC_PROMPT = N_("Ask the room: what did you notice? What might the manager do differently?")
+#: The runtime's speaker name for a moment that is a decision, not a line
+#: (`game.story.runtime.Runtime.moments`); shown translated.
+DECISION = "Decision"
+
+
+def speaker_name(moment: Moment) -> str:
+    """Who spoke at `moment`, or "Decision" in the language in use."""
+    return _(DECISION) if moment.speaker_name == DECISION else moment.speaker_name
+
+
+def thought_hints() -> tuple[str, ...]:
+    """The keys on the hot-seat thought, longest first: the first that fits before FREEZE."""
+    enter, esc = key_name(Act.CONFIRM), key_name(Act.PAUSE)
+    return (
+        _("{confirm}: freeze menu \u00b7 {back}: someone else").format(confirm=enter, back=esc),
+        _("{confirm}: menu \u00b7 {back}: back").format(confirm=enter, back=esc),
+        enter,
+    )
 
 
 # ----- what a page asks the stage to do ---------------------------------------------------
@@ -241,7 +253,7 @@ class FreezePage(MenuScene):
         """Hidden: only how to bring the page back, over the whole frozen stage."""
         lay = self.app.layout
         corner = (lay.safe_rect.x, lay.header_rect.bottom + lay.gap + lay.small_size)
-        draw.hint(surface, self.app, "Menu hidden: press any key to show it", corner)
+        draw.hint(surface, self.app, _("Menu hidden: press any key to show it"), corner)
 
     def draw_menu(self, surface: pygame.Surface) -> None:
         """The page's buttons, numbered."""
@@ -276,24 +288,24 @@ class FreezeMenu(FreezePage):
         self.menu = Menu(
             [
                 Item(
-                    "Redirect: try another response",
+                    _("Redirect: try another response"),
                     "redirect",
                     "redirect" in allowed,
-                    "no moment for it here",
+                    _("no moment for it here"),
                 ),
-                Item("Hot-seat: what are they thinking?", "hotseat"),
+                Item(_("Hot-seat: what are they thinking?"), "hotseat"),
                 Item(
-                    "Rewind: to an earlier moment",
+                    _("Rewind: to an earlier moment"),
                     "rewind",
                     "rewind" in allowed,
-                    "nothing earlier yet",
+                    _("nothing earlier yet"),
                 ),
-                Item("Resume the scene", "resume"),
+                Item(_("Resume the scene"), "resume"),
             ],
             columns=2,
         )
         if stage.view.documents:  # papers the story has reached: the room may read them
-            self.menu.items.append(Item("Read: the papers so far", "documents"))
+            self.menu.items.append(Item(_("Read: the papers so far"), "documents"))
 
     def handle(self, action: Action) -> None:
         if self.hide(action):
@@ -318,7 +330,7 @@ class FreezeMenu(FreezePage):
     def room_prompt(self) -> str:
         view = self.stage.view
         point = view.redirect or view.decision
-        return point.facilitator_prompt if point and point.facilitator_prompt else GENERIC_PROMPT
+        return point.facilitator_prompt if point and point.facilitator_prompt else _(GENERIC_PROMPT)
 
     def picture(self) -> tuple:
         return (*super().picture(), self.note)
@@ -328,16 +340,22 @@ class FreezeMenu(FreezePage):
         the screen as it is otherwise), so the menu's panels cost nothing while it is held."""
         passed = self.stage.passed()
         lead = self.note or (
-            self.room_prompt() if not self.stage.solo else "What would you like to do?"
+            self.room_prompt() if not self.stage.solo else _("What would you like to do?")
         )
         if passed is not None and not self.note:
-            lead = (
-                f"The moment has passed: {passed.speaker_name}: \u201c{shorten(passed.text, 60)}"
-                f"\u201d. {key_name(Act.BACK)}: rewind straight to it."
+            lead = _(
+                "The moment has passed: {name}: \u201c{line}\u201d. {key}: rewind straight to it."
+            ).format(
+                name=speaker_name(passed), line=shorten(passed.text, 60), key=key_name(Act.BACK)
             )
-        keys = f"{choice_keys(4)}, arrows and {key_name(Act.CONFIRM)}, or click."
-        more = f"{key_name(Act.HIDE)}: hide.  {key_name(Act.PAUSE)}: pause."
-        self.draw_panel(surface, lead, f"{keys}  {more}  {key_name(Act.ADVANCE)} resumes.")
+        keys = _("{choose}, arrows and {confirm}, or click.").format(
+            choose=choice_keys(4), confirm=key_name(Act.CONFIRM)
+        )
+        more = _("{hide}: hide.  {pause}: pause.").format(
+            hide=key_name(Act.HIDE), pause=key_name(Act.PAUSE)
+        )
+        resumes = _("{key} resumes.").format(key=key_name(Act.ADVANCE))
+        self.draw_panel(surface, lead, f"{keys}  {more}  {resumes}")
 
 
 class RedirectPage(FreezePage):
@@ -369,12 +387,14 @@ class RedirectPage(FreezePage):
         point = self.stage.view.redirect or self.point
         prompt = point.prompt
         if point.late:
-            prompt = f"{prompt} (the moment has just passed)"
+            prompt = _("{question} (the moment has just passed)").format(question=prompt)
         note = "" if self.stage.solo else point.facilitator_prompt
         enter, back = key_name(Act.CONFIRM), key_name(Act.PAUSE)
-        keys = f"{choice_keys(len(point.options) + 1)} or arrows then {enter}; {back}: back"
+        keys = _("{choose} or arrows then {confirm}; {back}: back").format(
+            choose=choice_keys(len(point.options) + 1), confirm=enter, back=back
+        )
         if not self.stage.solo:
-            keys = f"{keys}; {TALLY_KEYS}"
+            keys = f"{keys}; {tally_keys()}"
         option_cards(
             surface,
             self.app,
@@ -402,8 +422,10 @@ class HotSeatPage(FreezePage):
         return HotSeat(key)
 
     def draw(self, surface: pygame.Surface) -> None:
-        keys = f"Choose a character.  {key_name(Act.HIDE)}: hide.  {key_name(Act.PAUSE)}: back"
-        self.draw_panel(surface, "Who should we hear from?", keys)
+        keys = _("Choose a character.  {hide}: hide.  {back}: back").format(
+            hide=key_name(Act.HIDE), back=key_name(Act.PAUSE)
+        )
+        self.draw_panel(surface, _("Who should we hear from?"), keys)
 
 
 class ThoughtPage(FreezePage):
@@ -436,9 +458,10 @@ class ThoughtPage(FreezePage):
         name = app.text.measure(self.stage.view.scene.name, lay.small_size, bold=True)[0]
         x = frozen_header_x(lay) + min(name, lay.header_rect.w // 2) + 2 * lay.gap
         room = freeze_stamp_rect(lay, app.text).x - lay.gap - x
+        hints = thought_hints()
         hint = next(
-            (h for h in THOUGHT_HINTS if app.text.measure(h, lay.small_size)[0] <= room),
-            THOUGHT_HINTS[-1],
+            (h for h in hints if app.text.measure(h, lay.small_size)[0] <= room),
+            hints[-1],
         )
         draw.hint(surface, app, hint, (x, lay.header_rect.bottom))
 
@@ -471,8 +494,8 @@ class DocumentsPage(FreezePage):
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.reading is None:
-            keys = f"Choose a paper.  {key_name(Act.PAUSE)}: back"
-            self.draw_panel(surface, "Which paper shall we read?", keys)
+            keys = _("Choose a paper.  {back}: back").format(back=key_name(Act.PAUSE))
+            self.draw_panel(surface, _("Which paper shall we read?"), keys)
             return
         app, lay, theme = self.app, self.app.layout, self.app.theme
         panel = lay.safe_rect.copy()
@@ -493,7 +516,9 @@ class DocumentsPage(FreezePage):
             min_size=lay.floor_size,
         )
         surface.blit(text, body.topleft, area=pygame.Rect(0, 0, body.w, body.h))
-        keys = f"{key_name(Act.CONFIRM)} or {key_name(Act.PAUSE)}: back to the papers"
+        keys = _("{confirm} or {back}: back to the papers").format(
+            confirm=key_name(Act.CONFIRM), back=key_name(Act.PAUSE)
+        )
         draw.hint(surface, app, keys, (inner.x, inner.bottom))
 
 
@@ -513,7 +538,7 @@ class RewindPage(FreezePage):
         # Two lines per moment: where it was, then who said what (cut at the button's edge).
         self.menu = Menu(
             [
-                Item(f"{stage.where(m)}\n{m.speaker_name}: {m.text}", str(m.index))
+                Item(f"{stage.where(m)}\n{speaker_name(m)}: {m.text}", str(m.index))
                 for m in reversed(stage.moments())
             ],
             digits=False,
@@ -577,14 +602,15 @@ class RewindPage(FreezePage):
 
     def draw(self, surface: pygame.Surface) -> None:
         count = len(self.menu.items)
-        lead = f"Go back to which moment? ({count} earlier, newest first)"
+        lead = _("Go back to which moment? (earlier moments: {count}, newest first)").format(
+            count=count
+        )
         up, down = key_name(Act.UP), key_name(Act.DOWN)
         pages = f"{key_name(Act.BUZZ)}/{key_name(Act.ADVANCE)}"
         ends = f"{key_name(Act.FIRST)}/{key_name(Act.LAST)}"
-        keys = (
-            f"{up}/{down}, {pages}, {ends}, {key_name(Act.CONFIRM)}.  {key_name(Act.HIDE)}: hide."
-            f"  {key_name(Act.PAUSE)}: back"
-        )
+        keys = f"{up}/{down}, {pages}, {ends}, {key_name(Act.CONFIRM)}.  " + _(
+            "{hide}: hide.  {back}: back"
+        ).format(hide=key_name(Act.HIDE), back=key_name(Act.PAUSE))
         self.draw_panel(surface, lead, keys)
 
     def draw_menu(self, surface: pygame.Surface) -> None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from pygame import Rect
 
+from game.i18n import _
+
 from ..input import Action
 from ..keymap import CHOOSES, Act
 from ..scene_stack import Scene
@@ -197,4 +199,6 @@ class MenuScene(Scene):
         item = self.menu.focused
         if item is None:
             return ""
-        return f"{item.label}. Locked: {item.reason}" if not item.enabled else item.label
+        if item.enabled:
+            return item.label
+        return _("{item}. Locked: {reason}").format(item=item.label, reason=item.reason)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import N_, _
 from game.story.views import OptionView, PointView
 
 from ..cards import card_rects, draw_option_cards
@@ -25,12 +26,22 @@ from .menu import Item, Menu
 if TYPE_CHECKING:
     from ..app import App
 
-TALLY_KEYS = (
-    f"{key_name(Act.PLUS)}/{key_name(Act.MINUS)} (or click them on a card): count a show of hands"
-)
+
+def tally_keys() -> str:
+    """The hint for counting hands, in the language in use and with the keys bound now."""
+    return _("{plus}/{minus} (or click them on a card): count a show of hands").format(
+        plus=key_name(Act.PLUS), minus=key_name(Act.MINUS)
+    )
+
+
 #: The extra card at every redirect and decision: the room's own words (its menu key).
 OWN_KEY = "own"
-OWN_CARD = OptionView(-1, "Our own idea: type what the room says the manager should say", True, "")
+OWN_WORDS = N_("Our own idea: type what the room says the manager should say")
+
+
+def own_card() -> OptionView:
+    """The own-idea card, in the language in use."""
+    return OptionView(-1, _(OWN_WORDS), True, "")
 
 
 def option_menu(point: PointView, own: bool = False) -> Menu:
@@ -40,7 +51,7 @@ def option_menu(point: PointView, own: bool = False) -> Menu:
     No card is focused at first: a room reading on with Enter must not choose card 1."""
     items = [Item(o.says, str(o.index), o.available, o.locked_reason) for o in point.options]
     if own:
-        items.append(Item(OWN_CARD.says, OWN_KEY))
+        items.append(Item(_(OWN_WORDS), OWN_KEY))
     return Menu(items, columns=2 if len(items) >= 4 else 1, unfocused=True)
 
 
@@ -121,7 +132,7 @@ def option_cards(
     low = None
     if note:
         low = app.text.fit(
-            f"Ask the room: {note}",
+            _("Ask the room: {question}").format(question=note),
             lay.small_size,
             theme.accent,
             width=area.w,
@@ -140,7 +151,7 @@ def option_cards(
     rects = draw_option_cards(
         surface,
         grid,
-        (*point.options, OWN_CARD) if own else point.options,
+        (*point.options, own_card()) if own else point.options,
         menu.focus if focus else None,
         theme=theme,
         layout=lay,
@@ -174,7 +185,13 @@ def _hands(
         )
         mark = app.text.render(sign, lay.small_size, theme.panel_text, bold=True)
         surface.blit(mark, mark.get_rect(center=rect.center))
-    words = f"Hands: {hands}" + (f" of {total}" if total else "") + (", most" if leading else "")
+    words = (
+        _("Hands: {count} of {total}").format(count=hands, total=total)
+        if total
+        else _("Hands: {count}").format(count=hands)
+    )
+    if leading:
+        words = _("{hands}, most").format(hands=words)
     label = app.text.render(words, lay.small_size, theme.accent_text, bold=True)
     spot = label.get_rect(midright=(minus.x - lay.px(14), minus.centery))
     pygame.draw.rect(

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.i18n import _
 from game.story.runtime import MAX_OWN_WORDS, own_words
 from game.story.similar import closest
 from game.story.views import Phase, PointView
@@ -120,7 +121,9 @@ class OwnWordsPage(FreezePage):
         app, lay, theme = self.app, self.app.layout, self.app.theme
         panel, lead, box = self.panel()
         draw.backing(surface, app, panel)
-        question = f"{self.point.prompt} \u2014 in the room\u2019s own words:"
+        question = _("{question} \u2014 in the room\u2019s own words:").format(
+            question=self.point.prompt
+        )
         img = app.text.fit(
             question, lay.title_size, theme.text, width=lead.w, height=lead.h, bold=True
         )
@@ -133,9 +136,14 @@ class OwnWordsPage(FreezePage):
         words = app.text.fit(shown, lay.body_size, theme.panel_text, width=inner.w, height=inner.h)
         surface.blit(words, inner.topleft)
         count = f"{len(self.text)}/{MAX_OWN_WORDS}"
-        keys = (
-            f"{key_name(Act.CONFIRM)}: say it on stage \u00b7 {paste_name()}: paste"
-            f" \u00b7 {key_name(Act.PAUSE)}: cancel \u00b7 {count}"
+        keys = _(
+            "{confirm}: say it on stage \u00b7 {paste}: paste \u00b7 "
+            "{cancel}: cancel \u00b7 {count}"
+        ).format(
+            confirm=key_name(Act.CONFIRM),
+            paste=paste_name(),
+            cancel=key_name(Act.PAUSE),
+            count=count,
         )
         draw.hint(surface, app, keys, panel.inflate(-2 * lay.padding, -lay.padding).bottomleft)
 
@@ -163,12 +171,18 @@ class ClosestPage(FreezePage):
         return Mapped(int(key), self.words)
 
     def draw(self, surface: pygame.Surface) -> None:
-        prompt = f"\u201c{self.words}\u201d \u2014 which of these is it closest to?"
+        prompt = _("\u201c{words}\u201d \u2014 which of these is it closest to?").format(
+            words=self.words
+        )
         number = self.suggested + 1
-        keys = (
-            f"Suggested: {number} (shares the most words). {key_name(Act.CONFIRM)} confirms; "
-            f"{choice_keys(len(self.point.options))}, arrows or a click to change; "
-            f"{key_name(Act.PAUSE)}: edit the words"
+        keys = _(
+            "Suggested: {number} (shares the most words). {confirm} confirms; "
+            "{choose}, arrows or a click to change; {back}: edit the words"
+        ).format(
+            number=number,
+            confirm=key_name(Act.CONFIRM),
+            choose=choice_keys(len(self.point.options)),
+            back=key_name(Act.PAUSE),
         )
         option_cards(
             surface, self.app, self.point, self.menu, lambda _: None, prompt=prompt, keys=keys

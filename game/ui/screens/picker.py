@@ -12,7 +12,7 @@ import os
 
 import pygame
 
-from game.i18n import _
+from game.i18n import N_, _
 from game.records.progress import card_line, load_progress
 from game.story.errors import ScriptError, format_diagnostic
 from game.story.library import Entry
@@ -28,19 +28,27 @@ ROWS = 5
 #: The authoring sample: listed last, after the scenarios a room came to play, and labelled
 #: as what it is, so nobody in a room mistakes it for training.
 SAMPLE_ID = "example"
-SAMPLE_LABEL = "For script authors: "
+SAMPLE_LABEL = N_("For script authors: {title}")
 
 
 def card_lines(entry: Entry, progress: str | None) -> list[str]:
     """What a card says under its title."""
     if not entry.playable:
         first = format_diagnostic(entry.errors[0], with_source=False)
-        more = f" (and {len(entry.errors) - 1} more)" if len(entry.errors) > 1 else ""
-        return [f"Cannot be played: {first}{more}"]
-    notes = "; ".join(entry.content_notes) or "none"
-    lines = [entry.summary, f"About {entry.minutes} minutes.  Content notes: {notes}"]
+        if len(entry.errors) > 1:
+            first = _("{problem} (more problems: {count})").format(
+                problem=first, count=len(entry.errors) - 1
+            )
+        return [_("Cannot be played: {problem}").format(problem=first)]
+    notes = "; ".join(entry.content_notes) or _("none")
+    lines = [
+        entry.summary,
+        _("About {minutes} minutes.  Content notes: {notes}").format(
+            minutes=entry.minutes, notes=notes
+        ),
+    ]
     if progress:
-        lines.append(f"Your practice: {progress}")
+        lines.append(_("Your practice: {progress}").format(progress=progress))
     return lines
 
 
@@ -55,10 +63,10 @@ class PickerScene(MenuScene):
         self.warning = warning or ""
         items = []
         for entry in self.entries:
-            reason = "" if entry.playable else "cannot be played"
+            reason = "" if entry.playable else _("cannot be played")
             title = entry.title if entry.playable else os.path.basename(entry.path)
             if entry.id == SAMPLE_ID:
-                title = SAMPLE_LABEL + title
+                title = _(SAMPLE_LABEL).format(title=title)
             items.append(Item(title, entry.path, entry.playable, reason))
         self.menu = Menu(items, digits=False)
         self.top = 0
@@ -129,15 +137,17 @@ class PickerScene(MenuScene):
         return self.menu.focus, self.top, self.warning, items
 
     #: The screen's heading, and what Enter does, for the hint line.
-    title = "Choose a scenario"
-    enter_does = (
-        f"{key_name(Act.UP)}/{key_name(Act.DOWN)} and {key_name(Act.CONFIRM)}, or click a scenario."
-    )
+    title = N_("Choose a scenario")
+
+    def enter_does(self) -> str:
+        return _("{up}/{down} and {confirm}, or click a scenario.").format(
+            up=key_name(Act.UP), down=key_name(Act.DOWN), confirm=key_name(Act.CONFIRM)
+        )
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         surface.fill(app.theme.stage_bg)
-        draw.heading(surface, app, self.title, self.warning or self.count_line())
+        draw.heading(surface, app, _(self.title), self.warning or self.count_line())
         draw.menu(surface, app, self.menu, numbered=False)
         if self.entries:
             self.draw_detail(surface, self.entries[self.menu.focus_index])
@@ -177,9 +187,10 @@ class PickerScene(MenuScene):
         if more is None:
             more = len(self.entries) > self.rows
         return (
-            self.enter_does
-            + ("  More below: scroll or arrow down." if more else "")
-            + f"  {key_name(Act.PAUSE)}: back"
+            self.enter_does()
+            + ("  " + _("More below: scroll or arrow down.") if more else "")
+            + "  "
+            + _("{back}: back").format(back=key_name(Act.PAUSE))
         )
 
     def draw_detail(self, surface: pygame.Surface, entry: Entry) -> None:

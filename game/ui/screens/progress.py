@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.records.progress import RunSummary, history
+from game.i18n import N_, _
+from game.records.progress import RunSummary, history, tone_words
 from game.story.library import Entry
 
 from ..keymap import Act, key_name
@@ -21,23 +22,22 @@ RUNS_LISTED = 4
 #: Share of the panel's height the chart may take; the run list has the rest.
 CHART_SHARE = 0.62
 
-TONE_WORDS = {"just": "just and learning", "mixed": "mixed", "traditional": "traditional"}
-
 
 def run_line(run: RunSummary) -> str:
     """ "23 Nov 2026 14:05: Supported and on time (just and learning)": the scores are in
     the chart above it, in the debrief's own numbers."""
-    tone = TONE_WORDS.get(run.tone, run.tone)
+    tone = tone_words(run.tone)
     return f"{run.when}: {run.ending_title} ({tone})"
 
 
 class ProgressScene(PickerScene):
     name = "progress"
-    title = "Your practice over time"
-    enter_does = (
-        f"{key_name(Act.UP)}/{key_name(Act.DOWN)} to see a scenario's runs;"
-        f" {key_name(Act.CONFIRM)} practises it."
-    )
+    title = N_("Your practice over time")
+
+    def enter_does(self) -> str:
+        return _("{up}/{down} to see a scenario's runs; {confirm} practises it.").format(
+            up=key_name(Act.UP), down=key_name(Act.DOWN), confirm=key_name(Act.CONFIRM)
+        )
 
     def enter(self) -> None:
         super().enter()
@@ -51,7 +51,7 @@ class ProgressScene(PickerScene):
     def draw_detail(self, surface: pygame.Surface, entry: Entry) -> None:
         runs = self._history.get(entry.id, [])
         if not runs:
-            lines = ["No solo practice runs of this scenario yet.", "Play it in solo mode."]
+            lines = [_("No solo practice runs of this scenario yet."), _("Play it in solo mode.")]
             draw.card(surface, self.app, self.detail, entry.title, lines, enabled=entry.playable)
             return
         draw.card(surface, self.app, self.detail, "", [])
@@ -61,9 +61,8 @@ class ProgressScene(PickerScene):
         draw_trend(surface, box, runs, theme=app.theme, layout=lay, text=app.text, ink=ink)
         below = pygame.Rect(box.x, box.bottom + lay.gap, box.w, self.detail.bottom - box.bottom)
         recent = [run_line(r) for r in reversed(runs[-RUNS_LISTED:])]
-        text = f"{len(runs)} run{'s' if len(runs) != 1 else ''}, latest first:\n" + "\n".join(
-            recent
-        )
+        heading = _("Runs: {count}, latest first:").format(count=len(runs))
+        text = heading + "\n" + "\n".join(recent)
         below.h -= lay.padding + lay.gap
         draw.paragraph(
             surface, self.app, below, text, size=lay.small_size, colour=self.app.theme.panel_text

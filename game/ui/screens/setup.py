@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import _
+from game.i18n import N_, _
 from game.story.model import Script
 from game.story.roles import MANAGER_SEAT, Seat, seat_words
 
@@ -19,11 +19,22 @@ from . import draw
 from .flow import start_run
 from .menu import Item, Menu, MenuScene, grid, rows
 
-MODE_HINT = (
-    f"{key_name(Act.CHOOSE_1)} or {key_name(Act.CHOOSE_2)}, arrows and {key_name(Act.CONFIRM)},"
-    f" or click.  {key_name(Act.PAUSE)}: back"
-)
-NOTICE_HINT = f"Take a break whenever you need one: {key_name(Act.PAUSE)} pauses the scene."
+
+def mode_hint() -> str:
+    """The mode screen's keys, in the language in use."""
+    return _("{one} or {two}, arrows and {confirm}, or click.  {back}: back").format(
+        one=key_name(Act.CHOOSE_1),
+        two=key_name(Act.CHOOSE_2),
+        confirm=key_name(Act.CONFIRM),
+        back=key_name(Act.PAUSE),
+    )
+
+
+def notice_hint() -> str:
+    """The content notice's reminder that a break is one key away."""
+    return _("Take a break whenever you need one: {pause} pauses the scene.").format(
+        pause=key_name(Act.PAUSE)
+    )
 
 
 def notes_hint() -> str:
@@ -33,19 +44,19 @@ def notes_hint() -> str:
 
 ROOMS = {
     "facilitator": (
-        "Facilitator: a room decides together",
+        N_("Facilitator: a room decides together"),
         [
-            "Projected for a group. Anyone can call \u201cstop!\u201d and buzz.",
-            "A question for the room at each freeze; count a show of hands.",
-            "Scores stay hidden until the debrief.",
+            N_("Projected for a group. Anyone can call \u201cstop!\u201d and buzz."),
+            N_("A question for the room at each freeze; count a show of hands."),
+            N_("Scores stay hidden until the debrief."),
         ],
     ),
     "solo": (
-        "Solo practice: on your own",
+        N_("Solo practice: on your own"),
         [
-            "Keyboard or mouse. Freeze when something feels wrong.",
-            "See the effect of each choice, and why, straight away.",
-            "Your progress is kept for next time.",
+            N_("Keyboard or mouse. Freeze when something feels wrong."),
+            N_("See the effect of each choice, and why, straight away."),
+            N_("Your progress is kept for next time."),
         ],
     ),
 }
@@ -59,12 +70,12 @@ class ModeScene(MenuScene):
     def __init__(self, app, script: Script) -> None:
         super().__init__(app)
         self.script = script
-        self.menu = Menu([Item(title, key) for key, (title, _) in ROOMS.items()], columns=2)
+        self.menu = Menu([Item(_(title), key) for key, (title, _lines) in ROOMS.items()], columns=2)
 
     def relayout(self) -> None:
         app, lay = self.app, self.app.layout
         top = draw.heading_bottom(app, sub=True) + lay.gap
-        bottom = draw.hint_top(app, MODE_HINT) - lay.gap
+        bottom = draw.hint_top(app, mode_hint()) - lay.gap
         self.menu.rects = grid(
             pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, bottom - top), 2, 2, lay.gap * 2
         )
@@ -82,14 +93,19 @@ class ModeScene(MenuScene):
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         surface.fill(app.theme.stage_bg)
-        draw.heading(surface, app, "Who is playing?", self.script.title)
+        draw.heading(surface, app, _("Who is playing?"), self.script.title)
         for index, ((title, lines), rect) in enumerate(
             zip(ROOMS.values(), self.menu.rects, strict=True)
         ):
             draw.card(
-                surface, app, rect, f"{index + 1}. {title}", lines, focused=index == self.menu.focus
+                surface,
+                app,
+                rect,
+                f"{index + 1}. {_(title)}",
+                [_(line) for line in lines],
+                focused=index == self.menu.focus,
             )
-        draw.hint(surface, app, MODE_HINT)
+        draw.hint(surface, app, mode_hint())
 
 
 class NoticeScene(MenuScene):
@@ -102,10 +118,10 @@ class NoticeScene(MenuScene):
         self.script = script
         self.room = room
         self.seat = seat
-        items = [Item("Start the forum run", "forum")]
+        items = [Item(_("Start the forum run"), "forum")]
         if script.anti_model_ending and seat.is_manager:  # a manager style shows that way
-            items.insert(0, Item("Watch the traditional way first", "anti_model"))
-        items.append(Item("Back", "back"))
+            items.insert(0, Item(_("Watch the traditional way first"), "anti_model"))
+        items.append(Item(_("Back"), "back"))
         self.menu = Menu(items)
 
     def relayout(self) -> None:
@@ -156,10 +172,10 @@ class NoticeScene(MenuScene):
 
     def _lines(self) -> list[str]:
         script = self.script
-        notes = script.content_notes or ("No particular content notes.",)
-        lines = ["This scenario includes: " + "; ".join(notes) + "."]
+        notes = script.content_notes or (_("No particular content notes."),)
+        lines = [_("This scenario includes: {notes}.").format(notes="; ".join(notes))]
         if script.objectives:
-            lines.append("What to practise: " + " ".join(script.objectives))
+            lines.append(_("What to practise: {aims}").format(aims=" ".join(script.objectives)))
         return lines
 
     def _card_height(self) -> int:
@@ -173,8 +189,8 @@ class NoticeScene(MenuScene):
     def hint(self) -> str:
         """The keys here; in a room, the key for the facilitator's notes too."""
         if self.room == "facilitator":
-            return f"{NOTICE_HINT}  {notes_hint()}"
-        return NOTICE_HINT
+            return f"{notice_hint()}  {notes_hint()}"
+        return notice_hint()
 
     def handle(self, action: Action) -> None:
         if action.act in (Act.PAUSE, Act.BACK):
@@ -195,12 +211,12 @@ class NoticeScene(MenuScene):
         surface.fill(app.theme.stage_bg)
         script = self.script
         played = seat_words(script, self.seat)
+        about = _("About {minutes} minutes.").format(minutes=script.minutes)
         draw.heading(
             surface,
             app,
             script.title,
-            f"About {script.minutes} minutes. {ROOMS[self.room][0]}."
-            + (f" {played}." if played else ""),
+            f"{about} {_(ROOMS[self.room][0])}." + (f" {played}." if played else ""),
         )
         draw.card(surface, app, self.card, _("Before we start"), self._lines())
         draw.menu(surface, app, self.menu)

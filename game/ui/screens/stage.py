@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import _
+from game.i18n import N_, _
 from game.records.session import Session, finish_session, record_progress
 from game.story import flow
 from game.story.runtime import Runtime
@@ -32,7 +32,18 @@ from ..scene_stack import Scene
 from ..sound import BUZZ, CHIME, CHOICE
 from . import draw
 from .flow import after_anti_model, after_forum
-from .freeze import EditWords, HotSeat, Mapped, Open, Redirect, Resume, Rewind, Words
+from .freeze import (
+    DECISION,
+    EditWords,
+    HotSeat,
+    Mapped,
+    Open,
+    Redirect,
+    Resume,
+    Rewind,
+    Words,
+    speaker_name,
+)
 from .menu import Menu
 from .options import OWN_KEY, hands_input, option_cards, option_menu, place
 from .stage_draw import StagePainter
@@ -49,9 +60,16 @@ MIN_HOLD = 1.5
 #: on through the lines must not choose the card that happens to appear under the pointer.
 #: Digits are never meant for a line, so they choose at once.
 SETTLE = 1.0
-BUZZER_LABEL, BUZZER_KEY = "FREEZE", key_name(Act.BUZZ)
-SKIP_LABEL = "Skip"
-HINT_SOLO = f"Something is happening here \u2014 press {BUZZER_KEY} to freeze"
+#: The buzzer's and Skip's words (translated where drawn: the language can change).
+BUZZER_LABEL = N_("FREEZE")
+SKIP_LABEL = N_("Skip")
+
+
+def hint_solo() -> str:
+    """The solo nudge at an intervention moment, naming the key bound to the buzz."""
+    return _("Something is happening here \u2014 press {key} to freeze").format(
+        key=key_name(Act.BUZZ)
+    )
 
 
 class StageScene(Scene):
@@ -163,15 +181,16 @@ class StageScene(Scene):
     def _place(self) -> None:
         lay, text = self.app.layout, self.app.text
         # Wide enough for "[Space] FREEZE" at the current text size, as the button draws it.
-        label = text.measure(BUZZER_LABEL, lay.body_size, bold=True)[0]
-        key = text.measure(BUZZER_KEY, lay.small_size, bold=True)[0] + lay.px(36)
+        label = text.measure(_(BUZZER_LABEL), lay.body_size, bold=True)[0]
+        key = text.measure(key_name(Act.BUZZ), lay.small_size, bold=True)[0] + lay.px(36)
         width = label + key + 2 * lay.padding + lay.px(24)
         self.buzzer_rect = pygame.Rect(
             lay.safe_rect.right - width, lay.header_rect.y, width, lay.header_rect.h
         )
         # Skip stands left of where FREEZE will be: a double-click on Skip must not land on
         # FREEZE when the forum run comes up and buzz its first line.
-        skip = text.measure(SKIP_LABEL, lay.body_size, bold=True)[0] + 2 * lay.padding + lay.px(24)
+        skip = text.measure(_(SKIP_LABEL), lay.body_size, bold=True)[0]
+        skip += 2 * lay.padding + lay.px(24)
         self.skip_rect = pygame.Rect(0, self.buzzer_rect.y, skip, self.buzzer_rect.h)
         self.skip_rect.right = self.buzzer_rect.x - lay.gap
         place(self.app, self.cards)
@@ -179,9 +198,9 @@ class StageScene(Scene):
     def controls(self) -> list[tuple[str, pygame.Rect]]:
         found = [(i.label, r) for i, r in zip(self.cards.items, self.cards.rects, strict=False)]
         if self.anti_model:
-            found.append((SKIP_LABEL, self.skip_rect))
+            found.append((_(SKIP_LABEL), self.skip_rect))
         elif "buzz" in self.view.allowed:
-            found.append(("Freeze", self.buzzer_rect))
+            found.append((_("Freeze"), self.buzzer_rect))
         return found
 
     # ----- actions ----------------------------------------------------------------------
@@ -309,7 +328,9 @@ class StageScene(Scene):
             case Rewind(index):
                 moment = next(m for m in self.rt.moments() if m.index == index)
                 self.rt.rewind(index)
-                note = f"Rewound to {moment.speaker_name}: \u201c{moment.text}\u201d"
+                note = _("Rewound to {name}: \u201c{line}\u201d").format(
+                    name=speaker_name(moment), line=moment.text
+                )
                 self.refresh()
                 self.open_freeze("freeze", note=note)
             case Redirect(option):
@@ -341,11 +362,11 @@ class StageScene(Scene):
         if beat is None:
             return ""
         scene = script.scenes[beat.scene].name if beat.scene in script.scenes else ""
-        if moment.speaker_name == "Decision":
-            return f"Decision \u00b7 {scene}"
+        if moment.speaker_name == DECISION:
+            return _("Decision") + f" \u00b7 {scene}"
         lines = beat.lines
         point = 0 <= moment.line_index < len(lines) and lines[moment.line_index].intervention
-        return f"Moment to intervene \u00b7 {scene}" if point else scene
+        return _("Moment to intervene") + f" \u00b7 {scene}" if point else scene
 
     def passed(self) -> Moment | None:
         """A buzz too late even for a late redirect: the intervention point that passed."""
@@ -437,32 +458,40 @@ class StageScene(Scene):
         phase = self.view.phase
         enter, pause = key_name(Act.CONFIRM), key_name(Act.PAUSE)
         if self.anti_model:
-            traditional = "The traditional approach, played through"
+            traditional = _("The traditional approach, played through")
+            next_line = _("{key}: next line").format(key=enter)
             return [
-                f"{traditional} \u00b7 {enter}: next line \u00b7 {pause}: pause",
-                f"{traditional} \u00b7 {enter}: next line",
+                f"{traditional} \u00b7 {next_line} \u00b7 " + _("{key}: pause").format(key=pause),
+                f"{traditional} \u00b7 {next_line}",
                 traditional,
-                "The traditional approach",
+                _("The traditional approach"),
                 _("Traditional approach"),  # beside Skip at large text on a small window
             ]
-        who = "Solo practice" if self.solo else "Forum run"
+        who = _("Solo practice") if self.solo else _("Forum run")
         if not self.rt.seat.is_manager:  # role reversal: say whose shoes, always
             person = self.rt.script.cast.get(self.rt.seat.role)
             who = _("{run} as {who}").format(run=who, who=person.name if person else "")
         if self.rt.attempt > 1:
-            who = f"{who}, attempt {self.rt.attempt}"
+            who = _("{mode}, attempt {number}").format(mode=who, number=self.rt.attempt)
+        buzz = key_name(Act.BUZZ)
         if phase is Phase.DECIDING:
             count = len(self.cards.items)
             choose = choice_keys(count)
-            full = f"{choose} or arrows then {enter} \u00b7 {BUZZER_KEY}: freeze first"
+            then = _("{choose} or arrows then {confirm}").format(choose=choose, confirm=enter)
+            full = f"{then} \u00b7 " + _("{key}: freeze first").format(key=buzz)
             if not self.solo:
-                full = f"{full} \u00b7 {key_name(Act.PLUS)}/{key_name(Act.MINUS)}: hands"
-            keys = [full, f"{choose} or arrows then {enter}", f"{choose}: choose"]
+                hands = _("{plus}/{minus}: hands").format(
+                    plus=key_name(Act.PLUS), minus=key_name(Act.MINUS)
+                )
+                full = f"{full} \u00b7 {hands}"
+            keys = [full, then, _("{keys}: choose").format(keys=choose)]
         elif phase is Phase.PLAYING:
+            next_line = _("{key}: next line").format(key=enter)
+            freeze = _("{key}: freeze").format(key=buzz)
             keys = [
-                f"{enter}: next line \u00b7 {BUZZER_KEY}: freeze \u00b7 {pause}: pause",
-                f"{enter}: next line \u00b7 {BUZZER_KEY}: freeze",
-                f"{BUZZER_KEY}: freeze",
+                f"{next_line} \u00b7 {freeze} \u00b7 " + _("{key}: pause").format(key=pause),
+                f"{next_line} \u00b7 {freeze}",
+                freeze,
             ]
         else:
             keys = []
@@ -519,9 +548,9 @@ class StageScene(Scene):
         if frozen:
             return
         if self.anti_model:
-            draw.button(surface, app, self.skip_rect, SKIP_LABEL)
+            draw.button(surface, app, self.skip_rect, _(SKIP_LABEL))
         elif "buzz" in view.allowed:
-            draw.button(surface, app, self.buzzer_rect, BUZZER_LABEL, key=BUZZER_KEY)
+            draw.button(surface, app, self.buzzer_rect, _(BUZZER_LABEL), key=key_name(Act.BUZZ))
         banner = self.notice or self.hint()
         if banner:
             self._banner(surface, banner)
@@ -543,7 +572,7 @@ class StageScene(Scene):
         """Solo only: the nudge while an intervention moment is on stage, else nothing."""
         view = self.view
         if self.solo and view.intervention_here and view.phase is Phase.PLAYING:
-            return HINT_SOLO
+            return hint_solo()
         return ""
 
     def inner_voice(self) -> tuple[str, str] | None:
@@ -656,15 +685,17 @@ class StageScene(Scene):
     def _ending(self, surface: pygame.Surface) -> None:
         app, lay = self.app, self.app.layout
         ending = self.view.ending
-        title = ending.title if ending else "The scene ends here"
+        title = ending.title if ending else _("The scene ends here")
         outcome = ending.outcome if ending else ""
-        nxt = "the forum run" if self.anti_model else "the debrief"
-        again = (
-            f"  {key_name(Act.BACK)}: rewind and try another way."
-            if "rewind" in self.view.allowed
-            else ""
-        )
-        hint = f"Press {key_name(Act.CONFIRM)} (or click) for {nxt}.{again}"
+        head = _("How the traditional approach ended") if self.anti_model else _("The end")
+        hint = (
+            _("Press {key} (or click) for the forum run.")
+            if self.anti_model
+            else _("Press {key} (or click) for the debrief.")
+        ).format(key=key_name(Act.CONFIRM))
+        if "rewind" in self.view.allowed:
+            again = _("{key}: rewind and try another way.").format(key=key_name(Act.BACK))
+            hint = f"{hint}  {again}"
         # The hint just under the card and both above the nameplates, which stay readable
         # (at large text the hint had covered the top of them).
         plates = label_rects(self.view.actors, lay, app.text)
@@ -673,7 +704,6 @@ class StageScene(Scene):
         area = pygame.Rect(0, 0, lay.safe_rect.w * 4 // 5, round(lay.height * 0.5))
         area.center = (lay.width // 2, round(lay.height * 0.48))
         area.h = min(area.h, foot - hint_h - lay.gap // 2 - area.y)
-        head = "How the traditional approach ended" if self.anti_model else "The end"
         draw.card(surface, app, area, f"{head}: {title}", [outcome])
         draw.hint(surface, app, hint, (area.x, min(foot, area.bottom + lay.gap // 2 + hint_h)))
 

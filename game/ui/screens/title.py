@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pygame
 
-from game.i18n import _
+from game.i18n import N_, _, month
 from game.records.journal import JournalError, SessionInfo, mark_session, scan_sessions
 
 from ..input import Action
@@ -24,15 +24,21 @@ def tagline() -> str:
     return _("Forum theatre for managers: stop the scene, change what happens")
 
 
+#: How the resume item names who played.
+ROOMS = {"solo": N_("solo"), "facilitator": N_("facilitated")}
+
+
 def resume_label(info: SessionInfo) -> str:
     """ "Resume: Tom: a concern ... (solo, 23 Nov 20:31)": which run, whose, and when."""
     try:
         started = datetime.fromisoformat(info.started).astimezone()
-        when = f", {started.day} {started:%b %H:%M}"
+        when = f", {started.day} {month(started.month, short=True)} {started:%H:%M}"
     except ValueError:
         when = ""
     return _("Resume: {title} ({room}{when})").format(
-        title=info.script_title, room=info.room_mode, when=when
+        title=info.script_title,
+        room=_(ROOMS[info.room_mode]) if info.room_mode in ROOMS else info.room_mode,
+        when=when,
     )
 
 
@@ -106,7 +112,7 @@ class TitleScene(MenuScene):
             try:
                 mark_session(self.unfinished.path, "abandoned")
             except (JournalError, OSError) as exc:
-                self.app.notice = f"That run could not be set aside: {exc}"
+                self.app.notice = _("That run could not be set aside: {reason}").format(reason=exc)
             self.enter()
 
     def picture(self) -> tuple:
