@@ -22,10 +22,11 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame
 
 from game.story.model import BACKDROPS, EMOTIONS
+from game.story.views import CriterionResult
 from game.ui.art.stage import StageArt, speaker_anchor
 from game.ui.bubbles import draw_speech_bubble, draw_thought_bubble
 from game.ui.cards import draw_option_cards
-from game.ui.chart import ChartRow, draw_criteria_chart
+from game.ui.chart import draw_criteria_chart
 from game.ui.layout import Layout
 from game.ui.text import TextRenderer
 from game.ui.theme import PALETTES, Theme
@@ -96,11 +97,11 @@ OPTIONS = (
     SampleOption("Ask Tom about his mum's fall last night.", False, "ask how Tom is first"),
 )
 ROWS = (
-    ChartRow("Compassion and wellbeing", 4, -3, 6),
-    ChartRow("Just culture", 2, -4, 5),
-    ChartRow("Safety", 3, -1, 3),
-    ChartRow("Proportionality", -2, -5, 4),
-    ChartRow("Partnership", 0, -2, 3),
+    CriterionResult("compassion", "Compassion and wellbeing", 0.8, 3),
+    CriterionResult("just_culture", "Just culture", 0.5, 2),
+    CriterionResult("safety", "Safety", 1.0, 1),
+    CriterionResult("proportionality", "Proportionality", 0.2, 3),
+    CriterionResult("partnership", "Partnership", 0.0, 2),
 )
 
 

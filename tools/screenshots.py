@@ -6,7 +6,9 @@ pictures always show the game as it is. Usage: `.venv/bin/python tools/screensho
 [--text-scale 1.6] [--language cy] [--font opendyslexic]`: the README's set is the default;
 the others are for looking at every screen in each palette, at the largest text, in another
 language (the interface and the example's scenario translation) and in the dyslexia-friendly
-font before a change goes in.
+font before a change goes in. `--all` writes the README's set and every set in `SETS` (the
+tour at 160 % text and in the high-contrast and colour-blind-safe palettes, at 1280x720 to
+keep the repository small), as committed.
 """
 
 from __future__ import annotations
@@ -26,9 +28,32 @@ os.environ["FREEZE_FRAME_HOME"] = tempfile.mkdtemp(prefix="freeze-frame-shots-")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import pygame  # noqa: E402
+
 from game.i18n import LANGUAGES  # noqa: E402
 from game.ui.settings import FONTS, Settings  # noqa: E402
 from tests.ui.pilot import Pilot, tour  # noqa: E402
+
+#: The committed sets besides the README's: folder under docs/screenshots, and settings.
+SETS: dict[str, dict[str, object]] = {
+    "160": {"text_scale": 1.6},
+    "high-contrast": {"high_contrast": True},
+    "high-contrast-160": {"high_contrast": True, "text_scale": 1.6},
+    "colour-blind-safe": {"colour_blind_safe": True},
+    "colour-blind-safe-160": {"colour_blind_safe": True, "text_scale": 1.6},
+}
+SETS_SIZE = (1280, 720)
+
+
+def shoot(size: tuple[int, int], out: Path, **settings: object) -> None:
+    """The whole tour at `size` with these settings, one numbered PNG a screen, in `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    pilot = Pilot(size, settings=Settings(auto_advance=False, **settings))
+    for index, name in enumerate(tour(pilot), start=1):
+        path = out / f"{index:02d}-{name}.png"
+        pilot.screenshot(path)
+        print(path)
+    pygame.display.quit()
 
 
 def main(argv: list[str]) -> int:
@@ -38,25 +63,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--high-contrast", action="store_true")
     parser.add_argument("--colour-blind-safe", action="store_true")
     parser.add_argument("--text-scale", type=float, default=1.0, help="0.8 to 1.6")
+    parser.add_argument("--all", action="store_true", help="the README's set and every SETS")
     parser.add_argument("--language", default="en", choices=sorted(LANGUAGES))
     parser.add_argument("--font", default="atkinson", choices=sorted(FONTS))
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    settings = Settings(
-        auto_advance=False,
+    shoot(
+        (width, height),
+        out,
         high_contrast=args.high_contrast,
         colour_blind_safe=args.colour_blind_safe,
         text_scale=args.text_scale,
         language=args.language,
         font=args.font,
     )
-    pilot = Pilot((width, height), settings=settings)
-    for index, name in enumerate(tour(pilot), start=1):
-        path = out / f"{index:02d}-{name}.png"
-        pilot.screenshot(path)
-        print(path)
+    if args.all:
+        for folder, settings in SETS.items():
+            shoot(SETS_SIZE, out / folder, **settings)
     return 0
 
 

@@ -1,16 +1,21 @@
-"""The criteria chart as shapes: one layout, drawn as SVG in the handout and as a PNG.
+"""The criteria chart as shapes: one geometry, drawn on the debrief screen, as SVG in the
+handout and as a PNG.
 
 Each criterion gets a track from choosing the worst alternative at every moment (left, 0%)
 to choosing the best (right, 100%): the outlined track is "best possible", and a hatched bar
 from the left edge shows where this run's choices sat on average (game/story/scoring.py).
-Both are labelled in words and numbers, so the chart reads in grey
-print and to anyone who cannot tell the colours apart. Computing the geometry once here
-keeps the SVG and the PNG from drifting apart.
+Both are labelled in words and numbers, so the chart reads in grey print, from the back of
+a room and to anyone who cannot tell the colours apart.
+
+`layout` places everything, in the units of whoever draws it (`Metrics`: SVG units on
+paper, pixels on screen, with the text sizes each needs). It is pure (no pygame): the
+handout's writer uses it as it is, and the screen (`game.ui.chart`) and the PNG
+(`game.ui.chart_png`) paint the same boxes and labels, so the three never drift apart.
 """
 
 from __future__ import annotations
 
-import textwrap
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -20,12 +25,11 @@ from game.story.views import CriterionResult
 
 WIDTH = 760
 LABEL_X = 8
-TRACK_X = 250
-TRACK_W = 380
-ROW_H = 52
 TOP = 44
 BAR_H = 18
+LEGEND_RUN = N_("This run")
 LEGEND_BEST = N_("Best possible: the best alternative at every moment")
+LEGEND_BEST_SHORT = N_("Best possible")  # when the longer key would take a second line
 NOT_TESTED = N_("Not tested by this scenario: {criteria}")
 
 INK = (23, 32, 42)
@@ -34,6 +38,9 @@ RUN_FILL = (198, 219, 239)  # light blue under the hatching
 RUN_INK = (8, 69, 148)  # dark blue hatching; distinct from INK in grey as well
 BEST_FILL = (255, 255, 255)
 PAST_FILL = (171, 178, 185)  # earlier runs: plain grey, no hatching
+
+#: A line of text is this many times its size, top to bottom, in every drawing.
+LINE = 1.25
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,42 @@ class Chart:
     boxes: tuple[Box, ...]
     labels: tuple[Label, ...]
     title: str
+    #: Where the first criterion's row starts and how tall every row is (0: no rows), so
+    #: a screen knows how many rows fit before it draws.
+    rows_top: float = 0
+    row_h: float = 0
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """The sizes of one drawing of the criteria chart, in its own units."""
+
+    width: float
+    name_size: int = 15  # criterion names, bold: one size for every name
+    value_size: int = 14  # "67%" after the track, bold
+    note_size: int = 12  # "judged at 2 moments", the line under a track, the untested list
+    legend_size: int = 14
+    bar_h: float = 18
+    pad: float = 6  # above each row's track
+    gap: float = 10
+    left: float = LABEL_X
+    min_row_h: float = 52
+    #: The explanatory lines (moments judged, "of the way from the worst..."): on paper,
+    #: where the reader has time; a screen leaves them to the legend and the facilitator.
+    notes: bool = True
+
+
+#: The handout's chart: 760 units wide, sized for a printed page.
+PAPER = Metrics(WIDTH)
+
+#: The width of `text` at `size` (bold or not), in the drawing's units.
+Measure = Callable[[str, int, bool], float]
+
+
+def estimate(text: str, size: int, bold: bool) -> float:
+    """A width for paper, where the reader's own font draws the SVG: an average letter of
+    a humanist sans is a little over half its size wide."""
+    return len(text) * size * (0.6 if bold else 0.55)
 
 
 def signed(n: int) -> str:
@@ -69,47 +112,127 @@ def signed(n: int) -> str:
     return f"+{n}" if n > 0 else (f"\u2212{-n}" if n < 0 else "0")
 
 
-def layout(
-    criteria: tuple[CriterionResult, ...] | list[CriterionResult], heading: str = ""
-) -> Chart:
-    """Place every criterion's track, bar and numbers, under `heading` when one is given.
+def value_label(c: CriterionResult) -> str:
+    """The number written after a criterion's track, on screen and on paper alike."""
+    return f"{c.value}%"
 
-    The handout has its own heading above the chart; a PNG on a slide needs one inside it.
+
+def wrap(text: str, size: int, bold: bool, width: float, measure: Measure) -> list[str]:
+    """`text` in lines no wider than `width` (a single long word stands alone)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and measure(f"{lines[-1]} {word}", size, bold) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _legend(m: Metrics, top: float, measure: Measure) -> tuple[list[Box], list[Label], float]:
+    """The key: a hatched swatch for this run, an outlined one for the best possible, each
+    followed by its words, on one line if it fits (with the short wording of the best if
+    need be); else an entry that does not fit goes on the next line. Returns the boxes,
+    the labels and the key's height."""
+    size = m.legend_size
+    line = size * LINE
+    swatch_w, swatch_h = 2 * size, size
+
+    def need(words: str) -> float:
+        return swatch_w + m.gap / 2 + measure(words, size, False)
+
+    best = LEGEND_BEST
+    if m.left + need(_(LEGEND_RUN)) + 2 * m.gap + need(_(best)) > m.width:
+        best = LEGEND_BEST_SHORT
+    boxes, labels = [], []
+    x, y = m.left, top
+    for style, words in (("run", _(LEGEND_RUN)), ("best", _(best))):
+        if x > m.left and x + need(words) > m.width:
+            x, y = m.left, y + line
+        boxes.append(Box(x, y + (line - swatch_h) / 2, swatch_w, swatch_h, style))
+        labels.append(Label(x + swatch_w + m.gap / 2, y + size, words, size, "text"))
+        x += need(words) + 2 * m.gap
+    return boxes, labels, y + line - top
+
+
+def layout(
+    criteria: Sequence[CriterionResult],
+    heading: str = "",
+    metrics: Metrics = PAPER,
+    measure: Measure = estimate,
+    *,
+    first: int = 0,
+    count: int | None = None,
+    untested: bool = True,
+) -> Chart:
+    """Place the key, then every tested criterion's name, track, bar and number, under
+    `heading` when one is given (a PNG on a slide needs one inside it; the handout has
+    its own above the chart).
+
+    Every row is as tall as the tallest needs (a long name wraps at one size, never
+    shrinks), so a screen can show rows `first` to `first + count` of a long chart as a
+    page. `untested`: name the criteria no moment tested under the chart (a screen that
+    says so in its own words passes False).
     """
-    head = 30 if heading else 0
-    boxes: list[Box] = [
-        Box(LABEL_X, head + 12, 28, 14, "run"),
-        Box(LABEL_X + 150, head + 12, 28, 14, "best"),
-    ]
-    labels: list[Label] = [
-        Label(LABEL_X + 36, head + 24, _("This run"), 14, "text"),
-        Label(LABEL_X + 186, head + 24, _(LEGEND_BEST), 14, "text"),
-    ]
+    m = metrics
+    head = round(m.name_size * 2) if heading else 0
+    labels: list[Label] = []
     if heading:
-        labels.append(Label(LABEL_X, 22, heading, 17, "bold"))
+        labels.append(Label(m.left, head * 0.7, heading, round(m.name_size * 1.15), "bold"))
+    boxes, keys, key_h = _legend(m, head + m.pad, measure)
+    labels += keys
     tested = [c for c in criteria if c.tested]
-    for i, c in enumerate(tested):
-        bar_y = head + TOP + i * ROW_H + 6
-        bounds = _("Moments that tested it: {count}").format(count=c.moments)
-        labels.append(Label(LABEL_X, bar_y + 14, c.name, 15, "bold"))
-        labels.append(Label(LABEL_X, bar_y + 34, bounds, 12, "muted"))
-        boxes.append(Box(TRACK_X, bar_y, TRACK_W, BAR_H, "best"))
+    widest_value = max((measure(value_label(c), m.value_size, True) for c in tested), default=0)
+    widest_name = max((measure(c.name, m.name_size, True) for c in tested), default=0)
+    name_w = min(widest_name + m.gap, m.width * 0.5)
+    track_x = m.left + name_w
+    track_w = max(1.0, m.width - track_x - widest_value - 2 * m.gap)
+    names = {c.id: wrap(c.name, m.name_size, True, name_w - m.gap, measure) for c in tested}
+    name_line = m.name_size * 1.2
+    tallest = max((len(lines) for lines in names.values()), default=1)
+    # A row: the track beside the name's first line; the name's other lines, the moments
+    # judged and the line under the track below it.
+    below = (tallest - 1) * name_line
+    if m.notes:
+        below = max(below + m.note_size * LINE, m.note_size * LINE)
+    row_h = max(m.min_row_h, m.pad + m.bar_h + below + 2 * m.pad)
+    rows_top = head + m.pad + key_h + m.pad
+    shown = tested[first : None if count is None else first + count]
+    for i, c in enumerate(shown):
+        bar_y = rows_top + i * row_h + m.pad
+        baseline = bar_y + m.bar_h / 2 + m.name_size * 0.35
+        for k, line in enumerate(names[c.id]):
+            labels.append(Label(m.left, baseline + k * name_line, line, m.name_size, "bold"))
+        boxes.append(Box(track_x, bar_y, track_w, m.bar_h, "best"))
         if c.fraction > 0:
-            boxes.append(Box(TRACK_X, bar_y, TRACK_W * c.fraction, BAR_H, "run"))
-        note = _("{percent}% of the way from the worst choices to the best").format(percent=c.value)
-        value = _("this run {percent}%").format(percent=c.value)
-        labels.append(Label(TRACK_X + TRACK_W + 10, bar_y + 14, value, 14, "bold"))
-        labels.append(Label(TRACK_X, bar_y + BAR_H + 15, note, 12, "muted"))
-    height = head + TOP + max(1, len(tested)) * ROW_H + 8
-    untested = [c.name for c in criteria if not c.tested]
+            boxes.append(Box(track_x, bar_y, track_w * c.fraction, m.bar_h, "run"))
+        value_y = bar_y + m.bar_h / 2 + m.value_size * 0.35
+        labels.append(
+            Label(track_x + track_w + m.gap, value_y, value_label(c), m.value_size, "bold")
+        )
+        if m.notes:
+            moments = _("Moments that tested it: {count}").format(count=c.moments)
+            under = baseline + (len(names[c.id]) - 1) * name_line + m.note_size * 1.6
+            labels.append(Label(m.left, under, moments, m.note_size, "muted"))
+            note = _("{percent}% of the way from the worst choices to the best").format(
+                percent=c.value
+            )
+            at = bar_y + m.bar_h + m.note_size * LINE
+            labels.append(Label(track_x, at, note, m.note_size, "muted"))
+    height = rows_top + max(1, len(shown)) * row_h + m.pad
+    names_untested = [c.name for c in criteria if not c.tested] if untested else []
     # A full bar for a criterion no choice can move would read as a triumph: name them instead.
-    for line in (
-        textwrap.wrap(_(NOT_TESTED).format(criteria=", ".join(untested)), 100) if untested else ()
-    ):
-        labels.append(Label(LABEL_X, height + 8, line, 12, "muted"))
-        height += 18
+    if names_untested:
+        for line in wrap(
+            _(NOT_TESTED).format(criteria=", ".join(names_untested)),
+            m.note_size,
+            False,
+            m.width - m.left,
+            measure,
+        ):
+            labels.append(Label(m.left, height + m.note_size, line, m.note_size, "muted"))
+            height += m.note_size * 1.5
     title = heading or _("Criteria: this run against the best possible")
-    return Chart(WIDTH, height, tuple(boxes), tuple(labels), title)
+    return Chart(round(m.width), round(height), tuple(boxes), tuple(labels), title, rows_top, row_h)
 
 
 TREND_ROW_H = 78

@@ -80,6 +80,23 @@ def draw_option_cards(
     """Draw the cards and return one hit rect per option, in order. `reserve`: a strip at
     the top of each card kept clear of the words (for the show-of-hands count)."""
     rects = card_rects(rect, len(options), layout)
+    # One size for every open card's words: a card in larger print would read as the
+    # favoured answer, so each takes the size the longest needs (never under the floor).
+    size = min(
+        (
+            text.fit_size(
+                option.says,
+                layout.body_size,
+                width=inner.w,
+                height=inner.h,
+                min_size=_min_size(layout),
+            )
+            for option, card in zip(options, rects, strict=True)
+            if option.available
+            for inner in [_inner(card, layout, reserve)]
+        ),
+        default=layout.body_size,
+    )
     for i, (option, card) in enumerate(zip(options, rects, strict=True)):
         draw_option_card(
             surface,
@@ -91,8 +108,26 @@ def draw_option_cards(
             layout=layout,
             text=text,
             reserve=reserve,
+            size=size,
         )
     return rects
+
+
+def _radius(card: Rect, layout: Layout) -> int:
+    """The number badge's radius on a card."""
+    return min(round(layout.body_size * 0.85), (card.h - 2 * layout.padding) // 2)
+
+
+def _inner(card: Rect, layout: Layout, reserve: int = 0) -> Rect:
+    """Where a card's words go: right of its badge, under the `reserve` strip."""
+    pad, radius = layout.padding, _radius(card, layout)
+    left = card.x + pad + 2 * radius + pad
+    return Rect(left, card.y + pad + reserve, card.right - pad - left, card.h - 2 * pad - reserve)
+
+
+def _min_size(layout: Layout) -> int:
+    """The smallest a card's words may be fitted to."""
+    return max(layout.floor_size, round(layout.body_size * 0.6))
 
 
 def draw_option_card(
@@ -106,15 +141,17 @@ def draw_option_card(
     layout: Layout,
     text: TextRenderer,
     reserve: int = 0,
+    size: int | None = None,
 ) -> None:
-    """One card: badge, words and (when locked) the padlock and the reason."""
+    """One card: badge, words (at most `size`, the set's shared size) and (when locked)
+    the padlock and the reason."""
     locked = not option.available
     fill, ink = (theme.locked, theme.locked_text) if locked else (theme.panel, theme.panel_text)
     draw_panel(surface, card, fill, theme=theme, layout=layout)
     if focused:
         draw_focus_ring(surface, card, theme=theme, layout=layout)
     pad = layout.padding
-    radius = min(round(layout.body_size * 0.85), (card.h - 2 * pad) // 2)
+    radius = _radius(card, layout)
     badge = (card.x + pad + radius, card.centery)
     if locked:
         pygame.draw.circle(surface, theme.panel, badge, radius)
@@ -134,9 +171,8 @@ def draw_option_card(
             layout=layout,
             text=text,
         )
-    inner = Rect(badge[0] + radius + pad, card.y + pad + reserve, 0, card.h - 2 * pad - reserve)
-    inner.w = card.right - pad - inner.x
-    min_size = max(layout.floor_size, round(layout.body_size * 0.6))
+    inner = _inner(card, layout, reserve)
+    min_size = _min_size(layout)
     if locked:
         reason = (
             _("Locked: {reason}").format(reason=option.locked_reason)
@@ -175,6 +211,11 @@ def draw_option_card(
         )
         return
     words = text.fit(
-        option.says, layout.body_size, ink, width=inner.w, height=inner.h, min_size=min_size
+        option.says,
+        size or layout.body_size,
+        ink,
+        width=inner.w,
+        height=inner.h,
+        min_size=min_size,
     )
     surface.blit(words, words.get_rect(midleft=(inner.x, inner.centery)))

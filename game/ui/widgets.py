@@ -155,13 +155,15 @@ def draw_button(
     enabled: bool = True,
     key_hint: str = "",
     centre: bool = True,
+    size: int | None = None,
     theme: Theme,
     layout: Layout,
     text: TextRenderer,
 ) -> Rect:
     """A labelled button; returns its hit rect. `key_hint` (say "Space") shows in a badge.
     Without one the label is centred, unless `centre` is off (a list, whose labels line up
-    on the left and may wrap onto two lines).
+    on the left and may wrap onto two lines). `size`: the label's size when a row of buttons
+    shares one smaller than the body size (the debrief's tabs), so none reads larger.
 
     Focus shows as the ring (shape), not only as a colour change; a disabled button is
     greyed and its label struck through.
@@ -192,7 +194,7 @@ def draw_button(
         x = key.right + layout.px(16)
     img = text.fit(
         label,
-        layout.body_size,
+        size or layout.body_size,
         ink,
         width=max(1, inner.right - x),
         height=inner.h,
@@ -219,10 +221,10 @@ def compose_freeze_overlay(
     """
     overlay = pygame.Surface(layout.size, pygame.SRCALPHA)
     overlay.fill(_dimming(theme))
-    inset = layout.px(18)
-    frame = layout.screen_rect.inflate(-2 * inset, -2 * inset)
+    inset, thick = _FRAME_INSET, _MARK_THICK
+    frame = layout.screen_rect.inflate(-2 * layout.px(inset), -2 * layout.px(inset))
     pygame.draw.rect(overlay, theme.freeze, frame, layout.px(8), border_radius=layout.px(10))
-    mark, thick = layout.px(90), layout.px(18)
+    mark, thick = layout.px(90), layout.px(thick)
     for corner in ("topleft", "topright", "bottomleft", "bottomright"):
         x, y = getattr(frame, corner)
         sx = 1 if "left" in corner else -1
@@ -243,6 +245,17 @@ def compose_freeze_overlay(
     overlay.blit(shadow, spot.move(layout.px(6), layout.px(6)))
     overlay.blit(word, spot)
     return overlay
+
+
+#: The freeze frame's inset from the window's edge and its corner marks' thickness, at 1080p.
+_FRAME_INSET, _MARK_THICK = 18, 18
+
+
+def frozen_header_x(layout: Layout) -> int:
+    """Where the frozen header's words start: after the frame's left corner mark, so the
+    mark never hides the first letters of the scene's name."""
+    mark = layout.px(_FRAME_INSET) + layout.px(_MARK_THICK)
+    return max(layout.header_rect.x, mark + layout.px(12))
 
 
 def _dimming(theme: Theme) -> tuple[int, int, int, int]:

@@ -10,10 +10,12 @@ import pygame
 import pytest
 from pygame import Rect
 
+from game.records.chart import signed
+from game.story.views import CriterionResult
 from game.ui.art.stage import StageArt, speaker_anchor
 from game.ui.bubbles import draw_speech_bubble, draw_thought_bubble
 from game.ui.cards import draw_option_cards
-from game.ui.chart import ChartRow, draw_criteria_chart, signed
+from game.ui.chart import draw_criteria_chart
 from game.ui.layout import Layout
 from game.ui.text import TextRenderer
 from game.ui.theme import make_theme
@@ -114,20 +116,24 @@ def test_focus_draws_a_ring_around_the_focused_card_only(text):
 def test_chart_bar_lengths_follow_the_values(text):
     surface = blank()
     rows = [
-        ChartRow("one", 1, -4, 4),
-        ChartRow("two", 2, -4, 4),
-        ChartRow("four", 4, -4, 4),
-        ChartRow("minus two", -2, -4, 4),
+        CriterionResult("a", "one", 0.25, 1),
+        CriterionResult("b", "two", 0.5, 1),
+        CriterionResult("c", "four", 1.0, 1),
+        CriterionResult("d", "none", 0.0, 1),
     ]
-    bands = draw_criteria_chart(
+    chart = draw_criteria_chart(
         surface, LAY.card_grid_rect, rows, theme=THEME, layout=LAY, text=text
     )
-    assert len(bands) == 4
-    good = [count(surface, Rect(b.x, b.centery, b.w, 1), THEME.good) for b in bands]
+    tracks = [b for b in chart.boxes if b.style == "best"][1:]  # after the key's swatch
+    assert len(tracks) == 4
+    origin = LAY.card_grid_rect.topleft
+    good = [
+        count(surface, Rect(origin[0] + t.x, origin[1] + t.y + t.h // 2, t.w, 1), THEME.good)
+        for t in tracks
+    ]
     assert 0 < good[0] < good[1] < good[2]
     assert 3 < good[2] / good[0] < 5  # proportional, allowing for the hatching
     assert good[3] == 0
-    assert count(surface, Rect(bands[3].x, bands[3].centery, bands[3].w, 1), THEME.bad) > 0
 
 
 def test_signed_numbers_always_carry_their_sign():

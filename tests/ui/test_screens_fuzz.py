@@ -64,9 +64,9 @@ def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Even
 
 
 def test_twenty_thousand_random_events_never_raise() -> None:
-    """Walks from the title, and one from a run at its ending: the scripts are long enough
-    now (every choice acted out) that random keys, which buzz and open the freeze menu at
-    every turn, rarely play a run to its end, so the screens after it get a walk of their own
+    """Walks from the title, and one from a run's debrief: the scripts are long enough now
+    (every choice acted out) that random keys, which buzz and open the freeze menu at every
+    turn, rarely play a run to its end, so the screens after it get a walk of their own
     instead of depending on luck."""
     seen: set[str] = set()
     walk(SEEDS[0], seen, at_the_ending=True)
@@ -79,8 +79,8 @@ def test_twenty_thousand_random_events_never_raise() -> None:
 
 
 def walk(seed: int, seen: set[str], at_the_ending: bool = False) -> None:
-    """EVENTS random events from a fresh game (or from a solo run of the example at its
-    ending), adding the name of every screen shown to `seen`."""
+    """EVENTS random events from a fresh game (or from the debrief of a solo run of the
+    example), adding the name of every screen shown to `seen`."""
     rng = random.Random(seed)
     pilot = Pilot(settings=Settings(auto_advance=True, reading_speed=2.0), animate=True)
     app = pilot.app
@@ -92,7 +92,13 @@ def walk(seed: int, seen: set[str], at_the_ending: bool = False) -> None:
                 break
             play_to_the_ending(player)
         assert pilot.name == "stage" and pilot.phase is Phase.ENDED
-        pilot.settle()  # the ending takes Enter or a click now, whichever key comes first
+        # Into the debrief: random keys at the ending as often rewind, pause or quit (and
+        # which they do first moves with every script and screen), so the walk starts
+        # where the run's ending leads, and the debrief's pages get their random input.
+        pilot.settle()
+        player.confirm()
+        assert pilot.name == "debrief"
+        seen.add(pilot.name)
     for _ in range(EVENTS // PER_FRAME):
         for _ in range(PER_FRAME):
             pygame.event.post(random_event(rng, app.screen.get_size()))

@@ -187,6 +187,14 @@ def _role_size(lay: Layout) -> int:
     return round(lay.small_size * 0.85)
 
 
+def label_rects(actors: Sequence[Actor], layout: Layout, text: TextRenderer) -> list[Rect]:
+    """Where each actor's name label is drawn: its slot, all grown alike (upwards, over the
+    feet) when any role needs two lines. Whatever stands above the labels ends above these."""
+    rects = layout.label_slots(len(actors))
+    extra = max((role_extra(a, rects[0].w, layout, text) for a in actors), default=0)
+    return [Rect(r.x, r.y - extra, r.w, r.h + extra) for r in rects]
+
+
 def role_extra(actor: Actor, width: int, layout: Layout, text: TextRenderer) -> int:
     """How much taller than the label band this actor's label must be for its role to wrap
     onto a second line at the usual size ("Estates operations manager, Tom's line manager"),
@@ -308,11 +316,7 @@ class StageArt:
             else:
                 fig = self.figures.get(actor.id, actor.look, actor.emotion, height, theme)
             surface.blit(fig.image, fig.rect(midbottom=(slot.centerx, lay.floor_y)))
-        rects = lay.label_slots(len(actors))
-        # All labels grow alike (upwards, over the feet) when any role needs two lines.
-        extra = max((role_extra(a, rects[0].w, lay, text) for a in actors), default=0)
-        for actor, rect in zip(actors, rects, strict=True):
-            rect = Rect(rect.x, rect.y - extra, rect.w, rect.h + extra)
+        for actor, rect in zip(actors, label_rects(actors, lay, text), strict=True):
             surface.blit(self.label(actor, rect.size, theme=theme, layout=lay, text=text), rect)
 
     def label(

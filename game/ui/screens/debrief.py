@@ -26,10 +26,11 @@ from game.records.session import ResumeError, Session
 from game.story.model import Ending
 from game.story.runtime import Runtime, anti_model_result
 
-from ..chart import draw_criteria_chart, legend_height
+from ..chart import draw_criteria_chart, screen_chart
 from ..chart_png import save_png
 from ..input import Action
 from ..keymap import CHOOSES, Act, choice_keys, key_name
+from ..layout import Layout
 from ..scene_stack import Scene
 from . import draw
 from .flow import go_to_title
@@ -59,6 +60,24 @@ def keys_hint() -> str:
         left=key_name(Act.LEFT),
         right=key_name(Act.RIGHT),
         confirm=key_name(Act.CONFIRM),
+    )
+
+
+def keys_wordings() -> tuple[str, ...]:
+    """The keys hint, longest first: large text on a small window shows a shorter one
+    rather than wrap it onto a second line the page needs."""
+    keys = {
+        "pages": choice_keys(len(PAGES)),
+        "up": key_name(Act.UP),
+        "down": key_name(Act.DOWN),
+        "left": key_name(Act.LEFT),
+        "right": key_name(Act.RIGHT),
+        "enter": key_name(Act.CONFIRM),
+    }
+    return (
+        keys_hint(),
+        _("{pages}: pages.  {up}/{down}: more.  {left}/{right}, {enter}: buttons.").format(**keys),
+        _("{pages}: pages.  {up}/{down}: more.").format(**keys),
     )
 
 
@@ -131,6 +150,9 @@ class DebriefScene(Scene):
         self.page = 0
         self.scroll = 0
         self.chart_top = 0  # first criterion shown, when the Criteria page scrolls
+        self.outcome_part = 0  # which part of the outcomes shows, when they need more room
+        self._outcome_key: tuple = ()
+        self._outcome: tuple[list[pygame.Rect], int, int, list[list[str]]] = ([], 0, 0, [])
         self.compare_page = 0  # the page of the Compare table shown
         self._compare_key: tuple = ()
         self._compare_layout: CompareLayout | None = None
@@ -150,8 +172,11 @@ class DebriefScene(Scene):
             buttons.insert(1, Item(_("Through {who}'s eyes").format(who=name), "role"))
         self.buttons = Menu(buttons, columns=len(buttons), digits=False)
         self.tabs: list[pygame.Rect] = []
-        #: Whether the tabs show their digit keys (dropped when five do not fit in a row).
+        #: Whether the tabs show their digit keys (dropped when five do not fit in a row),
+        #: and their labels' size (smaller than the body size only to keep one row).
         self.tab_keys = True
+        self.tab_size = 0
+        self.keys = ""  # the keys hint: the longest wording that fits one line
 
     def enter(self) -> None:
         self.relayout()
@@ -162,31 +187,46 @@ class DebriefScene(Scene):
         app, lay = self.app, self.app.layout
         safe = lay.safe_rect
         height = draw.row_height(app)
-        row = pygame.Rect(
-            safe.x, draw.hint_top(app, keys_hint()) - lay.gap - height, safe.w, height
-        )
+        self.keys = draw.one_line(app, keys_wordings())
+        row = pygame.Rect(safe.x, draw.hint_top(app, self.keys) - lay.gap - height, safe.w, height)
         count = len(self.buttons.items)
         self.buttons.rects = grid(row, count, count, lay.gap)
         self.title_h = app.text.line_height(lay.small_size, bold=True)
-        # One row of tabs while every label fits whole at the body size beside its key
-        # badge; then one row without the badges (the keys hint names the digits); else two
-        # rows, so large text never makes a tab's words smaller.
-        gap = lay.px(12)
-        badge = app.text.measure("5", lay.small_size, bold=True)[0] + lay.px(20 + 16)
-        widest = max(app.text.measure(_(p), lay.body_size, bold=True)[0] for p in PAGES)
-        columns = len(PAGES)
-
-        def fits(width: int) -> bool:
-            return columns * (width + 2 * lay.padding) + (columns - 1) * gap <= safe.w
-
-        self.tab_keys = fits(widest + badge)
-        if not self.tab_keys and not fits(widest):
-            self.tab_keys = True
-            columns = -(-len(PAGES) // 2)
+        columns, self.tab_keys, self.tab_size = self._tab_row()
         rows = -(-len(PAGES) // columns)
+        gap = lay.px(12)
         top = lay.header_rect.y + self.title_h + lay.px(6)
         tabs = pygame.Rect(safe.x, top, safe.w, rows * height + (rows - 1) * gap)
         self.tabs = grid(tabs, len(PAGES), columns, gap)
+
+    def _tab_row(self) -> tuple[int, bool, int]:
+        """How the five tabs go: (columns, whether they show their digit keys, label size).
+
+        One row with their keys while every label fits whole at the body size beside its
+        key badge; then one row without the badges (the keys hint names the digits); then
+        one row at a smaller size, as long as it is no smaller than the tabs at the default
+        text size (a larger setting never makes them smaller) nor under the floor; else two
+        rows at the body size. A second row takes from every page the height of a tab."""
+        app, lay = self.app, self.app.layout
+        gap = lay.px(12)
+        badge = app.text.measure("5", lay.small_size, bold=True)[0] + lay.px(20 + 16)
+        inner = (lay.safe_rect.w - (len(PAGES) - 1) * gap) // len(PAGES) - 2 * lay.padding
+
+        def widest(size: int) -> int:
+            return max(app.text.measure(_(p), size, bold=True)[0] for p in PAGES)
+
+        body = lay.body_size
+        if widest(body) + badge <= inner:
+            return len(PAGES), True, body
+        if widest(body) <= inner:
+            return len(PAGES), False, body
+        least = max(lay.floor_size, Layout(lay.width, lay.height).body_size)
+        size = body
+        while size > least and widest(size) > inner:
+            size -= 1
+        if widest(size) <= inner:
+            return len(PAGES), False, size
+        return -(-len(PAGES) // 2), True, body
 
     def controls(self) -> list[tuple[str, pygame.Rect]]:
         found = [(i.label, r) for i, r in zip(self.buttons.items, self.buttons.rects, strict=True)]
@@ -217,6 +257,9 @@ class DebriefScene(Scene):
             return
         if act in (Act.UP, Act.SCROLL_UP, Act.DOWN, Act.SCROLL_DOWN):
             step = -1 if act in (Act.UP, Act.SCROLL_UP) else 1
+            if self.page == 0 and 0 <= self.outcome_part + step < self.outcome_parts():
+                self.outcome_part += step  # outcomes too long for the page go on in parts
+                return
             if self.page == 1:  # a Criteria page too long for the screen scrolls
                 last = sum(1 for c in self.result.criteria if c.tested) - self.chart_rows()
                 self.chart_top = max(0, min(last, self.chart_top + step))
@@ -281,6 +324,7 @@ class DebriefScene(Scene):
             self.page,
             self.scroll,
             self.chart_top,
+            self.outcome_part,
             self.compare_page,
             self.message,
             self.buttons.focus,
@@ -302,32 +346,89 @@ class DebriefScene(Scene):
         )
         surface.blit(head, lay.header_rect.topleft)
         for index, (name, rect) in enumerate(zip(PAGES, self.tabs, strict=True)):
-            draw.button(surface, app, rect, _(name), key=str(index + 1) if self.tab_keys else "")
+            key = str(index + 1) if self.tab_keys else ""
+            draw.button(surface, app, rect, _(name), key=key, size=self.tab_size)
             if index == self.page:
                 # The page shown: a bar under its tab. Only the button Enter presses has
                 # the focus ring, so the room never sees two and wonders which is live.
                 bar = pygame.Rect(rect.x, rect.bottom + lay.px(4), rect.w, lay.px(8))
                 pygame.draw.rect(surface, theme.accent, bar, border_radius=lay.px(4))
-        pages = [self._outcome, self._criteria, self._timeline, self._discuss, self._compare]
+        pages = [self._outcome_page, self._criteria, self._timeline, self._discuss, self._compare]
         pages[self.page](surface)
-        draw.menu(surface, app, self.buttons, numbered=False, centre=True)
-        draw.hint(surface, app, leave_ask() if self.leaving else self.message or keys_hint())
+        labels = [draw.shown_label(item) for item in self.buttons.items]
+        size = draw.shared_size(app, labels, self.buttons.rects[0])
+        draw.menu(surface, app, self.buttons, numbered=False, centre=True, size=size)
+        draw.hint(surface, app, leave_ask() if self.leaving else self.message or self.keys)
 
-    def _outcome(self, surface: pygame.Surface) -> None:
+    def _outcome_words(self) -> tuple[tuple[str, list[str]], tuple[str, list[str]]]:
+        """The two cards' titles and lines: this run, and the traditional approach."""
+        ours = (_("This run"), [*self._ending_lines(self.result.ending), self.missed_line()])
+        how = _("As you watched it") if self.watched else _("Had nobody stopped it")
+        first, *rest = self._ending_lines(self.anti)
+        return ours, (_("The traditional approach"), [f"{how}: {first}", *rest])
+
+    def outcome_layout(self) -> tuple[list[pygame.Rect], int, int, list[list[str]]]:
+        """The Outcome page: the two cards' rects, one title size and one body size for both
+        (the run's own outcome must not read smaller, or larger, than the other), and each
+        card's body in parts, one a screen.
+
+        The body is fitted to its card, but never smaller than the small size at the default
+        text size: words that need more room than the page has go on in further parts
+        (Up/Down), as the Timeline's do, instead of shrinking to the floor."""
         app, lay = self.app, self.app.layout
-        left, right = grid(self.body, 2, 2, lay.gap * 2)
-        extra = [self.missed_line()]
-        ours = (_("This run"), [*self._ending_lines(self.result.ending), *extra])
-        theirs = (
-            _("The traditional approach, as you watched it")
-            if self.watched
-            else _("The traditional approach, had nobody stopped it"),
-            self._ending_lines(self.anti),
-        )
-        # One size for both: the run's own outcome must not read smaller than the other.
-        size = min(draw.card_body_size(app, left, *ours), draw.card_body_size(app, right, *theirs))
-        draw.card(surface, app, left, *ours, size=size)
-        draw.card(surface, app, right, *theirs, size=size)
+        cards = self._outcome_words()
+        key = (lay.size, lay.text_scale, self.message)
+        if self._outcome_key == key:
+            return self._outcome
+        least = max(lay.floor_size, Layout(lay.width, lay.height).small_size)
+        area = self.body
+        for paged in (False, True):
+            if paged:  # a line under the cards says which part shows
+                area = pygame.Rect(
+                    area.x, area.y, area.w, area.h - app.text.line_height(lay.small_size)
+                )
+            rects = grid(area, 2, 2, lay.gap * 2)
+            head = min(
+                draw.card_title_size(app, r, t) for r, (t, _l) in zip(rects, cards, strict=True)
+            )
+            size = min(
+                draw.card_body_size(app, r, t, lines, title_size=head)
+                for r, (t, lines) in zip(rects, cards, strict=True)
+            )
+            if size >= least or paged:
+                size = max(size, least)
+                parts = [
+                    _parts(
+                        app,
+                        "\n\n".join(line for line in lines if line),
+                        size,
+                        draw.card_body_rect(app, r, t, head),
+                    )
+                    for r, (t, lines) in zip(rects, cards, strict=True)
+                ]
+                break
+        self._outcome_key, self._outcome = key, (rects, head, size, parts)
+        return self._outcome
+
+    def outcome_parts(self) -> int:
+        """How many parts the Outcome page's words take (1: they fit the page)."""
+        return max(len(p) for p in self.outcome_layout()[3])
+
+    def _outcome_page(self, surface: pygame.Surface) -> None:
+        rects, head, size, parts = self.outcome_layout()
+        count = self.outcome_parts()
+        shown = min(self.outcome_part, count - 1)
+        for rect, (title, _lines), part in zip(rects, self._outcome_words(), parts, strict=True):
+            words = part[shown] if shown < len(part) else ""
+            draw.card(surface, self.app, rect, title, [words], size=size, title_size=head)
+        if count > 1:
+            self._more(
+                surface,
+                _("Part {part} of {count}  ({down}: more, {up}: back)").format(
+                    part=shown + 1, count=count, down=key_name(Act.DOWN), up=key_name(Act.UP)
+                ),
+                bottom=self.body.bottom,
+            )
 
     def missed_line(self) -> str:
         """How many moments passed unstopped, counted as the timeline lists them: over every
@@ -377,17 +478,17 @@ class DebriefScene(Scene):
         return words, self.app.text.measure(words, lay.small_size, width=self.body.w)[1]
 
     def chart_rows(self) -> int:
-        """How many tested criteria fit on the Criteria page at once, each row a line of the
-        small size and a little more: with more, the page scrolls instead of shrinking its
-        words (and gives up a line to say which rows show)."""
+        """How many tested criteria fit on the Criteria page at once (rows as tall as the
+        chart's geometry makes them): with more, the page scrolls instead of shrinking its
+        words, and gives up a line to say which rows show."""
         app, lay = self.app, self.app.layout
-        line = app.text.line_height(lay.small_size)
-        need = line + lay.px(6)
-        room = self.body.h - self._untested()[1] - legend_height(lay, app.text)
+        geometry = screen_chart(self.result.criteria, lay, app.text, self.body.w, count=0)
+        room = self.body.h - self._untested()[1] - geometry.rows_top
         count = sum(1 for c in self.result.criteria if c.tested)
-        if room // need >= count:
+        if not count or room >= count * geometry.row_h:
             return count
-        return max(1, (room - line) // need)
+        note = app.text.line_height(lay.small_size)
+        return max(1, int((room - note) // geometry.row_h))
 
     def _criteria(self, surface: pygame.Surface) -> None:
         """Where the run's choices sat between the worst and best alternatives, criterion by
@@ -397,31 +498,36 @@ class DebriefScene(Scene):
             words = _("This role is not scored: its debrief is for reflection (the button below).")
             draw.paragraph(surface, app, self.body, words)
             return
-        tested = [c for c in self.result.criteria if c.tested]
+        tested = sum(1 for c in self.result.criteria if c.tested)
         words, note_h = self._untested()
-        chart = pygame.Rect(self.body.x, self.body.y, self.body.w, self.body.h - note_h)
         shown = self.chart_rows()
-        top = max(0, min(self.chart_top, len(tested) - shown))
-        if shown < len(tested):
-            chart.h -= app.text.line_height(lay.small_size)  # the line saying which rows show
-            where = _("{first}-{last} of {count} ({up}/{down} to scroll)").format(
-                first=top + 1,
-                last=top + shown,
-                count=len(tested),
-                up=key_name(Act.UP),
-                down=key_name(Act.DOWN),
-            )
-            self._more(surface, where, bottom=chart.bottom + app.text.line_height(lay.small_size))
-        draw_criteria_chart(
+        top = max(0, min(self.chart_top, tested - shown))
+        spread = 0.0
+        if shown == tested and tested:  # room to spare: rows up to two lines and more apart
+            geometry = screen_chart(self.result.criteria, lay, app.text, self.body.w, count=0)
+            room = self.body.h - note_h - geometry.rows_top - lay.gap
+            spread = min(app.text.line_height(lay.small_size) * 2.2, room / tested)
+        chart = draw_criteria_chart(
             surface,
-            chart,
-            tested[top : top + shown],
+            self.body,
+            self.result.criteria,
             theme=app.theme,
             layout=lay,
             text=app.text,
-            percent=True,
-            span=(0, 100),  # every page of the chart on one scale: worst 0 %, best 100 %
+            first=top,
+            count=shown,
+            row_h=spread,
         )
+        if shown < tested:  # which rows show, on the line under them
+            where = _("{first}-{last} of {count} ({up}/{down} to scroll)").format(
+                first=top + 1,
+                last=top + shown,
+                count=tested,
+                up=key_name(Act.UP),
+                down=key_name(Act.DOWN),
+            )
+            foot = self.body.y + round(chart.rows_top + shown * chart.row_h)
+            self._more(surface, where, bottom=foot + app.text.line_height(lay.small_size))
         if words:
             note = pygame.Rect(self.body.x, self.body.bottom - note_h, self.body.w, note_h)
             draw.paragraph(surface, app, note, words, size=lay.small_size)
@@ -670,6 +776,43 @@ class DebriefScene(Scene):
         questions = self.script.discussion_questions or (_("What would you do differently?"),)
         text = "\n\n".join(f"{i + 1}. {q}" for i, q in enumerate(questions))
         draw.paragraph(surface, self.app, self.body, text)
+
+
+def _parts(app, text: str, size: int, box: pygame.Rect) -> list[str]:
+    """`text` at `size`, wrapped to `box`'s width, in parts each no taller than `box`:
+    split between lines, or between words in a long line; no part starts with a blank."""
+
+    def fits(words: list[str]) -> bool:
+        return app.text.measure("\n".join(words), size, width=box.w)[1] <= box.h
+
+    parts: list[str] = []
+    taken: list[str] = []
+    lines = text.split("\n")
+    while lines:
+        line = lines.pop(0)
+        if not taken and not line.strip():
+            continue
+        if fits([*taken, line]):
+            taken.append(line)
+            continue
+        done = list(taken)
+
+        def fits_after(more: str, done: list[str] = done) -> bool:
+            return fits([*done, more])
+
+        cut = _words_that_fit(line, fits_after)
+        if cut:
+            taken.append(cut)
+            lines.insert(0, line[len(cut) :].lstrip())
+        elif taken:
+            lines.insert(0, line)
+        else:  # not one word fits: it stands alone (and is cut at the card's foot)
+            taken.append(line)
+        parts.append("\n".join(taken))
+        taken = []
+    if taken:
+        parts.append("\n".join(taken))
+    return parts or [""]
 
 
 def _words_that_fit(line: str, fits: Callable[[str], bool]) -> str:

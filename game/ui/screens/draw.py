@@ -6,6 +6,7 @@ scene, and draws with the art helper's widgets, so menus look like the rest of t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -119,6 +120,17 @@ def hint(
     surface.blit(img, spot)
 
 
+def one_line(app: App, wordings: Sequence[str]) -> str:
+    """The first of a hint's `wordings` (longest first) that fits on one line at the
+    small size; the last if none does. Larger text drops the less needed keys from a hint
+    instead of taking a second line from the page above it."""
+    lay = app.layout
+    width = lay.safe_rect.w
+    return next(
+        (w for w in wordings if app.text.measure(w, lay.small_size)[0] <= width), wordings[-1]
+    )
+
+
 def hint_top(app: App, text: str = "") -> int:
     """Where the hint line starts: anything laid out above it stays clear of it. With the
     hint's `text`, room for as many lines as it wraps onto at the current size."""
@@ -139,6 +151,7 @@ def button(
     enabled: bool = True,
     key: str = "",
     centre: bool = True,
+    size: int | None = None,
 ) -> None:
     """A large button (the art helper's), with the key that presses it in a badge."""
     draw_button(
@@ -149,6 +162,7 @@ def button(
         enabled=enabled,
         key_hint=key,
         centre=centre,
+        size=size,
         theme=app.theme,
         layout=app.layout,
         text=app.text,
@@ -156,10 +170,16 @@ def button(
 
 
 def menu(
-    surface: pygame.Surface, app: App, items: Menu, numbered: bool = True, centre: bool = False
+    surface: pygame.Surface,
+    app: App,
+    items: Menu,
+    numbered: bool = True,
+    centre: bool = False,
+    size: int | None = None,
 ) -> None:
     """Every item of a menu as a button, in the rectangles the scene gave it, labels lined
-    up on the left (`centre` for a row of short buttons).
+    up on the left (`centre` for a row of short buttons; `size`: one size for every label,
+    see `shared_size`).
 
     A locked item keeps its place, greyed and struck through, with its reason in the label.
     Items outside the surface (a scrolled list's hidden rows) are not drawn at all.
@@ -178,7 +198,21 @@ def menu(
             enabled=item.enabled,
             key=badge(item, index) if numbered else "",
             centre=centre,
+            size=size,
         )
+
+
+def shared_size(app: App, labels: Sequence[str], rect: Rect) -> int:
+    """One size for a row of buttons as big as `rect`: the body size, or the largest at
+    which every label fits, so one long label does not read smaller than its neighbours."""
+    lay = app.layout
+    inner = rect.inflate(-2 * lay.padding, -lay.padding)
+    return min(
+        app.text.fit_size(
+            label, lay.body_size, width=inner.w, height=inner.h, bold=True, min_size=lay.floor_size
+        )
+        for label in labels
+    )
 
 
 def shown_label(item: Item) -> str:
@@ -195,13 +229,12 @@ def badge(item: Item, index: int) -> str:
     return str(index + 1) if index < 4 else item.hotkey
 
 
-def _card_parts(app: App, rect: Rect, title: str) -> tuple[Rect, int, int]:
-    """A card's inside, the size of its title and the height the title takes."""
+def card_title_size(app: App, rect: Rect, title: str) -> int:
+    """The size a card's title is drawn at: the body size, or smaller to fit a third of
+    the card (cards side by side take the smaller of theirs, as their bodies do)."""
     lay = app.layout
     inner = rect.inflate(-lay.padding * 2, -lay.padding * 2)
-    if not title:
-        return inner, lay.body_size, 0
-    size = app.text.fit_size(
+    return app.text.fit_size(
         title,
         lay.body_size,
         width=inner.w,
@@ -209,14 +242,32 @@ def _card_parts(app: App, rect: Rect, title: str) -> tuple[Rect, int, int]:
         bold=True,
         min_size=lay.floor_size,
     )
+
+
+def _card_parts(app: App, rect: Rect, title: str, size: int | None = None) -> tuple[Rect, int, int]:
+    """A card's inside, the size of its title (`size`, or its own) and the height the
+    title takes."""
+    lay = app.layout
+    inner = rect.inflate(-lay.padding * 2, -lay.padding * 2)
+    if not title:
+        return inner, lay.body_size, 0
+    size = size or card_title_size(app, rect, title)
     height = app.text.measure(title, size, width=inner.w, bold=True)[1] + lay.px(10)
     return inner, size, height
 
 
-def card_body_size(app: App, rect: Rect, title: str, lines: list[str]) -> int:
+def card_body_rect(app: App, rect: Rect, title: str, title_size: int | None = None) -> Rect:
+    """Where a card's body goes: inside its padding, under its title."""
+    inner, _, head_h = _card_parts(app, rect, title, title_size)
+    return Rect(inner.x, inner.y + head_h, inner.w, max(1, inner.h - head_h))
+
+
+def card_body_size(
+    app: App, rect: Rect, title: str, lines: list[str], title_size: int | None = None
+) -> int:
     """The size a card's body is drawn at (the body size, or smaller to fit): cards shown
     side by side take the smaller of theirs, so neither reads as the more important."""
-    inner, _, head_h = _card_parts(app, rect, title)
+    inner, _, head_h = _card_parts(app, rect, title, title_size)
     body = "\n\n".join(line for line in lines if line)
     lay = app.layout
     return app.text.fit_size(
@@ -234,14 +285,16 @@ def card(
     focused: bool = False,
     enabled: bool = True,
     size: int | None = None,
+    title_size: int | None = None,
 ) -> None:
-    """A light panel with a bold title and body lines (at `size`), shrunk to fit the card."""
+    """A light panel with a bold title (at `title_size`) and body lines (at `size`), shrunk
+    to fit the card."""
     lay, theme = app.layout, app.theme
     fill, ink = (theme.panel, theme.panel_text) if enabled else (theme.locked, theme.locked_text)
     draw_panel(surface, rect, fill, theme=theme, layout=lay)
     if focused:
         draw_focus_ring(surface, rect, theme=theme, layout=lay)
-    inner, head_size, head_h = _card_parts(app, rect, title)
+    inner, head_size, head_h = _card_parts(app, rect, title, title_size)
     if title:
         head = app.text.render(title, head_size, ink, width=inner.w, bold=True)
         surface.blit(head, inner.topleft)

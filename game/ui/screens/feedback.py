@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.i18n import _
+from game.records.chart import signed
 from game.records.report import alternative_words
 from game.story.views import ChoiceResult
 
-from ..chart import signed
 from ..input import Action
 from ..keymap import Act, key_name
 from ..scene_stack import Scene

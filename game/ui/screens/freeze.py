@@ -30,7 +30,7 @@ from game.story.views import Moment, Phase, StageView, ThoughtView
 
 from ..input import Action
 from ..keymap import Act, choice_keys, key_name
-from ..widgets import freeze_stamp_rect
+from ..widgets import freeze_stamp_rect, frozen_header_x
 from . import draw
 from .menu import Item, Menu, MenuScene, grid
 from .options import OWN_KEY, hands_input, option_cards, option_menu, place, tally_keys
@@ -456,7 +456,7 @@ class ThoughtPage(FreezePage):
         # neither the thought nor the nameplates; larger text takes a shorter wording.
         app, lay = self.app, self.app.layout
         name = app.text.measure(self.stage.view.scene.name, lay.small_size, bold=True)[0]
-        x = lay.header_rect.x + min(name, lay.header_rect.w // 2) + 2 * lay.gap
+        x = frozen_header_x(lay) + min(name, lay.header_rect.w // 2) + 2 * lay.gap
         room = freeze_stamp_rect(lay, app.text).x - lay.gap - x
         hints = thought_hints()
         hint = next(

@@ -12,6 +12,7 @@ import pygame
 
 from game.i18n import _
 
+from ..art.stage import label_rects
 from ..input import Action
 from ..keymap import Act, key_name
 from . import draw
@@ -39,8 +40,18 @@ class PauseScene(MenuScene):
         self.menu = Menu(items)
 
     def relayout(self) -> None:
-        lay = self.app.layout
-        self.menu.rects = column(lay.menu_rect, len(self.menu.items), lay.px(104), lay.gap)
+        """The buttons in the menu band, kept with the keys under them above the nameplates
+        (the facilitator's extra item made the column reach down over them), unless that
+        would make the buttons shorter than their words need."""
+        app, lay = self.app, self.app.layout
+        count = len(self.menu.items)
+        plates = label_rects(self.stage.view.actors, lay, app.text)
+        keys = lay.padding + lay.gap + app.text.line_height(lay.small_size)
+        foot = min((r.y for r in plates), default=lay.menu_rect.bottom) - keys
+        area = lay.menu_rect.clip(pygame.Rect(0, 0, lay.width, foot))
+        if area.h < count * draw.row_height(app) + (count - 1) * lay.gap:
+            area = lay.menu_rect
+        self.menu.rects = column(area, count, lay.px(104), lay.gap)
 
     def handle(self, action: Action) -> None:
         if action.act in (Act.PAUSE, Act.BACK):

@@ -144,6 +144,31 @@ class NoticeScene(MenuScene):
         two = draw.row_height(app, draw.label_lines(app, labels, (wide.w - gap) // 2))
         self.menu.rects = rows(area, count, height, gap, wide, two)
         self.card = pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, menu_top - lay.gap - top)
+        self._beside(top, bottom)
+
+    def _beside(self, top: int, bottom: int) -> None:
+        """With large text on a wide window, the buttons stacked under the notice can leave
+        it a strip too short for its words at any readable size: then the notice goes on the
+        left, as tall as the page, and the buttons in a column on its right, if that shows
+        the notice's words larger."""
+        app, lay = self.app, self.app.layout
+        safe, gap = lay.safe_rect, lay.px(16)
+        labels = [item.label for item in self.menu.items]
+        width = round(safe.w * 0.4)
+        heights = [draw.row_height(app, draw.label_lines(app, [label], width)) for label in labels]
+        if sum(heights) + gap * (len(heights) - 1) > bottom - top:
+            return
+        card = pygame.Rect(safe.x, top, safe.w - width - lay.gap, bottom - top)
+        title = _("Before we start")
+        if draw.card_body_size(app, card, title, self._lines()) <= draw.card_body_size(
+            app, self.card, title, self._lines()
+        ):
+            return
+        self.card, y = card, top
+        self.menu.rects = []
+        for height in heights:
+            self.menu.rects.append(pygame.Rect(card.right + lay.gap, y, width, height))
+            y += height + gap
 
     def _lines(self) -> list[str]:
         script = self.script

@@ -24,7 +24,7 @@ from game.story import flow
 from game.story.runtime import Runtime
 from game.story.views import ChoiceResult, Moment, Phase, RunMode, StageView, ThoughtView
 
-from ..art.stage import role_extra
+from ..art.stage import label_rects, role_extra
 from ..bubbles import revealed
 from ..input import Action
 from ..keymap import CHOOSES, Act, choice_keys, key_name
@@ -309,7 +309,12 @@ class StageScene(Scene):
         if self._ready is None or self._ready.get_size() != size:
             self._ready = pygame.Surface(size, 0, self.app.screen)  # the display's format
         self.paint(self._ready, frozen=True)
-        self._ready = self.painter.frozen(self._ready)
+        self._ready = self.painter.frozen(self._ready, self.place(), self.buzzer_rect.x)
+        view = self.view
+        if view.line is not None and view.decision is None and view.phase is not Phase.ENDED:
+            # The line the room stopped on, whole and over the dimming: it is what they
+            # discuss, and dimmed it read grey on grey (worst in high contrast).
+            self.painter.speech(self._ready, view, len(self.text))
         self._ready_key = key
 
     def resume(self, result: object = None) -> None:
@@ -460,6 +465,7 @@ class StageScene(Scene):
                 f"{traditional} \u00b7 {next_line}",
                 traditional,
                 _("The traditional approach"),
+                _("Traditional approach"),  # beside Skip at large text on a small window
             ]
         who = _("Solo practice") if self.solo else _("Forum run")
         if not self.rt.seat.is_manager:  # role reversal: say whose shoes, always
@@ -519,8 +525,7 @@ class StageScene(Scene):
         # The spotlight (and the nameplate's mark) on the one in the hot seat, not the speaker.
         lit = tuple(replace(a, speaking=a.id == thought.character.id) for a in view.actors)
         surface.blit(painter.set_surface(replace(view, actors=lit)), (0, 0))
-        painter.header(surface, view.scene.name, "", self.buzzer_rect.x)
-        painter.frozen(surface)
+        painter.frozen(surface, view.scene.name, self.buzzer_rect.x)
         painter.thought(surface, view, thought)
 
     def paint(self, surface: pygame.Surface, frozen: bool = False) -> None:
@@ -529,23 +534,17 @@ class StageScene(Scene):
         surface.blit(self.painter.set_surface(view), (0, 0))
         if view.phase is Phase.ENDED:
             draw.dim(surface, app)
-        header = [""] if frozen else self.header_text()
-        end = self.skip_rect.x if self.anti_model else self.buzzer_rect.x
-        place = (
-            [f"{view.scene.name}: {view.caption}", view.scene.name]
-            if view.caption
-            else [view.scene.name]
-        )
-        self.painter.header(surface, place, header, end)
+        if not frozen:  # frozen, the header is drawn over the dimming (`StagePainter.frozen`)
+            end = self.skip_rect.x if self.anti_model else self.buzzer_rect.x
+            self.painter.header(surface, self.place(), self.header_text(), end)
         if view.phase is Phase.ENDED:
             self._ending(surface)
         elif view.decision is not None and self.anti_model:
             self._traditional(surface)
         elif view.decision is not None:
             self._decision(surface, frozen)
-        elif view.line is not None:
-            # Frozen, the line stands whole: the buzz cut it short, but the room discusses it.
-            self.painter.speech(surface, view, len(self.text) if frozen else int(self.shown))
+        elif view.line is not None and not frozen:  # frozen: see `prefreeze`
+            self.painter.speech(surface, view, int(self.shown))
         if frozen:
             return
         if self.anti_model:
@@ -560,6 +559,14 @@ class StageScene(Scene):
             self._inner_voice(surface, *voice, above_banner=bool(banner))
         if app.debug:
             self._debug(surface)
+
+    def place(self) -> list[str]:
+        """Where the scene is, for the header: with the view's caption, or the name alone
+        when large text leaves no room for both."""
+        view = self.view
+        if view.caption:
+            return [f"{view.scene.name}: {view.caption}", view.scene.name]
+        return [view.scene.name]
 
     def hint(self) -> str:
         """Solo only: the nudge while an intervention moment is on stage, else nothing."""
@@ -680,21 +687,25 @@ class StageScene(Scene):
         ending = self.view.ending
         title = ending.title if ending else _("The scene ends here")
         outcome = ending.outcome if ending else ""
-        area = pygame.Rect(0, 0, lay.safe_rect.w * 4 // 5, round(lay.height * 0.5))
-        area.center = (lay.width // 2, round(lay.height * 0.48))
         head = _("How the traditional approach ended") if self.anti_model else _("The end")
-        draw.card(surface, app, area, f"{head}: {title}", [outcome])
-        # Just under the card, above the nameplates, which stay readable.
-        corner = (area.x, area.bottom + lay.gap // 2 + app.text.line_height(lay.small_size))
-        go_on = (
+        hint = (
             _("Press {key} (or click) for the forum run.")
             if self.anti_model
             else _("Press {key} (or click) for the debrief.")
         ).format(key=key_name(Act.CONFIRM))
         if "rewind" in self.view.allowed:
             again = _("{key}: rewind and try another way.").format(key=key_name(Act.BACK))
-            go_on = f"{go_on}  {again}"
-        draw.hint(surface, app, go_on, corner)
+            hint = f"{hint}  {again}"
+        # The hint just under the card and both above the nameplates, which stay readable
+        # (at large text the hint had covered the top of them).
+        plates = label_rects(self.view.actors, lay, app.text)
+        foot = min((r.y for r in plates), default=lay.label_rect.y) - lay.px(8)
+        hint_h = app.text.measure(hint, lay.small_size, width=lay.safe_rect.w)[1]
+        area = pygame.Rect(0, 0, lay.safe_rect.w * 4 // 5, round(lay.height * 0.5))
+        area.center = (lay.width // 2, round(lay.height * 0.48))
+        area.h = min(area.h, foot - hint_h - lay.gap // 2 - area.y)
+        draw.card(surface, app, area, f"{head}: {title}", [outcome])
+        draw.hint(surface, app, hint, (area.x, min(foot, area.bottom + lay.gap // 2 + hint_h)))
 
     def _debug(self, surface: pygame.Surface) -> None:
         """F3: where the run is, for authors checking their script."""

@@ -19,7 +19,7 @@ from game.story.views import StageView, ThoughtView
 
 from ..art.stage import StageArt, speaker_anchor
 from ..bubbles import draw_speech_bubble, draw_thought_bubble
-from ..widgets import Patches, freeze_overlay
+from ..widgets import Patches, freeze_overlay, frozen_header_x
 
 if TYPE_CHECKING:
     from ..app import App
@@ -146,22 +146,51 @@ class StagePainter:
         left: str | Sequence[str],
         right: str | Sequence[str],
         end: int,
+        *,
+        frozen: bool = False,
     ) -> None:
         """A dark strip across the top: the scene's name, then `right` (mode, keys) up to `end`.
 
         `left` and `right` may each be several wordings, longest first: the first that fits
         on one line at the small size is shown (the place in up to half the strip), so
         larger text drops a caption or the less needed keys instead of shrinking or wrapping.
-        The strip keeps these words readable over any backdrop.
+        The strip keeps these words readable over any backdrop. `frozen`: only the words,
+        over the freeze's dimming (which would dim them too, worst in high contrast) and
+        clear of its frame's corner mark.
         """
-        lay, theme = self.app.layout, self.app.theme
+        app, lay = self.app, self.app.layout
         area = lay.header_rect
-        pygame.draw.rect(surface, theme.stage_bg, (0, 0, lay.width, area.bottom + lay.px(4)))
-        img = self._one_line(left, area.w // 2, bold=True)
-        surface.blit(img, img.get_rect(midleft=(area.x, area.centery)))
-        x = area.x + img.get_width() + lay.gap * 2
-        img = self._one_line(right, max(1, end - x - lay.gap))
+        x = frozen_header_x(lay) if frozen else area.x
+        if not frozen:
+            self.strip(surface)
+        half = area.x + area.w // 2 - x
+        lefts = [left] if isinstance(left, str) else list(left)
+        rights = [right] if isinstance(right, str) else list(right)
+
+        def wide(words: str, bold: bool = False) -> int:
+            return app.text.measure(words, lay.small_size, bold=bold)[0]
+
+        # The fullest place that fits half the strip, with the fullest keys that fit after
+        # it; a shorter place if that lets some keys fit; else no keys at all (a cut,
+        # shrunken hint helps nobody at the back of the room).
+        room = [p for p in lefts if wide(p, True) <= half] or lefts[-1:]
+        place, keys = room[0], ""
+        for words, where in ((w, p) for p in room for w in rights):
+            if x + wide(where, True) + 2 * lay.gap + wide(words) <= end - lay.gap:
+                place, keys = where, words
+                break
+        img = self._one_line(place, half, bold=True)
         surface.blit(img, img.get_rect(midleft=(x, area.centery)))
+        if keys:
+            x += img.get_width() + lay.gap * 2
+            img = self._one_line(keys, max(1, end - x - lay.gap))
+            surface.blit(img, img.get_rect(midleft=(x, area.centery)))
+
+    def strip(self, surface: pygame.Surface) -> None:
+        """The header's dark strip, without its words."""
+        lay = self.app.layout
+        top = (0, 0, lay.width, lay.header_rect.bottom + lay.px(4))
+        pygame.draw.rect(surface, self.app.theme.stage_bg, top)
 
     def _one_line(
         self, wordings: str | Sequence[str], width: int, bold: bool = False
@@ -184,10 +213,15 @@ class StagePainter:
             min_size=lay.floor_size,
         )
 
-    def frozen(self, picture: pygame.Surface) -> pygame.Surface:
-        """The stage as it stood (`picture`, which this draws on), dimmed and stamped FREEZE:
-        composed once per freeze."""
+    def frozen(
+        self, picture: pygame.Surface, place: str | Sequence[str], end: int
+    ) -> pygame.Surface:
+        """The stage as it stood (`picture`, which this draws on), dimmed and stamped FREEZE,
+        with the scene's name (`place`, its wordings) bright above the dimming: composed
+        once per freeze."""
+        self.strip(picture)
         self._freeze_overlay().blit_onto(picture)
+        self.header(picture, place, "", end, frozen=True)
         return picture
 
     def _freeze_overlay(self) -> Patches:
