@@ -128,8 +128,8 @@ def measure(size: tuple[int, int], frames: int) -> SpeechFigures | str:
     queued, started = speech.queued, speech.started
     back_to_title(driver)
     speech.close()
-    # The last key press queued one more line: let the worker finish it now, so it is not
-    # still synthesising (with the terminal's output redirected) when the bench prints.
+    # The last key press queued one more line: let the engine finish it now, so its work
+    # does not land in the silent run's frames measured next.
     speech.wait_produced(HOLD_LIMIT_S)
     silent, _counts = _play(_speaking_driver(size, speak=False), lines, held)
     return SpeechFigures(

@@ -599,6 +599,10 @@ class Runtime:
         feel = beat.moods_for(pos.flags)
         acting = pos.act is not None
         upto = len(beat.lines) - 1 if pos.deciding or acting else pos.line
+        if pos.act is not None:
+            redirected = [i for i, ln in enumerate(beat.lines) if ln.intervention == pos.act[0]]
+            if redirected:  # the line redirected (and those after it) never happened: nor
+                upto = redirected[0] - 1  # did the looks they gave (an angry manager)
         for i in flow.visible_lines(beat, pos.flags):
             if i <= upto and beat.lines[i].emotion:
                 feel[beat.lines[i].who] = beat.lines[i].emotion

@@ -452,3 +452,21 @@ def test_the_format_additions_show_in_the_view() -> None:
     ending = rt.view().ending
     assert ending is not None and "Sam's backing" in ending.outcome  # the route's outcome
     assert rt.result().ending == ending and "dementia" in ending.context
+
+
+def test_a_redirected_line_leaves_no_look_behind() -> None:
+    """The room replaced the angry telling-off: the manager says the new words without the
+    anger (nor Jo the upset) of lines that, on this branch, never happened."""
+    from pathlib import Path
+
+    from game.story.loader import load_script
+
+    example = load_script(str(Path(__file__).resolve().parents[2] / "scripts" / "example.yaml"))
+    rt = Runtime(example)
+    rt.advance()  # "That's the third time this month, Jo." (angry)
+    assert {a.id: a.emotion for a in rt.view().actors}["manager"] == "angry"
+    rt.advance()  # Jo: "Right. Fine." (upset): the late buzz still offers the redirect
+    rt.buzz()
+    rt.redirect(0, "Jo, are you alright?")
+    looks = {a.id: a.emotion for a in rt.view().actors}
+    assert rt.view().acting and looks["manager"] != "angry" and looks["jo"] == "anxious"
