@@ -110,7 +110,16 @@ def texts(script: Script) -> list[Text]:
         if field.name in TEXT_LISTS:
             for n, item in enumerate(getattr(script, field.name), start=1):
                 found.append(Text(f"{field.name}.{n}", item, script.pos))
-    for name in ("cast", "scenes", "beats", "interventions", "endings", "documents", "roles"):
+    for name in (
+        "cast",
+        "criteria",
+        "scenes",
+        "beats",
+        "interventions",
+        "endings",
+        "documents",
+        "roles",
+    ):
         found.extend(_walk(getattr(script, name), name, script.pos))
     return [t for t in found if t.english]
 

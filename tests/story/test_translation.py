@@ -41,6 +41,8 @@ def test_the_example_ships_with_a_complete_welsh_translation() -> None:
     assert welsh.title == "Enghraifft: Mae Jo yn hwyr eto"
     assert welsh.beats["arrival"].lines[0].says == "Sori, sori. Ddaeth y bws ddim."
     assert welsh.endings["supported"].context.startswith("Mae gan dad Jo ddementia")
+    # The shared criteria too, so a Welsh debrief's chart and handout name them in Welsh.
+    assert welsh.criteria["compassion"].name == "Tosturi a lles"
     names = {"cast.manager.name", "cast.jo.name", "cast.rep.name", "cast.hr.name"}
     pairs = zip(texts(script), texts(welsh), strict=True)
     assert all(a.english != b.english for a, b in pairs if a.key not in names)
@@ -97,7 +99,7 @@ def test_validate_reports_translations_and_translate_updates_them(copy: Path, ca
     assert validate.main([str(copy)]) == 0  # warnings only
     assert "FF419" in capsys.readouterr().out
     assert translate_tool.main([str(copy), "cy"]) == 0
-    assert "83 texts, 82 translated, 1 to do" in capsys.readouterr().out
+    assert "103 texts, 102 translated, 1 to do" in capsys.readouterr().out
     entry = read_po(po_path(str(copy), "cy"))[0]["beats.arrival.lines.1.says"]
     assert entry.fuzzy and entry.english == "Sorry. The bus was late."
     assert entry.translated == "Sori, sori. Ddaeth y bws ddim."  # kept for the translator
