@@ -26,7 +26,6 @@ from game.story.views import CriterionResult
 WIDTH = 760
 LABEL_X = 8
 TOP = 44
-BAR_H = 18
 LEGEND_RUN = N_("This run")
 LEGEND_BEST = N_("Best possible: the best alternative at every moment")
 LEGEND_BEST_SHORT = N_("Best possible")  # when the longer key would take a second line
