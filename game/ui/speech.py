@@ -187,6 +187,9 @@ class Speech:
             pygame.mixer.set_num_channels(8)
         pygame.mixer.set_reserved(1)
         self._channel = pygame.mixer.Channel(0)
+        # The reserved channel is this app's now: a line an earlier app in this process left
+        # playing (one that was never quit) must not hold this app's first line back.
+        self._channel.stop()
         frequency, _size, channels = mixer
         self._mixer = (frequency, channels)
         self._engine = _engine()

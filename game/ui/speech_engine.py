@@ -124,9 +124,25 @@ def serve(conn: Connection) -> None:
                 request: Request = conn.recv()
             except EOFError:  # the game closed the pipe, or quit
                 return
-            conn.send(_synthesise(engine, voices, request, wav))
+            conn.send(_say(engine, voices, request, wav))
     finally:
         wav.unlink(missing_ok=True)
+
+
+#: How many times a line is tried: eSpeak NG now and then writes an empty file for a line on
+#: a busy machine, and the same line said again comes out whole.
+ATTEMPTS = 2
+
+
+def _say(engine: object, voices: dict[str, list[str]], request: Request, wav: Path) -> bytes | None:
+    """`request`'s samples, trying again once if the engine gave none for a line with words
+    in it; None if it still gives none (the line goes unheard, the scene goes on)."""
+    samples = None
+    for _attempt in range(ATTEMPTS):
+        samples = _synthesise(engine, voices, request, wav)
+        if samples or not any(ch.isalnum() for ch in request[0]):
+            break
+    return samples
 
 
 def _synthesise(
@@ -143,6 +159,7 @@ def _synthesise(
         engine.setProperty("rate", voice.rate)  # type: ignore[attr-defined]
         with contextlib.suppress(KeyError, ValueError):  # not every engine has pitch
             engine.setProperty("pitch", voice.pitch)  # type: ignore[attr-defined]
+        wav.write_bytes(b"")  # never the last line's sound, if this one writes nothing
         engine.save_to_file(text, str(wav))  # type: ignore[attr-defined]
         engine.runAndWait()  # type: ignore[attr-defined]
         return to_mixer(wav.read_bytes(), *mixer)

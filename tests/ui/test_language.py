@@ -10,7 +10,7 @@ from game.ui.keymap import Act
 from game.ui.settings import Settings
 from game.ui.text import FAMILIES, FONT_DIR
 from tests.ui.pilot import Pilot, Player, play_stage, start_scenario
-from tests.ui.test_speech import WAIT, engine_or_skip
+from tests.ui.test_speech import engine_or_skip, hear_a_line
 from tests.ui.textcheck import shrunk, tour_texts
 
 WELSH_FIRST_LINE = "Sori, sori. Ddaeth y bws ddim."
@@ -112,15 +112,7 @@ def test_a_whole_run_in_welsh_spoken_in_the_dyslexia_font() -> None:
     assert stage.view.line is not None and stage.view.line.says == WELSH_FIRST_LINE
     assert stage.header_text()[0].startswith("Rhediad fforwm \u00b7 Enter: llinell nesaf")
     assert speech.language == "cy" and speech.queued == 1  # the first line, in Welsh
-    # eSpeak NG on a loaded machine now and then writes an empty file for a line (the worker
-    # logs it and skips the line): the next lines are tried, at most three in all.
-    for _attempt in range(3):
-        assert speech.wait_produced(WAIT)
-        pilot.step()
-        if speech.started:
-            break
-        keys.advance()
-    assert speech.started == 1 and speech.speaking
+    hear_a_line(pilot, speech, keys.advance)
     keys.buzz()
     assert pilot.name == "freeze" and not speech.speaking  # the buzz silenced it at once
     labels = [item.label for item in pilot.top.menu.items]
