@@ -90,6 +90,32 @@ def test_f9_opens_and_closes_the_view_and_keeps_the_choice() -> None:
     assert pilot.app.settings.projector_display == 1
 
 
+def test_the_settings_screen_opens_the_view_and_chooses_the_projector() -> None:
+    """The two F-keys' settings are rows too, for a facilitator who has not learnt F8/F9."""
+    pilot = Pilot((1024, 576), settings=Settings(auto_advance=False), persist=False)
+    app = pilot.app
+    pilot.click_label("Settings")
+    menu = pilot.top.menu
+    while menu.focused.key != "presenter":
+        pilot.do(Act.DOWN)
+    assert menu.focused.label == "Presenter view (F9): off"
+    pilot.do(Act.RIGHT)
+    assert app.presenter is not None and app.settings.presenter
+    assert pilot.top.menu.focused.label == "Presenter view (F9): on"
+    pilot.do(Act.DOWN)
+    assert pilot.top.menu.focused.label == "Projector (F8): display 1 (1 connected)"
+    pilot.do(Act.RIGHT)
+    assert app.settings.projector_display == 2 and app.presenter is not None  # reopened
+    for _ in range(4):  # Left stops at display 0
+        pilot.do(Act.LEFT)
+    assert app.settings.projector_display == 0
+    assert pilot.top.menu.focused.label == "Projector (F8): display 0 (1 connected)"
+    pilot.do(Act.UP)
+    pilot.do(Act.CONFIRM)
+    assert app.presenter is None and not app.settings.presenter
+    assert pilot.name == "settings"
+
+
 # ----- buzzing from either window ------------------------------------------------------
 
 

@@ -34,6 +34,7 @@ from .displays import Placement
 
 if TYPE_CHECKING:
     from ..app import App
+    from ..settings import Settings
 
 TITLE = N_("Freeze Frame: presenter view")
 #: At most this many frames (a sixth of a second) between a change and the presenter showing
@@ -250,14 +251,22 @@ def close(app: App) -> None:
     app.presenter = None
 
 
-def toggle(app: App) -> None:
-    """F9: open or close the presenter view, and remember the choice for next time."""
-    if app.presenter is None:
+def arrange(app: App, settings: Settings, wanted: bool) -> None:
+    """Keep `settings` and put the windows where they say: the presenter view open (on the
+    display the projector setting leaves for it) if `wanted`, else closed with the stage back
+    in its usual window. F9, F8 and the settings screen's rows all come here."""
+    close(app)
+    app.change_settings(settings)
+    if wanted:
         open_view(app)
     else:
-        close(app)
         app.place_stage(None)
-    app.change_settings(replace(app.settings, presenter=app.presenter is not None))
+
+
+def toggle(app: App) -> None:
+    """F9: open or close the presenter view, and remember the choice for next time."""
+    wanted = app.presenter is None
+    arrange(app, replace(app.settings, presenter=wanted), wanted)
 
 
 def swap(app: App) -> None:
@@ -265,10 +274,5 @@ def swap(app: App) -> None:
     where = placement(app)
     if not where.separate:
         return  # one display: nothing to swap
-    was_open = app.presenter is not None
-    close(app)
-    app.change_settings(replace(app.settings, projector_display=displays.swapped(where)))
-    if was_open:
-        open_view(app)
-    else:
-        app.place_stage(None)
+    settings = replace(app.settings, projector_display=displays.swapped(where))
+    arrange(app, settings, app.presenter is not None)

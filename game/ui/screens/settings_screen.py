@@ -14,11 +14,13 @@ import pygame
 
 from game.i18n import N_, _
 
+from .. import presenter
 from ..input import Action
 from ..keymap import Act, key_name
 from ..learning_records import status
 from ..settings import (
     FONTS,
+    MAX_DISPLAY,
     READING_SPEEDS,
     TEXT_SCALES,
     VOLUMES,
@@ -137,9 +139,24 @@ ROWS: tuple[Row, ...] = (
         lambda s: _on_off(s.self_voicing),
         _toggle("self_voicing"),
     ),
+    Row("presenter", N_("Presenter view (F9)"), lambda s: _on_off(s.presenter), _toggle("presenter")),
+    Row(
+        "projector_display",
+        N_("Projector (F8)"),
+        lambda s: _("display {number} ({count} connected)").format(
+            number=s.projector_display, count=pygame.display.get_num_displays()
+        ),
+        lambda s, delta: replace(
+            s, projector_display=max(0, min(MAX_DISPLAY, s.projector_display + delta))
+        ),
+    ),
 )
 #: Rows whose setting needs a speech engine: they say so when there is none.
 SPEECH_ROWS = frozenset({"speak_lines", "self_voicing"})
+#: More steps than any row has: Enter on a row at its end goes back to its start.
+_LONGEST = max(len(TEXT_SCALES), len(READING_SPEEDS), len(VOLUMES), MAX_DISPLAY + 1)
+#: Rows that open, close or move the presenter view (`presenter.arrange`).
+PRESENTER_ROWS = frozenset({"presenter", "projector_display"})
 
 
 class SettingsScene(MenuScene):
@@ -202,8 +219,12 @@ class SettingsScene(MenuScene):
         only ever goes up, wraps round to the start."""
         new = row.change(self.app.settings, delta)
         if new == self.app.settings and wrap:
-            new = row.change(self.app.settings, -len(TEXT_SCALES))
-        self.app.change_settings(new)  # relayouts every scene, this one included
+            new = row.change(self.app.settings, -_LONGEST)
+        if row.key in PRESENTER_ROWS:  # opens, closes or moves a window as well
+            wanted = new.presenter if row.key == "presenter" else self.app.presenter is not None
+            presenter.arrange(self.app, new, wanted)
+        else:
+            self.app.change_settings(new)  # relayouts every scene, this one included
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(self.app.theme.stage_bg)
