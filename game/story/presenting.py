@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import flow
-from .model import Line, Script
+from .model import Decision, Intervention, Line, Script
 from .roles import ROOM, automatic
 from .runtime import Runtime
 from .views import Phase, RunMode
@@ -153,27 +153,17 @@ def _ahead(script: Script, line: Line) -> LineAhead:
 
 
 def _intervention(script: Script, point: str, away: int) -> PointAhead:
-    found = script.interventions[point]
-    return PointAhead(
-        point,
-        "intervention",
-        found.prompt,
-        found.facilitator_prompt,
-        tuple(o.says for o in found.options),
-        away,
-    )
+    return _point(point, "intervention", script.interventions[point], away)
 
 
 def _decision(script: Script, point: str, away: int) -> PointAhead:
     found = next(b.decision for b in script.beats.values() if b.decision and b.decision.id == point)
-    return PointAhead(
-        point,
-        "decision",
-        found.prompt,
-        found.facilitator_prompt,
-        tuple(o.says for o in found.options),
-        away,
-    )
+    return _point(point, "decision", found, away)
+
+
+def _point(point: str, kind: str, found: Intervention | Decision, away: int) -> PointAhead:
+    options = tuple(o.says for o in found.options)
+    return PointAhead(point, kind, found.prompt, found.facilitator_prompt, options, away)
 
 
 def _thoughts(rt: Runtime) -> tuple[Inner, ...]:

@@ -250,6 +250,15 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "step"
 
 
+def _first(step: Step, found: list[str], names: list[str], problem: str, listing: str) -> str:
+    """The first of `found` (ids matching the step's words), or a `PlanError` saying
+    `problem`, with the closest of `names` or, failing that, the list of them."""
+    if not found:
+        hint = did_you_mean(step.text, names) or f"{listing}: " + "; ".join(names)
+        raise PlanError(step.line, problem, hint)
+    return found[0]
+
+
 def _quote(text: str, limit: int = 60) -> str:
     return f"\u201c{text if len(text) <= limit else text[: limit - 1] + chr(0x2026)}\u201d"
 
@@ -557,13 +566,11 @@ class Rehearsal:
         self.frozen(step)
         actors = self.stage.view.actors
         wanted = step.text.lower()
-        found = [a for a in actors if wanted in (a.name.lower(), a.id.lower())]
-        if not found:
-            names = [a.name for a in actors]
-            hint = did_you_mean(step.text, names) or "on stage: " + ", ".join(names)
-            raise PlanError(step.line, f"nobody called {step.text!r} is on stage", hint)
+        found = [a.id for a in actors if wanted in (a.name.lower(), a.id.lower())]
+        names = [a.name for a in actors]
+        actor = _first(step, found, names, f"nobody called {step.text!r} is on stage", "on stage")
         self.p.pick("hotseat")
-        self.p.pick(found[0].id)
+        self.p.pick(actor)
 
     def rewind(self, step: Step) -> None:
         self.settle(step)
@@ -647,15 +654,14 @@ class Rehearsal:
                 "read at a freeze after a beat that lists the paper",
             )
         wanted = step.text.lower()
-        found = [d for d in papers if wanted in (d.id.lower(), d.title.lower())] or [
-            d for d in papers if wanted in d.title.lower()
+        found = [d.id for d in papers if wanted in (d.id.lower(), d.title.lower())] or [
+            d.id for d in papers if wanted in d.title.lower()
         ]
-        if not found:
-            titles = [d.title for d in papers]
-            hint = did_you_mean(step.text, titles) or "papers: " + "; ".join(titles)
-            raise PlanError(step.line, f"no paper called {_quote(step.text)} here", hint)
+        titles = [d.title for d in papers]
+        problem = f"no paper called {_quote(step.text)} here"
+        paper = _first(step, found, titles, problem, "papers")
         self.p.pick("documents")
-        self.p.pick(found[0].id)
+        self.p.pick(paper)
 
     def skip(self, step: Step) -> None:
         self.settle(step)

@@ -152,7 +152,7 @@ def test_every_written_mistake_is_reported_at_once() -> None:
         ("buzz\nredirect 1\n", "nothing to redirect", "moment to intervene"),
         (TO_DECISION + "buzz\nredirect 1\n", "nothing to redirect", "resume, then choose"),
         ("advance to moment\nbuzz\nredirect 4\n", "option 4 is out of range", "1 to 2"),
-        ("advance to moment\nbuzz\nhot-seat Morgan\n", "nobody called 'Morgan'", "Alex, Jo"),
+        ("advance to moment\nbuzz\nhot-seat Morgan\n", "nobody called 'Morgan'", "Alex; Jo"),
         ("closest 1\n", "no words are waiting", "own words"),
         ('advance to moment\nbuzz\nown words "hm"\nadvance\n', "waiting to be matched", "closest"),
         ("advance\nbuzz\nrewind 9\n", "moment 9 is out of range", "1 is the newest"),

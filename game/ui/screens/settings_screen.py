@@ -139,7 +139,9 @@ ROWS: tuple[Row, ...] = (
         lambda s: _on_off(s.self_voicing),
         _toggle("self_voicing"),
     ),
-    Row("presenter", N_("Presenter view (F9)"), lambda s: _on_off(s.presenter), _toggle("presenter")),
+    Row(
+        "presenter", N_("Presenter view (F9)"), lambda s: _on_off(s.presenter), _toggle("presenter")
+    ),
     Row(
         "projector_display",
         N_("Projector (F8)"),
