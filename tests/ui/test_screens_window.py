@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -219,6 +220,20 @@ def test_debrief_pages_and_timeline_scroll() -> None:
     assert debrief.scroll == min(1, len(debrief.timeline_pages()) - 1)
     pilot.click(debrief.tabs[3].center)
     assert debrief.page == 3
+
+
+def test_the_timeline_is_laid_out_again_in_a_new_font() -> None:
+    """OpenDyslexic is wider than Atkinson: pages laid out for one must not be kept for the
+    other, or the timeline's words run past their columns."""
+    pilot = Pilot(size=(1024, 576))
+    player = Player(pilot, "keyboard")
+    start_scenario(player, "example", "facilitator", anti_model=False)
+    play_stage(player, {})
+    debrief = pilot.top
+    before = [spot for page in debrief.timeline_pages() for *_, spot in page]
+    pilot.app.change_settings(replace(pilot.app.settings, font="opendyslexic"))
+    after = [spot for page in debrief.timeline_pages() for *_, spot in page]
+    assert after != before
 
 
 def test_nothing_but_background_in_the_bottom_tenth_of_menu_screens() -> None:

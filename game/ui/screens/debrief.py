@@ -555,7 +555,7 @@ class DebriefScene(Scene):
         next, split between lines or, for a long line, between words, so no column is left
         half empty."""
         app, lay = self.app, self.app.layout
-        key = (lay.size, lay.text_scale, len(self.entries))
+        key = (lay.size, lay.text_scale, app.text.family, len(self.entries))
         if self._pages_key == key:
             return self._pages
         area, gap = self._paged(), lay.gap
