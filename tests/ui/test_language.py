@@ -117,7 +117,7 @@ def test_a_whole_run_in_welsh_spoken_in_the_dyslexia_font() -> None:
     assert pilot.name == "freeze" and not speech.speaking  # the buzz silenced it at once
     labels = [item.label for item in pilot.top.menu.items]
     assert "Ailgyfeirio: rhoi cynnig ar ymateb arall" in labels
-    assert "Ailddechrau'r olygfa" in labels
+    assert "Ailddechrau: chwarae'r olygfa ymlaen" in labels
     keys.pick_key(pilot.top.menu, "resume")
     play_stage(keys, {})
     assert pilot.name == "debrief"

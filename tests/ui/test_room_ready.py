@@ -536,6 +536,26 @@ def test_the_freeze_menu_hides_to_show_the_whole_frozen_stage() -> None:
     assert all(label in " ".join(words) for label in labels[1:])
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 576), (1024, 768), (1920, 1080)])
+def test_the_freeze_menu_leaves_the_frozen_line_in_view_at_160(size: tuple[int, int]) -> None:
+    """The room discusses the line it stopped: at the largest text the panel's buttons say
+    only their first words ("Redirect") rather than cover the speech bubble; at 100 % they
+    say it all. The hot-seat page stays clear of it too."""
+    for scale in (1.0, 1.6):
+        pilot = Pilot(size, settings=Settings(auto_advance=False, text_scale=scale))
+        keys = Player(pilot, "keyboard")
+        start_scenario(keys, "example", "facilitator", anti_model=False)
+        keys.advance()
+        keys.buzz()
+        bubble = pilot.app.layout.bubble_rect
+        menu = pilot.top
+        assert menu.panel()[0].top >= bubble.bottom, (scale, menu.panel()[0], bubble)
+        if scale == 1.0 and size[0] > 1024:
+            assert not menu.menu.short
+        keys.pick_key(menu.menu, "hotseat")
+        assert pilot.name == "hotseat" and pilot.top.panel()[0].top >= bubble.bottom
+
+
 def test_the_spotlight_moves_to_the_character_in_the_hot_seat() -> None:
     pilot, keys = freeze_on_stage()
     stage = pilot.stage

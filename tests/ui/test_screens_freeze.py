@@ -354,10 +354,11 @@ def test_no_hint_over_the_stage_covers_a_nameplate(monkeypatch) -> None:
     spots: list[tuple[str, pygame.Rect]] = []
     real = draw.hint
 
-    def spy(surface, app, text, corner=None):
-        img = app.text.render(text, app.layout.small_size, app.theme.text, width=9999)
+    def spy(surface, app, text, corner=None, width=None):
+        wrap = width or app.layout.safe_rect.w  # as the hint wraps
+        img = app.text.render(text, app.layout.small_size, app.theme.text, width=wrap)
         spots.append((text, img.get_rect(bottomleft=corner or app.layout.safe_rect.bottomleft)))
-        real(surface, app, text, corner)
+        real(surface, app, text, corner, width)
 
     monkeypatch.setattr(draw, "hint", spy)
     pilot = on_stage(size=(1280, 720))

@@ -105,13 +105,18 @@ def row_height(app: App, lines: int = 1) -> int:
 
 
 def hint(
-    surface: pygame.Surface, app: App, text: str, corner: tuple[int, int] | None = None
+    surface: pygame.Surface,
+    app: App,
+    text: str,
+    corner: tuple[int, int] | None = None,
+    width: int | None = None,
 ) -> None:
     """The keys that work here, with its bottom-left at `corner`: by default the foot of the
     safe area (never in the bottom tenth). Screens over the stage pass a corner that covers
-    nothing the room needs (inside their own panel, or above the nameplates)."""
+    nothing the room needs (inside their own panel, or above the nameplates), and the
+    `width` it wraps at there (default: the safe area's)."""
     lay, theme = app.layout, app.theme
-    img = app.text.render(text, lay.small_size, theme.text, width=lay.safe_rect.w)
+    img = app.text.render(text, lay.small_size, theme.text, width=width or lay.safe_rect.w)
     spot = img.get_rect(bottomleft=corner or lay.safe_rect.bottomleft)
     spot.right = min(spot.right, lay.safe_rect.right)
     pygame.draw.rect(
@@ -188,7 +193,7 @@ def menu(
     for index, (item, rect) in enumerate(zip(items.items, items.rects, strict=False)):
         if not on_screen.colliderect(rect):
             continue  # scrolled out of view: a list of 1,000 scripts draws only its rows
-        label = shown_label(item)
+        label = shown_label(item, items.short)
         button(
             surface,
             app,
@@ -215,12 +220,15 @@ def shared_size(app: App, labels: Sequence[str], rect: Rect) -> int:
     )
 
 
-def shown_label(item: Item) -> str:
+def shown_label(item: Item, short: bool = False) -> str:
     """A button's words: a locked item says why it is locked, in place of what it would do
-    ("Rewind (nothing earlier yet)"), so the words still fit the button at large text."""
-    if item.enabled or not item.reason:
-        return item.label
-    return f"{item.label.split(':')[0]} ({item.reason})"
+    ("Rewind (nothing earlier yet)"), so the words still fit the button at large text;
+    `short`: its brief words, locked or not (see `Menu.short`; a locked button is still
+    greyed and struck through)."""
+    head = item.label.split(":")[0]
+    if short:
+        return item.brief or head
+    return item.label if item.enabled or not item.reason else f"{head} ({item.reason})"
 
 
 def badge(item: Item, index: int) -> str:

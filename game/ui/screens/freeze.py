@@ -227,15 +227,20 @@ class FreezePage(MenuScene):
         compact = self.compact
         title_line = self.app.text.line_height(lay.title_size, bold=True)
         lead_h = max(round(lay.height * (0.07 if compact else 0.12)), title_line)
-        foot = self.app.text.line_height(lay.small_size) + lay.gap // 2
+        inner_w = round(safe.w * 0.9) - 2 * lay.padding
+        foot = self.app.text.measure(self.keys(), lay.small_size, width=inner_w)[1] + lay.gap // 2
         if compact:  # as tall as its rows of two buttons need, standing on the safe line
             rows = max(1, -(-len(self.menu.items) // 2))
             width = (round(safe.w * 0.9) - 2 * lay.padding - lay.gap) // 2
-            labels = [draw.shown_label(i) for i in self.menu.items]
+            labels = [draw.shown_label(i, self.menu.short) for i in self.menu.items]
             lines = draw.label_lines(self.app, labels, width)
             body_h = rows * draw.row_height(self.app, lines) + (rows - 1) * lay.gap
             top = safe.bottom - (2 * lay.padding + lead_h + lay.gap // 2 + body_h + foot)
             top = max(top, lay.header_rect.bottom)  # very large text: the whole stage
+            over = lay.bubble_rect.bottom - top
+            if self.menu.short and over > 0:  # the last few pixels come off the question
+                room = min(over, lead_h - self.app.text.line_height(lay.body_size, bold=True))
+                lead_h, top = lead_h - max(0, room), top + max(0, room)
         else:
             top = lay.header_rect.bottom + lay.gap
         panel = pygame.Rect(0, top, round(safe.w * 0.9), safe.bottom - top)
@@ -246,7 +251,13 @@ class FreezePage(MenuScene):
         return panel, lead, pygame.Rect(inner.x, body_top, inner.w, inner.bottom - foot - body_top)
 
     def relayout(self) -> None:
+        """The buttons in the panel; their words cut to before the colon where the whole
+        words would make the panel cover the frozen line (large text on a small screen), so
+        the room still reads the line it stopped while it chooses what to do about it."""
         lay = self.app.layout
+        self.menu.short = False
+        if self.compact and self.panel()[0].top < lay.bubble_rect.bottom:
+            self.menu.short = True
         self.menu.rects = grid(self.panel()[2], len(self.menu.items), 2, lay.gap)
 
     def draw_hidden(self, surface: pygame.Surface) -> None:
@@ -259,7 +270,12 @@ class FreezePage(MenuScene):
         """The page's buttons, numbered."""
         draw.menu(surface, self.app, self.menu)
 
-    def draw_panel(self, surface: pygame.Surface, lead: str, keys: str) -> None:
+    def keys(self) -> str:
+        """The keys that work on this page, for the panel's foot (which is made as tall as
+        they need at the panel's width, so they never cover its buttons)."""
+        return ""
+
+    def draw_panel(self, surface: pygame.Surface, lead: str) -> None:
         """The panel with `lead` (the question) on top, the menu, and `keys` in its foot."""
         app, lay, theme = self.app, self.app.layout, self.app.theme
         if self.hidden:
@@ -272,7 +288,8 @@ class FreezePage(MenuScene):
         )
         surface.blit(img, img.get_rect(center=area.center))
         self.draw_menu(surface)
-        draw.hint(surface, app, keys, panel.inflate(-2 * lay.padding, -lay.padding).bottomleft)
+        foot = panel.inflate(-2 * lay.padding, -lay.padding)
+        draw.hint(surface, app, self.keys(), foot.bottomleft, width=foot.w)
 
 
 class FreezeMenu(FreezePage):
@@ -300,7 +317,7 @@ class FreezeMenu(FreezePage):
                     "rewind" in allowed,
                     _("nothing earlier yet"),
                 ),
-                Item(_("Resume the scene"), "resume"),
+                Item(_("Resume: play the scene on"), "resume"),
             ],
             columns=2,
         )
@@ -348,6 +365,9 @@ class FreezeMenu(FreezePage):
             ).format(
                 name=speaker_name(passed), line=shorten(passed.text, 60), key=key_name(Act.BACK)
             )
+        self.draw_panel(surface, lead)
+
+    def keys(self) -> str:
         keys = _("{choose}, arrows and {confirm}, or click.").format(
             choose=choice_keys(4), confirm=key_name(Act.CONFIRM)
         )
@@ -355,7 +375,7 @@ class FreezeMenu(FreezePage):
             hide=key_name(Act.HIDE), pause=key_name(Act.PAUSE)
         )
         resumes = _("{key} resumes.").format(key=key_name(Act.ADVANCE))
-        self.draw_panel(surface, lead, f"{keys}  {more}  {resumes}")
+        return f"{keys}  {more}  {resumes}"
 
 
 class RedirectPage(FreezePage):
@@ -416,16 +436,20 @@ class HotSeatPage(FreezePage):
     def __init__(self, app: App, stage: FreezeHost) -> None:
         super().__init__(app, stage)
         actors = stage.view.actors
-        self.menu = Menu([Item(f"{a.name} \u2014 {a.role}", a.id) for a in actors], columns=2)
+        self.menu = Menu(
+            [Item(f"{a.name} \u2014 {a.role}", a.id, brief=a.name) for a in actors], columns=2
+        )
 
     def chosen(self, key: str) -> Request:
         return HotSeat(key)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        keys = _("Choose a character.  {hide}: hide.  {back}: back").format(
+    def keys(self) -> str:
+        return _("Choose a character.  {hide}: hide.  {back}: back").format(
             hide=key_name(Act.HIDE), back=key_name(Act.PAUSE)
         )
-        self.draw_panel(surface, _("Who should we hear from?"), keys)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_panel(surface, _("Who should we hear from?"))
 
 
 class ThoughtPage(FreezePage):
@@ -492,10 +516,12 @@ class DocumentsPage(FreezePage):
     def picture(self) -> tuple:
         return (*super().picture(), self.reading)
 
+    def keys(self) -> str:
+        return _("Choose a paper.  {back}: back").format(back=key_name(Act.PAUSE))
+
     def draw(self, surface: pygame.Surface) -> None:
         if self.reading is None:
-            keys = _("Choose a paper.  {back}: back").format(back=key_name(Act.PAUSE))
-            self.draw_panel(surface, _("Which paper shall we read?"), keys)
+            self.draw_panel(surface, _("Which paper shall we read?"))
             return
         app, lay, theme = self.app, self.app.layout, self.app.theme
         panel = lay.safe_rect.copy()
@@ -605,13 +631,15 @@ class RewindPage(FreezePage):
         lead = _("Go back to which moment? (earlier moments: {count}, newest first)").format(
             count=count
         )
+        self.draw_panel(surface, lead)
+
+    def keys(self) -> str:
         up, down = key_name(Act.UP), key_name(Act.DOWN)
         pages = f"{key_name(Act.BUZZ)}/{key_name(Act.ADVANCE)}"
         ends = f"{key_name(Act.FIRST)}/{key_name(Act.LAST)}"
-        keys = f"{up}/{down}, {pages}, {ends}, {key_name(Act.CONFIRM)}.  " + _(
+        return f"{up}/{down}, {pages}, {ends}, {key_name(Act.CONFIRM)}.  " + _(
             "{hide}: hide.  {back}: back"
         ).format(hide=key_name(Act.HIDE), back=key_name(Act.PAUSE))
-        self.draw_panel(surface, lead, keys)
 
     def draw_menu(self, surface: pygame.Surface) -> None:
         """The moments' buttons: where (small, bold) over who said what, each one line at

@@ -30,6 +30,9 @@ class Item:
     reason: str = ""
     #: The key shown in the badge of an item past the digits (Quit: "Q").
     hotkey: str = ""
+    #: What the button says in a short menu (`Menu.short`); default: the words before the
+    #: label's colon.
+    brief: str = ""
 
 
 @dataclass
@@ -47,6 +50,9 @@ class Menu:
     rects: list[Rect] = field(default_factory=list)
     #: Digits 1-4 choose items 1-4 directly (off where digits mean something else).
     digits: bool = True
+    #: Labels shown briefly ("Redirect: try another response" as "Redirect", see
+    #: `Item.brief`): where the whole words would make a panel cover what the room reads.
+    short: bool = False
     #: Start with nothing focused (decision and redirect cards).
     unfocused: bool = False
 

@@ -145,9 +145,7 @@ ROWS: tuple[Row, ...] = (
     Row(
         "projector_display",
         N_("Projector (F8)"),
-        lambda s: _("display {number} ({count} connected)").format(
-            number=s.projector_display, count=pygame.display.get_num_displays()
-        ),
+        lambda s: _("display {number}").format(number=s.projector_display),
         lambda s, delta: replace(
             s, projector_display=max(0, min(MAX_DISPLAY, s.projector_display + delta))
         ),
@@ -196,7 +194,7 @@ class SettingsScene(MenuScene):
         self.menu = Menu(self._items(), digits=False, focus=focus)
         self.menu.focus = focus
         height = draw.row_height(app) - lay.px(8)
-        self.menu.rects = rows(area, len(self.menu.items), height, lay.px(12), wide)
+        self.menu.rects = rows(area, len(self.menu.items), height, lay.px(6), wide)
         self._problem = self.app.speech.problem
 
     def handle(self, action: Action) -> None:
