@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from game.i18n import _
 
 from . import flow
-from .model import Decision, Option, Script
+from .model import Character, Decision, Option, Script
 from .scoring import TIE, Alternative, alternatives_at, standing
 
 #: The manager styles the room can face when it plays someone else, in menu order.
@@ -70,6 +70,26 @@ def seat_words(script: Script, seat: Seat) -> str:
     return _("Played as {role}, with {style}").format(
         role=script.role_label(seat.role), style=style_name(seat.style)
     )
+
+
+def nameplate_role(person: Character, seat: Seat) -> str:
+    """`person`'s role as their nameplate says it, with "(you)" on whoever the room plays.
+
+    Authors mark the manager "Ward manager (you)", as the room usually is the manager. When
+    the room stands in someone else's shoes, the marker moves: off the manager's words (as
+    the script writes it, or in the interface's language, as a translation writes it) and
+    onto the played character's, so no nameplate says "you" of someone the room is not."""
+    if seat.is_manager:
+        return person.role
+    you = _("(you)")
+    role = person.role
+    if person.is_manager:
+        for marker in {you, "(you)"}:
+            if role.endswith(marker):
+                role = role[: -len(marker)].rstrip(" ,;")
+    if person.id == seat.role:
+        role = f"{role} {you}" if role else you
+    return role
 
 
 def check_seat(script: Script, seat: Seat) -> None:

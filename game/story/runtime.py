@@ -33,7 +33,16 @@ from .events import (
     Tallied,
 )
 from .model import Beat, Ending, Line, Option, Script, ScriptDocument
-from .roles import MANAGER_SEAT, ROOM, Seat, automatic, check_seat, owner, point_options
+from .roles import (
+    MANAGER_SEAT,
+    ROOM,
+    Seat,
+    automatic,
+    check_seat,
+    nameplate_role,
+    owner,
+    point_options,
+)
 from .scoring import Judged, alternatives_at, judge, tally
 from .views import (
     ActorView,
@@ -653,11 +662,14 @@ class Runtime:
             ActorView(
                 id=c,
                 name=self.script.cast[c].name,
-                role=self.script.cast[c].role,
+                role=nameplate_role(self.script.cast[c], self.seat),
                 emotion=feel.get(c, "neutral"),
                 is_manager=self.script.cast[c].is_manager,
                 speaking=speaker is not None and speaker.id == c and not pos.deciding,
                 look=self.script.cast[c].look,
+                played=c == self.seat.role
+                if not self.seat.is_manager
+                else self.script.cast[c].is_manager,
             )
             for c in self._present()
         )

@@ -37,6 +37,8 @@ class ActorView:
     is_manager: bool
     speaking: bool
     look: dict[str, str] = field(default_factory=dict)
+    #: The room plays this character: the manager, or whoever's shoes it stands in.
+    played: bool = False
 
 
 @dataclass(frozen=True)

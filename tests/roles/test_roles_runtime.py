@@ -21,7 +21,7 @@ from game.story.events import Chosen, Event, LineShown, Missed, Played, Started,
 from game.story.loader import load_script
 from game.story.model import Script
 from game.story.presenting import look_ahead
-from game.story.roles import MANAGER_SEAT, STYLES, Seat, automatic, seat_words
+from game.story.roles import MANAGER_SEAT, STYLES, Seat, automatic, nameplate_role, seat_words
 from game.story.runtime import Phase, Runtime
 
 FIXTURE = Path(__file__).resolve().parent / "roles.yaml"
@@ -254,3 +254,23 @@ def test_the_xapi_launch_names_the_role_and_manager_style(script: Script) -> Non
     extensions = launched.statements[0]["result"]["extensions"]
     found = {k.rsplit("/", 1)[-1]: v for k, v in extensions.items()}
     assert found == {"run-mode": "forum", "role": "pat", "manager-style": "just"}
+
+
+def test_the_you_on_a_nameplate_moves_to_whoever_the_room_plays(script: Script) -> None:
+    """Authors write "Night manager (you)": in Pat's shoes Dee is not "you", Pat is; the
+    stage's nameplates (the view's actors) say so."""
+    expected = {
+        MANAGER_SEAT: ("Night manager (you)", "Healthcare assistant", "UNISON steward"),
+        Seat("pat", "traditional"): (
+            "Night manager",
+            "Healthcare assistant (you)",
+            "UNISON steward",
+        ),
+        Seat("rep", "just"): ("Night manager", "Healthcare assistant", "UNISON steward (you)"),
+    }
+    for seat, plates in expected.items():
+        assert (
+            tuple(nameplate_role(script.cast[c], seat) for c in ("manager", "pat", "rep")) == plates
+        )
+        on_stage = Runtime(script, seat=seat).view().actors
+        assert on_stage and all(a.role == nameplate_role(script.cast[a.id], seat) for a in on_stage)

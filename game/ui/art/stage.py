@@ -26,6 +26,8 @@ from typing import Protocol
 import pygame
 from pygame import Rect
 
+from game.i18n import _
+
 from ..cache import surface_cache
 from ..layout import Layout
 from ..text import TextRenderer
@@ -151,7 +153,11 @@ def draw_name_label(
         icon = Rect(x, inner.y + line_h // 6, line_h, line_h * 2 // 3)
         draw_speaking_icon(surface, icon, ink, max(2, lay.outline // 2 + 1))
         x = icon.right + lay.px(8)
-    name = actor.name + (" (you)" if actor.is_manager and "(you)" not in actor.role else "")
+    # "(you)" on the name of whoever the room plays, unless the role says it already (as
+    # the script wrote it, or as `roles.nameplate_role` moved it).
+    you = _("(you)")
+    said = any(marker in actor.role for marker in (you, "(you)"))
+    name = f"{actor.name} {you}" if actor.played and not said else actor.name
     img = text.fit(
         name,
         size,
