@@ -241,14 +241,7 @@ class _Builder:
 
     def point(self, point: str, own_words: bool = False) -> dict[str, Any]:
         """An intervention point or decision as a cmi.interaction: its prompt and its options."""
-        found = self.script.interventions.get(point) or next(
-            (
-                b.decision
-                for b in self.script.beats.values()
-                if b.decision and b.decision.id == point
-            ),
-            None,
-        )
+        found = self.script.interventions.get(point) or self.script.decision(point)
         prompt = found.prompt if found else point
         definition: dict[str, Any]
         if own_words:

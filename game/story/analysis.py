@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from . import flow
 from .model import Beat, Option, Script
 from .perf import paused_gc
-from .roles import MANAGER_SEAT, automatic, find_decision
+from .roles import MANAGER_SEAT, automatic
 from .scoring import TIE, Alternative, Judged, judge, standing, tally
 
 Node = tuple[Any, ...]  # ("B", beat, stop index, flags) or ("E", ending id)
@@ -245,7 +245,7 @@ def anti_model_pick(script: Script, point: str, flags: frozenset[str]) -> int | 
     auto = automatic(script, MANAGER_SEAT, point, flags)
     if auto is not None:
         return auto if auto >= 0 else None
-    decision = find_decision(script, point)
+    decision = script.decision(point)
     return flow.anti_model_choice(decision, flags) if decision else None
 
 

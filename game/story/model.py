@@ -8,6 +8,7 @@ can still point the author at a file, a line and a column. Nothing here imports 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 #: Emotions the stage can draw on a character's face. Authors choose from these.
 EMOTIONS: tuple[str, ...] = (
@@ -377,6 +378,16 @@ class Script:
     @property
     def manager(self) -> Character | None:
         return next((c for c in self.cast.values() if c.is_manager), None)
+
+    def decision(self, point: str) -> Decision | None:
+        """The decision with id `point`, if any. Looked up in a table made on first use: the
+        runtime, the roles and the analysis ask at every point, and a walk over the beats
+        for each made validating a 10,000-beat script quadratic (8 s instead of 1)."""
+        return self._decisions.get(point)
+
+    @cached_property
+    def _decisions(self) -> dict[str, Decision]:
+        return {b.decision.id: b.decision for b in self.beats.values() if b.decision is not None}
 
     @property
     def shoes(self) -> tuple[Role, ...]:

@@ -157,7 +157,8 @@ def _intervention(script: Script, point: str, away: int) -> PointAhead:
 
 
 def _decision(script: Script, point: str, away: int) -> PointAhead:
-    found = next(b.decision for b in script.beats.values() if b.decision and b.decision.id == point)
+    found = script.decision(point)
+    assert found is not None  # the look-ahead only names decisions of this script
     return _point(point, "decision", found, away)
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from game.i18n import _
 
 from . import flow
-from .model import Character, Decision, Option, Script
+from .model import Character, Option, Script
 from .scoring import TIE, Alternative, alternatives_at, standing
 
 #: The manager styles the room can face when it plays someone else, in menu order.
@@ -108,22 +108,15 @@ def check_seat(script: Script, seat: Seat) -> None:
 
 def owner(script: Script, point: str) -> str:
     """The cast id of whoever makes the choice at `point` (its `by:`, else the manager)."""
-    found = script.interventions.get(point) or find_decision(script, point)
+    found = script.interventions.get(point) or script.decision(point)
     by = found.by if found is not None else ""
     manager = script.manager
     return by or (manager.id if manager else "")
 
 
-def find_decision(script: Script, point: str) -> Decision | None:
-    return next(
-        (b.decision for b in script.beats.values() if b.decision and b.decision.id == point),
-        None,
-    )
-
-
 def point_options(script: Script, point: str) -> tuple[Option, ...]:
     """The options of an intervention or decision point, by its id."""
-    found = script.interventions.get(point) or find_decision(script, point)
+    found = script.interventions.get(point) or script.decision(point)
     return found.options if found is not None else ()
 
 
@@ -141,7 +134,7 @@ def automatic(script: Script, seat: Seat, point: str, flags: frozenset[str]) -> 
         return ROOM  # HR, a chair: the room decides them in a manager run, as it always has
     if who == owner_of_manager(script):
         if seat.style == "traditional":
-            decision = find_decision(script, point)
+            decision = script.decision(point)
             if is_intervention or decision is None:
                 return PASS
             found = flow.anti_model_choice(decision, flags)

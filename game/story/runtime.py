@@ -229,10 +229,10 @@ class Runtime:
         intervention = self.script.interventions.get(point)
         if intervention is not None:
             return intervention.options[index], intervention.by or self._manager()
-        for beat in self.script.beats.values():
-            if beat.decision is not None and beat.decision.id == point:
-                return beat.decision.options[index], beat.decision.by or self._manager()
-        raise KeyError(point)
+        decision = self.script.decision(point)
+        if decision is None:
+            raise KeyError(point)
+        return decision.options[index], decision.by or self._manager()
 
     def _manager(self) -> str:
         manager = self.script.manager

@@ -108,10 +108,8 @@ def alternatives_at(script: Script, point: str, flags: frozenset[str]) -> tuple[
         found.append(Alternative(-1, "", dict(intervention.missed.scores)))
         options = intervention.options
     else:
-        for beat in script.beats.values():
-            if beat.decision is not None and beat.decision.id == point:
-                options = beat.decision.options
-                break
+        decision = script.decision(point)
+        options = decision.options if decision is not None else ()
     found += [
         Alternative(i, o.says, dict(o.scores), o.goto)
         for i, o in enumerate(options)
