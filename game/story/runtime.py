@@ -705,8 +705,8 @@ class Runtime:
 
     def _inner_voice(self) -> str:
         """In a role run, what the played character thinks in this beat on this route."""
-        if self.seat.is_manager or self.ending:
-            return ""
+        if self.seat.is_manager or self.ending or self.seat.role not in self._present():
+            return ""  # off stage: no voice, as the hot seat offers only those on it
         found = self._beat().thought_for(self.seat.role, self.position.flags)
         return found.text if found else ""
 

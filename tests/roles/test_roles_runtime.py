@@ -274,3 +274,26 @@ def test_the_you_on_a_nameplate_moves_to_whoever_the_room_plays(script: Script) 
         )
         on_stage = Runtime(script, seat=seat).view().actors
         assert on_stage and all(a.role == nameplate_role(script.cast[a.id], seat) for a in on_stage)
+
+
+def test_the_played_character_has_no_inner_voice_off_stage(tmp_path: Path) -> None:
+    """Presence can depend on flags: a thought written for the rep in a beat the rep joins
+    only on some routes stays unheard on the others. The room standing in Lou's shoes hears
+    Lou's mind only while Lou is on stage, as the hot seat offers only those on it."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    text = text.replace(
+        "    present: [manager, pat]\n", "    present: [manager, pat, {who: rep, if: told}]\n", 1
+    )
+    text = text.replace(
+        '      manager: "Anything could have happened on this ward."',
+        '      manager: "Anything could have happened on this ward."\n'
+        '      rep: "Another night-shift case. I should ring Pat."',
+        1,
+    )
+    copy = tmp_path / "roles.yaml"
+    copy.write_text(text, encoding="utf-8")
+    rt = Runtime(load_script(str(copy)), seat=Seat("rep", "just"))
+    assert "rep" not in rt.present() and rt.view().inner_voice == ""
+    while "rep" not in rt.present():
+        rt.advance()
+    assert rt.view().inner_voice == "Dee may have made her mind up already."
