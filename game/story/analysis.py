@@ -94,6 +94,38 @@ def _tested_flags(script: Script) -> frozenset[str]:
     return frozenset(flag for cond in flow.conditions(script) for flag in cond.flags())
 
 
+def _live_flags(script: Script) -> dict[str, frozenset[str]]:
+    """For each beat, the flags a condition can still test from its start on: tested in the
+    beat itself or in any beat it can lead to. A flag no later condition reads cannot change
+    what happens next, so two states that differ only in such flags are one state of play:
+    dropping them keeps a script with many flags (an investigation) from splitting its walk
+    into thousands of identical states. Worked out once, to a fixed point (loops allowed)."""
+    beats = script.beats
+    live = {
+        b.id: frozenset(f for cond in flow.beat_conditions(script, b) for f in cond.flags())
+        for b in beats.values()
+    }
+    after = {
+        b.id: {
+            target
+            for target in (
+                *(branch.goto for branch in b.next),
+                *(option.goto for option in flow.beat_options(script, b)),
+            )
+            if target in beats
+        }
+        for b in beats.values()
+    }
+    changed = True
+    while changed:
+        changed = False
+        for beat_id, targets in after.items():
+            grown = live[beat_id].union(*(live[t] for t in targets))
+            if grown != live[beat_id]:
+                live[beat_id], changed = grown, True
+    return live
+
+
 class _Graph:
     """Builds the outgoing edges of a state on demand."""
 
@@ -103,6 +135,7 @@ class _Graph:
         self._lines: dict[tuple[str, frozenset[str]], tuple[list[int], list[int]]] = {}
         self._line_seconds: dict[str, list[float]] = {}
         self.tested = _tested_flags(script)
+        self.live = _live_flags(script)
 
     def keep(self, flags: frozenset[str]) -> frozenset[str]:
         """Only flags some condition tests can change what happens next; the others would
@@ -134,7 +167,7 @@ class _Graph:
         if target not in self.script.beats:
             return ("X", target), 0.0
         beat = self.script.beats[target]
-        flags = self.keep(beat.apply(flags))
+        flags = beat.apply(flags) & self.live[target]
         shown, stops = self.lines(beat, flags)
         upto = stops[0] if stops else (shown[-1] if shown else -1)
         return ("B", target, 0, flags), self.seconds(beat, shown, -1, upto)

@@ -36,17 +36,43 @@ def conditions(script: Script) -> Iterator[Condition]:
     stage, moods, thoughts and ending outcomes. The analysis keeps exactly the flags these
     test, so a condition left out here would be judged on flags the analysis threw away."""
     for beat in script.beats.values():
-        yield from (line.cond for line in beat.lines)
-        yield from (branch.cond for branch in beat.next)
-        yield from (p.cond for p in beat.present_if)
-        yield from (m.cond for moods in beat.mood_if.values() for m in moods)
-        yield from (t.cond for thoughts in beat.thoughts.values() for t in thoughts)
+        yield from _own_conditions(beat)
     for _, option in options(script):
-        yield option.cond
-        yield option.usual_if
-        yield from (line.cond for line in option.then)
+        yield from _option_conditions(option)
     for ending in script.endings.values():
         yield from (v.cond for v in ending.variants)
+
+
+def beat_conditions(script: Script, beat: Beat) -> Iterator[Condition]:
+    """The conditions tested while `beat` plays: its own, and those of the options of its
+    decision and of the intervention points its lines open (the analysis's `live` flags)."""
+    yield from _own_conditions(beat)
+    for option in beat_options(script, beat):
+        yield from _option_conditions(option)
+
+
+def beat_options(script: Script, beat: Beat) -> Iterator[Option]:
+    """The options that can be taken in `beat`: its decision's, and its intervention points'."""
+    if beat.decision is not None:
+        yield from beat.decision.options
+    for line in beat.lines:
+        point = script.interventions.get(line.intervention) if line.intervention else None
+        if point is not None:
+            yield from point.options
+
+
+def _own_conditions(beat: Beat) -> Iterator[Condition]:
+    yield from (line.cond for line in beat.lines)
+    yield from (branch.cond for branch in beat.next)
+    yield from (p.cond for p in beat.present_if)
+    yield from (m.cond for moods in beat.mood_if.values() for m in moods)
+    yield from (t.cond for thoughts in beat.thoughts.values() for t in thoughts)
+
+
+def _option_conditions(option: Option) -> Iterator[Condition]:
+    yield option.cond
+    yield option.usual_if
+    yield from (line.cond for line in option.then)
 
 
 def flags_set(script: Script) -> frozenset[str]:

@@ -266,10 +266,9 @@ def _quote(text: str, limit: int = 60) -> str:
 class Rehearsal:
     """Plays a plan's steps on a headless game, one screen of the real game at a time."""
 
-    def __init__(self, pilot: Pilot, script: Script, plan: Plan) -> None:
+    def __init__(self, pilot: Pilot) -> None:
         self.p = pilot
-        self.script = script
-        self.plan = plan
+        #: The session record the run writes (None until the forum run starts).
         self.record: Path | None = None
 
     @classmethod
@@ -293,7 +292,7 @@ class Rehearsal:
         pilot.app.push("mode", script)
         pilot.pick(plan.room)
         pilot.pick("anti_model" if plan.anti_model else "forum")
-        rehearsal = cls(pilot, script, plan)
+        rehearsal = cls(pilot)
         rehearsal.remember_record()
         return rehearsal
 
@@ -316,7 +315,7 @@ class Rehearsal:
             run = "anti-model" if self.stage.anti_model else f"attempt {self.stage.rt.attempt}"
             if view.ending is not None:
                 return f"{run}: ending {_quote(view.ending.title)}"
-            if view.decision is not None and view.phase.value == "deciding":
+            if view.decision is not None and view.phase is Phase.DECIDING:
                 return f"{run}: decision {_quote(view.decision.prompt)}"
             if view.line is not None:
                 mark = " (a moment to intervene)" if view.intervention_here else ""
@@ -330,6 +329,7 @@ class Rehearsal:
         return SCREENS.get(name, name)
 
     def remember_record(self) -> None:
+        """Note where the run on stage (or the debrief after it) keeps its record."""
         for scene in self.p.app.stack.scenes:
             session = getattr(scene, "session", None)
             if session is not None:

@@ -597,10 +597,18 @@ class StageScene(Scene):
         the cast band, its heading in bold words ("Tom thinks"), so colour is never the only
         sign that this is a thought and not a line."""
         app, lay, theme = self.app, self.app.layout, self.app.theme
-        width = round(lay.safe_rect.w * 0.72) - 2 * lay.padding
+        # Narrower than the stage, so the figures show at its sides; as wide as the stage
+        # when that saves a line (large text on a small screen), so it reaches less far up
+        # over the figures' faces.
+        narrow = round(lay.safe_rect.w * 0.72) - 2 * lay.padding
+        quoted = f"\u201c{words}\u201d"
+        two_lines = 2 * app.text.line_height(lay.body_size)
+        width = narrow
+        if app.text.measure(quoted, lay.body_size, width=narrow, italic=True)[1] > two_lines:
+            width = lay.safe_rect.w - 2 * lay.padding
         head = app.text.render(heading, lay.small_size, theme.panel_text, bold=True, width=width)
         body = app.text.fit(
-            f"\u201c{words}\u201d",
+            quoted,
             lay.body_size,
             theme.panel_text,
             width=width,
