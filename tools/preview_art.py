@@ -42,6 +42,7 @@ class SampleActor:
     is_manager: bool = False
     speaking: bool = False
     look: dict[str, str] = field(default_factory=dict)
+    played: bool = False  # the room plays this character: "(you)" on the nameplate
 
 
 @dataclass(frozen=True)

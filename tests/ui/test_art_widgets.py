@@ -41,6 +41,7 @@ class Actor:
     is_manager: bool = False
     speaking: bool = False
     look: dict | None = None
+    played: bool = False
 
 
 @pytest.fixture(scope="module")
@@ -176,7 +177,10 @@ def test_thought_and_speech_bubbles_differ_in_shape_not_only_colour(text):
 
 def test_stage_marks_the_speaker_and_labels_everyone(text):
     art = StageArt()
-    quiet = [Actor("jo", "Jo", "HCA"), Actor("alex", "Alex", "Manager", is_manager=True)]
+    quiet = [
+        Actor("jo", "Jo", "HCA"),
+        Actor("alex", "Alex", "Manager", is_manager=True, played=True),
+    ]
     speaking = [Actor("jo", "Jo", "HCA", "anxious", speaking=True), quiet[1]]
     a = art.compose("ward", quiet, theme=THEME, layout=LAY, text=text)
     b = art.compose("ward", speaking, theme=THEME, layout=LAY, text=text)

@@ -64,6 +64,8 @@ class Actor(Protocol):
     def speaking(self) -> bool: ...
     @property
     def look(self) -> dict[str, str]: ...
+    @property
+    def played(self) -> bool: ...
 
 
 def speaker_anchor(lay: Layout, actors: Sequence[Actor], who: str = "") -> tuple[int, int] | None:
@@ -342,6 +344,7 @@ class StageArt:
             actor.role,
             actor.emotion,
             actor.is_manager,
+            actor.played,
             actor.speaking,
             tuple(size),
             layout.text_scale,
