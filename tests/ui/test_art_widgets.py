@@ -231,3 +231,28 @@ def test_freeze_overlay_dims_frames_and_says_freeze(text):
     compact = compose_freeze_overlay(theme=THEME, layout=LAY, text=text, compact=True)
     middle = Rect(0, LAY.cast_rect.y - LAY.px(60), LAY.width, LAY.px(120))
     assert count(overlay, middle, THEME.freeze) > count(compact, middle, THEME.freeze)
+
+
+@pytest.mark.parametrize("count", [2, 3, 5])
+def test_a_change_of_speaker_repaints_only_its_columns_to_the_same_picture(text, count):
+    """The set is painted again only where the actors whose look changed stand (the busiest
+    frame of the stage): the picture must be the one a whole repaint gives, pixel for pixel,
+    neighbours' spotlights and labels included."""
+    cast = [
+        Actor(f"p{i}", f"Person {i}", "Healthcare assistant, Band 3", speaking=i == 0)
+        for i in range(count)
+    ]
+    after = [
+        Actor(a.id, a.name, a.role, "upset" if i == count - 1 else a.emotion, speaking=i == 1)
+        for i, a in enumerate(cast)
+    ]
+    art = StageArt()
+    picture = art.compose("ward", cast, theme=THEME, layout=LAY, text=text)
+    changed = [0, 1, count - 1]
+    art.compose("ward", after, theme=THEME, layout=LAY, text=text, into=picture, changed=changed)
+    whole = art.compose("ward", after, theme=THEME, layout=LAY, text=text)
+    assert picture.get_clip() == picture.get_rect()
+    assert pygame.image.tobytes(picture, "RGB") == pygame.image.tobytes(whole, "RGB")
+    assert pygame.image.tobytes(picture, "RGB") != pygame.image.tobytes(
+        art.compose("ward", cast, theme=THEME, layout=LAY, text=text), "RGB"
+    )

@@ -203,6 +203,26 @@ def label_rects(actors: Sequence[Actor], layout: Layout, text: TextRenderer) -> 
     return [Rect(r.x, r.y - extra, r.w, r.h + extra) for r in rects]
 
 
+def _columns(
+    actors: Sequence[Actor], changed: Sequence[int], layout: Layout, text: TextRenderer
+) -> list[Rect]:
+    """The parts of the set the actors at `changed` draw on: each one's spotlight, ringed
+    figure and label, as one rectangle per actor (overlapping ones merged)."""
+    slots = layout.cast_slots(len(actors))
+    labels = label_rects(actors, layout, text)
+    ring = _ring(layout)
+    found: list[Rect] = []
+    for index in sorted(set(changed)):
+        area = _spot_rect(slots[index], layout).union(slots[index].inflate(2 * ring, 2 * ring))
+        area.union_ip(labels[index])
+        merged = next((r for r in found if r.colliderect(area)), None)
+        if merged is None:
+            found.append(area)
+        else:
+            merged.union_ip(area)
+    return found
+
+
 def role_extra(actor: Actor, width: int, layout: Layout, text: TextRenderer) -> int:
     """How much taller than the label band this actor's label must be for its role to wrap
     onto a second line at the usual size ("Estates operations manager, Tom's line manager"),
@@ -278,19 +298,32 @@ class StageArt:
         layout: Layout,
         text: TextRenderer,
         into: pygame.Surface | None = None,
+        changed: Sequence[int] | None = None,
     ) -> pygame.Surface:
         """Backdrop, spotlight, cast (speaker outlined), name labels: on a new surface, or
         over all of `into` (the layout's size). Reusing one surface matters: a set is made
         at every change of speaker, and a new full-screen surface costs more than drawing
-        on it (its memory is fresh and must be mapped page by page)."""
+        on it (its memory is fresh and must be mapped page by page).
+
+        `changed`: `into` already holds this set with the same people in the same places,
+        and only the actors at these indices look different (a new speaker, a new mood).
+        Then only their columns are painted again (spotlight, figure, label; neighbours
+        reaching into a column are redrawn there too, clipped), not the whole picture: the
+        frame that changes speaker is the stage's busiest."""
         backdrop = self.backdrops.get(backdrop_id, layout.size, theme)
         if into is None:
             picture = backdrop.copy()
-        else:
-            picture = into
-            picture.blit(backdrop, (0, 0))
-        self.draw_cast(picture, actors, theme=theme, layout=layout, text=text)
-        return picture
+            self.draw_cast(picture, actors, theme=theme, layout=layout, text=text)
+            return picture
+        areas = [into.get_rect()]
+        if changed is not None:
+            areas = _columns(actors, changed, layout, text)
+        for area in areas:
+            into.set_clip(area)
+            into.blit(backdrop, area.topleft, area)
+            self.draw_cast(into, actors, theme=theme, layout=layout, text=text)
+        into.set_clip(None)
+        return into
 
     def draw_cast(
         self,

@@ -101,6 +101,7 @@ class StagePainter:
                 layout=app.layout,
                 text=app.text,
                 into=reuse,
+                changed=_changed(self._set_key, key) if reuse is not None else None,
             )
             self._set_key = key
         return self._set
@@ -234,3 +235,15 @@ class StagePainter:
             )
             self._overlay_key = key
         return self._overlay
+
+
+def _changed(old: tuple, new: tuple) -> list[int] | None:
+    """Which actors look different between two set keys (style..., backdrop, cast), when
+    only looks changed: the same style, backdrop and people in the same places. None when
+    anything else changed: the whole set is painted again."""
+    if not old or old[:-1] != new[:-1]:
+        return None
+    before, after = old[-1], new[-1]
+    if [a[0] for a in before] != [a[0] for a in after]:
+        return None
+    return [i for i, (was, now) in enumerate(zip(before, after, strict=True)) if was != now]
