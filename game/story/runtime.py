@@ -532,6 +532,17 @@ class Runtime:
         """The ids of the characters on stage now (read-only)."""
         return tuple(self._present())
 
+    def coming_line(self) -> Line | None:
+        """The line the next `advance` shows, when it is the next line of this beat on this
+        route (read-only; None when a new beat, a decision, an acted choice or the end comes
+        next). The stage makes what that line will need in a quiet frame before it."""
+        pos = self.position
+        if self.phase is not Phase.PLAYING or pos.act is not None:
+            return None
+        beat = self._beat(pos)
+        later = [i for i in flow.visible_lines(beat, pos.flags) if i > pos.line]
+        return beat.lines[later[0]] if later else None
+
     def acting_ahead(self) -> tuple[tuple[Line, ...], str]:
         """While a choice is acted out: its lines still to come, and where it leads after
         them (read-only; ((), "") when no choice is being acted out)."""

@@ -429,6 +429,8 @@ class StageScene(Scene):
         # Not in the frame that brought the line on: that one has a new set to compose.
         if self._line_frames and "buzz" in self.view.allowed:
             self.prefreeze()
+        if self._line_frames == 2:  # a frame with nothing else to make
+            self.painter.warm(self.view, self.rt.coming_line())
         self._line_frames += 1
         speed = self.app.settings.reading_speed
         if self.typing:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.story.model import Script
+from game.story.model import Line, Script
 from game.story.views import StageView, ThoughtView
 
-from ..art.stage import StageArt, speaker_anchor
+from ..art.stage import StageArt, label_rects, speaker_anchor
 from ..bubbles import draw_speech_bubble, draw_thought_bubble
 from ..widgets import Patches, freeze_overlay, frozen_header_x
 
@@ -105,6 +106,23 @@ class StagePainter:
             )
             self._set_key = key
         return self._set
+
+    def warm(self, view: StageView, coming: Line | None) -> None:
+        """Make now, in a quiet frame, the name labels the `coming` line will show (its
+        speaker lit, in the line's mood; the one before in the shade): a label is several
+        shapes and fitted words, 0.2-0.4 ms each, which would otherwise fall in the frame
+        that changes speaker, the stage's busiest. Kept in the art's bounded label cache."""
+        if coming is None or coming.who not in {a.id for a in view.actors}:
+            return  # the end of the beat, or someone new: the whole set changes then anyway
+        app = self.app
+        after = tuple(
+            replace(a, speaking=True, emotion=coming.emotion or a.emotion)
+            if a.id == coming.who
+            else replace(a, speaking=False)
+            for a in view.actors
+        )
+        for actor, rect in zip(after, label_rects(after, app.layout, app.text), strict=True):
+            self.art.label(actor, rect.size, theme=app.theme, layout=app.layout, text=app.text)
 
     def speech(self, surface: pygame.Surface, view: StageView, shown_chars: int) -> None:
         """The line on stage in a speech bubble, `shown_chars` of it typed so far."""
