@@ -185,7 +185,16 @@ def check_thoughts(script: Script, facts: Exploration) -> Iterator[Diagnostic]:
     for beat_id, routes in facts.beat_flags.items():
         beat = script.beats[beat_id]
         reported: set[str] = set()
-        for flags in sorted(routes, key=sorted):
+        # Only the flags this beat's presence and thoughts test tell its routes apart here.
+        read = frozenset(
+            flag
+            for cond in (
+                *(p.cond for p in beat.present_if),
+                *(t.cond for thoughts in beat.thoughts.values() for t in thoughts),
+            )
+            for flag in cond.flags()
+        )
+        for flags in sorted({route & read for route in routes}, key=sorted):
             for who in beat.on_stage(flags):
                 if who in reported or who not in script.cast or beat.thought_for(who, flags):
                     continue
