@@ -43,8 +43,14 @@ runpy.run_path({main!r}, run_name="__main__")
 
 
 def child_env(home: str) -> dict[str, str]:
-    """Headless, silent, and writing nothing outside `home`."""
+    """Headless, silent, and writing nothing outside `home` but Python's compiled modules.
+
+    PYTHONDONTWRITEBYTECODE is dropped: some machines (this project's build machines) set
+    it, and then every start compiles the game's modules from source again, about 80 ms a
+    start that a facilitator's Python never pays after its first (it keeps them in
+    `__pycache__`, and the one-file app carries them compiled)."""
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(
         SDL_VIDEODRIVER=os.environ.get("SDL_VIDEODRIVER", "dummy"),
         SDL_AUDIODRIVER=os.environ.get("SDL_AUDIODRIVER", "dummy"),

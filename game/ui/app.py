@@ -363,6 +363,13 @@ class App:
         self.stack.reset(scene)
         return scene
 
+    def after_first_frame(self) -> None:
+        """What the title's first picture need not wait for, done before the second: every
+        screen's module imported (`registry.preload`) and the sounds synthesised, so no
+        later frame, not even the first buzz's, waits for an import or a sound."""
+        registry.preload()
+        self.sound.prepare()
+
     def quit(self) -> None:
         """Close every scene (each saves what it holds), then stop the loop."""
         self.running = False
@@ -439,15 +446,15 @@ def loop(app: App) -> int:
 
     The real clock lives here and only here. Stopped by a signal, the game closes every
     scene as a closed window does (a run's record is closed, resumable) and returns the
-    shell's usual 128 + the signal's number. Once the first picture is up, every screen's
-    module is imported (`registry.preload`), between two frames: the title appears sooner,
-    and no later frame waits for an import.
+    shell's usual 128 + the signal's number. Once the first picture is up, the work the
+    title does not need is done between two frames (`App.after_first_frame`): the title
+    appears sooner, and no later frame waits for it.
     """
     clock = pygame.time.Clock()
     status = 0
     with stop_signals() as received:
         app.guarded_frame(0.0)
-        registry.preload()
+        app.after_first_frame()
         while app.running:
             if received:
                 status = 128 + received[0]

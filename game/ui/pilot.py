@@ -22,7 +22,6 @@ from game.story.views import Phase
 
 from .app import SCRIPTS_DIR, App
 from .keymap import CHOOSES, KEYS, Act
-from .screens import registry
 from .screens.menu import Menu
 from .settings import Settings
 
@@ -66,7 +65,7 @@ class Pilot:
         pygame.event.clear()
         self.app.start("title")
         self.step()
-        registry.preload()
+        self.app.after_first_frame()
 
     # ----- time and events --------------------------------------------------------------
 

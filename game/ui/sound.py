@@ -6,7 +6,8 @@ so the game never depends on audio; with `SDL_AUDIODRIVER=dummy` it "plays" sile
 
 Usage::
 
-    sounds = Sounds(volume=0.8, muted=False)   # once, at start-up (it synthesises the sounds)
+    sounds = Sounds(volume=0.8, muted=False)   # once, at start-up (opens the mixer)
+    sounds.prepare()                           # after the first picture: synthesises them
     sounds.play(BUZZ)                          # the freeze
     sounds.play(CHIME)                         # resume
     sounds.play(CHOICE)                        # an option picked
@@ -89,15 +90,26 @@ class Sounds:
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(frequency=MIX_RATE, size=-16, channels=2, buffer=MIX_BUFFER)
+            self._device = True
+        except pygame.error:
+            self._device = False
+
+    def prepare(self) -> None:
+        """Synthesise the sounds (tens of milliseconds of Python), once. The game loop calls
+        this as soon as the title's first picture is up, so the title comes sooner and no
+        frame (not even the first buzz's) waits for it; `play` makes them itself otherwise."""
+        if self._sounds or not self._device:
+            return
+        try:
             for name in _VOICES:
                 self._sounds[name] = pygame.mixer.Sound(file=io.BytesIO(synthesise_wav(name)))
         except pygame.error:
-            self._sounds = {}
+            self._sounds, self._device = {}, False
         self._apply_volume()
 
     @property
     def available(self) -> bool:
-        return bool(self._sounds)
+        return self._device
 
     def set_volume(self, volume: float) -> None:
         self.volume = max(0.0, min(1.0, volume))
@@ -113,6 +125,7 @@ class Sounds:
 
     def play(self, name: str) -> None:
         """Play `name` (BUZZ, CHIME, CHOICE); silently nothing without a device or when muted."""
+        self.prepare()
         sound = self._sounds.get(name)
         if sound is not None and not self.muted:
             sound.play()

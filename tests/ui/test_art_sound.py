@@ -52,6 +52,7 @@ def test_without_an_audio_device_the_game_runs_silent(monkeypatch):
 
 def test_volume_and_mute_reach_the_sounds():
     sounds = Sounds(volume=0.5)
+    sounds.prepare()
     buzz = sounds._sounds[BUZZ]
     assert buzz.get_volume() == pytest.approx(0.5, abs=0.01)
     sounds.set_muted(True)
@@ -59,3 +60,23 @@ def test_volume_and_mute_reach_the_sounds():
     sounds.set_muted(False)
     sounds.set_volume(2.0)
     assert sounds.volume == 1.0 and buzz.get_volume() == pytest.approx(1.0, abs=0.01)
+
+
+def test_the_sounds_are_made_once_the_first_picture_is_up_not_before():
+    """Synthesising them is tens of milliseconds of Python: not in front of the title's
+    first frame, and not in the first buzz's frame either (the loop makes them between)."""
+    from game.ui.app import App
+
+    app = App((640, 360), strict=True, persist=False)
+    assert app.sound.available and app.sound._sounds == {}
+    app.after_first_frame()
+    assert set(app.sound._sounds) == {BUZZ, CHIME, CHOICE}
+    made = dict(app.sound._sounds)
+    app.sound.play(BUZZ)
+    assert app.sound._sounds == made  # kept, never made again
+
+
+def test_a_sound_played_before_they_were_made_is_made_then():
+    sounds = Sounds()
+    sounds.play(CHIME)
+    assert set(sounds._sounds) == {BUZZ, CHIME, CHOICE}
