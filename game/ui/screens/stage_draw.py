@@ -255,7 +255,7 @@ class StagePainter:
         return self._overlay
 
 
-def _changed(old: tuple, new: tuple) -> list[int] | None:
+def _changed(old: tuple | None, new: tuple) -> list[int] | None:
     """Which actors look different between two set keys (style..., backdrop, cast), when
     only looks changed: the same style, backdrop and people in the same places. None when
     anything else changed: the whole set is painted again."""
