@@ -10,23 +10,16 @@ tools/presenter_screenshots.py [--out docs/screenshots]`.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-# A throwaway home: screenshots never touch the user's settings, records or progress.
-os.environ["FREEZE_FRAME_HOME"] = tempfile.mkdtemp(prefix="freeze-frame-shots-")
+from headless import ROOT  # first: the drivers, a throwaway home, the path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# isort: split
 
-import pygame  # noqa: E402
+import pygame
 
-from tests.ui.two_windows import PRESENTER, STAGE, TwoWindows, tour  # noqa: E402
+from tests.ui.two_windows import PRESENTER, STAGE, TwoWindows, tour
 
 GAP = 24
 LABEL = 44

@@ -11,25 +11,19 @@ docs/screenshots set is Tom: --script scripts/tom.yaml --role tom).
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-# A throwaway home: screenshots never touch the user's settings, records or progress.
-os.environ["FREEZE_FRAME_HOME"] = tempfile.mkdtemp(prefix="freeze-frame-shots-")
+from headless import ROOT  # first: the drivers, a throwaway home, the path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# isort: split
 
-from game.story.views import Phase  # noqa: E402
-from game.ui.keymap import Act  # noqa: E402
-from game.ui.settings import Settings  # noqa: E402
-from tests.ui.pilot import Pilot, Player, play_stage  # noqa: E402
+from game.story.views import Phase
+from game.ui.keymap import Act
+from game.ui.settings import Settings
+from tests.ui.pilot import Pilot, Player, play_stage
 
 
 def main(argv: list[str]) -> int:

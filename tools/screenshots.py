@@ -14,25 +14,18 @@ keep the repository small), as committed.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-# A throwaway home: screenshots never touch the user's settings, records or progress.
-os.environ["FREEZE_FRAME_HOME"] = tempfile.mkdtemp(prefix="freeze-frame-shots-")
+from headless import ROOT  # first: the drivers, a throwaway home, the path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# isort: split
 
-import pygame  # noqa: E402
+import pygame
 
-from game.i18n import LANGUAGES  # noqa: E402
-from game.ui.settings import FONTS, Settings  # noqa: E402
-from tests.ui.pilot import Pilot, tour  # noqa: E402
+from game.i18n import LANGUAGES
+from game.ui.settings import FONTS, Settings
+from tests.ui.pilot import Pilot, tour
 
 #: The committed sets besides the README's: folder under docs/screenshots, and settings.
 SETS: dict[str, dict[str, object]] = {
