@@ -225,3 +225,23 @@ def test_every_shipped_role_with_each_style_plays_to_an_ending(
     play_as(pilot, name, role, style, {})
     assert pilot.names() == ["title", "debrief", "role_debrief"]
     assert pilot.stage is None and pilot.top.rt.ending is not None
+
+
+def test_a_long_need_goes_on_from_part_to_part_at_full_size() -> None:
+    """Tom's "what he needed" is a paragraph taller than the card at 160 % on a small
+    screen: it is cut between words and goes on in the next part, every part at the body
+    size (drawn smaller, the back of the room could not read it), and no word is lost."""
+    pilot = Pilot((1024, 576), settings=Settings(auto_advance=False, text_scale=1.6))
+    play_as(pilot, "tom", "tom", "just", {})
+    eyes = pilot.top
+    assert pilot.name == "role_debrief" and eyes.parts > 1
+    app, lay = pilot.app, pilot.app.layout
+    inner = eyes.right_rect.inflate(-lay.padding * 2, -lay.padding * 2)
+    title = eyes.right_title + f" (part 1 of {eyes.parts})"
+    room = inner.h - app.text.measure(title, lay.body_size, width=inner.w, bold=True)[1]
+    for part in eyes.right_pages:
+        assert app.text.measure("\n\n".join(part), lay.body_size, width=inner.w)[1] <= room
+    assert " ".join(" ".join(part) for part in eyes.right_pages).split() == (
+        " ".join(eyes.right).split()
+    )
+    assert len(eyes.right_pages) > 1 and eyes.right[0] not in eyes.right_pages[0]

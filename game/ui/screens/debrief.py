@@ -580,7 +580,7 @@ class DebriefScene(Scene):
                 while lines and tall("\n".join([*taken, lines[0]])) <= room:
                     taken.append(lines.pop(0))
                 if lines and room >= 2 * line_h:  # a long line: as many words as fit here
-                    cut = _words_that_fit(lines[0], fits_after(taken, room))
+                    cut = draw.words_that_fit(lines[0], fits_after(taken, room))
                     if cut:
                         taken.append(cut)
                         lines[0] = lines[0][len(cut) :].lstrip()
@@ -800,7 +800,7 @@ def _parts(app, text: str, size: int, box: pygame.Rect) -> list[str]:
         def fits_after(more: str, done: list[str] = done) -> bool:
             return fits([*done, more])
 
-        cut = _words_that_fit(line, fits_after)
+        cut = draw.words_that_fit(line, fits_after)
         if cut:
             taken.append(cut)
             lines.insert(0, line[len(cut) :].lstrip())
@@ -813,16 +813,3 @@ def _parts(app, text: str, size: int, box: pygame.Rect) -> list[str]:
     if taken:
         parts.append("\n".join(taken))
     return parts or [""]
-
-
-def _words_that_fit(line: str, fits: Callable[[str], bool]) -> str:
-    """The longest run of whole words from the start of `line` that `fits` ("" if none)."""
-    words = line.split(" ")
-    low, high = 0, len(words) - 1  # the whole line does not fit, or it would not be cut
-    while low < high:
-        mid = (low + high + 1) // 2
-        if fits(" ".join(words[:mid])):
-            low = mid
-        else:
-            high = mid - 1
-    return " ".join(words[:low])

@@ -6,7 +6,7 @@ scene, and draws with the art helper's widgets, so menus look like the rest of t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -341,3 +341,16 @@ def paragraph(
     )
     surface.blit(img, rect.topleft)
     return img.get_height()
+
+
+def words_that_fit(line: str, fits: Callable[[str], bool]) -> str:
+    """The longest run of whole words from the start of `line` that `fits` ("" if none)."""
+    words = line.split(" ")
+    low, high = 0, len(words) - 1  # the whole line does not fit, or it would not be cut
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fits(" ".join(words[:mid])):
+            low = mid
+        else:
+            high = mid - 1
+    return " ".join(words[:low])

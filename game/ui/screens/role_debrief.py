@@ -101,10 +101,9 @@ class RoleDebriefScene(Scene):
         bottom = draw.hint_top(app, _keys(2)) - lay.gap  # room for the longer hint
         area = pygame.Rect(lay.safe_rect.x, top, lay.safe_rect.w, bottom - top)
         self.left, self.right_rect = grid(area, 2, 2, lay.gap * 2)
-        self.pages = self._split(
-            self.landings, self.left, self.left_title + _(" (part {n} of {of})").format(n=1, of=2)
-        )
-        self.right_pages = self._split(self.right, self.right_rect, self.right_title)
+        part = _(" (part {n} of {of})").format(n=1, of=2)  # as tall as any page's title
+        self.pages = self._split(self.landings, self.left, self.left_title + part)
+        self.right_pages = self._split(self.right, self.right_rect, self.right_title + part)
         self.page = min(self.page, self.parts - 1)
 
     @property
@@ -112,17 +111,32 @@ class RoleDebriefScene(Scene):
         return max(len(self.pages), len(self.right_pages))
 
     def _split(self, entries: list[str], rect: pygame.Rect, title: str) -> list[list[str]]:
-        """`entries` in runs that each fit `rect` under `title` at the body size."""
+        """`entries` in runs that each fit `rect` under `title` at the body size. An entry
+        goes whole to the next part when it does not fit the rest of this one; one taller
+        than a whole card (a long "what they needed") goes on from part to part, cut
+        between words, so no card's words are made smaller to fit."""
         app, lay = self.app, self.app.layout
         inner = rect.inflate(-lay.padding * 2, -lay.padding * 2)
         head = app.text.measure(title, lay.body_size, width=inner.w, bold=True)[1] + lay.px(10)
         room = inner.h - head
+
+        def fits(run: list[str]) -> bool:
+            return app.text.measure("\n\n".join(run), lay.body_size, width=inner.w)[1] <= room
+
         pages: list[list[str]] = [[]]
         for entry in entries:
-            trial = "\n\n".join([*pages[-1], entry])
-            if pages[-1] and app.text.measure(trial, lay.body_size, width=inner.w)[1] > room:
+            if pages[-1] and not fits([*pages[-1], entry]):
                 pages.append([])
-            pages[-1].append(entry)
+            rest = entry
+            while not fits([*pages[-1], rest]):
+                page = pages[-1]
+                cut = draw.words_that_fit(rest, lambda words, page=page: fits([*page, words]))
+                if not cut:
+                    break  # one word taller than the card: drawn smaller, the only way
+                pages[-1].append(cut)
+                rest = rest[len(cut) :].lstrip()
+                pages.append([])
+            pages[-1].append(rest)
         return pages
 
     def controls(self) -> list[tuple[str, pygame.Rect]]:

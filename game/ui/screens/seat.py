@@ -110,9 +110,7 @@ class SeatScene(_CardsScene):
                     role.who,
                     script.role_label(role.who),
                     [
-                        _("Live it as {who}: hear their thoughts, choose how they respond.").format(
-                            who=person
-                        )
+                        _("{who}'s thoughts and choices are yours.").format(who=person)
                         + " "
                         + scored,
                     ],
