@@ -130,7 +130,11 @@ class RoleDebriefScene(Scene):
             rest = entry
             while not fits([*pages[-1], rest]):
                 page = pages[-1]
-                cut = draw.words_that_fit(rest, lambda words, page=page: fits([*page, words]))
+
+                def fits_here(words: str, page: list[str] = page) -> bool:
+                    return fits([*page, words])
+
+                cut = draw.words_that_fit(rest, fits_here)
                 if not cut:
                     break  # one word taller than the card: drawn smaller, the only way
                 pages[-1].append(cut)
