@@ -17,6 +17,7 @@ meets the wall at `HORIZON`.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable
 
@@ -26,7 +27,7 @@ from ...story.model import BACKDROPS
 from ..cache import surface_cache
 from ..theme import Theme
 from . import rooms
-from .pen import SUPERSAMPLE, Pen, finish
+from .pen import SUPERSAMPLE, Pen
 
 _CACHE_SIZE = 5  # a script's backdrops (five at most in the shipped ones): 8 MB each at 1080p
 _MAX_DRAWN_WIDTH = 3840  # supersample only while the drawing stays this wide or less
@@ -51,17 +52,26 @@ def paint_backdrop(backdrop_id: str, size: tuple[int, int], theme: Theme) -> pyg
     whole drawing at 2x is 33 MB at 1080p, the largest thing the game ever held, and it was
     the peak of its memory. A 2:1 smooth scale averages each 2x2 block on its own and the pen
     places every shape by whole pixels, so the strips give exactly the pixels of one drawing
-    (`tests/ui/test_art_backdrops.py` compares the two).
+    (`tests/ui/test_art_backdrops.py` compares the two). One strip is drawn on again and
+    again and scaled straight into its rows of the picture: a new strip and its scaled copy
+    for every band were most of the painting's time (fresh memory is mapped page by page),
+    and a scenario's first frame waits for its backdrop.
     """
     width, height = size
     ss = SUPERSAMPLE if width * SUPERSAMPLE <= _MAX_DRAWN_WIDTH else 1
     paint = _ROOMS.get(backdrop_id, rooms.bare_stage)
     surface = _blank(size)
+    strip = pygame.Surface((width * ss, min(_STRIP_ROWS, height) * ss), 0, surface)
     for top in range(0, height, _STRIP_ROWS):
         rows = min(_STRIP_ROWS, height - top)
-        strip = pygame.Surface((width * ss, rows * ss))
+        drawn = (
+            strip
+            if rows * ss == strip.get_height()
+            else strip.subsurface((0, 0, width * ss, rows * ss))
+        )
+        drawn.fill((0, 0, 0))
         pen = Pen(
-            strip,
+            drawn,
             width * ss / 100,
             theme.outline,
             max(1, round(height * ss / 400)),
@@ -69,8 +79,12 @@ def paint_backdrop(backdrop_id: str, size: tuple[int, int], theme: Theme) -> pyg
             top=top * ss,
         )
         paint(pen)
-        surface.blit(finish(strip, (width, rows)), (0, top))
-    surface.blit(_vignette(size), (0, 0))
+        band = surface.subsurface((0, top, width, rows))
+        if ss == 1:
+            band.blit(drawn, (0, 0))
+        else:
+            pygame.transform.smoothscale(drawn, (width, rows), band)
+    surface.blit(pygame.transform.smoothscale(_vignette_grid(), size), (0, 0))
     if theme.backdrop_wash:
         wash = pygame.Surface((width, _STRIP_ROWS), pygame.SRCALPHA)
         wash.fill((*theme.stage_bg, theme.backdrop_wash))
@@ -86,15 +100,18 @@ def _blank(size: tuple[int, int]) -> pygame.Surface:
     return pygame.Surface(size) if screen is None else pygame.Surface(size, 0, screen)
 
 
-def _vignette(size: tuple[int, int]) -> pygame.Surface:
-    """Dark edges and corners: a small radial ramp scaled up smoothly (cheap, no banding)."""
+@functools.cache
+def _vignette_grid() -> pygame.Surface:
+    """Dark edges and corners as a small radial ramp, scaled up smoothly to each backdrop
+    (cheap, no banding). The same for every backdrop and size, so worked out once: a
+    pixel at a time, it took as long as painting a room."""
     grid_w, grid_h = 48, 27
     small = pygame.Surface((grid_w, grid_h), pygame.SRCALPHA)
     for y in range(grid_h):
         for x in range(grid_w):
             dx, dy = (x + 0.5) / grid_w * 2 - 1, (y + 0.5) / grid_h * 2 - 1
             small.set_at((x, y), (0, 0, 0, _ramp(min(1.0, (dx * dx + dy * dy) ** 0.5 / 1.2))))
-    return pygame.transform.smoothscale(small, size)
+    return small
 
 
 def _ramp(distance: float) -> int:
