@@ -282,27 +282,33 @@ class Runtime:
 
     def _enter(self, pos: Position, target: str) -> None:
         """Go to a beat or an ending, skipping beats whose lines are all hidden."""
-        guard = len(self.script.beats) + 1
-        while guard:
-            guard -= 1
+        pos, ending = self._landing(pos, target)
+        if ending is not None:
+            self._finish(pos, ending or None)
+            return
+        shown = flow.visible_lines(self._beat(pos), pos.flags)
+        if shown:
+            self._show(pos, shown[0])
+        else:
+            self._arrive_at_decision(pos)
+
+    def _landing(self, pos: Position, target: str) -> tuple[Position, str | None]:
+        """Where going on from `pos` to `target` comes to rest (read-only): the position
+        entering the first beat on the way with a line to show or a decision, and None; or
+        the position the story ends at, with the ending's id ("" for a way that just stops).
+        Beats whose lines are all hidden are passed through, their flags set."""
+        for _ in range(len(self.script.beats) + 1):
             if target in self.script.endings:
-                self._finish(pos, target)
-                return
+                return pos, target
             beat = self.script.beats[target]
             pos = replace(pos, beat=target, line=-1, deciding=False, flags=beat.apply(pos.flags))
-            shown = flow.visible_lines(beat, pos.flags)
-            if shown:
-                self._show(pos, shown[0])
-                return
-            if beat.decision is not None:
-                self._arrive_at_decision(pos)
-                return
+            if flow.visible_lines(beat, pos.flags) or beat.decision is not None:
+                return pos, None
             nxt = flow.next_target(beat, pos.flags)
             if nxt is None:
-                self._finish(pos, None)
-                return
+                return pos, ""
             target = nxt
-        self._finish(pos, None)
+        return pos, ""
 
     def _auto(self, point: str, flags: frozenset[str]) -> int | None:
         """What is taken at `point` for the room (None: the room decides it; see roles.py)."""
@@ -533,15 +539,23 @@ class Runtime:
         return tuple(self._present())
 
     def coming_line(self) -> Line | None:
-        """The line the next `advance` shows, when it is the next line of this beat on this
-        route (read-only; None when a new beat, a decision, an acted choice or the end comes
-        next). The stage makes what that line will need in a quiet frame before it."""
+        """The line the next `advance` shows, in this beat or the next one along the route
+        (read-only; None when a decision, an acted choice or the end comes next). A line
+        that someone else's choice replaces as it comes on (see `roles.py`) is still given:
+        the stage only makes ahead, in a quiet frame, what that line would need."""
         pos = self.position
         if self.phase is not Phase.PLAYING or pos.act is not None:
             return None
         beat = self._beat(pos)
         later = [i for i in flow.visible_lines(beat, pos.flags) if i > pos.line]
-        return beat.lines[later[0]] if later else None
+        if later:
+            return beat.lines[later[0]]
+        target = flow.next_target(beat, pos.flags) if beat.decision is None else None
+        if target is None:
+            return None
+        landed, ending = self._landing(pos, target)
+        shown = flow.visible_lines(self._beat(landed), landed.flags) if ending is None else []
+        return self._beat(landed).lines[shown[0]] if shown else None
 
     def acting_ahead(self) -> tuple[tuple[Line, ...], str]:
         """While a choice is acted out: its lines still to come, and where it leads after

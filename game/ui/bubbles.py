@@ -58,19 +58,24 @@ def _tab(
     layout: Layout,
     text: TextRenderer,
 ) -> int:
-    """The name tab straddling the bubble's top-left edge; returns the tab's bottom y.
-
-    Only a third of it stands above the edge, so that at large text scales it stays clear
-    of the header band above the bubble.
-    """
-    img = text.render(label, layout.small_size, theme.accent_text, bold=True, italic=italic)
-    tab = Rect(0, 0, img.get_width() + 2 * layout.px(18), img.get_height() + layout.px(6))
-    # Never up into the header band: at large text the header's words reach its foot.
-    tab.topleft = (rect.x + layout.radius, max(rect.y - tab.h // 3, layout.header_rect.bottom))
+    """The name tab straddling the bubble's top-left edge; returns the tab's bottom y."""
+    img, tab = _tab_place(rect, label, italic=italic, theme=theme, layout=layout, text=text)
     pygame.draw.rect(surface, theme.accent, tab, border_radius=layout.px(12))
     pygame.draw.rect(surface, theme.outline, tab, layout.outline, border_radius=layout.px(12))
     surface.blit(img, img.get_rect(center=tab.center))
     return tab.bottom
+
+
+def _tab_place(
+    rect: Rect, label: str, *, italic: bool, theme: Theme, layout: Layout, text: TextRenderer
+) -> tuple[pygame.Surface, Rect]:
+    """The tab's name and where the tab goes. Only a third of it stands above the edge, so
+    that at large text scales it stays clear of the header band above the bubble."""
+    img = text.render(label, layout.small_size, theme.accent_text, bold=True, italic=italic)
+    tab = Rect(0, 0, img.get_width() + 2 * layout.px(18), img.get_height() + layout.px(6))
+    # Never up into the header band: at large text the header's words reach its foot.
+    tab.topleft = (rect.x + layout.radius, max(rect.y - tab.h // 3, layout.header_rect.bottom))
+    return img, tab
 
 
 def _below(inner: Rect, top: int) -> None:
@@ -91,11 +96,26 @@ def _body_text(
     layout: Layout,
     text: TextRenderer,
 ) -> None:
-    """Direction (italic, in brackets) above the words, the block centred vertically. The
-    direction is at the body size in the words' own ink: from the back of a room, small grey
-    italics cannot be read, and "(quietly, not looking up)" matters to the scene.
+    """Direction (italic, in brackets) above the words, the block centred vertically."""
+    direction_img, size, y = _body_layout(
+        inner, text_value, direction, ink, layout=layout, text=text
+    )
+    if direction_img:
+        surface.blit(direction_img, (inner.x, y))
+        y += direction_img.get_height() + layout.px(4)
+    shown = revealed(text_value, shown_chars)
+    if shown:
+        surface.blit(text.render(shown, size, ink, width=inner.w), (inner.x, y))
 
-    Sizes and position come from the full text, so nothing moves while the words appear.
+
+def _body_layout(
+    inner: Rect, text_value: str, direction: str, ink: Colour, *, layout: Layout, text: TextRenderer
+) -> tuple[pygame.Surface | None, int, int]:
+    """The direction's picture (or None), the size of the words, and the block's top.
+
+    The direction is at the body size in the words' own ink: from the back of a room, small
+    grey italics cannot be read, and "(quietly, not looking up)" matters to the scene. Sizes
+    and position come from the full text, so nothing moves while the words appear.
     """
     direction_img = None
     if direction:
@@ -117,13 +137,41 @@ def _body_text(
         min_size=max(layout.floor_size, round(layout.body_size * 0.55)),
     )
     full_h = text.measure(text_value, size, width=inner.w)[1] if text_value else 0
-    y = inner.y + max(0, (inner.h - used - full_h) // 2)
-    if direction_img:
-        surface.blit(direction_img, (inner.x, y))
-        y += used
+    return direction_img, size, inner.y + max(0, (inner.h - used - full_h) // 2)
+
+
+def _speech_inner(rect: Rect, tab_bottom: int, layout: Layout) -> Rect:
+    """Where a speech bubble's words go: inside its padding, below its name tab."""
+    inner = rect.inflate(-2 * layout.padding, -2 * layout.padding)
+    _below(inner, tab_bottom + layout.px(4))
+    return inner
+
+
+def warm_speech_bubble(
+    rect: Rect,
+    speaker_name: str,
+    text_value: str,
+    direction: str,
+    shown_chars: int,
+    *,
+    theme: Theme,
+    layout: Layout,
+    text: TextRenderer,
+) -> None:
+    """Make now, into the text cache, what `draw_speech_bubble` will make for a line still
+    to come, showing `shown_chars` of it: its name tab, its direction, the size of its words
+    (trying sizes renders the whole line at each, up to a millisecond at 1080p) and the
+    words shown. They would otherwise fall in the frame that brings the line on, the
+    stage's busiest."""
+    _img, tab = _tab_place(rect, speaker_name, italic=False, theme=theme, layout=layout, text=text)
+    inner = _speech_inner(rect, tab.bottom, layout)
+    ink = theme.panel_text
+    _direction, size, _top = _body_layout(
+        inner, text_value, direction, ink, layout=layout, text=text
+    )
     shown = revealed(text_value, shown_chars)
     if shown:
-        surface.blit(text.render(shown, size, ink, width=inner.w), (inner.x, y))
+        text.render(shown, size, ink, width=inner.w)
 
 
 def draw_speech_bubble(
@@ -157,11 +205,9 @@ def draw_speech_bubble(
     tab_bottom = _tab(
         surface, rect, speaker_name, italic=False, theme=theme, layout=layout, text=text
     )
-    inner = rect.inflate(-2 * layout.padding, -2 * layout.padding)
-    _below(inner, tab_bottom + layout.px(4))
     _body_text(
         surface,
-        inner,
+        _speech_inner(rect, tab_bottom, layout),
         text_value,
         shown_chars,
         direction,

@@ -430,7 +430,7 @@ class StageScene(Scene):
         if self._line_frames and "buzz" in self.view.allowed:
             self.prefreeze()
         if self._line_frames == 2:  # a frame with nothing else to make
-            self.painter.warm(self.view, self.rt.coming_line())
+            self.warm()
         self._line_frames += 1
         speed = self.app.settings.reading_speed
         if self.typing:
@@ -443,6 +443,18 @@ class StageScene(Scene):
         typed = len(self.text) / (CHARS_PER_SECOND * speed)
         if self.held >= max(MIN_HOLD, flow.line_seconds(text) / speed - typed):
             self.next()
+
+    def warm(self) -> None:
+        """Make what the coming line will show (see `StagePainter.warm`)."""
+        coming = self.rt.coming_line()
+        if coming is None:
+            return
+        cast = self.rt.script.cast
+        name = cast[coming.who].name if coming.who in cast else coming.who
+        beat = self.rt.script.beats.get(self.view.beat_id)
+        same_beat = beat is not None and any(line is coming for line in beat.lines)
+        first = 1 if self.app.animate else len(coming.says)
+        self.painter.warm(self.view, coming, name, same_beat, first)
 
     # ----- drawing ----------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from game.story.model import Line, Script
 from game.story.views import StageView, ThoughtView
 
 from ..art.stage import StageArt, label_rects, speaker_anchor
-from ..bubbles import draw_speech_bubble, draw_thought_bubble
+from ..bubbles import draw_speech_bubble, draw_thought_bubble, warm_speech_bubble
 from ..widgets import Patches, freeze_overlay, frozen_header_x
 
 if TYPE_CHECKING:
@@ -107,14 +107,30 @@ class StagePainter:
             self._set_key = key
         return self._set
 
-    def warm(self, view: StageView, coming: Line | None) -> None:
-        """Make now, in a quiet frame, the name labels the `coming` line will show (its
-        speaker lit, in the line's mood; the one before in the shade): a label is several
-        shapes and fitted words, 0.2-0.4 ms each, which would otherwise fall in the frame
-        that changes speaker, the stage's busiest. Kept in the art's bounded label cache."""
-        if coming is None or coming.who not in {a.id for a in view.actors}:
-            return  # the end of the beat, or someone new: the whole set changes then anyway
+    def warm(
+        self, view: StageView, coming: Line, name: str, same_beat: bool, first_chars: int
+    ) -> None:
+        """Make now, in a quiet frame, what the `coming` line (spoken by `name`) will show:
+        its words fitted to the bubble and, when it comes in this beat (`same_beat`), the
+        name labels (its speaker lit, in the line's mood; the one before in the shade). A
+        label is several shapes and fitted words, 0.2-0.4 ms each, and fitting a long line
+        up to a millisecond at 1080p: they would otherwise fall in the frame that brings
+        the line on, the stage's busiest. Kept in the bounded text and label caches.
+        `first_chars`: how much of the line its first frame shows (the first word when
+        lines type out; all of it when they do not)."""
         app = self.app
+        warm_speech_bubble(
+            app.layout.bubble_rect,
+            name,
+            coming.says,
+            coming.direction,
+            first_chars,
+            theme=app.theme,
+            layout=app.layout,
+            text=app.text,
+        )
+        if not same_beat or coming.who not in {a.id for a in view.actors}:
+            return  # a new beat, or someone new: the whole set changes then anyway
         after = tuple(
             replace(a, speaking=True, emotion=coming.emotion or a.emotion)
             if a.id == coming.who
