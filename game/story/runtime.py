@@ -538,24 +538,24 @@ class Runtime:
         """The ids of the characters on stage now (read-only)."""
         return tuple(self._present())
 
-    def coming_line(self) -> Line | None:
-        """The line the next `advance` shows, in this beat or the next one along the route
-        (read-only; None when a decision, an acted choice or the end comes next). A line
-        that someone else's choice replaces as it comes on (see `roles.py`) is still given:
-        the stage only makes ahead, in a quiet frame, what that line would need."""
+    def coming_line(self) -> tuple[str, Line] | None:
+        """The line the next `advance` shows, with the id of its beat: this one or the next
+        along the route (read-only; None when a decision, an acted choice or the end comes
+        next). A line that someone else's choice replaces as it comes on (see `roles.py`) is
+        still given: the stage only makes ahead, in a quiet frame, what it would need."""
         pos = self.position
         if self.phase is not Phase.PLAYING or pos.act is not None:
             return None
         beat = self._beat(pos)
         later = [i for i in flow.visible_lines(beat, pos.flags) if i > pos.line]
         if later:
-            return beat.lines[later[0]]
+            return pos.beat, beat.lines[later[0]]
         target = flow.next_target(beat, pos.flags) if beat.decision is None else None
         if target is None:
             return None
         landed, ending = self._landing(pos, target)
         shown = flow.visible_lines(self._beat(landed), landed.flags) if ending is None else []
-        return self._beat(landed).lines[shown[0]] if shown else None
+        return (landed.beat, self._beat(landed).lines[shown[0]]) if shown else None
 
     def acting_ahead(self) -> tuple[tuple[Line, ...], str]:
         """While a choice is acted out: its lines still to come, and where it leads after

@@ -35,7 +35,7 @@ def test_the_next_lines_name_labels_are_made_before_it_comes_on(monkeypatch) -> 
         pilot.do(Act.CONFIRM)
         view = stage.view
         if coming is not None and view.line is not None and view.speaker != before:
-            assert view.line.says == coming.says
+            assert (view.beat_id, view.line.says) == (coming[0], coming[1].says)
             if view.beat_id != beat:
                 continue  # a new beat: a new set, labels and all
             assert made == [], f"labels made in the frame that changed speaker: {made}"
@@ -47,8 +47,8 @@ def test_the_next_lines_words_are_fitted_before_it_comes_on_in_this_beat_or_the_
     monkeypatch,
 ) -> None:
     """Every line the runtime says is coming (across beats too) comes on without rendering
-    any of its words in its first frame: the sizes tried and the first word were made in a
-    quiet frame of the line before."""
+    any of its words in its first frame, nor its new scene's name in the header: the sizes
+    tried, the first word and the header were made in a quiet frame of the line before."""
     pilot = Pilot(settings=Settings(auto_advance=False))
     start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
     stage = pilot.stage
@@ -61,10 +61,10 @@ def test_the_next_lines_words_are_fitted_before_it_comes_on_in_this_beat_or_the_
         return real_put(key, surface)
 
     monkeypatch.setattr(cache, "put", noted)
-    beats, lines = set(), 0
+    beats, lines, scenes = set(), 0, 0
     for _ in range(30):
         coming = stage.rt.coming_line()
-        beat = stage.view.beat_id
+        beat, place = stage.view.beat_id, stage.place()
         pilot.step(3)  # the line's quiet frames
         if stage.typing:
             pilot.do(Act.CONFIRM)  # the whole line at once
@@ -75,10 +75,13 @@ def test_the_next_lines_words_are_fitted_before_it_comes_on_in_this_beat_or_the_
             if view.decision is not None:
                 pilot.do(Act.CHOOSE_1)
             continue
-        assert view.line.says == coming.says
+        assert (view.beat_id, view.line.says) == (coming[0], coming[1].says)
         words = view.line.says.split()
         assert not [m for m in made if words and m.startswith(words[0])], made
         lines += 1
         if view.beat_id != beat:
             beats.add(view.beat_id)
-    assert lines >= 3 and beats, (lines, beats)  # within beats and into new ones
+            if view.scene.name not in place:
+                scenes += 1
+                assert not [m for m in made if view.scene.name in m], made  # the header
+    assert lines >= 3 and beats and scenes, (lines, beats, scenes)  # within beats and across

@@ -65,6 +65,12 @@ BUZZER_LABEL = N_("FREEZE")
 SKIP_LABEL = N_("Skip")
 
 
+def place_wordings(scene: str, caption: str) -> list[str]:
+    """Where a scene is, for the header, longest first: with its beat's caption, or the name
+    alone when large text leaves no room for both."""
+    return [f"{scene}: {caption}", scene] if caption else [scene]
+
+
 def hint_solo() -> str:
     """The solo nudge at an intervention moment, naming the key bound to the buzz."""
     return _("Something is happening here \u2014 press {key} to freeze").format(
@@ -445,16 +451,21 @@ class StageScene(Scene):
             self.next()
 
     def warm(self) -> None:
-        """Make what the coming line will show (see `StagePainter.warm`)."""
+        """Make what the coming line will show (see `StagePainter.warm`), and its scene's
+        name in the header when it starts another scene."""
         coming = self.rt.coming_line()
         if coming is None:
             return
-        cast = self.rt.script.cast
-        name = cast[coming.who].name if coming.who in cast else coming.who
-        beat = self.rt.script.beats.get(self.view.beat_id)
-        same_beat = beat is not None and any(line is coming for line in beat.lines)
-        first = 1 if self.app.animate else len(coming.says)
-        self.painter.warm(self.view, coming, name, same_beat, first)
+        beat_id, line = coming
+        script = self.rt.script
+        name = script.cast[line.who].name if line.who in script.cast else line.who
+        first = 1 if self.app.animate else len(line.says)
+        same_beat = beat_id == self.view.beat_id
+        self.painter.warm(self.view, line, name, same_beat, first)
+        beat = script.beats[beat_id]
+        place = place_wordings(script.scenes[beat.scene].name, beat.caption)
+        if place != self.place():
+            self.painter.header(self.painter.scratch, place, self.header_text(), self._end())
 
     # ----- drawing ----------------------------------------------------------------------
 
@@ -549,8 +560,7 @@ class StageScene(Scene):
         if view.phase is Phase.ENDED:
             draw.dim(surface, app)
         if not frozen:  # frozen, the header is drawn over the dimming (`StagePainter.frozen`)
-            end = self.skip_rect.x if self.anti_model else self.buzzer_rect.x
-            self.painter.header(surface, self.place(), self.header_text(), end)
+            self.painter.header(surface, self.place(), self.header_text(), self._end())
         if view.phase is Phase.ENDED:
             self._ending(surface)
         elif view.decision is not None and self.anti_model:
@@ -574,13 +584,13 @@ class StageScene(Scene):
         if app.debug:
             self._debug(surface)
 
+    def _end(self) -> int:
+        """Where the header's words must stop: at the buzzer (or the skip button)."""
+        return self.skip_rect.x if self.anti_model else self.buzzer_rect.x
+
     def place(self) -> list[str]:
-        """Where the scene is, for the header: with the view's caption, or the name alone
-        when large text leaves no room for both."""
-        view = self.view
-        if view.caption:
-            return [f"{view.scene.name}: {view.caption}", view.scene.name]
-        return [view.scene.name]
+        """Where the scene is, for the header (see `place_wordings`)."""
+        return place_wordings(self.view.scene.name, self.view.caption)
 
     def hint(self) -> str:
         """Solo only: the nudge while an intervention moment is on stage, else nothing."""

@@ -36,6 +36,9 @@ class StagePainter:
         self._set: pygame.Surface | None = None
         self._overlay_key: tuple | None = None
         self._overlay: Patches | None = None
+        #: Drawn on to make words ahead into the text cache (a header still to come): every
+        #: blit is clipped to its one pixel, so drawing there costs only the making.
+        self.scratch = pygame.Surface((1, 1))
 
     def prepare(self, script: Script) -> None:
         """Paint every backdrop of the script and every look of its cast before the first
