@@ -46,6 +46,7 @@ from .sound import Sounds
 from .speech import Speech
 from .text import TextRenderer
 from .theme import Theme, make_theme
+from .widgets import Patches, freeze_overlay
 
 if TYPE_CHECKING:
     from .art.stage import StageArt
@@ -141,6 +142,7 @@ class App:
         self.speech = Speech(self.library.language, volume=self._speech_volume(settings))
         self._start_speech()
         self.layout, self.theme = self._style()
+        self._overlay: tuple[tuple, Patches] | None = None
 
     @functools.cached_property
     def stage_art(self) -> StageArt:
@@ -150,6 +152,19 @@ class App:
         from .art.stage import StageArt
 
         return StageArt()
+
+    def freeze_overlay(self) -> Patches:
+        """The freeze's dimming, frame and stamp for the window's size and style: made once
+        (10-20 ms) and kept for every run, between the title's first two frames
+        (`after_first_frame`), so that neither a scenario's first frame nor its first buzz
+        waits for it; again after a change of size or style, ahead of the next buzz."""
+        key = (self.layout.size, self.layout.text_scale, self.theme.name, self.text.family)
+        if self._overlay is None or self._overlay[0] != key:
+            made = freeze_overlay(
+                theme=self.theme, layout=self.layout, text=self.text, compact=True
+            )
+            self._overlay = (key, made)
+        return self._overlay[1]
 
     # ----- window and style -----------------------------------------------------------
 
@@ -365,10 +380,11 @@ class App:
 
     def after_first_frame(self) -> None:
         """What the title's first picture need not wait for, done before the second: every
-        screen's module imported (`registry.preload`) and the sounds synthesised, so no
-        later frame, not even the first buzz's, waits for an import or a sound."""
+        screen's module imported (`registry.preload`), the sounds synthesised and the freeze
+        overlay made, so no later frame, not even the first buzz's, waits for them."""
         registry.preload()
         self.sound.prepare()
+        self.freeze_overlay()
 
     def quit(self) -> None:
         """Close every scene (each saves what it holds), then stop the loop."""

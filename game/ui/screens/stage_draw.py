@@ -20,7 +20,7 @@ from game.story.views import StageView, ThoughtView
 
 from ..art.stage import StageArt, label_rects, speaker_anchor
 from ..bubbles import draw_speech_bubble, draw_thought_bubble, warm_speech_bubble
-from ..widgets import Patches, freeze_overlay, frozen_header_x
+from ..widgets import frozen_header_x
 
 if TYPE_CHECKING:
     from ..app import App
@@ -34,8 +34,6 @@ class StagePainter:
         self.art: StageArt = app.stage_art
         self._set_key: tuple | None = None
         self._set: pygame.Surface | None = None
-        self._overlay_key: tuple | None = None
-        self._overlay: Patches | None = None
         #: Drawn on to make words ahead into the text cache (a header still to come): every
         #: blit is clipped to its one pixel, so drawing there costs only the making.
         self.scratch = pygame.Surface((1, 1))
@@ -70,7 +68,6 @@ class StagePainter:
             layout=app.layout,
             scenario=script.id,
         )
-        self._freeze_overlay()  # the first buzz must not wait for it either
         # Every size words on the stage and its pages are fitted at, in each style: a font
         # is loaded from its file the first time a size is used (about 5 MB for them all).
         lay = app.layout
@@ -81,7 +78,6 @@ class StagePainter:
     def release(self) -> None:
         """Let go of the kept pictures (leaving the stage); they are made again if needed."""
         self._set = self._set_key = None
-        self._overlay = self._overlay_key = None
 
     def _style_key(self) -> tuple:
         lay = self.app.layout
@@ -258,20 +254,9 @@ class StagePainter:
         with the scene's name (`place`, its wordings) bright above the dimming: composed
         once per freeze."""
         self.strip(picture)
-        self._freeze_overlay().blit_onto(picture)
+        self.app.freeze_overlay().blit_onto(picture)
         self.header(picture, place, "", end, frozen=True)
         return picture
-
-    def _freeze_overlay(self) -> Patches:
-        """The dimming, frame and FREEZE stamp, made once per window size and style."""
-        key = self._style_key()
-        if key != self._overlay_key or self._overlay is None:
-            app = self.app
-            self._overlay = freeze_overlay(
-                theme=app.theme, layout=app.layout, text=app.text, compact=True
-            )
-            self._overlay_key = key
-        return self._overlay
 
 
 def _changed(old: tuple | None, new: tuple) -> list[int] | None:
