@@ -11,6 +11,17 @@ from game.ui.settings import Settings
 from tests.ui.pilot import Pilot, Player, start_scenario
 
 
+def _next_line(pilot: Pilot, stage, made: list[str]):
+    """Play the line on `stage`'s quiet frames, show it whole, then (`made` emptied) bring
+    on the next line; the stage's view then."""
+    pilot.step(3)  # the line's quiet frames
+    if stage.typing:
+        pilot.do(Act.CONFIRM)  # the whole line at once
+    made.clear()
+    pilot.do(Act.CONFIRM)
+    return stage.view
+
+
 def test_the_next_lines_name_labels_are_made_before_it_comes_on(monkeypatch) -> None:
     pilot = Pilot(settings=Settings(auto_advance=False))
     start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
@@ -28,12 +39,7 @@ def test_the_next_lines_name_labels_are_made_before_it_comes_on(monkeypatch) -> 
         coming = stage.rt.coming_line()
         beat = stage.view.beat_id
         before = stage.view.speaker
-        pilot.step(3)  # the line's quiet frames
-        if stage.typing:
-            pilot.do(Act.CONFIRM)  # the whole line at once
-        made.clear()
-        pilot.do(Act.CONFIRM)
-        view = stage.view
+        view = _next_line(pilot, stage, made)
         if coming is not None and view.line is not None and view.speaker != before:
             assert (view.beat_id, view.line.says) == (coming[0], coming[1].says)
             if view.beat_id != beat:
@@ -65,12 +71,7 @@ def test_the_next_lines_words_are_fitted_before_it_comes_on_in_this_beat_or_the_
     for _ in range(30):
         coming = stage.rt.coming_line()
         beat, place = stage.view.beat_id, stage.place()
-        pilot.step(3)  # the line's quiet frames
-        if stage.typing:
-            pilot.do(Act.CONFIRM)  # the whole line at once
-        made.clear()
-        pilot.do(Act.CONFIRM)
-        view = stage.view
+        view = _next_line(pilot, stage, made)
         if coming is None or view.line is None:
             if view.decision is not None:
                 pilot.do(Act.CHOOSE_1)
