@@ -48,6 +48,7 @@ from .views import (
     ActorView,
     AttemptResult,
     ChoiceResult,
+    ComingView,
     CriterionResult,
     Landing,
     Moment,
@@ -538,24 +539,41 @@ class Runtime:
         """The ids of the characters on stage now (read-only)."""
         return tuple(self._present())
 
-    def coming_line(self) -> tuple[str, Line] | None:
-        """The line the next `advance` shows, with the id of its beat: this one or the next
-        along the route (read-only; None when a decision, an acted choice or the end comes
-        next). A line that someone else's choice replaces as it comes on (see `roles.py`) is
-        still given: the stage only makes ahead, in a quiet frame, what it would need."""
-        pos = self.position
-        if self.phase is not Phase.PLAYING or pos.act is not None:
+    def coming(self) -> ComingView | None:
+        """What the next `advance` brings on: the line, its beat and scene, and who stands on
+        stage as it is said; in this beat, a choice acted out, or the next beat along the
+        route (read-only; None when a decision or the end comes next). A line that someone
+        else's choice replaces as it comes on (see `roles.py`) is still given: the stage
+        only makes ahead, in a quiet frame, what it would show."""
+        at = self._next_line_position() if self.phase is Phase.PLAYING else None
+        line = self._line_at(at) if at is not None else None
+        if at is None or line is None:
             return None
-        beat = self._beat(pos)
-        later = [i for i in flow.visible_lines(beat, pos.flags) if i > pos.line]
-        if later:
-            return pos.beat, beat.lines[later[0]]
-        target = flow.next_target(beat, pos.flags) if beat.decision is None else None
+        beat = self._beat(at)
+        return ComingView(at.beat, line, self.script.scenes[beat.scene], self._actors(at, line.who))
+
+    def _next_line_position(self) -> Position | None:
+        """Where the next `advance` puts the stage if it shows a line (read-only), else None:
+        the next line of a choice acted out or of the beat, or the first of the beat the
+        way leads to (mirroring `_act_on`, `advance` and `_enter`)."""
+        pos = self.position
+        if pos.act is not None:
+            point, index, shown = pos.act
+            if shown + 1 < len(self._act_lines(pos)):
+                return replace(pos, act=(point, index, shown + 1))
+            target: str | None = self._chosen(point, index)[0].goto
+            pos = replace(pos, act=None, words="")
+        else:
+            beat = self._beat(pos)
+            later = [i for i in flow.visible_lines(beat, pos.flags) if i > pos.line]
+            if later:
+                return replace(pos, line=later[0])
+            target = flow.next_target(beat, pos.flags) if beat.decision is None else None
         if target is None:
             return None
         landed, ending = self._landing(pos, target)
-        shown = flow.visible_lines(self._beat(landed), landed.flags) if ending is None else []
-        return (landed.beat, self._beat(landed).lines[shown[0]]) if shown else None
+        first = flow.visible_lines(self._beat(landed), landed.flags) if ending is None else []
+        return replace(landed, line=first[0]) if first else None
 
     def acting_ahead(self) -> tuple[tuple[Line, ...], str]:
         """While a choice is acted out: its lines still to come, and where it leads after
@@ -618,18 +636,38 @@ class Runtime:
 
     # ----- what is on stage ---------------------------------------------------------------
 
-    def _present(self) -> list[str]:
-        """Who is on stage: the beat's people on this route, and whoever acts out a choice."""
-        pos = self.position
-        ids = list(self._beat().on_stage(pos.flags))
+    def _actors(self, pos: Position, speaking: str | None) -> tuple[ActorView, ...]:
+        """Everyone on stage at `pos` as the stage draws them, `speaking` (an id) lit."""
+        feel = self._emotions(pos)
+        cast = self.script.cast
+        return tuple(
+            ActorView(
+                id=c,
+                name=cast[c].name,
+                role=nameplate_role(cast[c], self.seat),
+                emotion=feel.get(c, "neutral"),
+                is_manager=cast[c].is_manager,
+                speaking=c == speaking and not pos.deciding,
+                look=cast[c].look,
+                played=c == self.seat.role if not self.seat.is_manager else cast[c].is_manager,
+            )
+            for c in self._present(pos)
+        )
+
+    def _present(self, at: Position | None = None) -> list[str]:
+        """Who is on stage (now, or at `at`): the beat's people on this route, and whoever
+        acts out a choice."""
+        pos = at or self.position
+        ids = list(self._beat(pos).on_stage(pos.flags))
         if pos.act is not None:
             ids += [ln.who for ln in self._act_lines(pos) if ln.who not in ids]
         return [i for i in ids if i in self.script.cast]
 
-    def _emotions(self) -> dict[str, str]:
-        """Each character's look now: the beat's moods, then emotions of lines shown so far."""
-        pos = self.position
-        beat = self._beat()
+    def _emotions(self, at: Position | None = None) -> dict[str, str]:
+        """Each character's look (now, or at `at`): the beat's moods, then emotions of lines
+        shown so far."""
+        pos = at or self.position
+        beat = self._beat(pos)
         feel = beat.moods_for(pos.flags)
         acting = pos.act is not None
         upto = len(beat.lines) - 1 if pos.deciding or acting else pos.line
@@ -682,22 +720,7 @@ class Runtime:
         beat = self._beat()
         line = self._line_at(pos) if not self.ending else None
         speaker = self.script.cast.get(line.who) if line else None
-        feel = self._emotions()
-        actors = tuple(
-            ActorView(
-                id=c,
-                name=self.script.cast[c].name,
-                role=nameplate_role(self.script.cast[c], self.seat),
-                emotion=feel.get(c, "neutral"),
-                is_manager=self.script.cast[c].is_manager,
-                speaking=speaker is not None and speaker.id == c and not pos.deciding,
-                look=self.script.cast[c].look,
-                played=c == self.seat.role
-                if not self.seat.is_manager
-                else self.script.cast[c].is_manager,
-            )
-            for c in self._present()
-        )
+        actors = self._actors(pos, speaker.id if speaker else None)
         redirect = None
         if self.phase is Phase.FROZEN and self.offer is not None:
             point, at = self.offer
@@ -724,6 +747,7 @@ class Runtime:
             caption=beat.caption,
             documents=self.documents(),
             acting=pos.act is not None,
+            act_line=pos.act[2] if pos.act is not None else -1,
             inner_voice=self._inner_voice(),
             landed=self._landed(pos),
         )

@@ -62,6 +62,17 @@ class PointView:
 
 
 @dataclass(frozen=True)
+class ComingView:
+    """What the next advance brings on (`Runtime.coming`): the stage makes its set, labels
+    and fitted words ahead, in a quiet frame, so the frame that brings it on only shows it."""
+
+    beat_id: str
+    line: Line
+    scene: Scene
+    actors: tuple[ActorView, ...]
+
+
+@dataclass(frozen=True)
 class StageView:
     phase: Phase
     mode: RunMode
@@ -80,6 +91,9 @@ class StageView:
     caption: str = ""  # the beat's caption ("Three weeks later"), shown as it starts
     documents: tuple[ScriptDocument, ...] = ()  # what the room can read at a freeze now
     acting: bool = False  # the line on stage acts out the choice just made
+    #: Which of the acted-out choice's lines is on stage (-1 when none): each is a new line
+    #: on stage, though the beat's own line index stays where the choice was made.
+    act_line: int = -1
     #: Playing another role: that character's thought in this beat, shown as it plays.
     inner_voice: str = ""
     #: Playing another role: how the choice being acted out lands with that character.

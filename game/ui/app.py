@@ -311,7 +311,8 @@ class App:
         self.draw()
 
     def draw(self) -> None:
-        """Draw the scenes on show, unless they would draw the same picture again; flip."""
+        """Draw the scenes on show, unless they would draw the same picture again; flip. A
+        frame that drew nothing gives the top scene its `idle` turn."""
         picture = self.stack.picture()
         if picture is not None:
             picture = (self.debug, picture)
@@ -322,6 +323,8 @@ class App:
         pygame.display.flip()
         if self.presenter is not None:
             self.presenter.draw(busy=drew)
+        if not drew and self.stack.top is not None:
+            self.stack.top.idle()
 
     def guarded_frame(self, dt: float) -> None:
         """`frame`, but an unexpected error is logged and play goes back to the title."""

@@ -9,7 +9,8 @@ is pushed over it, `resume(result)` when the one above pops, `exit` when it leav
 Per frame the app calls `handle(action)` for each action, then `update(dt)` on the top scene
 only (the stage stands still under a menu), then `draw(surface)` from the topmost opaque scene
 up. `draw` must not change state: it may be called any number of times, or not at all
-(the app skips it while no scene's `picture` key has changed).
+(the app skips it while no scene's `picture` key has changed, and calls the top scene's
+`idle` instead: work done ahead belongs there).
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         """Paint the current state. Changes nothing."""
+
+    def idle(self) -> None:
+        """A frame in which nothing on show changed, so nothing was drawn (top scene only):
+        time to make ahead what a coming frame would otherwise make while the room waits."""
 
     def spoken(self) -> str:
         """What self-voicing reads for this scene now (its focused control, its message);

@@ -88,6 +88,30 @@ def test_redirect_at_an_intervention_point() -> None:
     assert [e.kind for e in pilot.stage.rt.events].count("redirect") == 1
 
 
+def test_each_line_of_a_redirect_acted_out_types_from_its_start() -> None:
+    """A choice acted out is several lines at one place in the beat: each is a new line on
+    stage, typed out from its first word (and so spoken, and frozen as it stands), never
+    shown at the length the line before it reached."""
+    pilot = Pilot(animate=True)
+    start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
+    stage = pilot.stage
+    pilot.do(Act.CONFIRM)  # whole, then on to the telling-off: an intervention point
+    pilot.do(Act.CONFIRM)
+    pilot.do(Act.BUZZ)
+    pilot.do(Act.CHOOSE_1)
+    pilot.do(Act.CHOOSE_1)
+    said = []
+    while stage.view.acting:
+        line = stage.view.line.says
+        assert stage.text == line and stage.typing, (stage.text, line)
+        pilot.step(2)
+        assert 0 < stage.shown < len(line)  # typing from the start
+        pilot.do(Act.CONFIRM)  # the whole line
+        said.append(line)
+        pilot.do(Act.CONFIRM)
+    assert said[0].startswith("Morning") and said[1] == "OK. Thanks, Alex."
+
+
 def test_a_late_buzz_still_offers_the_moment_just_passed() -> None:
     pilot = on_stage()
     pilot.do(Act.CONFIRM)

@@ -1,9 +1,12 @@
-"""What the stage makes ahead, in the quiet frames of a line, so that the frame bringing on
-the next line (the stage's busiest) has less to do: the coming line's words fitted to the
-bubble, and the speaker's and listeners' name labels when it comes in the same beat. Driven
-by real key events on the example scenario."""
+"""What the stage makes ahead, in the quiet frames of a line (frames that draw nothing), so
+that the frame bringing on the next line, the stage's busiest, only shows it: the coming
+line's set (backdrop, cast, name labels) and its words fitted to the bubble, in this beat or
+the next, and a new scene's name for the header. Driven by real key events on the example
+scenario."""
 
 from __future__ import annotations
+
+import pygame
 
 import game.ui.art.stage as stage_art
 from game.ui.keymap import Act
@@ -11,52 +14,80 @@ from game.ui.settings import Settings
 from tests.ui.pilot import Pilot, Player, start_scenario
 
 
-def _next_line(pilot: Pilot, stage, made: list[str]):
-    """Play the line on `stage`'s quiet frames, show it whole, then (`made` emptied) bring
-    on the next line; the stage's view then."""
-    pilot.step(3)  # the line's quiet frames
+def _started() -> Pilot:
+    pilot = Pilot(settings=Settings(auto_advance=False))
+    start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
+    return pilot
+
+
+def _next_line(pilot: Pilot, stage, made: list) -> object:
+    """Show the line on `stage` whole, let two frames that draw nothing pass, then (`made`
+    emptied) bring on the next line (or choose the first option at a decision); the
+    stage's view then."""
+    pilot.step(3)
     if stage.typing:
         pilot.do(Act.CONFIRM)  # the whole line at once
+    pilot.step(2)  # nothing changes on show: the stage's idle turn
     made.clear()
-    pilot.do(Act.CONFIRM)
+    pilot.do(Act.CHOOSE_1 if stage.view.decision is not None else Act.CONFIRM)
     return stage.view
 
 
-def test_the_next_lines_name_labels_are_made_before_it_comes_on(monkeypatch) -> None:
-    pilot = Pilot(settings=Settings(auto_advance=False))
-    start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
-    made: list[str] = []
-    real = stage_art.draw_name_label
-
-    def counted(surface, rect, actor, **kwargs):
-        made.append(actor.id)
-        return real(surface, rect, actor, **kwargs)
-
-    monkeypatch.setattr(stage_art, "draw_name_label", counted)
+def test_the_coming_lines_set_and_labels_are_made_before_it_comes_on(monkeypatch) -> None:
+    pilot = _started()
     stage = pilot.stage
-    checked = 0
-    for _ in range(12):
-        coming = stage.rt.coming_line()
-        beat = stage.view.beat_id
-        before = stage.view.speaker
+    made: list[str] = []
+    real_label, real_compose = stage_art.draw_name_label, stage_art.StageArt.compose
+
+    def label(surface, rect, actor, **kwargs):
+        made.append(f"label {actor.id}")
+        return real_label(surface, rect, actor, **kwargs)
+
+    def compose(art, backdrop, actors, **kwargs):
+        made.append(f"set {backdrop}")
+        return real_compose(art, backdrop, actors, **kwargs)
+
+    monkeypatch.setattr(stage_art, "draw_name_label", label)
+    monkeypatch.setattr(stage_art.StageArt, "compose", compose)
+    changes, beats = 0, 0
+    for _ in range(30):
+        coming = stage.rt.coming()
+        beat, before = stage.view.beat_id, stage.view.speaker
         view = _next_line(pilot, stage, made)
-        if coming is not None and view.line is not None and view.speaker != before:
-            assert (view.beat_id, view.line.says) == (coming[0], coming[1].says)
-            if view.beat_id != beat:
-                continue  # a new beat: a new set, labels and all
-            assert made == [], f"labels made in the frame that changed speaker: {made}"
-            checked += 1
-    assert checked >= 2  # speakers changed within a beat, and nothing was made then
+        if coming is None or view.line is None or view.speaker == before:
+            continue
+        assert (view.beat_id, view.line.says) == (coming.beat_id, coming.line.says)
+        assert made == [], f"made in the frame that changed speaker: {made}"
+        changes += 1
+        beats += view.beat_id != beat
+    assert changes >= 3 and beats >= 1, (changes, beats)  # within a beat and into new ones
 
 
-def test_the_next_lines_words_are_fitted_before_it_comes_on_in_this_beat_or_the_next(
-    monkeypatch,
-) -> None:
+def test_a_set_made_ahead_is_the_picture_a_set_made_then_would_be() -> None:
+    """The set that changes places with the one on show, in the frame a line comes on, has
+    exactly the pixels of the same set composed afresh in that frame."""
+    pilot = _started()
+    stage, app = pilot.stage, pilot.app
+    made: list = []
+    checked = 0
+    for _ in range(20):
+        view = _next_line(pilot, stage, made)
+        if view.line is None or stage.painter._spare is None:
+            continue
+        shown = stage.painter.set_surface(view)
+        fresh = stage.painter.art.compose(
+            view.scene.backdrop, view.actors, theme=app.theme, layout=app.layout, text=app.text
+        )
+        assert pygame.image.tobytes(shown, "RGB") == pygame.image.tobytes(fresh, "RGB")
+        checked += 1
+    assert checked >= 5
+
+
+def test_the_coming_lines_words_and_scene_name_are_made_before_it_comes_on(monkeypatch) -> None:
     """Every line the runtime says is coming (across beats too) comes on without rendering
     any of its words in its first frame, nor its new scene's name in the header: the sizes
     tried, the first word and the header were made in a quiet frame of the line before."""
-    pilot = Pilot(settings=Settings(auto_advance=False))
-    start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
+    pilot = _started()
     stage = pilot.stage
     made: list[str] = []
     cache = pilot.app.text._cache
@@ -69,14 +100,12 @@ def test_the_next_lines_words_are_fitted_before_it_comes_on_in_this_beat_or_the_
     monkeypatch.setattr(cache, "put", noted)
     beats, lines, scenes = set(), 0, 0
     for _ in range(30):
-        coming = stage.rt.coming_line()
+        coming = stage.rt.coming()
         beat, place = stage.view.beat_id, stage.place()
         view = _next_line(pilot, stage, made)
         if coming is None or view.line is None:
-            if view.decision is not None:
-                pilot.do(Act.CHOOSE_1)
             continue
-        assert (view.beat_id, view.line.says) == (coming[0], coming[1].says)
+        assert (view.beat_id, view.line.says) == (coming.beat_id, coming.line.says)
         words = view.line.says.split()
         assert not [m for m in made if words and m.startswith(words[0])], made
         lines += 1

@@ -104,6 +104,7 @@ class StageScene(Scene):
         self._ready: pygame.Surface | None = None
         self._ready_key: tuple = ()
         self._line_frames = 0  # frames the line on stage has been up
+        self._warmed: tuple | None = None  # the line whose coming line is made ahead
         self.cards = Menu([])
         self.view: StageView = runtime.view()
         self._line_key: tuple = ()
@@ -138,7 +139,13 @@ class StageScene(Scene):
         """Ask the runtime what is on stage now; restart typing if the line changed."""
         self.view = self.rt.view()
         view = self.view
-        key = (self.rt.attempt, view.beat_id, view.line_index, view.phase is Phase.DECIDING)
+        key = (
+            self.rt.attempt,
+            view.beat_id,
+            view.line_index,
+            view.act_line,
+            view.phase is Phase.DECIDING,
+        )
         if key != self._line_key:
             self._line_key = key
             self.text = view.line.says if view.line else ""
@@ -435,8 +442,6 @@ class StageScene(Scene):
         # Not in the frame that brought the line on: that one has a new set to compose.
         if self._line_frames and "buzz" in self.view.allowed:
             self.prefreeze()
-        if self._line_frames == 2:  # a frame with nothing else to make
-            self.warm()
         self._line_frames += 1
         speed = self.app.settings.reading_speed
         if self.typing:
@@ -450,20 +455,22 @@ class StageScene(Scene):
         if self.held >= max(MIN_HOLD, flow.line_seconds(text) / speed - typed):
             self.next()
 
-    def warm(self) -> None:
-        """Make what the coming line will show (see `StagePainter.warm`), and its scene's
-        name in the header when it starts another scene."""
-        coming = self.rt.coming_line()
+    def idle(self) -> None:
+        """A frame that drew nothing: once per line, from its third frame (the first brings
+        it on, the second makes its frozen picture), make ahead what the coming line will
+        show (see `StagePainter.warm`), and its scene's name in the header when it starts
+        another scene. A frame that draws nothing costs a flip, so this work fits in it."""
+        if self._line_frames < 3 or self._warmed == self._line_key:
+            return
+        self._warmed = self._line_key
+        coming = self.rt.coming()
         if coming is None:
             return
-        beat_id, line = coming
-        script = self.rt.script
+        line, script = coming.line, self.rt.script
         name = script.cast[line.who].name if line.who in script.cast else line.who
         first = 1 if self.app.animate else len(line.says)
-        same_beat = beat_id == self.view.beat_id
-        self.painter.warm(self.view, line, name, same_beat, first)
-        beat = script.beats[beat_id]
-        place = place_wordings(script.scenes[beat.scene].name, beat.caption)
+        self.painter.warm(coming, name, first)
+        place = place_wordings(coming.scene.name, script.beats[coming.beat_id].caption)
         if place != self.place():
             self.painter.header(self.painter.scratch, place, self.header_text(), self._end())
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.story.model import Line, Script
-from game.story.views import StageView, ThoughtView
+from game.story.model import Script
+from game.story.views import ActorView, ComingView, StageView, ThoughtView
 
-from ..art.stage import StageArt, label_rects, speaker_anchor
+from ..art.stage import StageArt, speaker_anchor
 from ..bubbles import draw_speech_bubble, draw_thought_bubble, warm_speech_bubble
 from ..widgets import frozen_header_x
 
@@ -34,6 +33,10 @@ class StagePainter:
         self.art: StageArt = app.stage_art
         self._set_key: tuple | None = None
         self._set: pygame.Surface | None = None
+        #: The set the coming line will show, composed ahead in a quiet frame (`warm`); the
+        #: two surfaces change places when that line comes on. 8 MB more at 1080p.
+        self._spare_key: tuple | None = None
+        self._spare: pygame.Surface | None = None
         #: Drawn on to make words ahead into the text cache (a header still to come): every
         #: blit is clipped to its one pixel, so drawing there costs only the making.
         self.scratch = pygame.Surface((1, 1))
@@ -78,66 +81,79 @@ class StagePainter:
     def release(self) -> None:
         """Let go of the kept pictures (leaving the stage); they are made again if needed."""
         self._set = self._set_key = None
+        self._spare = self._spare_key = None
 
     def _style_key(self) -> tuple:
         lay = self.app.layout
         return (lay.size, lay.text_scale, self.app.theme.name)
 
+    def _key(self, backdrop: str, actors: Sequence[ActorView]) -> tuple:
+        """What a set's picture depends on: the style, the backdrop, and each actor's look."""
+        cast = tuple((a.id, a.emotion, a.speaking) for a in actors)
+        return (*self._style_key(), backdrop, cast)
+
     def set_surface(self, view: StageView) -> pygame.Surface:
-        """Backdrop, cast and labels for this view, composed once and reused."""
-        cast = tuple((a.id, a.emotion, a.speaking) for a in view.actors)
-        key = (*self._style_key(), view.scene.backdrop, cast)
-        if key != self._set_key or self._set is None:
-            app = self.app
-            reuse = (
-                self._set
-                if self._set is not None and self._set.get_size() == app.layout.size
-                else None
-            )
-            self._set = self.art.compose(
-                view.scene.backdrop,
-                view.actors,
-                theme=app.theme,
-                layout=app.layout,
-                text=app.text,
-                into=reuse,
-                changed=_changed(self._set_key, key) if reuse is not None else None,
+        """Backdrop, cast and labels for this view: composed ahead (see `warm`), or now."""
+        key = self._key(view.scene.backdrop, view.actors)
+        if key == self._spare_key and self._spare is not None:
+            self._set, self._spare = self._spare, self._set
+            self._set_key, self._spare_key = key, self._set_key
+        elif key != self._set_key or self._set is None:
+            self._set = self._compose(
+                self._set, self._set_key, key, view.scene.backdrop, view.actors
             )
             self._set_key = key
         return self._set
 
-    def warm(
-        self, view: StageView, coming: Line, name: str, same_beat: bool, first_chars: int
-    ) -> None:
-        """Make now, in a quiet frame, what the `coming` line (spoken by `name`) will show:
-        its words fitted to the bubble and, when it comes in this beat (`same_beat`), the
-        name labels (its speaker lit, in the line's mood; the one before in the shade). A
-        label is several shapes and fitted words, 0.2-0.4 ms each, and fitting a long line
-        up to a millisecond at 1080p: they would otherwise fall in the frame that brings
-        the line on, the stage's busiest. Kept in the bounded text and label caches.
-        `first_chars`: how much of the line its first frame shows (the first word when
-        lines type out; all of it when they do not)."""
+    def _compose(
+        self,
+        into: pygame.Surface | None,
+        held: tuple | None,
+        key: tuple,
+        backdrop: str,
+        actors: Sequence[ActorView],
+    ) -> pygame.Surface:
+        """The set for `key` on `into` (which holds the set for `held`, or nothing): only
+        the columns of actors whose look changed when the rest is the same (see
+        `StageArt.compose`), else the whole picture; on a new surface if `into` will not do."""
         app = self.app
+        reuse = into if into is not None and into.get_size() == app.layout.size else None
+        return self.art.compose(
+            backdrop,
+            actors,
+            theme=app.theme,
+            layout=app.layout,
+            text=app.text,
+            into=reuse,
+            changed=_changed(held, key) if reuse is not None else None,
+        )
+
+    def warm(self, coming: ComingView, name: str, first_chars: int) -> None:
+        """Make now, in a quiet frame, what the `coming` line (spoken by `name`) will show:
+        its set (backdrop, cast, name labels; on the spare surface, which changes places
+        with the set on show when the line comes on) and its words fitted to the bubble.
+        Composing a set takes 0.5-2.5 ms at 1080p (a new beat's the most) and fitting a long
+        line up to a millisecond: they would otherwise fall in the frame that brings the
+        line on, the stage's busiest. `first_chars`: how much of the line its first frame
+        shows (the first word when lines type out; all of it when they do not)."""
+        app, line = self.app, coming.line
         warm_speech_bubble(
             app.layout.bubble_rect,
             name,
-            coming.says,
-            coming.direction,
+            line.says,
+            line.direction,
             first_chars,
             theme=app.theme,
             layout=app.layout,
             text=app.text,
         )
-        if not same_beat or coming.who not in {a.id for a in view.actors}:
-            return  # a new beat, or someone new: the whole set changes then anyway
-        after = tuple(
-            replace(a, speaking=True, emotion=coming.emotion or a.emotion)
-            if a.id == coming.who
-            else replace(a, speaking=False)
-            for a in view.actors
+        key = self._key(coming.scene.backdrop, coming.actors)
+        if key == self._set_key or (key == self._spare_key and self._spare is not None):
+            return  # the same set as now, or made already
+        self._spare = self._compose(
+            self._spare, self._spare_key, key, coming.scene.backdrop, coming.actors
         )
-        for actor, rect in zip(after, label_rects(after, app.layout, app.text), strict=True):
-            self.art.label(actor, rect.size, theme=app.theme, layout=app.layout, text=app.text)
+        self._spare_key = key
 
     def speech(self, surface: pygame.Surface, view: StageView, shown_chars: int) -> None:
         """The line on stage in a speech bubble, `shown_chars` of it typed so far."""
