@@ -105,7 +105,8 @@ def _body_text(
         y += direction_img.get_height() + layout.px(4)
     shown = revealed(text_value, shown_chars)
     if shown:
-        surface.blit(text.render(shown, size, ink, width=inner.w), (inner.x, y))
+        whole = shown == text_value  # drawn again and again; a part-typed line only once
+        surface.blit(text.render(shown, size, ink, width=inner.w, keep=whole), (inner.x, y))
 
 
 def _body_layout(

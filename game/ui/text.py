@@ -27,7 +27,7 @@ import pygame
 from game import paths
 from game.safetext import drawable
 
-from .cache import surface_cache
+from .cache import BoundedCache, surface_cache
 
 FONT_DIR = paths.FONTS
 
@@ -58,10 +58,13 @@ _ALIGN = {"left": pygame.FONT_LEFT, "center": pygame.FONT_CENTER, "right": pygam
 _FIT_STEP = 0.9  # each try at fitting text is this much smaller than the last
 
 Colour = tuple[int, int, int]
-_MEASURE: Colour = (0, 0, 0)  # measuring renders once in one colour, cached like any text
-#: Rendered text kept at most: a typing line leaves a surface per word shown, each as wide as
-#: its bubble, so a count alone let 600 of them hold 150 MB at 1080p.
-TEXT_CACHE_MIB = 16
+_MEASURE: Colour = (0, 0, 0)  # measuring renders once, in one colour, and keeps the size
+_SIZES_KEPT = 4096  # measured sizes kept: a few dozen bytes each
+#: Rendered text kept at most. By count alone, 600 part-typed lines (each as wide as its
+#: bubble) held 150 MB at 1080p; part-typed lines and measured text are no longer kept, so
+#: what is left (whole lines, headers, cards, debrief pages) fits 8 MiB, and the stage's
+#: second set surface (`StagePainter.warm`) has the other 8.
+TEXT_CACHE_MIB = 8
 
 
 class TextRenderer:
@@ -78,6 +81,10 @@ class TextRenderer:
         self.family = FAMILIES.get(family, FAMILIES["atkinson"])
         self._fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
         self._cache = surface_cache(max_entries, max_mib)
+        #: What `measure` found: sizes only. Fitting a line to its bubble measures the whole
+        #: text at each size tried, a bubble-wide picture each; kept, they were most of what
+        #: the text cache held, and nothing ever drew them.
+        self._sizes: BoundedCache[tuple[int, int]] = BoundedCache(_SIZES_KEPT)
 
     def __len__(self) -> int:
         return len(self._cache)
@@ -98,6 +105,7 @@ class TextRenderer:
             self.family = family
             self._fonts.clear()
             self._cache.clear()
+            self._sizes.clear()
 
     def font(self, size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
         """The font at this size and style, loaded on first use and kept."""
@@ -122,13 +130,17 @@ class TextRenderer:
         bold: bool = False,
         italic: bool = False,
         align: str = "left",
+        keep: bool = True,
     ) -> pygame.Surface:
         """`text` as an anti-aliased surface with a transparent background.
 
         With `width`, lines wrap at word boundaries to fit it (and at newlines); `align` then
         places each line ("left", "center", "right"). The result is cached: do not draw on it.
-        Text from files is cleaned first (`game.safetext.drawable`): a NUL would make pygame
-        raise and a huge text would stall or crash SDL_ttf, whatever let it through.
+        `keep=False`: used if cached, but not kept when made (a line part-typed is drawn
+        once, and each such picture is as wide as its bubble: kept, they crowded out of the
+        cache what is made ahead for the next line). Text from files is cleaned first
+        (`game.safetext.drawable`): a NUL would make pygame raise and a huge text would
+        stall or crash SDL_ttf, whatever let it through.
         """
         text = drawable(text)
         wrap = max(1, width) if width else 0
@@ -138,7 +150,8 @@ class TextRenderer:
             return surface
         font = self.font(size, bold, italic)
         font.align = _ALIGN[align]
-        return self._cache.put(key, font.render(text, True, colour, wraplength=wrap))
+        made = font.render(text, True, colour, wraplength=wrap)
+        return self._cache.put(key, made) if keep else made
 
     def measure(
         self,
@@ -149,8 +162,17 @@ class TextRenderer:
         bold: bool = False,
         italic: bool = False,
     ) -> tuple[int, int]:
-        """The (width, height) `render` would give, whatever the colour."""
-        return self.render(text, size, _MEASURE, width=width, bold=bold, italic=italic).get_size()
+        """The (width, height) `render` would give, whatever the colour: worked out by
+        rendering once, and only the size kept."""
+        text = drawable(text)
+        wrap = max(1, width) if width else 0
+        key = (size, text, wrap, bold, italic)
+        found = self._sizes.get(key)
+        if found is None:
+            font = self.font(size, bold, italic)
+            picture = font.render(text, True, _MEASURE, wraplength=wrap)
+            found = self._sizes.put(key, picture.get_size())
+        return found
 
     def fit_size(
         self,

@@ -90,14 +90,13 @@ def test_the_coming_lines_words_and_scene_name_are_made_before_it_comes_on(monke
     pilot = _started()
     stage = pilot.stage
     made: list[str] = []
-    cache = pilot.app.text._cache
-    real_put = cache.put
+    for cache in (pilot.app.text._cache, pilot.app.text._sizes):  # pictures, measured sizes
 
-    def noted(key, surface):
-        made.append(key[1])
-        return real_put(key, surface)
+        def noted(key, value, real_put=cache.put):
+            made.append(key[1])
+            return real_put(key, value)
 
-    monkeypatch.setattr(cache, "put", noted)
+        monkeypatch.setattr(cache, "put", noted)
     beats, lines, scenes = set(), 0, 0
     for _ in range(30):
         coming = stage.rt.coming()
