@@ -14,8 +14,8 @@ from game.ui.settings import Settings
 from tests.ui.pilot import Pilot, Player, start_scenario
 
 
-def _started() -> Pilot:
-    pilot = Pilot(settings=Settings(auto_advance=False))
+def _started(animate: bool = False) -> Pilot:
+    pilot = Pilot(settings=Settings(auto_advance=False), animate=animate)
     start_scenario(Player(pilot, "keyboard"), "example", "facilitator", anti_model=False)
     return pilot
 
@@ -114,3 +114,34 @@ def test_the_coming_lines_words_and_scene_name_are_made_before_it_comes_on(monke
                 scenes += 1
                 assert not [m for m in made if view.scene.name in m], made  # the header
     assert lines >= 3 and beats and scenes, (lines, beats, scenes)  # within beats and across
+
+
+def test_the_frozen_picture_is_made_ahead_in_a_frame_that_draws_nothing(monkeypatch) -> None:
+    """The buzz only shows the frozen picture: it is made before the buzz, in a frame that
+    drew nothing else (never stacked on a frame that draws), for every line as it types."""
+    pilot = _started(animate=True)
+    stage, app = pilot.stage, pilot.app
+    drew, froze = [], []
+    real_draw, real_frozen = app.stack.draw, stage.painter.frozen
+
+    def draw(surface):
+        drew.append(True)
+        return real_draw(surface)
+
+    def frozen(*args, **kwargs):
+        froze.append(True)
+        return real_frozen(*args, **kwargs)
+
+    monkeypatch.setattr(app.stack, "draw", draw)
+    monkeypatch.setattr(stage.painter, "frozen", frozen)
+    lines = 0
+    for _ in range(6):
+        for _ in range(8):
+            drew.clear(), froze.clear()
+            pilot.step(1)
+            assert not (drew and froze), "the frozen picture was made in a frame that drew"
+        if stage.view.line is not None:
+            assert stage._ready_key == stage._frozen_key()  # made, for this line
+            lines += 1
+        pilot.do(Act.CONFIRM)
+    assert lines >= 4

@@ -309,15 +309,17 @@ class StageScene(Scene):
         lay = self.app.layout
         return (self._line_key, repr(self.rt.tallies), lay.size, lay.text_scale, self.app.theme)
 
-    def prefreeze(self) -> None:
-        """Make the frozen picture of what is on stage now, unless it is made already.
+    def prefreeze(self) -> bool:
+        """Make the frozen picture of what is on stage now, unless it is made already;
+        whether it was made now.
 
-        Called in the second frame of each line (and on a buzz), so that the buzz itself
-        only shows it: the freeze comes up within the frame budget (about 2 ms less to do).
+        Called in a frame that draws nothing (`idle`) and on a buzz, so that the buzz
+        itself usually only shows it: the freeze comes up within the frame budget (about
+        3 ms less to do), and no frame that draws pays for it as well.
         """
         key = self._frozen_key()
         if key == self._ready_key and self._ready is not None:
-            return
+            return False
         size = self.app.layout.size
         if self._ready is None or self._ready.get_size() != size:
             self._ready = pygame.Surface(size, 0, self.app.screen)  # the display's format
@@ -329,6 +331,7 @@ class StageScene(Scene):
             # discuss, and dimmed it read grey on grey (worst in high contrast).
             self.painter.speech(self._ready, view, len(self.text))
         self._ready_key = key
+        return True
 
     def resume(self, result: object = None) -> None:
         """Back from a freeze page (carry out what the room asked for), the pause menu or
@@ -439,9 +442,6 @@ class StageScene(Scene):
         self.age += dt
         self.tell_record_error()
         self.keep_progress()
-        # Not in the frame that brought the line on: that one has a new set to compose.
-        if self._line_frames and "buzz" in self.view.allowed:
-            self.prefreeze()
         self._line_frames += 1
         speed = self.app.settings.reading_speed
         if self.typing:
@@ -456,11 +456,16 @@ class StageScene(Scene):
             self.next()
 
     def idle(self) -> None:
-        """A frame that drew nothing: once per line, from its third frame (the first brings
-        it on, the second makes its frozen picture), make ahead what the coming line will
-        show (see `StagePainter.warm`), and its scene's name in the header when it starts
-        another scene. A frame that draws nothing costs a flip, so this work fits in it."""
-        if self._line_frames < 3 or self._warmed == self._line_key:
+        """A frame that drew nothing (it cost a flip), after the one that brought the line
+        on: one piece of work made ahead in each such frame, never stacked on a frame that
+        draws. First the frozen picture of the line (`prefreeze`: a buzz then only shows
+        it); then, once per line, what the coming line will show (see `StagePainter.warm`),
+        and its scene's name in the header when it starts another scene."""
+        if self._line_frames < 2:
+            return
+        if "buzz" in self.view.allowed and self.prefreeze():
+            return
+        if self._warmed == self._line_key:
             return
         self._warmed = self._line_key
         coming = self.rt.coming()
