@@ -312,7 +312,7 @@ class App:
 
     def draw(self) -> None:
         """Draw the scenes on show, unless they would draw the same picture again; flip. A
-        frame that drew nothing gives the top scene its `idle` turn."""
+        frame in which neither window drew gives the top scene its `idle` turn."""
         picture = self.stack.picture()
         if picture is not None:
             picture = (self.debug, picture)
@@ -322,7 +322,7 @@ class App:
         self.shown = picture
         pygame.display.flip()
         if self.presenter is not None:
-            self.presenter.draw(busy=drew)
+            drew = self.presenter.draw(busy=drew) or drew
         if not drew and self.stack.top is not None:
             self.stack.top.idle()
 

@@ -162,20 +162,21 @@ class Presenter:
         """The window shows the latest state (its clickable areas are where they are drawn)."""
         return self.picture() == self._shown
 
-    def draw(self, busy: bool = False) -> None:
-        """Redraw and flip, if anything shown has changed since the last time. `busy`: the
-        stage redrew in this frame, so the presenter waits for a quieter one (at most
-        `MAX_WAIT` frames): the two windows' work never piles up in one frame."""
+    def draw(self, busy: bool = False) -> bool:
+        """Redraw and flip, if anything shown has changed since the last time; whether it
+        did. `busy`: the stage redrew in this frame, so the presenter waits for a quieter
+        one (at most `MAX_WAIT` frames): the two windows' work never piles up in one frame."""
         picture = self.picture()
         if picture == self._shown:
             self._waited = 0
-            return
+            return False
         if busy and self._waited < MAX_WAIT:
             self._waited += 1
-            return
+            return False
         self._shown, self._waited = picture, 0
         self.paint(self.window.get_surface())
         self.window.flip()
+        return True
 
     def paint(self, surface: pygame.Surface) -> None:
         app = self.app
