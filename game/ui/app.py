@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game import paths, storage
-from game.i18n import N_, _, set_language
+from game.i18n import N_, _, language, set_language
 from game.storage import Folders, open_regular
 from game.story.library import ScriptLibrary
 
@@ -153,12 +153,19 @@ class App:
 
         return StageArt()
 
+    def style_key(self) -> tuple:
+        """What every kept picture looks like besides what it shows: the window's size, the
+        text size, the theme, the typeface and the language. A picture kept under another
+        key is made again (settings can change in the middle of a run, from the pause menu)."""
+        lay = self.layout
+        return (lay.size, lay.text_scale, self.theme.name, self.text.family.key, language())
+
     def freeze_overlay(self) -> Patches:
         """The freeze's dimming, frame and stamp for the window's size and style: made once
         (10-20 ms) and kept for every run, between the title's first two frames
         (`after_first_frame`), so that neither a scenario's first frame nor its first buzz
         waits for it; again after a change of size or style, ahead of the next buzz."""
-        key = (self.layout.size, self.layout.text_scale, self.theme.name, self.text.family)
+        key = self.style_key()
         if self._overlay is None or self._overlay[0] != key:
             made = freeze_overlay(
                 theme=self.theme, layout=self.layout, text=self.text, compact=True

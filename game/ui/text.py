@@ -42,6 +42,11 @@ class Family:
     files: dict[tuple[bool, bool], str]
     scale: float = 1.0
 
+    @property
+    def key(self) -> str:
+        """Which typeface this is, for the keys of pictures drawn in it (its regular file)."""
+        return self.files[(False, False)]
+
 
 def _family(stem: str, ext: str, scale: float = 1.0) -> Family:
     styles = {(False, False): "Regular", (True, False): "Bold"}

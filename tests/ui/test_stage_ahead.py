@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 import game.ui.art.stage as stage_art
+from game.ui.art.stage import StageArt
 from game.ui.keymap import Act
 from game.ui.settings import Settings
 from tests.ui.pilot import Pilot, Player, start_scenario
@@ -145,3 +146,35 @@ def test_the_frozen_picture_is_made_ahead_in_a_frame_that_draws_nothing(monkeypa
             lines += 1
         pilot.do(Act.CONFIRM)
     assert lines >= 4
+
+
+def test_a_typeface_changed_mid_run_redraws_the_set_made_ahead_and_the_frozen_picture() -> None:
+    """Settings can change in the middle of a run (pause, settings): the set on show, the
+    one made ahead for the coming line, and the frozen picture are all made again in the
+    new typeface, never shown as they were kept."""
+    pilot = _started()
+    stage, app = pilot.stage, pilot.app
+    view = _next_line(pilot, stage, [])
+    pilot.step(3)  # the frozen picture and the coming set made ahead, in the first typeface
+    made_in = stage._ready_key
+    pilot.do(Act.PAUSE)
+    pilot.pick("settings")
+    pilot.top.menu.focus_on("font")
+    pilot.do(Act.RIGHT)
+    assert app.settings.font == "opendyslexic"
+    pilot.do(Act.BACK)  # settings
+    pilot.do(Act.BACK)  # pause
+    assert pilot.top is stage
+    pilot.step(3)
+    assert stage._ready_key != made_in and stage._ready_key == stage._frozen_key()
+    fresh = StageArt().compose(
+        view.scene.backdrop, view.actors, theme=app.theme, layout=app.layout, text=app.text
+    )
+    shown = stage.painter.set_surface(stage.view)
+    assert pygame.image.tobytes(shown, "RGB") == pygame.image.tobytes(fresh, "RGB")
+    coming = _next_line(pilot, stage, [])
+    fresh = StageArt().compose(
+        coming.scene.backdrop, coming.actors, theme=app.theme, layout=app.layout, text=app.text
+    )
+    shown = stage.painter.set_surface(coming)
+    assert pygame.image.tobytes(shown, "RGB") == pygame.image.tobytes(fresh, "RGB")

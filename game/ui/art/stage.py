@@ -26,7 +26,7 @@ from typing import Protocol
 import pygame
 from pygame import Rect
 
-from game.i18n import _
+from game.i18n import _, language
 
 from ..cache import surface_cache
 from ..layout import Layout
@@ -382,6 +382,8 @@ class StageArt:
             tuple(size),
             layout.text_scale,
             theme.name,
+            text.family.key,
+            language(),  # "(you)"
         )
 
         def make() -> pygame.Surface:

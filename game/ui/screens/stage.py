@@ -306,8 +306,7 @@ class StageScene(Scene):
 
     def _frozen_key(self) -> tuple:
         """What the frozen picture shows: the line (whole), the cards and hands, the style."""
-        lay = self.app.layout
-        return (self._line_key, repr(self.rt.tallies), lay.size, lay.text_scale, self.app.theme)
+        return (self._line_key, repr(self.rt.tallies), self.app.style_key())
 
     def prefreeze(self) -> bool:
         """Make the frozen picture of what is on stage now, unless it is made already;

@@ -83,14 +83,10 @@ class StagePainter:
         self._set = self._set_key = None
         self._spare = self._spare_key = None
 
-    def _style_key(self) -> tuple:
-        lay = self.app.layout
-        return (lay.size, lay.text_scale, self.app.theme.name)
-
     def _key(self, backdrop: str, actors: Sequence[ActorView]) -> tuple:
         """What a set's picture depends on: the style, the backdrop, and each actor's look."""
         cast = tuple((a.id, a.emotion, a.speaking) for a in actors)
-        return (*self._style_key(), backdrop, cast)
+        return (*self.app.style_key(), backdrop, cast)
 
     def set_surface(self, view: StageView) -> pygame.Surface:
         """Backdrop, cast and labels for this view: composed ahead (see `warm`), or now."""
