@@ -26,6 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from game import __version__
 from game.i18n import _
 from game.storage import fsync_dir, move_aside, open_regular, parse_json, read_regular
 from game.story.events import FORMAT_VERSION, Event
@@ -52,14 +53,8 @@ class NewerRecord(JournalError):
 
 
 def app_version() -> str:
-    # Imported here, when a run starts: importlib.metadata takes 20 ms to import, and the
-    # title screen (which reads journals) must come up without it.
-    from importlib import metadata
-
-    try:
-        return metadata.version("freeze-frame")
-    except metadata.PackageNotFoundError:
-        return "dev"
+    """The game's version, for the record (`game.__version__`)."""
+    return __version__
 
 
 def file_sha256(path: str) -> str:

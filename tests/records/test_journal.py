@@ -294,3 +294,14 @@ def test_an_event_of_the_wrong_shape_is_skipped_and_the_warning_says_why() -> No
     assert record.warnings[0].endswith(
         "line 3 is damaged and was skipped (a 'line' event's 'says' must be text, not int 42)."
     )
+
+
+def test_a_record_names_the_one_version_the_package_also_declares() -> None:
+    """`game.__version__` is the only place the version is written: the installed package's
+    metadata (built from pyproject.toml) says the same, and a session record names it."""
+    from importlib import metadata
+
+    import game
+    from game.records.journal import app_version
+
+    assert app_version() == game.__version__ == metadata.version("freeze-frame")

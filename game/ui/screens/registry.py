@@ -49,13 +49,10 @@ SCREENS: dict[str, tuple[str, str]] = {
 }
 
 #: Modules the screens reach only on first use, kept off the path to the title: the
-#: script loader (choosing a scenario), `importlib.metadata` and the parser it reads the
-#: package's metadata with (a run's record names the game's version), and the codec for
-#: files that may start with a byte-order mark.
+#: script loader (choosing a scenario), and the codec for files that may start with a
+#: byte-order mark.
 FIRST_USE = (
     "game.story.loader",
-    "importlib.metadata",
-    "email.parser",
     "encodings.utf_8_sig",
 )
 
