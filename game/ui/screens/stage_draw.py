@@ -2,8 +2,10 @@
 
 The set (backdrop, spotlight, cast, labels) only changes when the scene, who is present, an
 emotion or the speaker changes, so it is composed into one surface and kept, keyed by exactly
-those things; a frame then costs one blit of the set plus the bubble (its text comes from the
-text cache). The frozen stage is the same picture with the freeze overlay, made once per buzz.
+those things and the style; a frame then costs one blit of the set plus the bubble (its text
+comes from the text cache). The coming line's set is composed ahead, in a frame that draws
+nothing, on a second surface (`warm`). The frozen stage is the same picture with the app's
+freeze overlay (`App.freeze_overlay`), made ahead for each line by the stage.
 """
 
 from __future__ import annotations
