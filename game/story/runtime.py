@@ -550,7 +550,14 @@ class Runtime:
         if at is None or line is None:
             return None
         beat = self._beat(at)
-        return ComingView(at.beat, line, self.script.scenes[beat.scene], self._actors(at, line.who))
+        return ComingView(
+            at.beat,
+            line,
+            self.script.scenes[beat.scene],
+            self._actors(at, line.who),
+            self.script.cast.get(line.who),
+            beat.caption,
+        )
 
     def _next_line_position(self) -> Position | None:
         """Where the next `advance` puts the stage if it shows a line (read-only), else None:

@@ -70,6 +70,8 @@ class ComingView:
     line: Line
     scene: Scene
     actors: tuple[ActorView, ...]
+    speaker: Character | None  # None: a line by someone not in the cast
+    caption: str = ""  # its beat's caption, as `StageView.caption`
 
 
 @dataclass(frozen=True)

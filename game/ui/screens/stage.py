@@ -470,11 +470,11 @@ class StageScene(Scene):
         coming = self.rt.coming()
         if coming is None:
             return
-        line, script = coming.line, self.rt.script
-        name = script.cast[line.who].name if line.who in script.cast else line.who
+        line = coming.line
+        name = coming.speaker.name if coming.speaker else line.who  # as `StagePainter.speech`
         first = 1 if self.app.animate else len(line.says)
         self.painter.warm(coming, name, first)
-        place = place_wordings(coming.scene.name, script.beats[coming.beat_id].caption)
+        place = place_wordings(coming.scene.name, coming.caption)
         if place != self.place():
             self.painter.header(self.painter.scratch, place, self.header_text(), self._end())
 
